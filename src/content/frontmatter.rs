@@ -1,0 +1,215 @@
+//! Splitting a file into YAML front-matter and markdown body, and turning YAML errors
+//! into messages a business manager can act on.
+
+use crate::diagnostics::Diagnostic;
+
+/// A file split at its front-matter fences.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Split<'a> {
+    /// The YAML between the fences.
+    pub yaml: &'a str,
+    /// 1-based line of the first YAML line.
+    pub yaml_line: usize,
+    /// 1-based line of the last YAML line (the line before the closing fence).
+    pub yaml_end_line: usize,
+    /// Byte offset of the body in the file.
+    pub body_offset: usize,
+    /// 1-based line of the body's first line.
+    pub body_line: usize,
+}
+
+fn is_fence(line: &str) -> bool {
+    line.trim_end() == "---"
+}
+
+/// Split `text` into front-matter and body. The file must open with a `---` line and the
+/// front-matter must be closed by another `---` (or `...`) line.
+pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
+    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut lines = text[start..].split_inclusive('\n');
+    let first = lines.next().unwrap_or("");
+    if !is_fence(first) {
+        return Err(Diagnostic::error(
+            "front-matter/missing",
+            file,
+            1,
+            1,
+            "this file does not start with front-matter",
+        )
+        .with_hint("begin the file with a line `---`, the settings (at least `title: ...`), then another line `---`")
+        .with_source(text));
+    }
+    let yaml_start = start + first.len();
+    let mut offset = yaml_start;
+    let mut line_no = 1;
+    for l in lines {
+        line_no += 1;
+        if is_fence(l) || l.trim_end() == "..." {
+            return Ok(Split {
+                yaml: &text[yaml_start..offset],
+                yaml_line: 2,
+                yaml_end_line: line_no - 1,
+                body_offset: offset + l.len(),
+                body_line: line_no + 1,
+            });
+        }
+        offset += l.len();
+    }
+    Err(Diagnostic::error("front-matter/unclosed", file, 1, 1, "the front-matter that starts here is never closed")
+        .with_len(3)
+        .with_hint("add a line with only `---` after the last setting, before the text of the page")
+        .with_source(text))
+}
+
+/// A top-level key of the front-matter and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPos {
+    pub key: String,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// The top-level keys of a YAML mapping, with their lines, found by scanning the text
+/// (serde discards positions). `first_line` is the file line of the YAML's first line.
+pub fn top_level_keys(yaml: &str, first_line: usize) -> Vec<KeyPos> {
+    let mut out = Vec::new();
+    for (i, l) in yaml.lines().enumerate() {
+        if l.starts_with([' ', '\t', '#', '-']) || l.trim().is_empty() {
+            continue;
+        }
+        let key_part = l.split(':').next().unwrap_or("");
+        if key_part.len() == l.len() {
+            continue;
+        }
+        let key = key_part.trim().trim_matches(['"', '\'']);
+        if !key.is_empty() {
+            out.push(KeyPos { key: key.to_string(), line: first_line + i });
+        }
+    }
+    out
+}
+
+/// Where `value` is written under the top-level `key`: (line, column), both 1-based,
+/// searching the key's line and the lines that belong to it.
+pub fn locate_value(yaml: &str, first_line: usize, key: &str, value: &str) -> Option<(usize, usize)> {
+    let lines: Vec<&str> = yaml.lines().collect();
+    let start = lines.iter().position(|l| {
+        l.strip_prefix(key)
+            .is_some_and(|rest| rest.trim_start().starts_with(':'))
+    })?;
+    for (i, l) in lines.iter().enumerate().skip(start) {
+        if i > start && !l.starts_with([' ', '\t', '-']) && !l.trim().is_empty() {
+            break;
+        }
+        let search_from = if i == start { key.len() } else { 0 };
+        if let Some(b) = l[search_from..].find(value) {
+            let col = l[..search_from + b].chars().count() + 1;
+            return Some((first_line + i, col));
+        }
+    }
+    Some((first_line + start, 1))
+}
+
+/// `unknown field `x`, expected ...` → `x`.
+pub fn unknown_field_in(msg: &str) -> Option<String> {
+    let rest = msg.split("unknown field `").nth(1)?;
+    Some(rest.split('`').next()?.to_string())
+}
+
+/// Make a YAML/serde error message plain: drop the position (we show it separately) and
+/// reword the most common ones.
+pub fn plain_yaml_message(msg: &str) -> String {
+    let mut m = msg.to_string();
+    if let Some(i) = m.find(" at line ") {
+        m.truncate(i);
+    }
+    // serde_norway prefixes the path of the value: `recommendations[0].status: ...`.
+    let path_re = regex::Regex::new(r"^([A-Za-z_][\w\-]*(?:\[\d+\]|\.[A-Za-z_][\w\-]*)*): ").expect("valid regex");
+    if let Some(c) = path_re.captures(&m) {
+        let path = c[1].to_string();
+        let core = plain_core(&m[c[0].len()..]);
+        return format!("{core} (in `{path}`)");
+    }
+    plain_core(&m)
+}
+
+fn plain_core(m: &str) -> String {
+    let m = m.to_string();
+    if let Some(rest) = m.strip_prefix("unknown variant `") {
+        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
+        let options = tail
+            .split("expected ")
+            .nth(1)
+            .unwrap_or("")
+            .replace("one of ", "")
+            .replace('`', "");
+        return format!("`{value}` is not allowed here: use {options}");
+    }
+    if m.contains("invalid type: string") && m.contains("expected a boolean") {
+        return "this must be `true` or `false`".into();
+    }
+    if m.contains("expected a sequence") {
+        return format!("{m} (write a list, e.g. `[first, second]`)");
+    }
+    if m.contains("did not find expected key") || m.contains("mapping values are not allowed") {
+        return format!("the YAML is not valid here ({m}); a value containing `: ` must be put in quotes");
+    }
+    m
+}
+
+/// Where a YAML error is, in file lines: (line, column).
+pub fn error_position(e: &serde_norway::Error, yaml_line: usize) -> (usize, usize) {
+    match e.location() {
+        Some(l) => (yaml_line + l.line().saturating_sub(1), l.column().max(1)),
+        None => (yaml_line.saturating_sub(1).max(1), 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_front_matter_and_body() {
+        let t = "---\ntitle: A\nthemes: [x]\n---\n# Body\ntext\n";
+        let s = split(t, "a.md").unwrap();
+        assert_eq!(s.yaml, "title: A\nthemes: [x]\n");
+        assert_eq!(s.yaml_line, 2);
+        assert_eq!(s.yaml_end_line, 3);
+        assert_eq!(&t[s.body_offset..], "# Body\ntext\n");
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn crlf_and_bom() {
+        let t = "\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n";
+        let s = split(t, "a.md").unwrap();
+        assert_eq!(s.yaml, "title: A\r\n");
+        assert_eq!(&t[s.body_offset..], "Body\r\n");
+    }
+
+    #[test]
+    fn unclosed_and_missing() {
+        let e = split("---\ntitle: A\n# Body\n", "a.md").unwrap_err();
+        assert_eq!((e.code.as_str(), e.line), ("front-matter/unclosed", 1));
+        let e = split("# Body\n", "a.md").unwrap_err();
+        assert_eq!(e.code, "front-matter/missing");
+    }
+
+    #[test]
+    fn keys_and_values_are_located() {
+        let y = "title: A\nthemes:\n  - neglect\n  - hoardin\nboard: X\n";
+        let keys = top_level_keys(y, 2);
+        assert_eq!(keys.iter().map(|k| (k.key.as_str(), k.line)).collect::<Vec<_>>(), vec![("title", 2), ("themes", 3), ("board", 6)]);
+        assert_eq!(locate_value(y, 2, "themes", "hoardin"), Some((5, 5)));
+        assert_eq!(locate_value("themes: [a, bb]\n", 2, "themes", "bb"), Some((2, 13)));
+    }
+
+    #[test]
+    fn variant_message_is_plain() {
+        let m = plain_yaml_message("audience: unknown variant `partner`, expected one of `public`, `partners`, `internal` at line 3 column 11");
+        assert_eq!(m, "`partner` is not allowed here: use public, partners, internal (in `audience`)");
+        let m = plain_yaml_message("recommendations[1].status: unknown variant `done`, expected one of `a`, `b` at line 3 column 11");
+        assert!(m.ends_with("(in `recommendations[1].status`)"), "{m}");
+    }
+}

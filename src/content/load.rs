@@ -1,0 +1,460 @@
+//! Walk `content/`, parse every document in parallel, validate, and collect every error.
+
+use super::frontmatter::{self, error_position, locate_value, plain_yaml_message, top_level_keys};
+use super::model::*;
+use crate::config::Config;
+use crate::diagnostics::{self, Diagnostic};
+use crate::vocab::{VocabKind, Vocabularies};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// What loading a site gives: the documents that loaded, and every problem found.
+/// Documents with an error are left out of `site.documents`.
+#[derive(Debug)]
+pub struct LoadOutcome {
+    pub site: Site,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadOutcome {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("there is no content folder at {}: put the site's markdown files in `content/` (or run `learnsite init` to start a site)", .0.display())]
+    NoContent(PathBuf),
+}
+
+fn rel(root: &Path, p: &Path) -> String {
+    p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/")
+}
+
+/// Load the site at `root` with configuration `config`.
+pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> {
+    let content = root.join("content");
+    if !content.is_dir() {
+        return Err(LoadError::NoContent(content));
+    }
+    let vocab = config.vocabularies();
+    let mut diags = Vec::new();
+    let mut files = Vec::new();
+    for entry in WalkDir::new(&content).follow_links(false).sort_by_file_name() {
+        let entry = entry.map_err(|e| LoadError::Io {
+            path: e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone()),
+            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk error")),
+        })?;
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && entry.depth() > 0 {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            diags.push(Diagnostic::warning(
+                "content/symlink",
+                &rel(root, entry.path()),
+                1,
+                1,
+                "this is a symbolic link and is not followed, so it is not published",
+            ).with_hint("copy the file into content/ instead of linking to it"));
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            files.push(entry.into_path());
+        } else {
+            diags.push(
+                Diagnostic::warning("content/not-markdown", &rel(root, entry.path()), 1, 1, "this file is not markdown (.md) and is not published")
+                    .with_hint("put files for download in `static/` and link to them from a page"),
+            );
+        }
+    }
+
+    let results: Vec<Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>> = files
+        .par_iter()
+        .map(|path| {
+            let rel_path = rel(root, path);
+            let text = match std::fs::read(path) {
+                Ok(b) => match String::from_utf8(b) {
+                    Ok(t) => t,
+                    Err(_) => {
+                        return Err(vec![Diagnostic::error("content/not-utf8", &rel_path, 1, 1, "this file is not UTF-8 text")
+                            .with_hint("save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")])
+                    }
+                },
+                Err(e) => return Err(vec![Diagnostic::error("content/unreadable", &rel_path, 1, 1, format!("this file cannot be read: {e}"))]),
+            };
+            parse_document(root, path, &rel_path, text, &config, &vocab)
+        })
+        .collect();
+
+    let mut documents = Vec::new();
+    for r in results {
+        match r {
+            Ok((d, w)) => {
+                diags.extend(w);
+                documents.push(d);
+            }
+            Err(e) => diags.extend(e),
+        }
+    }
+
+    check_site(&mut documents, &mut diags);
+
+    documents.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then(b.sort_date().cmp(&a.sort_date()))
+            .then(a.title.cmp(&b.title))
+            .then(a.slug.cmp(&b.slug))
+    });
+
+    let static_files = list_static(root);
+    diagnostics::sort(&mut diags);
+    Ok(LoadOutcome {
+        site: Site { root: root.to_path_buf(), config, vocab, documents, static_files },
+        diagnostics: diags,
+    })
+}
+
+fn list_static(root: &Path) -> Vec<String> {
+    let dir = root.join("static");
+    let mut out = Vec::new();
+    if dir.is_dir() {
+        for e in WalkDir::new(&dir).follow_links(false).sort_by_file_name().into_iter().flatten() {
+            if e.file_type().is_file() {
+                out.push(rel(&dir, e.path()));
+            }
+        }
+    }
+    out
+}
+
+/// Turn a file stem into a slug: lowercase letters, digits and single hyphens.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for c in s.chars() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Parse and validate one file. `Ok` carries the document and its warnings.
+pub fn parse_document(
+    root: &Path,
+    path: &Path,
+    rel_path: &str,
+    text: String,
+    config: &Config,
+    vocab: &Vocabularies,
+) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let file = rel_path;
+    let split = frontmatter::split(&text, file).map_err(|d| vec![d])?;
+    let content_rel = path.strip_prefix(root.join("content")).unwrap_or(path);
+    let mut comps: Vec<String> = content_rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    let kind = if comps.len() > 1 { Kind::from_folder(&comps[0]) } else { Kind::Page };
+    let mut errs = Vec::new();
+    let warns = Vec::new();
+
+    // 1. YAML syntax.
+    let yaml = split.yaml;
+    if let Err(e) = serde_norway::from_str::<serde_norway::Value>(yaml) {
+        let (line, col) = error_position(&e, split.yaml_line);
+        return Err(vec![Diagnostic::error(
+            "front-matter/yaml",
+            file,
+            line,
+            col,
+            format!("the front-matter is not valid YAML: {}", plain_yaml_message(&e.to_string())),
+        )
+        .with_hint("check this line: each setting is `name: value`, lists are `[a, b]` or lines starting with `- `, and text containing `: ` or `#` goes in quotes")
+        .with_source(&text)]);
+    }
+
+    // 2. Keys: unknown or not for this kind.
+    let keys = top_level_keys(yaml, split.yaml_line);
+    for k in &keys {
+        if kind.accepts(&k.key) {
+            continue;
+        }
+        let all_kinds = [Kind::Review, Kind::Briefing, Kind::LearningSummary];
+        let owner = all_kinds.iter().find(|kk| kk.accepts(&k.key));
+        let d = match owner {
+            Some(o) => Diagnostic::error(
+                "front-matter/key-not-for-kind",
+                file,
+                k.line,
+                1,
+                format!("`{}` is not used on a {} (it belongs on a {})", k.key, kind.label().to_lowercase(), o.label().to_lowercase()),
+            )
+            .with_hint(format!("remove it, or move the file to content/{}/", o.section())),
+            None => {
+                let mut d = Diagnostic::error("front-matter/unknown-key", file, k.line, 1, format!("unknown front-matter key `{}`", k.key));
+                d = match diagnostics::nearest(&k.key, kind.keys()) {
+                    Some(s) => d.with_hint(format!("did you mean `{s}`? Free-form data goes under `extra:`")),
+                    None => d.with_hint("remove it, or put free-form data under `extra:`; the README lists every key"),
+                };
+                d
+            }
+        };
+        errs.push(d.with_len(k.key.chars().count()).with_source(&text));
+    }
+
+    // 3. Types.
+    let mut meta: Meta = match serde_norway::from_str(yaml) {
+        Ok(m) => m,
+        Err(e) => {
+            let (line, col) = error_position(&e, split.yaml_line);
+            let raw = e.to_string();
+            let mut d = Diagnostic::error("front-matter/invalid", file, line, col, plain_yaml_message(&raw)).with_source(&text);
+            d = if let Some(f) = frontmatter::unknown_field_in(&raw) {
+                let known = ["id", "text", "owner", "due", "status", "evidence", "from", "to", "url", "available_until"];
+                match diagnostics::nearest(&f, known) {
+                    Some(s) => d.with_hint(format!("did you mean `{s}`?")),
+                    None => d.with_hint("the README lists the fields of each setting"),
+                }
+            } else {
+                d.with_hint("the README's front-matter reference shows what each setting takes")
+            };
+            errs.push(d);
+            return Err(errs);
+        }
+    };
+
+    // 4. Required fields and values.
+    let title = match meta.title.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => t.to_string(),
+        _ => {
+            let line = keys.iter().find(|k| k.key == "title").map(|k| k.line).unwrap_or(1);
+            errs.push(
+                Diagnostic::error("front-matter/missing-title", file, line, 1, "this document has no title")
+                    .with_hint("add a line `title: ...` to the front-matter")
+                    .with_source(&text),
+            );
+            String::new()
+        }
+    };
+
+    let loc = |key: &str, value: &str| locate_value(yaml, split.yaml_line, key, value).unwrap_or((1, 1));
+
+    let check_vocab = |vk: VocabKind, values: &mut Vec<String>, errs: &mut Vec<Diagnostic>| {
+        let v = vocab.get(vk);
+        for val in values.iter_mut() {
+            match v.get(val) {
+                Some(t) => *val = t.slug.clone(),
+                None => {
+                    let (line, col) = loc(vk.field(), val);
+                    let mut d = Diagnostic::error(
+                        "front-matter/unknown-term",
+                        file,
+                        line,
+                        col,
+                        format!("`{val}` is not a known {}", vk.noun()),
+                    )
+                    .with_len(val.chars().count());
+                    d = match v.suggest(val) {
+                        Some(s) => d.with_hint(format!(
+                            "did you mean `{}` ({})? To add a new {}, list it under `vocabularies: {}:` in learnsite.yaml",
+                            s.slug, s.label, vk.noun(), vk.field().replace("review_type", "review_types").replace("methodology", "methodologies")
+                        )),
+                        None => d.with_hint(format!(
+                            "use one of the {} slugs listed in the README, or add it under `vocabularies:` in learnsite.yaml",
+                            vk.noun()
+                        )),
+                    };
+                    errs.push(d.with_source(&text));
+                }
+            }
+        }
+    };
+    if let Some(rt) = meta.review_type.take() {
+        let mut v = vec![rt];
+        check_vocab(VocabKind::ReviewType, &mut v, &mut errs);
+        meta.review_type = v.pop();
+    }
+    check_vocab(VocabKind::Methodology, &mut meta.methodology, &mut errs);
+    check_vocab(VocabKind::Theme, &mut meta.themes, &mut errs);
+    check_vocab(VocabKind::AbuseType, &mut meta.abuse_types, &mut errs);
+    meta.themes.dedup();
+
+    if let Some(sp) = &meta.scoping_period {
+        if sp.from > sp.to {
+            let (line, col) = loc("scoping_period", &sp.from.iso());
+            errs.push(
+                Diagnostic::error("front-matter/invalid", file, line, col, "the scoping period ends before it starts")
+                    .with_hint("`from` must be the earlier month")
+                    .with_source(&text),
+            );
+        }
+    }
+    if let (Some(c), Some(d)) = (meta.commissioned, meta.completed) {
+        if c > d {
+            let (line, col) = loc("completed", &d.iso());
+            errs.push(
+                Diagnostic::error("front-matter/invalid", file, line, col, "the review is completed before it was commissioned")
+                    .with_hint("check `commissioned` and `completed`")
+                    .with_source(&text),
+            );
+        }
+    }
+    let mut seen_ids = HashMap::new();
+    for r in &meta.recommendations {
+        if let Some(prev) = seen_ids.insert(r.id.clone(), ()) {
+            let _ = prev;
+            let (line, col) = loc("recommendations", &r.id);
+            errs.push(
+                Diagnostic::error("front-matter/duplicate-recommendation", file, line, col, format!("two recommendations have the id `{}`", r.id))
+                    .with_hint("give each recommendation its own id, e.g. R1, R2, R3")
+                    .with_source(&text),
+            );
+        }
+    }
+    if let Some(fr) = &meta.full_report {
+        if fr.url.trim_start().to_lowercase().starts_with("javascript:") {
+            let (line, col) = loc("full_report", &fr.url);
+            errs.push(Diagnostic::error("front-matter/invalid", file, line, col, "the full report link is not a web address").with_source(&text));
+        }
+    }
+
+    // 5. Slug and URL.
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let slug = match meta.slug.as_deref() {
+        Some(s) => {
+            let clean = slugify(s);
+            if clean != s {
+                let (line, col) = loc("slug", s);
+                errs.push(
+                    Diagnostic::error("front-matter/invalid-slug", file, line, col, format!("`{s}` cannot be used in a web address"))
+                        .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{clean}`"))
+                        .with_source(&text),
+                );
+            }
+            clean
+        }
+        None => slugify(&stem),
+    };
+    let url = match kind {
+        Kind::Page => {
+            comps.pop();
+            let mut parts: Vec<String> = comps.iter().map(|c| slugify(c)).collect();
+            let is_index = stem == "index" || stem == "_index";
+            if !is_index || meta.slug.is_some() {
+                parts.push(slug.clone());
+            }
+            if parts.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", parts.join("/"))
+            }
+        }
+        k => format!("{}/{}/", k.section(), slug),
+    };
+    if slug.is_empty() && !url.is_empty() {
+        errs.push(Diagnostic::error("content/bad-file-name", file, 1, 1, "this file name gives an empty web address")
+            .with_hint("rename the file using letters and digits, e.g. `adult-d.md`"));
+    }
+
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let doc = Document {
+        kind,
+        slug,
+        rel_path: rel_path.to_string(),
+        path: path.to_path_buf(),
+        front_matter_lines: (split.yaml_line, split.yaml_end_line),
+        body_offset: split.body_offset,
+        body_line: split.body_line,
+        meta,
+        title,
+        url,
+        source: text,
+    };
+    let _ = config;
+    Ok((doc, warns))
+}
+
+/// Checks across documents: duplicate URLs and `review:` links.
+fn check_site(documents: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
+    let mut by_url: HashMap<String, usize> = HashMap::new();
+    let mut drop = vec![false; documents.len()];
+    // Deterministic: files were walked in sorted order.
+    for (i, d) in documents.iter().enumerate() {
+        if let Some(&j) = by_url.get(&d.url) {
+            let first = &documents[j];
+            let line = key_line(d, "slug").unwrap_or(1);
+            diags.push(
+                Diagnostic::error(
+                    "content/duplicate-slug",
+                    &d.rel_path,
+                    line,
+                    1,
+                    format!("this document has the same web address (/{}) as {}", d.url, first.rel_path),
+                )
+                .with_hint("rename one of the files, or give one a different `slug:`")
+                .with_source(&d.source),
+            );
+            drop[i] = true;
+        } else {
+            by_url.insert(d.url.clone(), i);
+        }
+    }
+    let reviews: HashMap<&str, &Document> = documents.iter().filter(|d| d.kind == Kind::Review).map(|d| (d.slug.as_str(), d)).collect();
+    for d in documents.iter() {
+        if let Some(r) = &d.meta.review {
+            if !reviews.contains_key(r.as_str()) {
+                let (line, col) = locate_value(
+                    &d.source[..d.body_offset],
+                    1,
+                    "review",
+                    r,
+                )
+                .unwrap_or((1, 1));
+                let mut dg = Diagnostic::error(
+                    "content/unknown-review",
+                    &d.rel_path,
+                    line,
+                    col,
+                    format!("`review: {r}` names a review that does not exist"),
+                )
+                .with_len(r.chars().count());
+                dg = match diagnostics::nearest(r, reviews.keys().copied()) {
+                    Some(s) => dg.with_hint(format!("did you mean `{s}`? The value is the file name of a review in content/reviews/ without `.md`")),
+                    None => dg.with_hint("the value is the file name of a review in content/reviews/ without `.md`"),
+                };
+                diags.push(dg.with_source(&d.source));
+            }
+        }
+    }
+    let mut i = 0;
+    documents.retain(|_| {
+        let keep = !drop[i];
+        i += 1;
+        keep
+    });
+}
+
+fn key_line(d: &Document, key: &str) -> Option<usize> {
+    let (a, b) = d.front_matter_lines;
+    let yaml: String = d.source.lines().skip(a - 1).take(b + 1 - a).collect::<Vec<_>>().join("\n");
+    top_level_keys(&yaml, a).into_iter().find(|k| k.key == key).map(|k| k.line)
+}

@@ -1,0 +1,12 @@
+//! Load: the content model and the stage that reads `content/` into typed documents.
+//!
+//! Data flows one way: [`load::load_site`] walks `content/`, splits and parses each
+//! file's front-matter into [`Meta`], validates it against the site's vocabularies and
+//! returns a [`Site`] plus every [`Diagnostic`] found. Later stages never re-read files.
+
+pub mod frontmatter;
+pub mod load;
+mod model;
+
+pub use load::{load_site, LoadOutcome};
+pub use model::*;

@@ -1,0 +1,510 @@
+use crate::config::Config;
+use crate::vocab::Vocabularies;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::PathBuf;
+
+/// What a document is, given by its folder under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// `content/reviews/`: the published, anonymised summary of one review.
+    Review,
+    /// `content/briefings/`: a 7-minute briefing.
+    Briefing,
+    /// `content/learning-summaries/`: the regional learning-summary template.
+    LearningSummary,
+    /// Anywhere else: about, contact, how to use.
+    Page,
+}
+
+impl Kind {
+    pub fn from_folder(first_component: &str) -> Kind {
+        match first_component {
+            "reviews" => Kind::Review,
+            "briefings" => Kind::Briefing,
+            "learning-summaries" => Kind::LearningSummary,
+            _ => Kind::Page,
+        }
+    }
+    /// The folder (and URL section) of this kind.
+    pub fn section(self) -> &'static str {
+        match self {
+            Kind::Review => "reviews",
+            Kind::Briefing => "briefings",
+            Kind::LearningSummary => "learning-summaries",
+            Kind::Page => "",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Review => "Review summary",
+            Kind::Briefing => "7-minute briefing",
+            Kind::LearningSummary => "Learning summary",
+            Kind::Page => "Page",
+        }
+    }
+    pub fn plural(self) -> &'static str {
+        match self {
+            Kind::Review => "Review summaries",
+            Kind::Briefing => "7-minute briefings",
+            Kind::LearningSummary => "Learning summaries",
+            Kind::Page => "Pages",
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Review => "review",
+            Kind::Briefing => "briefing",
+            Kind::LearningSummary => "learning-summary",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// Who may see a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Everyone (the default).
+    #[default]
+    Public,
+    /// Partner agencies: public and partners-only documents.
+    Partners,
+    /// The board's own staff: everything that is not a draft.
+    Internal,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Partners => "partners",
+            Audience::Internal => "internal",
+        }
+    }
+    /// Can a reader of `self` see a document meant for `doc`?
+    pub fn includes(self, doc: Audience) -> bool {
+        doc <= self
+    }
+}
+
+impl std::str::FromStr for Audience {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "public" => Ok(Audience::Public),
+            "partners" => Ok(Audience::Partners),
+            "internal" => Ok(Audience::Internal),
+            _ => Err(format!("`{s}` is not an audience: use public, partners or internal")),
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date(pub NaiveDate);
+
+impl Date {
+    pub fn parse(s: &str) -> Result<Date, String> {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map(Date)
+            .map_err(|_| format!("`{s}` is not a date: write it as year-month-day, e.g. 2024-05-01"))
+    }
+    pub fn year(&self) -> i32 {
+        self.0.year()
+    }
+    pub fn iso(&self) -> String {
+        self.0.format("%Y-%m-%d").to_string()
+    }
+    /// "1 May 2024"
+    pub fn human(&self) -> String {
+        self.0.format("%-d %B %Y").to_string()
+    }
+    pub fn month_year(&self) -> MonthYear {
+        MonthYear { year: self.0.year(), month: self.0.month() }
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Date::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+/// A month and year only (`2022-03`): the sector's norm for events in a person's life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MonthYear {
+    pub year: i32,
+    pub month: u32,
+}
+
+impl MonthYear {
+    pub fn parse(s: &str) -> Result<MonthYear, String> {
+        let t = s.trim();
+        let bad = || format!("`{t}` is not a month and year: write it as year-month, e.g. 2022-03");
+        let parts: Vec<&str> = t.split('-').collect();
+        if parts.len() == 3 && NaiveDate::parse_from_str(t, "%Y-%m-%d").is_ok() {
+            return Err(format!(
+                "`{t}` is an exact date, but only the month and year may be given (an exact date can identify the person): write `{}-{}`",
+                parts[0], parts[1]
+            ));
+        }
+        if parts.len() != 2 || parts[0].len() != 4 || parts[1].len() != 2 {
+            return Err(bad());
+        }
+        let year: i32 = parts[0].parse().map_err(|_| bad())?;
+        let month: u32 = parts[1].parse().map_err(|_| bad())?;
+        if !(1..=12).contains(&month) {
+            return Err(format!("`{t}` has no month {month}: months run from 01 to 12"));
+        }
+        Ok(MonthYear { year, month })
+    }
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}", self.year, self.month)
+    }
+    /// "March 2022"
+    pub fn human(&self) -> String {
+        const M: [&str; 12] = [
+            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+        ];
+        format!("{} {}", M[(self.month as usize).saturating_sub(1).min(11)], self.year)
+    }
+}
+
+impl fmt::Display for MonthYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for MonthYear {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let v = serde_norway::Value::deserialize(d)?;
+        let s = match &v {
+            serde_norway::Value::String(s) => s.clone(),
+            serde_norway::Value::Number(n) => n.to_string(),
+            _ => return Err(serde::de::Error::custom("expected a month and year, e.g. 2022-03")),
+        };
+        MonthYear::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+impl Serialize for MonthYear {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.iso())
+    }
+}
+
+/// Accepts a single value or a list.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => vec![],
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum StatutoryBasis {
+    Mandatory,
+    Discretionary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum RecommendationStatus {
+    #[default]
+    NotStarted,
+    InProgress,
+    Complete,
+}
+
+impl RecommendationStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            RecommendationStatus::NotStarted => "Not started",
+            RecommendationStatus::InProgress => "In progress",
+            RecommendationStatus::Complete => "Complete",
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecommendationStatus::NotStarted => "not-started",
+            RecommendationStatus::InProgress => "in-progress",
+            RecommendationStatus::Complete => "complete",
+        }
+    }
+}
+
+/// One recommendation of a review and where its action plan stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recommendation {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub owner: Option<String>,
+    #[serde(default)]
+    pub due: Option<MonthYear>,
+    #[serde(default)]
+    pub status: RecommendationStatus,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+impl Recommendation {
+    /// Overdue: the due month has passed and it is not complete.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        match self.due {
+            Some(due) if self.status != RecommendationStatus::Complete => {
+                (due.year, due.month) < (today.year(), today.month())
+            }
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MarkerStatus {
+    Met,
+    Partly,
+    NotMet,
+    #[serde(rename = "n/a")]
+    NotApplicable,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QualityMarker {
+    pub status: MarkerStatus,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopingPeriod {
+    pub from: MonthYear,
+    pub to: MonthYear,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FullReport {
+    pub url: String,
+    #[serde(default)]
+    pub available_until: Option<Date>,
+}
+
+/// Front-matter of any document, as written by the author.
+///
+/// Vocabulary fields (`review_type`, `methodology`, `themes`, `abuse_types`) hold the
+/// author's words after parsing and the terms' slugs after validation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Meta {
+    pub title: Option<String>,
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub published: Option<Date>,
+    #[serde(default)]
+    pub updated: Option<Date>,
+    #[serde(default)]
+    pub draft: bool,
+    #[serde(default)]
+    pub embargo_until: Option<Date>,
+    #[serde(default)]
+    pub audience: Audience,
+    #[serde(default)]
+    pub board: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub review_type: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub methodology: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub incident: Option<MonthYear>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub agencies: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub pseudonyms: Vec<String>,
+    /// On a briefing or learning summary: the slug of the review it belongs to.
+    #[serde(default)]
+    pub review: Option<String>,
+
+    // Review summaries (and, for `commissioned`/`completed`, learning summaries).
+    #[serde(default)]
+    pub statutory_basis: Option<StatutoryBasis>,
+    #[serde(default)]
+    pub referral_source: Option<String>,
+    #[serde(default)]
+    pub commissioned: Option<MonthYear>,
+    #[serde(default)]
+    pub completed: Option<MonthYear>,
+    #[serde(default)]
+    pub scoping_period: Option<ScopingPeriod>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub parallel_processes: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub abuse_types: Vec<String>,
+    #[serde(default)]
+    pub quality_markers: BTreeMap<String, QualityMarker>,
+    #[serde(default)]
+    pub hold_reason: Option<String>,
+    #[serde(default)]
+    pub full_report: Option<FullReport>,
+    #[serde(default)]
+    pub recommendations: Vec<Recommendation>,
+
+    // Learning summaries.
+    /// How the case was selected for review.
+    #[serde(default)]
+    pub selection: Option<String>,
+    /// Who chaired or wrote the review (a role, never a name).
+    #[serde(default)]
+    pub lead_reviewer: Option<String>,
+
+    /// Free-form data for custom layouts.
+    #[serde(default)]
+    pub extra: Option<serde_norway::Value>,
+}
+
+/// Front-matter keys every kind accepts.
+pub const COMMON_KEYS: &[&str] = &[
+    "title", "slug", "summary", "published", "updated", "draft", "embargo_until", "audience", "board", "region",
+    "review_type", "methodology", "themes", "reference", "incident", "agencies", "pseudonyms", "extra",
+];
+/// Keys only review summaries accept.
+pub const REVIEW_KEYS: &[&str] = &[
+    "statutory_basis", "referral_source", "commissioned", "completed", "scoping_period", "parallel_processes",
+    "abuse_types", "quality_markers", "hold_reason", "full_report", "recommendations",
+];
+/// Keys only briefings and learning summaries accept.
+pub const LINKED_KEYS: &[&str] = &["review"];
+/// Keys only learning summaries accept (beyond the linked keys).
+pub const LEARNING_SUMMARY_KEYS: &[&str] = &["commissioned", "completed", "selection", "lead_reviewer"];
+
+impl Kind {
+    /// Is `key` a front-matter key this kind accepts?
+    pub fn accepts(self, key: &str) -> bool {
+        COMMON_KEYS.contains(&key)
+            || match self {
+                Kind::Review => REVIEW_KEYS.contains(&key),
+                Kind::Briefing => LINKED_KEYS.contains(&key),
+                Kind::LearningSummary => LINKED_KEYS.contains(&key) || LEARNING_SUMMARY_KEYS.contains(&key),
+                Kind::Page => false,
+            }
+    }
+    /// Every key this kind accepts.
+    pub fn keys(self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = COMMON_KEYS.to_vec();
+        match self {
+            Kind::Review => v.extend(REVIEW_KEYS),
+            Kind::Briefing => v.extend(LINKED_KEYS),
+            Kind::LearningSummary => {
+                v.extend(LINKED_KEYS);
+                v.extend(LEARNING_SUMMARY_KEYS)
+            }
+            Kind::Page => {}
+        }
+        v
+    }
+}
+
+/// One loaded, validated document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    /// URL-safe identifier, unique within its kind (file name without `.md`, or `slug:`).
+    pub slug: String,
+    /// Path relative to the site root with `/` separators, e.g. `content/reviews/adult-b.md`.
+    pub rel_path: String,
+    /// Absolute path on disk.
+    pub path: PathBuf,
+    /// The whole text of the file.
+    pub source: String,
+    /// 1-based line numbers of the front-matter's first and last lines (between the `---`).
+    pub front_matter_lines: (usize, usize),
+    /// Byte offset of the body in `source`.
+    pub body_offset: usize,
+    /// 1-based line of the body's first line.
+    pub body_line: usize,
+    pub meta: Meta,
+    /// Title (required, so always present after validation).
+    pub title: String,
+    /// Site-relative URL path of the page, ending in `/`; `""` for the home page.
+    pub url: String,
+}
+
+impl Document {
+    pub fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+    /// The year the document belongs to in listings: published, else completed, else incident.
+    pub fn year(&self) -> Option<i32> {
+        self.meta
+            .published
+            .map(|d| d.year())
+            .or(self.meta.completed.map(|m| m.year))
+    }
+    /// The date used to order documents, newest first.
+    pub fn sort_date(&self) -> Option<NaiveDate> {
+        self.meta.published.map(|d| d.0).or(self.meta.updated.map(|d| d.0))
+    }
+    /// Board, falling back to the site's.
+    pub fn board<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
+        self.meta.board.as_deref().or(config.board.as_deref())
+    }
+    pub fn region<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
+        self.meta.region.as_deref().or(config.region.as_deref())
+    }
+    /// Reading time in whole minutes at 200 words a minute (at least 1).
+    pub fn reading_minutes(&self) -> usize {
+        let words = self.body().split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        words.div_ceil(200).max(1)
+    }
+}
+
+/// A loaded site: configuration, vocabularies and every document that loaded cleanly.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub vocab: Vocabularies,
+    /// Sorted by kind, then newest first, then title.
+    pub documents: Vec<Document>,
+    /// Files under `static/`, relative to `static/`, with `/` separators.
+    pub static_files: Vec<String>,
+}
+
+impl Site {
+    pub fn content_dir(&self) -> PathBuf {
+        self.root.join("content")
+    }
+    pub fn find(&self, kind: Kind, slug: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.kind == kind && d.slug == slug)
+    }
+}

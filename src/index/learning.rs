@@ -1,0 +1,1 @@
+//! The regional learning index export (learning-index.json / .csv). See issue 6.

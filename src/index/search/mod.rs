@@ -1,0 +1,1 @@
+//! Static search index (chunked inverted index) and its browser client. See issue 5.

@@ -1,0 +1,199 @@
+//! Controlled vocabularies: review types, methodologies, abuse types and themes.
+//!
+//! Defaults drawn from the sector ship inside the binary (`src/vocab/defaults.yaml`);
+//! a site extends them under `vocabularies:` in `learnsite.yaml`. Every term has a
+//! stable slug (used in URLs and indexes) and a label (shown to readers). Authors may
+//! write the slug, the label or an alias, in any case.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+const DEFAULTS: &str = include_str!("vocab/defaults.yaml");
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub slug: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+}
+
+/// Which vocabulary a field is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum VocabKind {
+    ReviewType,
+    Methodology,
+    AbuseType,
+    Theme,
+}
+
+impl VocabKind {
+    pub fn field(self) -> &'static str {
+        match self {
+            VocabKind::ReviewType => "review_type",
+            VocabKind::Methodology => "methodology",
+            VocabKind::AbuseType => "abuse_types",
+            VocabKind::Theme => "themes",
+        }
+    }
+    pub fn noun(self) -> &'static str {
+        match self {
+            VocabKind::ReviewType => "review type",
+            VocabKind::Methodology => "methodology",
+            VocabKind::AbuseType => "abuse type",
+            VocabKind::Theme => "theme",
+        }
+    }
+}
+
+/// One vocabulary with a case-insensitive lookup of slugs, labels and aliases.
+#[derive(Debug, Clone, Default)]
+pub struct Vocab {
+    pub terms: Vec<Term>,
+    index: HashMap<String, usize>,
+}
+
+fn key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+impl Vocab {
+    pub fn new(terms: Vec<Term>) -> Self {
+        let mut v = Vocab { terms: Vec::new(), index: HashMap::new() };
+        for t in terms {
+            v.add(t);
+        }
+        v
+    }
+
+    /// Add a term; a term with a slug already present replaces its label and adds its aliases.
+    pub fn add(&mut self, t: Term) {
+        let i = match self.index.get(&key(&t.slug)) {
+            Some(&i) if self.terms[i].slug == t.slug => {
+                self.terms[i].label = t.label.clone();
+                self.terms[i].aliases.extend(t.aliases.iter().cloned());
+                i
+            }
+            _ => {
+                self.terms.push(t.clone());
+                self.terms.len() - 1
+            }
+        };
+        // Slugs always win over labels/aliases of other terms.
+        self.index.insert(key(&t.slug), i);
+        for k in std::iter::once(&t.label).chain(t.aliases.iter()) {
+            self.index.entry(key(k)).or_insert(i);
+        }
+    }
+
+    pub fn get(&self, value: &str) -> Option<&Term> {
+        self.index.get(&key(value)).map(|&i| &self.terms[i])
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.slug == slug)
+    }
+
+    /// The nearest known slug or label, for an error message.
+    pub fn suggest(&self, value: &str) -> Option<&Term> {
+        let name = crate::diagnostics::nearest(value, self.index.keys().map(|k| k.as_str()))?;
+        self.get(name)
+    }
+}
+
+/// All vocabularies of a site.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabularies {
+    pub review_types: Vocab,
+    pub methodologies: Vocab,
+    pub abuse_types: Vocab,
+    pub themes: Vocab,
+}
+
+/// Extensions in `learnsite.yaml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VocabExtensions {
+    #[serde(default)]
+    pub review_types: Vec<Term>,
+    #[serde(default)]
+    pub methodologies: Vec<Term>,
+    #[serde(default)]
+    pub abuse_types: Vec<Term>,
+    #[serde(default)]
+    pub themes: Vec<Term>,
+}
+
+impl Vocabularies {
+    pub fn defaults() -> Self {
+        let ext: VocabExtensions = serde_norway::from_str(DEFAULTS).expect("built-in vocabularies are valid YAML");
+        Vocabularies {
+            review_types: Vocab::new(ext.review_types),
+            methodologies: Vocab::new(ext.methodologies),
+            abuse_types: Vocab::new(ext.abuse_types),
+            themes: Vocab::new(ext.themes),
+        }
+    }
+
+    pub fn with_extensions(ext: &VocabExtensions) -> Self {
+        let mut v = Self::defaults();
+        for t in &ext.review_types {
+            v.review_types.add(t.clone());
+        }
+        for t in &ext.methodologies {
+            v.methodologies.add(t.clone());
+        }
+        for t in &ext.abuse_types {
+            v.abuse_types.add(t.clone());
+        }
+        for t in &ext.themes {
+            v.themes.add(t.clone());
+        }
+        v
+    }
+
+    pub fn get(&self, kind: VocabKind) -> &Vocab {
+        match kind {
+            VocabKind::ReviewType => &self.review_types,
+            VocabKind::Methodology => &self.methodologies,
+            VocabKind::AbuseType => &self.abuse_types,
+            VocabKind::Theme => &self.themes,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_load_and_look_up_by_slug_label_alias() {
+        let v = Vocabularies::defaults();
+        assert_eq!(v.review_types.get("SAR").unwrap().slug, "sar");
+        assert_eq!(v.review_types.get("dhr").unwrap().slug, "dhr");
+        assert_eq!(v.themes.get("Professional Curiosity").unwrap().slug, "professional-curiosity");
+        assert_eq!(v.themes.get("voice of the child").unwrap().slug, "voice-of-the-person");
+        assert_eq!(v.methodologies.get("SILP").unwrap().slug, "silp");
+        assert!(v.themes.get("astrology").is_none());
+        assert!(v.themes.terms.len() >= 35);
+    }
+
+    #[test]
+    fn suggestion_for_misspelling() {
+        let v = Vocabularies::defaults();
+        assert_eq!(v.themes.suggest("profesional curiosity").unwrap().slug, "professional-curiosity");
+        assert_eq!(v.themes.suggest("self neglect").unwrap().slug, "self-neglect");
+    }
+
+    #[test]
+    fn site_extends_vocabulary() {
+        let ext = VocabExtensions {
+            themes: vec![Term { slug: "cuckooing".into(), label: "Cuckooing".into(), aliases: vec![] }],
+            ..Default::default()
+        };
+        let v = Vocabularies::with_extensions(&ext);
+        assert_eq!(v.themes.get("cuckooing").unwrap().label, "Cuckooing");
+        assert!(v.themes.get("hoarding").is_some());
+    }
+}
