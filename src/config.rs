@@ -27,7 +27,10 @@ fn default_exit_url() -> String {
 
 impl Default for QuickExit {
     fn default() -> Self {
-        QuickExit { enabled: true, url: default_exit_url() }
+        QuickExit {
+            enabled: true,
+            url: default_exit_url(),
+        }
     }
 }
 
@@ -115,7 +118,10 @@ impl Config {
 
     pub fn load(site_root: &Path) -> Result<Config, LoadConfigError> {
         let path = site_root.join(CONFIG_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|source| LoadConfigError::Io { path: path.clone(), source })?;
+        let text = std::fs::read_to_string(&path).map_err(|source| LoadConfigError::Io {
+            path: path.clone(),
+            source,
+        })?;
         Config::parse(&text, CONFIG_FILE).map_err(LoadConfigError::Invalid)
     }
 
@@ -132,7 +138,10 @@ impl Config {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadConfigError {
     #[error("cannot read {}: {source}. Is this a learnsite site folder? (use --site DIR, or `learnsite init DIR` to start one)", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}", .0.render(false))]
     Invalid(Diagnostic),
 }
@@ -143,7 +152,11 @@ mod tests {
 
     #[test]
     fn minimal_config_gets_defaults() {
-        let c = Config::parse("title: Example SAB\nbase_url: https://x.example\n", "learnsite.yaml").unwrap();
+        let c = Config::parse(
+            "title: Example SAB\nbase_url: https://x.example\n",
+            "learnsite.yaml",
+        )
+        .unwrap();
         assert_eq!(c.language, "en-GB");
         assert_eq!(c.base_url, "https://x.example/");
         assert_eq!(c.output, PathBuf::from("public"));

@@ -47,7 +47,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &str, file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn error(
+        code: &str,
+        file: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             code: code.to_string(),
             severity: Severity::Error,
@@ -61,7 +67,13 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(code: &str, file: &str, line: usize, column: usize, message: impl Into<String>) -> Self {
+    pub fn warning(
+        code: &str,
+        file: &str,
+        line: usize,
+        column: usize,
+        message: impl Into<String>,
+    ) -> Self {
         let mut d = Self::error(code, file, line, column, message);
         d.severity = Severity::Warning;
         d
@@ -108,7 +120,11 @@ impl Diagnostic {
         );
         let gutter = self.line.to_string().len();
         let pad = " ".repeat(gutter);
-        let _ = writeln!(out, "{pad}{blue}-->{reset} {}:{}:{}", self.file, self.line, self.column);
+        let _ = writeln!(
+            out,
+            "{pad}{blue}-->{reset} {}:{}:{}",
+            self.file, self.line, self.column
+        );
         if let Some(src) = &self.source_line {
             let shown: String = src.replace('\t', " ");
             let _ = writeln!(out, "{pad} {blue}|{reset}");
@@ -136,7 +152,12 @@ pub fn use_color() -> bool {
 /// Sort diagnostics by file, line, column for stable output.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.file.as_str(), a.line, a.column, a.code.as_str()).cmp(&(b.file.as_str(), b.line, b.column, b.code.as_str()))
+        (a.file.as_str(), a.line, a.column, a.code.as_str()).cmp(&(
+            b.file.as_str(),
+            b.line,
+            b.column,
+            b.code.as_str(),
+        ))
     });
 }
 

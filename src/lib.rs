@@ -4,11 +4,22 @@
 //! [`lint`] finds what could re-identify someone, [`gate`] decides what this build
 //! publishes, [`render`] turns documents into pages, [`index`] builds listings, feeds,
 //! the search index and the regional learning index, and [`write`] swaps the output in.
+//! [`build`] runs them in order; [`check`] and [`serve`] are the other commands.
 
+// Diagnostics carry file, place, message, hint and source line: they are large by design,
+// and errors are the rare path.
+#![allow(clippy::result_large_err)]
+
+pub mod build;
+pub mod check;
+pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod vocab;
-pub mod collate;
+pub mod gate;
 pub mod index;
 pub mod lint;
+pub mod render;
+pub mod serve;
+pub mod vocab;
+pub mod write;

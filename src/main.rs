@@ -1,1 +1,214 @@
-fn main(){}
+//! The `learnsite` command line. Library code returns typed errors; this file turns them
+//! into messages and exit codes: 0 clean, 1 findings or build errors, 2 usage or I/O errors.
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+use learnsite::build::{self, BuildError, BuildOptions};
+use learnsite::content::Audience;
+use learnsite::diagnostics::{self, Diagnostic};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "learnsite",
+    version,
+    about = "Publish learning from safeguarding case reviews as a fast, accessible static website"
+)]
+struct Cli {
+    /// The site folder (with learnsite.yaml). Default: the current folder.
+    #[arg(long, global = true, default_value = ".")]
+    site: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AudienceArg {
+    Public,
+    Partners,
+    Internal,
+}
+
+impl From<AudienceArg> for Audience {
+    fn from(a: AudienceArg) -> Audience {
+        match a {
+            AudienceArg::Public => Audience::Public,
+            AudienceArg::Partners => Audience::Partners,
+            AudienceArg::Internal => Audience::Internal,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (default public/).
+    Build {
+        /// Who the build is for: public (default), partners (public + partners), internal (all but drafts).
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+        /// Include drafts, marked as drafts on every page (for previews; never publish this).
+        #[arg(long)]
+        drafts: bool,
+        /// Output folder (default: `output` in learnsite.yaml, normally public/).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Build as if today were this date (YYYY-MM-DD): for embargo previews and tests.
+        #[arg(long, value_parser = parse_date)]
+        now: Option<chrono::NaiveDate>,
+        /// A private file of real names (one a line) the lint must catch.
+        #[arg(long)]
+        known_names: Option<PathBuf>,
+        /// Print only errors and the summary line.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Check every document (validation and the pseudonymisation lint) without building.
+    Check {
+        /// Check only files under this path.
+        path: Option<PathBuf>,
+        #[arg(long, value_enum, default_value = "human")]
+        format: Format,
+        /// Show the flagged text in JSON and SARIF output (it is masked by default).
+        #[arg(long)]
+        unmasked: bool,
+        /// A private file of real names (one a line) the lint must catch.
+        #[arg(long)]
+        known_names: Option<PathBuf>,
+    },
+    /// Build, serve the site on 127.0.0.1 and rebuild when files change.
+    Serve {
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+        #[arg(long)]
+        drafts: bool,
+    },
+}
+
+fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date: write it as YYYY-MM-DD"))
+}
+
+fn print_diags(diags: &[Diagnostic]) {
+    let color = diagnostics::use_color();
+    for d in diags {
+        eprintln!("{}", d.render(color));
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Build {
+            audience,
+            drafts,
+            out,
+            now,
+            known_names,
+            quiet,
+        } => {
+            let mut opts = BuildOptions::new(&cli.site);
+            opts.audience = audience.into();
+            opts.drafts = drafts;
+            opts.out = out;
+            opts.known_names = known_names;
+            if let Some(n) = now {
+                opts.today = n;
+            }
+            Ok(do_build(&opts, quiet))
+        }
+        Command::Check {
+            path,
+            format,
+            unmasked,
+            known_names,
+        } => learnsite::check::run(
+            &cli.site,
+            path.as_deref(),
+            match format {
+                Format::Human => learnsite::check::Format::Human,
+                Format::Json => learnsite::check::Format::Json,
+                Format::Sarif => learnsite::check::Format::Sarif,
+            },
+            unmasked,
+            known_names.as_deref(),
+        ),
+        Command::Serve {
+            port,
+            audience,
+            drafts,
+        } => {
+            let mut opts = BuildOptions::new(&cli.site);
+            opts.audience = audience.into();
+            opts.drafts = drafts;
+            learnsite::serve::serve(opts, port)?;
+            Ok(0)
+        }
+    }
+}
+
+/// Build and report; returns the exit code.
+pub fn do_build(opts: &BuildOptions, quiet: bool) -> u8 {
+    let started = std::time::Instant::now();
+    match build::build(opts) {
+        Ok(report) => {
+            if !quiet {
+                print_diags(&report.diagnostics);
+                eprint!("{}", report.table());
+            }
+            eprintln!(
+                "Built {} file{} into {} in {:.2}s.",
+                report.files_written,
+                if report.files_written == 1 { "" } else { "s" },
+                report.out.display(),
+                started.elapsed().as_secs_f64()
+            );
+            0
+        }
+        Err(BuildError::Refused {
+            diagnostics,
+            report,
+        }) => {
+            print_diags(&diagnostics);
+            if !quiet {
+                eprint!("{}", report.table());
+            }
+            let e = BuildError::Refused {
+                diagnostics,
+                report,
+            };
+            eprintln!("error: {e}");
+            e.exit_code() as u8
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code() as u8
+        }
+    }
+}

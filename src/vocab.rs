@@ -60,7 +60,10 @@ fn key(s: &str) -> String {
 
 impl Vocab {
     pub fn new(terms: Vec<Term>) -> Self {
-        let mut v = Vocab { terms: Vec::new(), index: HashMap::new() };
+        let mut v = Vocab {
+            terms: Vec::new(),
+            index: HashMap::new(),
+        };
         for t in terms {
             v.add(t);
         }
@@ -127,7 +130,8 @@ pub struct VocabExtensions {
 
 impl Vocabularies {
     pub fn defaults() -> Self {
-        let ext: VocabExtensions = serde_norway::from_str(DEFAULTS).expect("built-in vocabularies are valid YAML");
+        let ext: VocabExtensions =
+            serde_norway::from_str(DEFAULTS).expect("built-in vocabularies are valid YAML");
         Vocabularies {
             review_types: Vocab::new(ext.review_types),
             methodologies: Vocab::new(ext.methodologies),
@@ -172,8 +176,14 @@ mod tests {
         let v = Vocabularies::defaults();
         assert_eq!(v.review_types.get("SAR").unwrap().slug, "sar");
         assert_eq!(v.review_types.get("dhr").unwrap().slug, "dhr");
-        assert_eq!(v.themes.get("Professional Curiosity").unwrap().slug, "professional-curiosity");
-        assert_eq!(v.themes.get("voice of the child").unwrap().slug, "voice-of-the-person");
+        assert_eq!(
+            v.themes.get("Professional Curiosity").unwrap().slug,
+            "professional-curiosity"
+        );
+        assert_eq!(
+            v.themes.get("voice of the child").unwrap().slug,
+            "voice-of-the-person"
+        );
         assert_eq!(v.methodologies.get("SILP").unwrap().slug, "silp");
         assert!(v.themes.get("astrology").is_none());
         assert!(v.themes.terms.len() >= 35);
@@ -182,14 +192,24 @@ mod tests {
     #[test]
     fn suggestion_for_misspelling() {
         let v = Vocabularies::defaults();
-        assert_eq!(v.themes.suggest("profesional curiosity").unwrap().slug, "professional-curiosity");
-        assert_eq!(v.themes.suggest("self neglect").unwrap().slug, "self-neglect");
+        assert_eq!(
+            v.themes.suggest("profesional curiosity").unwrap().slug,
+            "professional-curiosity"
+        );
+        assert_eq!(
+            v.themes.suggest("self neglect").unwrap().slug,
+            "self-neglect"
+        );
     }
 
     #[test]
     fn site_extends_vocabulary() {
         let ext = VocabExtensions {
-            themes: vec![Term { slug: "cuckooing".into(), label: "Cuckooing".into(), aliases: vec![] }],
+            themes: vec![Term {
+                slug: "cuckooing".into(),
+                label: "Cuckooing".into(),
+                aliases: vec![],
+            }],
             ..Default::default()
         };
         let v = Vocabularies::with_extensions(&ext);

@@ -25,7 +25,11 @@ fn is_fence(line: &str) -> bool {
 /// Split `text` into front-matter and body. The file must open with a `---` line and the
 /// front-matter must be closed by another `---` (or `...`) line.
 pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
-    let start = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let start = if text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
     let mut lines = text[start..].split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if !is_fence(first) {
@@ -55,10 +59,16 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
         }
         offset += l.len();
     }
-    Err(Diagnostic::error("front-matter/unclosed", file, 1, 1, "the front-matter that starts here is never closed")
-        .with_len(3)
-        .with_hint("add a line with only `---` after the last setting, before the text of the page")
-        .with_source(text))
+    Err(Diagnostic::error(
+        "front-matter/unclosed",
+        file,
+        1,
+        1,
+        "the front-matter that starts here is never closed",
+    )
+    .with_len(3)
+    .with_hint("add a line with only `---` after the last setting, before the text of the page")
+    .with_source(text))
 }
 
 /// A top-level key of the front-matter and where it is.
@@ -83,7 +93,10 @@ pub fn top_level_keys(yaml: &str, first_line: usize) -> Vec<KeyPos> {
         }
         let key = key_part.trim().trim_matches(['"', '\'']);
         if !key.is_empty() {
-            out.push(KeyPos { key: key.to_string(), line: first_line + i });
+            out.push(KeyPos {
+                key: key.to_string(),
+                line: first_line + i,
+            });
         }
     }
     out
@@ -91,7 +104,12 @@ pub fn top_level_keys(yaml: &str, first_line: usize) -> Vec<KeyPos> {
 
 /// Where `value` is written under the top-level `key`: (line, column), both 1-based,
 /// searching the key's line and the lines that belong to it.
-pub fn locate_value(yaml: &str, first_line: usize, key: &str, value: &str) -> Option<(usize, usize)> {
+pub fn locate_value(
+    yaml: &str,
+    first_line: usize,
+    key: &str,
+    value: &str,
+) -> Option<(usize, usize)> {
     let lines: Vec<&str> = yaml.lines().collect();
     let start = lines.iter().position(|l| {
         l.strip_prefix(key)
@@ -124,7 +142,8 @@ pub fn plain_yaml_message(msg: &str) -> String {
         m.truncate(i);
     }
     // serde_norway prefixes the path of the value: `recommendations[0].status: ...`.
-    let path_re = regex::Regex::new(r"^([A-Za-z_][\w\-]*(?:\[\d+\]|\.[A-Za-z_][\w\-]*)*): ").expect("valid regex");
+    let path_re = regex::Regex::new(r"^([A-Za-z_][\w\-]*(?:\[\d+\]|\.[A-Za-z_][\w\-]*)*): ")
+        .expect("valid regex");
     if let Some(c) = path_re.captures(&m) {
         let path = c[1].to_string();
         let core = plain_core(&m[c[0].len()..]);
@@ -152,7 +171,9 @@ fn plain_core(m: &str) -> String {
         return format!("{m} (write a list, e.g. `[first, second]`)");
     }
     if m.contains("did not find expected key") || m.contains("mapping values are not allowed") {
-        return format!("the YAML is not valid here ({m}); a value containing `: ` must be put in quotes");
+        return format!(
+            "the YAML is not valid here ({m}); a value containing `: ` must be put in quotes"
+        );
     }
     m
 }
@@ -200,15 +221,26 @@ mod tests {
     fn keys_and_values_are_located() {
         let y = "title: A\nthemes:\n  - neglect\n  - hoardin\nboard: X\n";
         let keys = top_level_keys(y, 2);
-        assert_eq!(keys.iter().map(|k| (k.key.as_str(), k.line)).collect::<Vec<_>>(), vec![("title", 2), ("themes", 3), ("board", 6)]);
+        assert_eq!(
+            keys.iter()
+                .map(|k| (k.key.as_str(), k.line))
+                .collect::<Vec<_>>(),
+            vec![("title", 2), ("themes", 3), ("board", 6)]
+        );
         assert_eq!(locate_value(y, 2, "themes", "hoardin"), Some((5, 5)));
-        assert_eq!(locate_value("themes: [a, bb]\n", 2, "themes", "bb"), Some((2, 13)));
+        assert_eq!(
+            locate_value("themes: [a, bb]\n", 2, "themes", "bb"),
+            Some((2, 13))
+        );
     }
 
     #[test]
     fn variant_message_is_plain() {
         let m = plain_yaml_message("audience: unknown variant `partner`, expected one of `public`, `partners`, `internal` at line 3 column 11");
-        assert_eq!(m, "`partner` is not allowed here: use public, partners, internal (in `audience`)");
+        assert_eq!(
+            m,
+            "`partner` is not allowed here: use public, partners, internal (in `audience`)"
+        );
         let m = plain_yaml_message("recommendations[1].status: unknown variant `done`, expected one of `a`, `b` at line 3 column 11");
         assert!(m.ends_with("(in `recommendations[1].status`)"), "{m}");
     }

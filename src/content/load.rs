@@ -27,13 +27,22 @@ impl LoadOutcome {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     #[error("cannot read {}: {source}", path.display())]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("there is no content folder at {}: put the site's markdown files in `content/` (or run `learnsite init` to start a site)", .0.display())]
     NoContent(PathBuf),
 }
 
+/// One file's result: the document and its warnings, or its errors.
+type Parsed = Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>;
+
 fn rel(root: &Path, p: &Path) -> String {
-    p.strip_prefix(root).unwrap_or(p).to_string_lossy().replace('\\', "/")
+    p.strip_prefix(root)
+        .unwrap_or(p)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 /// Load the site at `root` with configuration `config`.
@@ -45,23 +54,34 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
     let vocab = config.vocabularies();
     let mut diags = Vec::new();
     let mut files = Vec::new();
-    for entry in WalkDir::new(&content).follow_links(false).sort_by_file_name() {
+    for entry in WalkDir::new(&content)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
         let entry = entry.map_err(|e| LoadError::Io {
-            path: e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone()),
-            source: e.into_io_error().unwrap_or_else(|| std::io::Error::other("walk error")),
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content.clone()),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("walk error")),
         })?;
         let name = entry.file_name().to_string_lossy();
         if name.starts_with('.') && entry.depth() > 0 {
             continue;
         }
         if entry.file_type().is_symlink() {
-            diags.push(Diagnostic::warning(
-                "content/symlink",
-                &rel(root, entry.path()),
-                1,
-                1,
-                "this is a symbolic link and is not followed, so it is not published",
-            ).with_hint("copy the file into content/ instead of linking to it"));
+            diags.push(
+                Diagnostic::warning(
+                    "content/symlink",
+                    &rel(root, entry.path()),
+                    1,
+                    1,
+                    "this is a symbolic link and is not followed, so it is not published",
+                )
+                .with_hint("copy the file into content/ instead of linking to it"),
+            );
             continue;
         }
         if !entry.file_type().is_file() {
@@ -71,13 +91,19 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
             files.push(entry.into_path());
         } else {
             diags.push(
-                Diagnostic::warning("content/not-markdown", &rel(root, entry.path()), 1, 1, "this file is not markdown (.md) and is not published")
-                    .with_hint("put files for download in `static/` and link to them from a page"),
+                Diagnostic::warning(
+                    "content/not-markdown",
+                    &rel(root, entry.path()),
+                    1,
+                    1,
+                    "this file is not markdown (.md) and is not published",
+                )
+                .with_hint("put files for download in `static/` and link to them from a page"),
             );
         }
     }
 
-    let results: Vec<Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>>> = files
+    let results: Vec<Parsed> = files
         .par_iter()
         .map(|path| {
             let rel_path = rel(root, path);
@@ -85,11 +111,27 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
                 Ok(b) => match String::from_utf8(b) {
                     Ok(t) => t,
                     Err(_) => {
-                        return Err(vec![Diagnostic::error("content/not-utf8", &rel_path, 1, 1, "this file is not UTF-8 text")
-                            .with_hint("save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)")])
+                        return Err(vec![Diagnostic::error(
+                            "content/not-utf8",
+                            &rel_path,
+                            1,
+                            1,
+                            "this file is not UTF-8 text",
+                        )
+                        .with_hint(
+                            "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                        )])
                     }
                 },
-                Err(e) => return Err(vec![Diagnostic::error("content/unreadable", &rel_path, 1, 1, format!("this file cannot be read: {e}"))]),
+                Err(e) => {
+                    return Err(vec![Diagnostic::error(
+                        "content/unreadable",
+                        &rel_path,
+                        1,
+                        1,
+                        format!("this file cannot be read: {e}"),
+                    )])
+                }
             };
             parse_document(root, path, &rel_path, text, &config, &vocab)
         })
@@ -119,7 +161,13 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
     let static_files = list_static(root);
     diagnostics::sort(&mut diags);
     Ok(LoadOutcome {
-        site: Site { root: root.to_path_buf(), config, vocab, documents, static_files },
+        site: Site {
+            root: root.to_path_buf(),
+            config,
+            vocab,
+            documents,
+            static_files,
+        },
         diagnostics: diags,
     })
 }
@@ -128,7 +176,12 @@ fn list_static(root: &Path) -> Vec<String> {
     let dir = root.join("static");
     let mut out = Vec::new();
     if dir.is_dir() {
-        for e in WalkDir::new(&dir).follow_links(false).sort_by_file_name().into_iter().flatten() {
+        for e in WalkDir::new(&dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             if e.file_type().is_file() {
                 out.push(rel(&dir, e.path()));
             }
@@ -166,12 +219,19 @@ pub fn parse_document(
     text: String,
     config: &Config,
     vocab: &Vocabularies,
-) -> Result<(Document, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Parsed {
     let file = rel_path;
     let split = frontmatter::split(&text, file).map_err(|d| vec![d])?;
     let content_rel = path.strip_prefix(root.join("content")).unwrap_or(path);
-    let mut comps: Vec<String> = content_rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    let kind = if comps.len() > 1 { Kind::from_folder(&comps[0]) } else { Kind::Page };
+    let mut comps: Vec<String> = content_rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let kind = if comps.len() > 1 {
+        Kind::from_folder(&comps[0])
+    } else {
+        Kind::Page
+    };
     let mut errs = Vec::new();
     let warns = Vec::new();
 
@@ -204,11 +264,25 @@ pub fn parse_document(
                 file,
                 k.line,
                 1,
-                format!("`{}` is not used on a {} (it belongs on a {})", k.key, kind.label().to_lowercase(), o.label().to_lowercase()),
+                format!(
+                    "`{}` is not used on a {} (it belongs on a {})",
+                    k.key,
+                    kind.label().to_lowercase(),
+                    o.label().to_lowercase()
+                ),
             )
-            .with_hint(format!("remove it, or move the file to content/{}/", o.section())),
+            .with_hint(format!(
+                "remove it, or move the file to content/{}/",
+                o.section()
+            )),
             None => {
-                let mut d = Diagnostic::error("front-matter/unknown-key", file, k.line, 1, format!("unknown front-matter key `{}`", k.key));
+                let mut d = Diagnostic::error(
+                    "front-matter/unknown-key",
+                    file,
+                    k.line,
+                    1,
+                    format!("unknown front-matter key `{}`", k.key),
+                );
                 d = match diagnostics::nearest(&k.key, kind.keys()) {
                     Some(s) => d.with_hint(format!("did you mean `{s}`? Free-form data goes under `extra:`")),
                     None => d.with_hint("remove it, or put free-form data under `extra:`; the README lists every key"),
@@ -225,9 +299,27 @@ pub fn parse_document(
         Err(e) => {
             let (line, col) = error_position(&e, split.yaml_line);
             let raw = e.to_string();
-            let mut d = Diagnostic::error("front-matter/invalid", file, line, col, plain_yaml_message(&raw)).with_source(&text);
+            let mut d = Diagnostic::error(
+                "front-matter/invalid",
+                file,
+                line,
+                col,
+                plain_yaml_message(&raw),
+            )
+            .with_source(&text);
             d = if let Some(f) = frontmatter::unknown_field_in(&raw) {
-                let known = ["id", "text", "owner", "due", "status", "evidence", "from", "to", "url", "available_until"];
+                let known = [
+                    "id",
+                    "text",
+                    "owner",
+                    "due",
+                    "status",
+                    "evidence",
+                    "from",
+                    "to",
+                    "url",
+                    "available_until",
+                ];
                 match diagnostics::nearest(&f, known) {
                     Some(s) => d.with_hint(format!("did you mean `{s}`?")),
                     None => d.with_hint("the README lists the fields of each setting"),
@@ -244,17 +336,28 @@ pub fn parse_document(
     let title = match meta.title.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => t.to_string(),
         _ => {
-            let line = keys.iter().find(|k| k.key == "title").map(|k| k.line).unwrap_or(1);
+            let line = keys
+                .iter()
+                .find(|k| k.key == "title")
+                .map(|k| k.line)
+                .unwrap_or(1);
             errs.push(
-                Diagnostic::error("front-matter/missing-title", file, line, 1, "this document has no title")
-                    .with_hint("add a line `title: ...` to the front-matter")
-                    .with_source(&text),
+                Diagnostic::error(
+                    "front-matter/missing-title",
+                    file,
+                    line,
+                    1,
+                    "this document has no title",
+                )
+                .with_hint("add a line `title: ...` to the front-matter")
+                .with_source(&text),
             );
             String::new()
         }
     };
 
-    let loc = |key: &str, value: &str| locate_value(yaml, split.yaml_line, key, value).unwrap_or((1, 1));
+    let loc =
+        |key: &str, value: &str| locate_value(yaml, split.yaml_line, key, value).unwrap_or((1, 1));
 
     let check_vocab = |vk: VocabKind, values: &mut Vec<String>, errs: &mut Vec<Diagnostic>| {
         let v = vocab.get(vk);
@@ -300,9 +403,15 @@ pub fn parse_document(
         if sp.from > sp.to {
             let (line, col) = loc("scoping_period", &sp.from.iso());
             errs.push(
-                Diagnostic::error("front-matter/invalid", file, line, col, "the scoping period ends before it starts")
-                    .with_hint("`from` must be the earlier month")
-                    .with_source(&text),
+                Diagnostic::error(
+                    "front-matter/invalid",
+                    file,
+                    line,
+                    col,
+                    "the scoping period ends before it starts",
+                )
+                .with_hint("`from` must be the earlier month")
+                .with_source(&text),
             );
         }
     }
@@ -310,42 +419,78 @@ pub fn parse_document(
         if c > d {
             let (line, col) = loc("completed", &d.iso());
             errs.push(
-                Diagnostic::error("front-matter/invalid", file, line, col, "the review is completed before it was commissioned")
-                    .with_hint("check `commissioned` and `completed`")
-                    .with_source(&text),
+                Diagnostic::error(
+                    "front-matter/invalid",
+                    file,
+                    line,
+                    col,
+                    "the review is completed before it was commissioned",
+                )
+                .with_hint("check `commissioned` and `completed`")
+                .with_source(&text),
             );
         }
     }
-    let mut seen_ids = HashMap::new();
+    let mut seen_ids = std::collections::HashSet::new();
     for r in &meta.recommendations {
-        if let Some(prev) = seen_ids.insert(r.id.clone(), ()) {
-            let _ = prev;
+        if !seen_ids.insert(r.id.clone()) {
             let (line, col) = loc("recommendations", &r.id);
             errs.push(
-                Diagnostic::error("front-matter/duplicate-recommendation", file, line, col, format!("two recommendations have the id `{}`", r.id))
-                    .with_hint("give each recommendation its own id, e.g. R1, R2, R3")
-                    .with_source(&text),
+                Diagnostic::error(
+                    "front-matter/duplicate-recommendation",
+                    file,
+                    line,
+                    col,
+                    format!("two recommendations have the id `{}`", r.id),
+                )
+                .with_hint("give each recommendation its own id, e.g. R1, R2, R3")
+                .with_source(&text),
             );
         }
     }
     if let Some(fr) = &meta.full_report {
-        if fr.url.trim_start().to_lowercase().starts_with("javascript:") {
+        if fr
+            .url
+            .trim_start()
+            .to_lowercase()
+            .starts_with("javascript:")
+        {
             let (line, col) = loc("full_report", &fr.url);
-            errs.push(Diagnostic::error("front-matter/invalid", file, line, col, "the full report link is not a web address").with_source(&text));
+            errs.push(
+                Diagnostic::error(
+                    "front-matter/invalid",
+                    file,
+                    line,
+                    col,
+                    "the full report link is not a web address",
+                )
+                .with_source(&text),
+            );
         }
     }
 
     // 5. Slug and URL.
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let slug = match meta.slug.as_deref() {
         Some(s) => {
             let clean = slugify(s);
             if clean != s {
                 let (line, col) = loc("slug", s);
                 errs.push(
-                    Diagnostic::error("front-matter/invalid-slug", file, line, col, format!("`{s}` cannot be used in a web address"))
-                        .with_hint(format!("use lowercase letters, digits and hyphens, e.g. `{clean}`"))
-                        .with_source(&text),
+                    Diagnostic::error(
+                        "front-matter/invalid-slug",
+                        file,
+                        line,
+                        col,
+                        format!("`{s}` cannot be used in a web address"),
+                    )
+                    .with_hint(format!(
+                        "use lowercase letters, digits and hyphens, e.g. `{clean}`"
+                    ))
+                    .with_source(&text),
                 );
             }
             clean
@@ -369,8 +514,16 @@ pub fn parse_document(
         k => format!("{}/{}/", k.section(), slug),
     };
     if slug.is_empty() && !url.is_empty() {
-        errs.push(Diagnostic::error("content/bad-file-name", file, 1, 1, "this file name gives an empty web address")
-            .with_hint("rename the file using letters and digits, e.g. `adult-d.md`"));
+        errs.push(
+            Diagnostic::error(
+                "content/bad-file-name",
+                file,
+                1,
+                1,
+                "this file name gives an empty web address",
+            )
+            .with_hint("rename the file using letters and digits, e.g. `adult-d.md`"),
+        );
     }
 
     if !errs.is_empty() {
@@ -408,7 +561,10 @@ fn check_site(documents: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
                     &d.rel_path,
                     line,
                     1,
-                    format!("this document has the same web address (/{}) as {}", d.url, first.rel_path),
+                    format!(
+                        "this document has the same web address (/{}) as {}",
+                        d.url, first.rel_path
+                    ),
                 )
                 .with_hint("rename one of the files, or give one a different `slug:`")
                 .with_source(&d.source),
@@ -418,17 +574,16 @@ fn check_site(documents: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
             by_url.insert(d.url.clone(), i);
         }
     }
-    let reviews: HashMap<&str, &Document> = documents.iter().filter(|d| d.kind == Kind::Review).map(|d| (d.slug.as_str(), d)).collect();
+    let reviews: HashMap<&str, &Document> = documents
+        .iter()
+        .filter(|d| d.kind == Kind::Review)
+        .map(|d| (d.slug.as_str(), d))
+        .collect();
     for d in documents.iter() {
         if let Some(r) = &d.meta.review {
             if !reviews.contains_key(r.as_str()) {
-                let (line, col) = locate_value(
-                    &d.source[..d.body_offset],
-                    1,
-                    "review",
-                    r,
-                )
-                .unwrap_or((1, 1));
+                let (line, col) =
+                    locate_value(&d.source[..d.body_offset], 1, "review", r).unwrap_or((1, 1));
                 let mut dg = Diagnostic::error(
                     "content/unknown-review",
                     &d.rel_path,
@@ -455,6 +610,15 @@ fn check_site(documents: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
 
 fn key_line(d: &Document, key: &str) -> Option<usize> {
     let (a, b) = d.front_matter_lines;
-    let yaml: String = d.source.lines().skip(a - 1).take(b + 1 - a).collect::<Vec<_>>().join("\n");
-    top_level_keys(&yaml, a).into_iter().find(|k| k.key == key).map(|k| k.line)
+    let yaml: String = d
+        .source
+        .lines()
+        .skip(a - 1)
+        .take(b + 1 - a)
+        .collect::<Vec<_>>()
+        .join("\n");
+    top_level_keys(&yaml, a)
+        .into_iter()
+        .find(|k| k.key == key)
+        .map(|k| k.line)
 }

@@ -65,7 +65,9 @@ impl Kind {
 }
 
 /// Who may see a document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Audience {
     /// Everyone (the default).
@@ -98,7 +100,9 @@ impl std::str::FromStr for Audience {
             "public" => Ok(Audience::Public),
             "partners" => Ok(Audience::Partners),
             "internal" => Ok(Audience::Internal),
-            _ => Err(format!("`{s}` is not an audience: use public, partners or internal")),
+            _ => Err(format!(
+                "`{s}` is not an audience: use public, partners or internal"
+            )),
         }
     }
 }
@@ -111,7 +115,9 @@ impl Date {
     pub fn parse(s: &str) -> Result<Date, String> {
         NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
             .map(Date)
-            .map_err(|_| format!("`{s}` is not a date: write it as year-month-day, e.g. 2024-05-01"))
+            .map_err(|_| {
+                format!("`{s}` is not a date: write it as year-month-day, e.g. 2024-05-01")
+            })
     }
     pub fn year(&self) -> i32 {
         self.0.year()
@@ -124,7 +130,10 @@ impl Date {
         self.0.format("%-d %B %Y").to_string()
     }
     pub fn month_year(&self) -> MonthYear {
-        MonthYear { year: self.0.year(), month: self.0.month() }
+        MonthYear {
+            year: self.0.year(),
+            month: self.0.month(),
+        }
     }
 }
 
@@ -164,7 +173,9 @@ impl MonthYear {
         let year: i32 = parts[0].parse().map_err(|_| bad())?;
         let month: u32 = parts[1].parse().map_err(|_| bad())?;
         if !(1..=12).contains(&month) {
-            return Err(format!("`{t}` has no month {month}: months run from 01 to 12"));
+            return Err(format!(
+                "`{t}` has no month {month}: months run from 01 to 12"
+            ));
         }
         Ok(MonthYear { year, month })
     }
@@ -174,9 +185,24 @@ impl MonthYear {
     /// "March 2022"
     pub fn human(&self) -> String {
         const M: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
-        format!("{} {}", M[(self.month as usize).saturating_sub(1).min(11)], self.year)
+        format!(
+            "{} {}",
+            M[(self.month as usize).saturating_sub(1).min(11)],
+            self.year
+        )
     }
 }
 
@@ -192,7 +218,11 @@ impl<'de> Deserialize<'de> for MonthYear {
         let s = match &v {
             serde_norway::Value::String(s) => s.clone(),
             serde_norway::Value::Number(n) => n.to_string(),
-            _ => return Err(serde::de::Error::custom("expected a month and year, e.g. 2022-03")),
+            _ => {
+                return Err(serde::de::Error::custom(
+                    "expected a month and year, e.g. 2022-03",
+                ))
+            }
         };
         MonthYear::parse(&s).map_err(serde::de::Error::custom)
     }
@@ -225,7 +255,9 @@ pub enum StatutoryBasis {
     Discretionary,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, PartialOrd, Ord, Hash,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RecommendationStatus {
     #[default]
@@ -394,18 +426,44 @@ pub struct Meta {
 
 /// Front-matter keys every kind accepts.
 pub const COMMON_KEYS: &[&str] = &[
-    "title", "slug", "summary", "published", "updated", "draft", "embargo_until", "audience", "board", "region",
-    "review_type", "methodology", "themes", "reference", "incident", "agencies", "pseudonyms", "extra",
+    "title",
+    "slug",
+    "summary",
+    "published",
+    "updated",
+    "draft",
+    "embargo_until",
+    "audience",
+    "board",
+    "region",
+    "review_type",
+    "methodology",
+    "themes",
+    "reference",
+    "incident",
+    "agencies",
+    "pseudonyms",
+    "extra",
 ];
 /// Keys only review summaries accept.
 pub const REVIEW_KEYS: &[&str] = &[
-    "statutory_basis", "referral_source", "commissioned", "completed", "scoping_period", "parallel_processes",
-    "abuse_types", "quality_markers", "hold_reason", "full_report", "recommendations",
+    "statutory_basis",
+    "referral_source",
+    "commissioned",
+    "completed",
+    "scoping_period",
+    "parallel_processes",
+    "abuse_types",
+    "quality_markers",
+    "hold_reason",
+    "full_report",
+    "recommendations",
 ];
 /// Keys only briefings and learning summaries accept.
 pub const LINKED_KEYS: &[&str] = &["review"];
 /// Keys only learning summaries accept (beyond the linked keys).
-pub const LEARNING_SUMMARY_KEYS: &[&str] = &["commissioned", "completed", "selection", "lead_reviewer"];
+pub const LEARNING_SUMMARY_KEYS: &[&str] =
+    &["commissioned", "completed", "selection", "lead_reviewer"];
 
 impl Kind {
     /// Is `key` a front-matter key this kind accepts?
@@ -414,7 +472,9 @@ impl Kind {
             || match self {
                 Kind::Review => REVIEW_KEYS.contains(&key),
                 Kind::Briefing => LINKED_KEYS.contains(&key),
-                Kind::LearningSummary => LINKED_KEYS.contains(&key) || LEARNING_SUMMARY_KEYS.contains(&key),
+                Kind::LearningSummary => {
+                    LINKED_KEYS.contains(&key) || LEARNING_SUMMARY_KEYS.contains(&key)
+                }
                 Kind::Page => false,
             }
     }
@@ -472,7 +532,10 @@ impl Document {
     }
     /// The date used to order documents, newest first.
     pub fn sort_date(&self) -> Option<NaiveDate> {
-        self.meta.published.map(|d| d.0).or(self.meta.updated.map(|d| d.0))
+        self.meta
+            .published
+            .map(|d| d.0)
+            .or(self.meta.updated.map(|d| d.0))
     }
     /// Board, falling back to the site's.
     pub fn board<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
@@ -483,7 +546,11 @@ impl Document {
     }
     /// Reading time in whole minutes at 200 words a minute (at least 1).
     pub fn reading_minutes(&self) -> usize {
-        let words = self.body().split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let words = self
+            .body()
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         words.div_ceil(200).max(1)
     }
 }
@@ -505,6 +572,8 @@ impl Site {
         self.root.join("content")
     }
     pub fn find(&self, kind: Kind, slug: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.kind == kind && d.slug == slug)
+        self.documents
+            .iter()
+            .find(|d| d.kind == kind && d.slug == slug)
     }
 }

@@ -1,0 +1,138 @@
+//! Atom 1.0 feeds and the sitemap.
+
+use crate::config::Config;
+use crate::content::{Document, Kind};
+use chrono::NaiveDate;
+
+pub fn xml_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&apos;"),
+            // Characters XML 1.0 does not allow.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+fn rfc3339(d: NaiveDate) -> String {
+    format!("{}T00:00:00Z", d.format("%Y-%m-%d"))
+}
+
+/// Most entries a feed carries.
+pub const FEED_LIMIT: usize = 50;
+
+/// An Atom feed of the reviews and briefings among `docs` (already newest first within
+/// kind; sorted here by date), at site path `feed_path`.
+pub fn atom(
+    config: &Config,
+    title: &str,
+    feed_path: &str,
+    docs: &[&Document],
+    today: NaiveDate,
+) -> String {
+    let mut entries: Vec<&&Document> = docs
+        .iter()
+        .filter(|d| matches!(d.kind, Kind::Review | Kind::Briefing))
+        .collect();
+    entries.sort_by(|a, b| {
+        b.sort_date()
+            .cmp(&a.sort_date())
+            .then(a.title.cmp(&b.title))
+    });
+    entries.truncate(FEED_LIMIT);
+    let updated = entries
+        .iter()
+        .filter_map(|d| d.meta.updated.map(|u| u.0).or(d.sort_date()))
+        .max()
+        .unwrap_or(today);
+    let author = config.board.as_deref().unwrap_or(&config.title);
+    let mut x = String::with_capacity(1024 + entries.len() * 512);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"");
+    x.push_str(&xml_escape(&config.language));
+    x.push_str("\">\n");
+    x.push_str(&format!("  <title>{}</title>\n", xml_escape(title)));
+    x.push_str(&format!(
+        "  <id>{}</id>\n",
+        xml_escape(&config.absolute_url(feed_path))
+    ));
+    x.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        xml_escape(&config.absolute_url(feed_path))
+    ));
+    x.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        xml_escape(&config.base_url)
+    ));
+    x.push_str(&format!("  <updated>{}</updated>\n", rfc3339(updated)));
+    x.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        xml_escape(author)
+    ));
+    x.push_str("  <generator>learnsite</generator>\n");
+    for d in entries {
+        let url = config.absolute_url(&d.url);
+        let published = d.sort_date().unwrap_or(today);
+        let upd = d.meta.updated.map(|u| u.0).unwrap_or(published);
+        x.push_str("  <entry>\n");
+        x.push_str(&format!("    <title>{}</title>\n", xml_escape(&d.title)));
+        x.push_str(&format!("    <id>{}</id>\n", xml_escape(&url)));
+        x.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            xml_escape(&url)
+        ));
+        x.push_str(&format!(
+            "    <published>{}</published>\n",
+            rfc3339(published)
+        ));
+        x.push_str(&format!("    <updated>{}</updated>\n", rfc3339(upd)));
+        x.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            d.kind.as_str(),
+            xml_escape(d.kind.label())
+        ));
+        for t in &d.meta.themes {
+            x.push_str(&format!("    <category term=\"{}\"/>\n", xml_escape(t)));
+        }
+        if let Some(s) = &d.meta.summary {
+            x.push_str(&format!("    <summary>{}</summary>\n", xml_escape(s)));
+        }
+        x.push_str("  </entry>\n");
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+/// `sitemap.xml` of the given site paths with optional last-modified dates.
+pub fn sitemap(config: &Config, pages: &[(String, Option<NaiveDate>)]) -> String {
+    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    for (path, date) in pages {
+        x.push_str("  <url><loc>");
+        x.push_str(&xml_escape(&config.absolute_url(path)));
+        x.push_str("</loc>");
+        if let Some(d) = date {
+            x.push_str(&format!("<lastmod>{}</lastmod>", d.format("%Y-%m-%d")));
+        }
+        x.push_str("</url>\n");
+    }
+    x.push_str("</urlset>\n");
+    x
+}
+
+/// `robots.txt`: public builds welcome robots; partner and internal builds ask them to stay away.
+pub fn robots(config: &Config, public: bool) -> String {
+    if public {
+        format!(
+            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
+            config.absolute_url("sitemap.xml")
+        )
+    } else {
+        "# This build is not for the public.\nUser-agent: *\nDisallow: /\n".to_string()
+    }
+}

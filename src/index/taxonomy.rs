@@ -1,0 +1,97 @@
+//! Taxonomies and listings, built in one pass over the visible documents' metadata.
+
+use crate::config::Config;
+use crate::content::{Document, Kind};
+use crate::vocab::Vocabularies;
+use std::collections::BTreeMap;
+
+/// One term of a taxonomy and the documents filed under it (indexes into the slice given
+/// to [`build`], in that slice's order: newest first).
+#[derive(Debug, Clone)]
+pub struct Term {
+    pub slug: String,
+    pub label: String,
+    pub docs: Vec<usize>,
+}
+
+/// A taxonomy: its URL section (`themes`), its title and its terms in display order.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub section: &'static str,
+    pub title: &'static str,
+    /// What one term is called in a page title ("Theme: Self-neglect").
+    pub singular: &'static str,
+    pub terms: Vec<Term>,
+}
+
+pub const SECTIONS: [(&str, &str, &str); 6] = [
+    ("themes", "Themes", "Theme"),
+    ("review-types", "Review types", "Review type"),
+    ("methodologies", "Methodologies", "Methodology"),
+    ("abuse-types", "Types of abuse", "Type of abuse"),
+    ("boards", "Boards and partnerships", "Board"),
+    ("years", "Years", "Year"),
+];
+
+/// Build every taxonomy from `docs` (pages are not filed).
+pub fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -> Vec<Taxonomy> {
+    // section index → slug → (label, docs)
+    let mut maps: Vec<BTreeMap<String, (String, Vec<usize>)>> =
+        vec![BTreeMap::new(); SECTIONS.len()];
+    let label_of = |v: &crate::vocab::Vocab, s: &str| {
+        v.by_slug(s)
+            .map(|t| t.label.clone())
+            .unwrap_or_else(|| s.to_string())
+    };
+    for (i, d) in docs.iter().enumerate() {
+        if d.kind == Kind::Page {
+            continue;
+        }
+        let m = &d.meta;
+        let mut file = |sec: usize, slug: String, label: String| {
+            let e = maps[sec].entry(slug).or_insert_with(|| (label, Vec::new()));
+            if e.1.last() != Some(&i) {
+                e.1.push(i);
+            }
+        };
+        for t in &m.themes {
+            file(0, t.clone(), label_of(&vocab.themes, t));
+        }
+        if let Some(rt) = &m.review_type {
+            file(1, rt.clone(), label_of(&vocab.review_types, rt));
+        }
+        for t in &m.methodology {
+            file(2, t.clone(), label_of(&vocab.methodologies, t));
+        }
+        for t in &m.abuse_types {
+            file(3, t.clone(), label_of(&vocab.abuse_types, t));
+        }
+        if let Some(b) = d.board(config) {
+            file(4, crate::content::load::slugify(b), b.to_string());
+        }
+        if let Some(y) = d.year() {
+            file(5, y.to_string(), y.to_string());
+        }
+    }
+    SECTIONS
+        .iter()
+        .zip(maps)
+        .map(|(&(section, title, singular), map)| {
+            let mut terms: Vec<Term> = map
+                .into_iter()
+                .map(|(slug, (label, docs))| Term { slug, label, docs })
+                .collect();
+            if section == "years" {
+                terms.sort_by(|a, b| b.slug.cmp(&a.slug));
+            } else {
+                terms.sort_by_key(|t| t.label.to_lowercase());
+            }
+            Taxonomy {
+                section,
+                title,
+                singular,
+                terms,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,105 @@
+//! The template set: the default theme compiled into the binary, overridden file by file
+//! by the site's `layouts/` folder. Templates are parsed once per build.
+
+use std::path::Path;
+use tera::Tera;
+
+/// The default theme's templates, compiled in.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../layouts/base.html")),
+    ("macros.html", include_str!("../../layouts/macros.html")),
+    ("home.html", include_str!("../../layouts/home.html")),
+    ("review.html", include_str!("../../layouts/review.html")),
+    ("briefing.html", include_str!("../../layouts/briefing.html")),
+    (
+        "learning_summary.html",
+        include_str!("../../layouts/learning_summary.html"),
+    ),
+    ("page.html", include_str!("../../layouts/page.html")),
+    ("list.html", include_str!("../../layouts/list.html")),
+    ("terms.html", include_str!("../../layouts/terms.html")),
+    ("search.html", include_str!("../../layouts/search.html")),
+    ("404.html", include_str!("../../layouts/404.html")),
+];
+
+/// The default theme's assets, written to `assets/` unless the site's `static/assets/` has its own.
+pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
+    (
+        "assets/style.css",
+        include_str!("../../layouts/assets/style.css"),
+    ),
+    (
+        "assets/site.js",
+        include_str!("../../layouts/assets/site.js"),
+    ),
+];
+
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("layouts/{file}: {message}")]
+    Parse { file: String, message: String },
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Describe a Tera error with its causes (Tera nests the useful part).
+pub fn describe(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+/// Load the default theme, then every `*.html` under `layouts_dir` (overriding by name).
+pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
+    let mut all: Vec<(String, String)> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    if layouts_dir.is_dir() {
+        for e in walkdir::WalkDir::new(layouts_dir)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
+            let p = e.path();
+            if !e.file_type().is_file() || p.extension().is_none_or(|x| x != "html") {
+                continue;
+            }
+            let name = p
+                .strip_prefix(layouts_dir)
+                .unwrap_or(p)
+                .to_string_lossy()
+                .replace('\\', "/");
+            let text = std::fs::read_to_string(p).map_err(|source| TemplateError::Io {
+                path: format!("layouts/{name}"),
+                source,
+            })?;
+            match all.iter_mut().find(|(n, _)| *n == name) {
+                Some(slot) => slot.1 = text,
+                None => all.push((name, text)),
+            }
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.add_raw_templates(all.iter().map(|(n, s)| (n.as_str(), s.as_str())))
+        .map_err(|e| TemplateError::Parse {
+            file: first_template_in(&e),
+            message: describe(&e),
+        })?;
+    Ok(tera)
+}
+
+fn first_template_in(e: &tera::Error) -> String {
+    let m = describe(e);
+    m.split('\'').nth(1).unwrap_or("?").to_string()
+}

@@ -1,0 +1,366 @@
+//! View models: what templates see. Built from typed documents; templates never see the
+//! raw front-matter, so a template cannot print a field the build did not mean to show.
+
+use crate::config::Config;
+use crate::content::{Document, Kind, MarkerStatus, RecommendationStatus};
+use crate::vocab::{Vocab, Vocabularies};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The relative prefix from a page at `url` (e.g. `reviews/a/`) to the site root.
+pub fn root_for(url: &str) -> String {
+    "../".repeat(url.split('/').filter(|s| !s.is_empty()).count())
+}
+
+/// Link to a site path from the root: `reviews/a/` → `reviews/a/index.html`.
+pub fn href(url: &str) -> String {
+    if url.is_empty() || url.ends_with('/') {
+        format!("{url}index.html")
+    } else {
+        url.to_string()
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: Option<String>,
+    pub board: Option<String>,
+    pub region: Option<String>,
+    pub language: String,
+    pub base_url: String,
+    pub quick_exit: bool,
+    pub quick_exit_url: String,
+    /// Relative href of the accessibility statement (from the root), or an absolute URL.
+    pub accessibility_href: String,
+    pub audience: &'static str,
+    pub drafts_shown: bool,
+    pub built: String,
+    pub has_highlight_css: bool,
+}
+
+impl SiteView {
+    pub fn new(
+        config: &Config,
+        audience: crate::content::Audience,
+        drafts: bool,
+        today: NaiveDate,
+    ) -> Self {
+        let a = &config.accessibility_statement;
+        let accessibility_href = if a.contains("://") {
+            a.clone()
+        } else {
+            href(a.trim_start_matches('/'))
+        };
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            board: config.board.clone(),
+            region: config.region.clone(),
+            language: config.language.clone(),
+            base_url: config.base_url.clone(),
+            quick_exit: config.quick_exit.enabled,
+            quick_exit_url: config.quick_exit.url.clone(),
+            accessibility_href,
+            audience: audience.as_str(),
+            drafts_shown: drafts,
+            built: today.format("%Y-%m-%d").to_string(),
+            has_highlight_css: false,
+        }
+    }
+}
+
+/// A vocabulary term with its link.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TermLink {
+    pub slug: String,
+    pub label: String,
+    /// From the site root, e.g. `themes/self-neglect/index.html`.
+    pub href: String,
+}
+
+pub fn term_link(vocab: &Vocab, section: &str, slug: &str) -> TermLink {
+    let label = vocab
+        .by_slug(slug)
+        .map(|t| t.label.clone())
+        .unwrap_or_else(|| slug.to_string());
+    TermLink {
+        slug: slug.to_string(),
+        label,
+        href: format!("{section}/{slug}/index.html"),
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecommendationView {
+    pub id: String,
+    pub text: String,
+    pub owner: Option<String>,
+    pub due: Option<String>,
+    pub due_iso: Option<String>,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub overdue: bool,
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MarkerView {
+    pub number: usize,
+    pub name: String,
+    pub status: &'static str,
+    pub status_label: &'static str,
+    pub evidence: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub title: String,
+    pub href: String,
+    pub kind_label: &'static str,
+}
+
+/// The 15 SAR Quality Markers (2022 refresh), in order, with slugs.
+pub const QUALITY_MARKERS: [(&str, &str); 15] = [
+    ("referral", "Referral"),
+    ("decision-making", "Decision making"),
+    (
+        "informing-the-person",
+        "Informing the person, family and network",
+    ),
+    ("clarity-of-purpose", "Clarity of purpose"),
+    ("commissioning", "Commissioning"),
+    ("governance", "Governance"),
+    ("process-management", "Process management"),
+    ("parallel-processes", "Parallel processes"),
+    ("assembling-information", "Assembling information"),
+    ("practitioners-involvement", "Practitioners' involvement"),
+    (
+        "involvement-of-the-person",
+        "Involvement of the person, family and network",
+    ),
+    ("analysis", "Analysis"),
+    ("the-report", "The report"),
+    (
+        "publication-and-dissemination",
+        "Publication and dissemination",
+    ),
+    ("action-and-impact", "Action and impact"),
+];
+
+/// Everything a template knows about one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct DocView {
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub title: String,
+    pub slug: String,
+    pub url: String,
+    pub href: String,
+    pub canonical: String,
+    pub summary: Option<String>,
+    pub published: Option<String>,
+    pub published_iso: Option<String>,
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub year: Option<i32>,
+    pub draft: bool,
+    pub audience: &'static str,
+    pub board: Option<String>,
+    pub board_href: Option<String>,
+    pub region: Option<String>,
+    pub reference: Option<String>,
+    pub incident: Option<String>,
+    pub review_type: Option<TermLink>,
+    pub methodology: Vec<TermLink>,
+    pub themes: Vec<TermLink>,
+    pub abuse_types: Vec<TermLink>,
+    pub agencies: Vec<String>,
+    pub statutory_basis: Option<&'static str>,
+    pub referral_source: Option<String>,
+    pub commissioned: Option<String>,
+    pub completed: Option<String>,
+    /// Months from commissioning to completion.
+    pub duration_months: Option<i32>,
+    pub scoping_period: Option<String>,
+    pub parallel_processes: Vec<String>,
+    pub quality_markers: Vec<MarkerView>,
+    pub hold_reason: Option<String>,
+    pub full_report_url: Option<String>,
+    pub full_report_until: Option<String>,
+    /// The full report's availability has ended: the page stays as an index record.
+    pub full_report_expired: bool,
+    pub recommendations: Vec<RecommendationView>,
+    pub overdue_count: usize,
+    pub review_link: Option<LinkView>,
+    pub related: Vec<LinkView>,
+    pub reading_minutes: usize,
+    pub selection: Option<String>,
+    pub lead_reviewer: Option<String>,
+    pub extra: Option<serde_json::Value>,
+}
+
+pub fn slugify(s: &str) -> String {
+    crate::content::load::slugify(s)
+}
+
+impl DocView {
+    pub fn new(d: &Document, config: &Config, vocab: &Vocabularies, today: NaiveDate) -> DocView {
+        let m = &d.meta;
+        let board = d.board(config).map(str::to_string);
+        let recommendations: Vec<RecommendationView> = m
+            .recommendations
+            .iter()
+            .map(|r| RecommendationView {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                owner: r.owner.clone(),
+                due: r.due.map(|x| x.human()),
+                due_iso: r.due.map(|x| x.iso()),
+                status: r.status.as_str(),
+                status_label: r.status.label(),
+                overdue: r.is_overdue(today),
+                evidence: r.evidence.clone(),
+            })
+            .collect();
+        let overdue_count = recommendations.iter().filter(|r| r.overdue).count();
+        let quality_markers = m
+            .quality_markers
+            .iter()
+            .map(|(k, q)| {
+                let pos = QUALITY_MARKERS.iter().position(|(s, _)| s == k);
+                MarkerView {
+                    number: pos.map(|p| p + 1).unwrap_or(99),
+                    name: pos
+                        .map(|p| QUALITY_MARKERS[p].1.to_string())
+                        .unwrap_or_else(|| k.replace('-', " ")),
+                    status: match q.status {
+                        MarkerStatus::Met => "met",
+                        MarkerStatus::Partly => "partly",
+                        MarkerStatus::NotMet => "not-met",
+                        MarkerStatus::NotApplicable => "n-a",
+                    },
+                    status_label: match q.status {
+                        MarkerStatus::Met => "Met",
+                        MarkerStatus::Partly => "Partly met",
+                        MarkerStatus::NotMet => "Not met",
+                        MarkerStatus::NotApplicable => "Not applicable",
+                    },
+                    evidence: q.evidence.clone(),
+                }
+            })
+            .collect::<Vec<_>>();
+        let mut quality_markers = quality_markers;
+        quality_markers.sort_by_key(|q| q.number);
+        let duration_months = match (m.commissioned, m.completed) {
+            (Some(a), Some(b)) => Some((b.year - a.year) * 12 + b.month as i32 - a.month as i32),
+            _ => None,
+        };
+        let full_report_expired = m
+            .full_report
+            .as_ref()
+            .and_then(|f| f.available_until)
+            .is_some_and(|u| u.0 < today);
+        DocView {
+            kind: d.kind.as_str(),
+            kind_label: d.kind.label(),
+            title: d.title.clone(),
+            slug: d.slug.clone(),
+            url: d.url.clone(),
+            href: href(&d.url),
+            canonical: config.absolute_url(&d.url),
+            summary: m.summary.clone(),
+            published: m.published.map(|x| x.human()),
+            published_iso: m.published.map(|x| x.iso()),
+            updated: m.updated.map(|x| x.human()),
+            updated_iso: m.updated.map(|x| x.iso()),
+            year: d.year(),
+            draft: m.draft,
+            audience: m.audience.as_str(),
+            board_href: board
+                .as_ref()
+                .map(|b| format!("boards/{}/index.html", slugify(b))),
+            board,
+            region: d.region(config).map(str::to_string),
+            reference: m.reference.clone(),
+            incident: m.incident.map(|x| x.human()),
+            review_type: m
+                .review_type
+                .as_ref()
+                .map(|s| term_link(&vocab.review_types, "review-types", s)),
+            methodology: m
+                .methodology
+                .iter()
+                .map(|s| term_link(&vocab.methodologies, "methodologies", s))
+                .collect(),
+            themes: m
+                .themes
+                .iter()
+                .map(|s| term_link(&vocab.themes, "themes", s))
+                .collect(),
+            abuse_types: m
+                .abuse_types
+                .iter()
+                .map(|s| term_link(&vocab.abuse_types, "abuse-types", s))
+                .collect(),
+            agencies: m.agencies.clone(),
+            statutory_basis: m.statutory_basis.map(|b| match b {
+                crate::content::StatutoryBasis::Mandatory => {
+                    "Mandatory (Care Act 2014, section 44(1)–(3))"
+                }
+                crate::content::StatutoryBasis::Discretionary => {
+                    "Discretionary (Care Act 2014, section 44(4))"
+                }
+            }),
+            referral_source: m.referral_source.clone(),
+            commissioned: m.commissioned.map(|x| x.human()),
+            completed: m.completed.map(|x| x.human()),
+            duration_months,
+            scoping_period: m
+                .scoping_period
+                .as_ref()
+                .map(|s| format!("{} to {}", s.from.human(), s.to.human())),
+            parallel_processes: m.parallel_processes.clone(),
+            quality_markers,
+            hold_reason: m.hold_reason.clone(),
+            full_report_url: m.full_report.as_ref().map(|f| f.url.clone()),
+            full_report_until: m
+                .full_report
+                .as_ref()
+                .and_then(|f| f.available_until)
+                .map(|x| x.human()),
+            full_report_expired,
+            recommendations,
+            overdue_count,
+            review_link: None,
+            related: Vec::new(),
+            reading_minutes: d.reading_minutes(),
+            selection: m.selection.clone(),
+            lead_reviewer: m.lead_reviewer.clone(),
+            extra: m.extra.as_ref().and_then(|v| serde_json::to_value(v).ok()),
+        }
+    }
+}
+
+/// A breadcrumb.
+#[derive(Debug, Clone, Serialize)]
+pub struct Crumb {
+    pub title: String,
+    pub href: String,
+}
+
+/// Status label used by listings (for recommendation summaries).
+pub fn status_label(s: RecommendationStatus) -> &'static str {
+    s.label()
+}
+
+/// The listing section for a kind: (title, href from root).
+pub fn section_crumb(kind: Kind) -> Option<Crumb> {
+    match kind {
+        Kind::Page => None,
+        k => Some(Crumb {
+            title: k.plural().to_string(),
+            href: format!("{}/index.html", k.section()),
+        }),
+    }
+}

@@ -1,0 +1,271 @@
+//! Write: every file of a build goes into a staging folder beside the output folder, which
+//! then replaces the output in one rename. A failed build leaves the previous output as it
+//! was; learnsite never writes outside its output folder and never deletes a folder it did
+//! not make (an output folder carries a marker file saying learnsite made it).
+
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// The marker file in every output folder learnsite writes.
+pub const MARKER: &str = ".learnsite-output";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("cannot write {}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("the output folder {} {reason}: choose another with --out (the default is `public/`)", path.display())]
+    Unsafe { path: PathBuf, reason: String },
+    #[error("refusing to write `{0}`: it would be outside the output folder")]
+    Escape(String),
+}
+
+/// Normalise a path lexically (no file-system access): resolve `.` and `..`.
+pub fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
+    // Resolve symlinks of the part that exists, so checks compare real folders.
+    let n = normalize(&p);
+    match n.canonicalize() {
+        Ok(c) => c,
+        Err(_) => match (
+            n.parent().and_then(|pp| pp.canonicalize().ok()),
+            n.file_name(),
+        ) {
+            (Some(pp), Some(f)) => pp.join(f),
+            _ => n,
+        },
+    }
+}
+
+/// Check that `out` is a safe output folder for the site at `site_root`.
+pub fn check_output(site_root: &Path, out: &Path) -> Result<PathBuf, WriteError> {
+    let root = absolute(site_root);
+    let out_abs = absolute(out);
+    let unsafe_ = |reason: &str| WriteError::Unsafe {
+        path: out.to_path_buf(),
+        reason: reason.to_string(),
+    };
+    if out_abs.parent().is_none() {
+        return Err(unsafe_("is the root of the file system"));
+    }
+    if root.starts_with(&out_abs) {
+        return Err(unsafe_(
+            "is the site folder or contains it (and so contains content/)",
+        ));
+    }
+    for protected in ["content", "static", "layouts"] {
+        if out_abs.starts_with(root.join(protected)) {
+            return Err(unsafe_(&format!(
+                "is inside the site's `{protected}/` folder"
+            )));
+        }
+    }
+    if out_abs.is_file() {
+        return Err(unsafe_("is a file, not a folder"));
+    }
+    if out_abs.is_dir() {
+        let non_empty = std::fs::read_dir(&out_abs)
+            .map(|mut r| r.next().is_some())
+            .unwrap_or(true);
+        if non_empty && !out_abs.join(MARKER).is_file() {
+            return Err(unsafe_(
+                "already exists and was not made by learnsite (it has files but no .learnsite-output marker), so it will not be replaced",
+            ));
+        }
+    }
+    Ok(out_abs)
+}
+
+/// A build's output being staged.
+#[derive(Debug)]
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    committed: bool,
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> WriteError + '_ {
+    move |source| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+impl Staging {
+    /// Start staging for the (already checked, absolute) output folder `out`.
+    pub fn new(out: &Path) -> Result<Staging, WriteError> {
+        let parent = out
+            .parent()
+            .ok_or_else(|| WriteError::Escape(out.display().to_string()))?;
+        std::fs::create_dir_all(parent).map_err(io(parent))?;
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let dir = parent.join(format!(".{name}.learnsite-staging-{}", std::process::id()));
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
+        std::fs::create_dir(&dir).map_err(io(&dir))?;
+        std::fs::write(
+            dir.join(MARKER),
+            "This folder was written by learnsite and is replaced by each build.\n",
+        )
+        .map_err(io(&dir))?;
+        Ok(Staging {
+            out: out.to_path_buf(),
+            dir,
+            committed: false,
+        })
+    }
+
+    /// The staging folder (for copying trees into).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Map a site-relative output path to a path in the staging folder, refusing escapes.
+    pub fn path_for(&self, rel: &str) -> Result<PathBuf, WriteError> {
+        let p = Path::new(rel);
+        if rel.is_empty()
+            || p.is_absolute()
+            || p.components().any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Err(WriteError::Escape(rel.to_string()));
+        }
+        Ok(self.dir.join(p))
+    }
+
+    /// Write one file.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&path, bytes).map_err(io(&path))
+    }
+
+    /// Write many files in parallel.
+    pub fn write_all(&self, files: &[(String, Vec<u8>)]) -> Result<(), WriteError> {
+        files
+            .par_iter()
+            .try_for_each(|(rel, bytes)| self.write(rel, bytes))
+    }
+
+    /// Copy a file from disk.
+    pub fn copy(&self, from: &Path, rel: &str) -> Result<(), WriteError> {
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::copy(from, &path).map(|_| ()).map_err(io(from))
+    }
+
+    /// Swap the staged output in place of the previous output.
+    pub fn commit(mut self) -> Result<PathBuf, WriteError> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.learnsite-old-{}",
+            self.out
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_old = self.out.exists();
+        if had_old {
+            std::fs::rename(&self.out, &old).map_err(io(&self.out))?;
+        }
+        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = std::fs::rename(&old, &self.out);
+            }
+            return Err(io(&self.out)(e));
+        }
+        self.committed = true;
+        if had_old && old.join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(&old);
+        }
+        Ok(self.out.clone())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed && self.dir.join(MARKER).is_file() {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_unsafe_outputs() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("site");
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        assert!(check_output(&root, &root).is_err());
+        assert!(check_output(&root, t.path()).is_err());
+        assert!(check_output(&root, &root.join("content")).is_err());
+        assert!(check_output(&root, &root.join("content/x")).is_err());
+        assert!(check_output(&root, &root.join("public")).is_ok());
+        // An existing folder of someone else's files is never replaced.
+        let docs = t.path().join("documents");
+        std::fs::create_dir_all(&docs).unwrap();
+        std::fs::write(docs.join("letter.txt"), "keep").unwrap();
+        assert!(check_output(&root, &docs).is_err());
+    }
+
+    #[test]
+    fn staged_output_replaces_old_only_on_commit() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        let s = Staging::new(&out).unwrap();
+        s.write("a/index.html", b"one").unwrap();
+        s.commit().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "one"
+        );
+        {
+            let s = Staging::new(&out).unwrap();
+            s.write("a/index.html", b"two").unwrap();
+            // dropped without commit: a failed build
+        }
+        assert_eq!(
+            std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+            "one"
+        );
+        let leftovers: Vec<_> = std::fs::read_dir(t.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(leftovers.len(), 1, "{leftovers:?}");
+        let s = Staging::new(&out).unwrap();
+        assert!(s.write("../escape.txt", b"x").is_err());
+        assert!(s.write("/etc/x", b"x").is_err());
+    }
+}
