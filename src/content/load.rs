@@ -297,8 +297,19 @@ pub fn parse_document(
     let mut meta: Meta = match serde_norway::from_str(yaml) {
         Ok(m) => m,
         Err(e) => {
-            let (line, col) = error_position(&e, split.yaml_line);
+            let (mut line, mut col) = error_position(&e, split.yaml_line);
             let raw = e.to_string();
+            // Errors raised by our own value types (dates, months) carry no position: find
+            // the offending value, which the message quotes in backticks.
+            if line <= split.yaml_line && col <= 1 {
+                if let Some(v) = raw.split('`').nth(1).filter(|v| !v.is_empty()) {
+                    if let Some(b) = yaml.find(v) {
+                        let (l, c) = diagnostics::line_col(yaml, b);
+                        line = split.yaml_line + l - 1;
+                        col = c;
+                    }
+                }
+            }
             let mut d = Diagnostic::error(
                 "front-matter/invalid",
                 file,
