@@ -10,7 +10,7 @@ use crate::index::{feed, taxonomy};
 use crate::lint::Linter;
 use crate::render::markdown::{self, Rendered};
 use crate::render::templates::{self, DEFAULT_ASSETS};
-use crate::render::view::{self, Crumb, DocView, LinkView, SiteView};
+use crate::render::view::{self, CardView, Crumb, DocView, LinkView, SiteView};
 use crate::write::{self, Staging, WriteError};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -225,6 +225,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let tera = templates::load(&opts.site.join("layouts"))?;
     let docs: Vec<&Document> = visible.iter().map(|&i| &site.documents[i]).collect();
     let rendered = render_site(site, &docs, &held_reason, opts, &tera, &mut diags);
+    let (rendered, visible_links) = match rendered {
+        Some((f, l)) => (Some(f), l),
+        None => (None, HashSet::new()),
+    };
 
     diagnostics::sort(&mut diags);
     let report = BuildReport {
@@ -248,7 +252,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staging = Staging::new(&out_abs)?;
     staging.write_all(&files)?;
     let mut copied = 0;
-    let referenced_by_held = static_referenced_only_by_held(site, &visible);
+    let referenced_by_held = static_referenced_only_by_held(site, &visible, &visible_links);
     for f in &site.static_files {
         if referenced_by_held.contains(f) {
             continue;
@@ -280,21 +284,25 @@ fn l_chars(source: &str, line: usize, b: usize) -> usize {
 }
 
 /// Static files that only held-back documents link to: they stay out of the build.
-fn static_referenced_only_by_held(site: &Site, visible: &[usize]) -> HashSet<String> {
+fn static_referenced_only_by_held(
+    site: &Site,
+    visible: &[usize],
+    by_visible: &HashSet<String>,
+) -> HashSet<String> {
     let vis: HashSet<usize> = visible.iter().copied().collect();
-    let mut by_visible = HashSet::new();
-    let mut by_held = HashSet::new();
-    for (i, d) in site.documents.iter().enumerate() {
-        let r = markdown::render(d.body(), &d.url, "");
-        for (link, _) in r.internal_links {
-            if vis.contains(&i) {
-                by_visible.insert(link);
-            } else {
-                by_held.insert(link);
-            }
-        }
-    }
-    by_held.difference(&by_visible).cloned().collect()
+    let by_held: HashSet<String> = site
+        .documents
+        .par_iter()
+        .enumerate()
+        .filter(|(i, _)| !vis.contains(i))
+        .flat_map_iter(|(_, d)| {
+            markdown::render(d.body(), &d.url, "")
+                .internal_links
+                .into_iter()
+                .map(|(l, _)| l)
+        })
+        .collect();
+    by_held.difference(by_visible).cloned().collect()
 }
 
 struct Common<'a> {
@@ -345,7 +353,7 @@ fn render_site(
     opts: &BuildOptions,
     tera: &tera::Tera,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Vec<OutFile>> {
+) -> Option<(Vec<OutFile>, HashSet<String>)> {
     let config = &site.config;
     let today = opts.today;
 
@@ -539,25 +547,34 @@ fn render_site(
         Some(f) => files.push(f),
         None => failed = true,
     };
+    let cards: Vec<CardView> = views.iter().map(CardView::from).collect();
     for kind in [Kind::Review, Kind::Briefing, Kind::LearningSummary] {
         let url = format!("{}/", kind.section());
-        let list: Vec<&DocView> = docs
+        let list: Vec<&CardView> = docs
             .iter()
-            .zip(&views)
+            .zip(&cards)
             .filter(|(d, _)| d.kind == kind)
             .map(|(_, v)| v)
             .collect();
-        let mut ctx = common.context(&url, kind.plural(), kind.section(), &[]);
-        ctx.insert("docs", &list);
-        ctx.insert("intro", &match kind {
+        let intro = match kind {
             Kind::Review => "Anonymised summaries of the reviews, their findings and recommendations, and where each action plan stands.",
             Kind::Briefing => "Short briefings on the learning from reviews, for team meetings and supervision. Each takes about seven minutes to read.",
             _ => "Learning summaries in the regional template: what was learnt about the case and the review, and how change will be made and checked.",
-        });
-        push(
-            render_page(tera, "list.html", &ctx, &url, diags),
-            &mut files,
-        );
+        };
+        for f in render_listing(
+            tera,
+            &common,
+            &url,
+            kind.plural(),
+            kind.section(),
+            &[],
+            Some(intro),
+            None,
+            &list,
+            diags,
+        ) {
+            push(f, &mut files);
+        }
     }
     #[derive(Serialize)]
     struct TermView<'a> {
@@ -582,32 +599,39 @@ fn render_site(
             render_page(tera, "terms.html", &ctx, &url, diags),
             &mut files,
         );
-        let term_pages: Vec<(Option<OutFile>, Vec<Diagnostic>)> = tax
+        let term_pages: Vec<(Vec<Option<OutFile>>, Vec<Diagnostic>)> = tax
             .terms
             .par_iter()
             .map(|t| {
                 let url = format!("{}/{}/", tax.section, t.slug);
-                let list: Vec<&DocView> = t.docs.iter().map(|&i| &views[i]).collect();
+                let list: Vec<&CardView> = t.docs.iter().map(|&i| &cards[i]).collect();
                 let crumbs = [Crumb {
                     title: tax.title.to_string(),
                     href: format!("{}/index.html", tax.section),
                 }];
                 let title = format!("{}: {}", tax.singular, t.label);
-                let mut ctx = common.context(&url, &title, tax.section, &crumbs);
-                ctx.insert("docs", &list);
-                if tax.section == "themes" {
-                    ctx.insert("feed_href", &format!("themes/{}/feed.xml", t.slug));
-                }
+                let feed = (tax.section == "themes").then(|| format!("themes/{}/feed.xml", t.slug));
                 let mut local = Vec::new();
-                (
-                    render_page(tera, "list.html", &ctx, &url, &mut local),
-                    local,
-                )
+                let pages = render_listing(
+                    tera,
+                    &common,
+                    &url,
+                    &title,
+                    tax.section,
+                    &crumbs,
+                    None,
+                    feed.as_deref(),
+                    &list,
+                    &mut local,
+                );
+                (pages, local)
             })
             .collect();
-        for (f, d) in term_pages {
+        for (pages, d) in term_pages {
             diags.extend(d);
-            push(f, &mut files);
+            for f in pages {
+                push(f, &mut files);
+            }
         }
         if tax.section == "themes" {
             for t in &tax.terms {
@@ -732,6 +756,58 @@ fn render_site(
     if failed {
         None
     } else {
-        Some(files)
+        let links = bodies
+            .iter()
+            .flat_map(|b| b.internal_links.iter().map(|(l, _)| l.clone()))
+            .collect();
+        Some((files, links))
     }
+}
+
+/// Documents a listing page shows at most; longer listings are paginated.
+pub const PAGE_SIZE: usize = 50;
+
+/// Render a (paginated) listing at `url`.
+#[allow(clippy::too_many_arguments)]
+fn render_listing(
+    tera: &tera::Tera,
+    common: &Common,
+    url: &str,
+    title: &str,
+    section: &str,
+    crumbs: &[Crumb],
+    intro: Option<&str>,
+    feed_href: Option<&str>,
+    cards: &[&CardView],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Option<OutFile>> {
+    let total_pages = cards.len().div_ceil(PAGE_SIZE).max(1);
+    let mut out = Vec::with_capacity(total_pages);
+    for n in 1..=total_pages {
+        let page = view::page_url(url, n);
+        let chunk =
+            &cards[((n - 1) * PAGE_SIZE).min(cards.len())..(n * PAGE_SIZE).min(cards.len())];
+        let mut ctx = common.context(&page, title, section, crumbs);
+        ctx.insert("docs", chunk);
+        ctx.insert("total", &cards.len());
+        ctx.insert("intro", &intro);
+        ctx.insert("feed_href", &feed_href);
+        if total_pages > 1 {
+            let pager = view::Pager {
+                current: n,
+                total: total_pages,
+                prev_href: (n > 1).then(|| view::href(&view::page_url(url, n - 1))),
+                next_href: (n < total_pages).then(|| view::href(&view::page_url(url, n + 1))),
+                pages: (1..=total_pages)
+                    .map(|k| view::PagerLink {
+                        number: k,
+                        href: view::href(&view::page_url(url, k)),
+                    })
+                    .collect(),
+            };
+            ctx.insert("pager", &pager);
+        }
+        out.push(render_page(tera, "list.html", &ctx, &page, diags));
+    }
+    out
 }

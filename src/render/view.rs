@@ -342,6 +342,68 @@ impl DocView {
     }
 }
 
+/// What a listing shows of a document: a small subset of [`DocView`] with the same field
+/// names, so listing templates stay cheap to fill for thousands of documents.
+#[derive(Debug, Clone, Serialize)]
+pub struct CardView {
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub title: String,
+    pub href: String,
+    pub summary: Option<String>,
+    pub published: Option<String>,
+    pub published_iso: Option<String>,
+    pub review_type: Option<TermLink>,
+    pub board: Option<String>,
+    pub themes: Vec<TermLink>,
+    pub draft: bool,
+    pub audience: &'static str,
+}
+
+impl From<&DocView> for CardView {
+    fn from(d: &DocView) -> CardView {
+        CardView {
+            kind: d.kind,
+            kind_label: d.kind_label,
+            title: d.title.clone(),
+            href: d.href.clone(),
+            summary: d.summary.clone(),
+            published: d.published.clone(),
+            published_iso: d.published_iso.clone(),
+            review_type: d.review_type.clone(),
+            board: d.board.clone(),
+            themes: d.themes.clone(),
+            draft: d.draft,
+            audience: d.audience,
+        }
+    }
+}
+
+/// Pagination of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pager {
+    pub current: usize,
+    pub total: usize,
+    pub prev_href: Option<String>,
+    pub next_href: Option<String>,
+    pub pages: Vec<PagerLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PagerLink {
+    pub number: usize,
+    pub href: String,
+}
+
+/// Site path of page `n` (1-based) of the listing at `url`.
+pub fn page_url(url: &str, n: usize) -> String {
+    if n <= 1 {
+        url.to_string()
+    } else {
+        format!("{url}page/{n}/")
+    }
+}
+
 /// A breadcrumb.
 #[derive(Debug, Clone, Serialize)]
 pub struct Crumb {

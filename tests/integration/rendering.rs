@@ -97,3 +97,44 @@ fn briefing_shows_reading_time_and_learning_summary_sections_in_order() {
         .unwrap();
     assert!(a < b);
 }
+
+#[test]
+fn long_listings_are_paginated_and_every_document_is_reachable() {
+    let f = Fixture::new();
+    for i in 0..120 {
+        f.file(
+            &format!("content/briefings/b{i:03}.md"),
+            &doc(
+                &format!("Briefing {i}"),
+                "themes: [neglect]\npublished: 2025-01-01\n",
+                "Text.",
+            ),
+        );
+    }
+    let r = f.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let p1 = f.read_out("briefings/index.html");
+    let p3 = f.read_out("briefings/page/3/index.html");
+    assert!(
+        p1.contains("120 documents, page 1 of 3"),
+        "count and page shown"
+    );
+    assert!(
+        p1.contains("href=\"../briefings/page/2/index.html\" rel=\"next\""),
+        "next link"
+    );
+    assert!(p3.contains("rel=\"prev\""));
+    assert!(!f.out().join("briefings/page/4").exists());
+    let mut found = 0;
+    for page in [
+        "briefings/index.html",
+        "briefings/page/2/index.html",
+        "briefings/page/3/index.html",
+    ] {
+        found += f.read_out(page).matches("class=\"doc-card\"").count();
+    }
+    assert_eq!(found, 120);
+    assert!(f
+        .read_out("themes/neglect/page/3/index.html")
+        .contains("page 3 of 3"));
+}
