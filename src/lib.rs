@@ -20,6 +20,7 @@ pub mod gate;
 pub mod index;
 pub mod lint;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod vocab;
 pub mod write;

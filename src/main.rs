@@ -40,6 +40,13 @@ impl From<AudienceArg> for Audience {
     }
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKindArg {
+    Review,
+    Briefing,
+    LearningSummary,
+}
+
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 enum Format {
     Human,
@@ -82,6 +89,19 @@ enum Command {
         /// A private file of real names (one a line) the lint must catch.
         #[arg(long)]
         known_names: Option<PathBuf>,
+    },
+    /// Start a new site in DIR (settings, home page, accessibility statement, folders).
+    Init {
+        dir: PathBuf,
+        #[arg(long, default_value = "Learning from reviews")]
+        title: String,
+    },
+    /// Start a new document from the sector's template (it starts as a draft).
+    New {
+        #[arg(value_enum)]
+        kind: NewKindArg,
+        /// File name without .md, e.g. adult-d
+        name: String,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild when files change.
     Serve {
@@ -159,6 +179,28 @@ fn run(cli: Cli) -> Result<u8> {
             unmasked,
             known_names.as_deref(),
         ),
+        Command::Init { dir, title } => {
+            learnsite::scaffold::init(&dir, &title)?;
+            eprintln!(
+                "Started a site in {}. Next: cd {} && learnsite new review adult-a",
+                dir.display(),
+                dir.display()
+            );
+            Ok(0)
+        }
+        Command::New { kind, name } => {
+            let k = match kind {
+                NewKindArg::Review => learnsite::scaffold::NewKind::Review,
+                NewKindArg::Briefing => learnsite::scaffold::NewKind::Briefing,
+                NewKindArg::LearningSummary => learnsite::scaffold::NewKind::LearningSummary,
+            };
+            let p = learnsite::scaffold::new_document(&cli.site, k, &name)?;
+            eprintln!(
+                "Created {} (a draft: remove `draft: true` when it is ready).",
+                p.display()
+            );
+            Ok(0)
+        }
         Command::Serve {
             port,
             audience,

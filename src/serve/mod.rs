@@ -1,10 +1,28 @@
-//! `learnsite serve`: build, serve the output on 127.0.0.1, rebuild on changes.
-//! (Live reload of open pages is still to come.)
+//! `learnsite serve`: build, serve the output on 127.0.0.1, rebuild when content, layouts,
+//! static files or settings change, and reload open pages. Pages served here get a small
+//! script that asks the server for the build number once a second; the files written to
+//! the output folder are never changed by it.
 
 use crate::build::{self, BuildOptions};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
+
+/// The endpoint open pages poll for the build number.
+pub const VERSION_PATH: &str = "/__learnsite/build";
+
+/// Add the live-reload script to an HTML page.
+pub fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
+    let script = format!(
+        "<script>(function(){{var v={build};setInterval(function(){{fetch('{VERSION_PATH}',{{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(t){{if(+t!==v)location.reload()}}).catch(function(){{}})}},1000)}})();</script>"
+    );
+    let text = String::from_utf8_lossy(html);
+    match text.rfind("</body>") {
+        Some(i) => format!("{}{}{}", &text[..i], script, &text[i..]).into_bytes(),
+        None => [html, script.as_bytes()].concat(),
+    }
+}
 
 fn content_type(p: &Path) -> &'static str {
     match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
@@ -109,6 +127,8 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         watcher.watch(&cfg, notify::RecursiveMode::NonRecursive)?;
     }
     let rebuild_opts = opts.clone();
+    let version = Arc::new(AtomicU64::new(1));
+    let v2 = Arc::clone(&version);
     std::thread::spawn(move || loop {
         if rx.recv().is_err() {
             return;
@@ -117,19 +137,34 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         std::thread::sleep(Duration::from_millis(150));
         while rx.try_recv().is_ok() {}
         eprintln!("Change detected, rebuilding…");
-        run(&rebuild_opts);
+        if run(&rebuild_opts).is_some() {
+            v2.fetch_add(1, Ordering::SeqCst);
+        }
     });
 
     for req in server.incoming_requests() {
+        if req.url() == VERSION_PATH {
+            let _ = req.respond(tiny_http::Response::from_string(
+                version.load(Ordering::SeqCst).to_string(),
+            ));
+            continue;
+        }
         let resp = match resolve(&out, req.url()) {
             Some(p) => match std::fs::read(&p) {
-                Ok(bytes) => tiny_http::Response::from_data(bytes).with_header(
-                    tiny_http::Header::from_bytes(
-                        &b"Content-Type"[..],
-                        content_type(&p).as_bytes(),
+                Ok(bytes) => {
+                    let bytes = if p.extension().is_some_and(|e| e == "html") {
+                        inject_reload(&bytes, version.load(Ordering::SeqCst))
+                    } else {
+                        bytes
+                    };
+                    tiny_http::Response::from_data(bytes).with_header(
+                        tiny_http::Header::from_bytes(
+                            &b"Content-Type"[..],
+                            content_type(&p).as_bytes(),
+                        )
+                        .expect("valid header"),
                     )
-                    .expect("valid header"),
-                ),
+                }
                 Err(_) => tiny_http::Response::from_string("Not found").with_status_code(404),
             },
             None => {
@@ -158,5 +193,13 @@ mod tests {
         );
         assert_eq!(resolve(t.path(), "/a/../../etc/passwd"), None);
         assert_eq!(resolve(t.path(), "/%2e%2e/x"), None);
+    }
+
+    #[test]
+    fn reload_script_goes_before_body_end() {
+        let out =
+            String::from_utf8(inject_reload(b"<html><body><p>x</p></body></html>", 7)).unwrap();
+        assert!(out.contains("var v=7;"));
+        assert!(out.ends_with("</script></body></html>"), "{out}");
     }
 }
