@@ -5,4 +5,6 @@ mod errors;
 mod example_site;
 mod publication;
 mod rendering;
+mod serve;
+mod snapshots_html;
 mod support;
