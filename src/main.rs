@@ -127,6 +127,12 @@ fn print_diags(diags: &[Diagnostic]) {
 }
 
 fn main() -> ExitCode {
+    // A panic is a bug: say so plainly, and exit 2 without touching the output.
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!(
+            "learnsite stopped because of a bug (not a problem with your files): {info}\nNothing was published. Please report this, with the command you ran."
+        );
+    }));
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
