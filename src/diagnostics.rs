@@ -44,6 +44,10 @@ pub struct Diagnostic {
     /// The text of the source line, shown under the message.
     #[serde(skip)]
     pub source_line: Option<String>,
+    /// The exact flagged text (lint findings). Never serialised as is: the lint's JSON and
+    /// SARIF output mask it unless asked not to.
+    #[serde(skip)]
+    pub text: Option<String>,
 }
 
 impl Diagnostic {
@@ -64,6 +68,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             source_line: None,
+            text: None,
         }
     }
 

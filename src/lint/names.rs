@@ -1,0 +1,346 @@
+//! The name gazetteer, the built-in lists of words that are never a person's name, and
+//! the author's private list of real names.
+//!
+//! The gazetteer (first names, surnames, common English words) is compiled into the
+//! binary from `src/lint/data/` (see `SOURCE.md` there for where each list comes from
+//! and its licence) and parsed once per process.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+static FIRST: &str = include_str!("data/first_names.txt");
+static SUR: &str = include_str!("data/surnames.txt");
+static COMMON: &str = include_str!("data/common_words.txt");
+
+/// Word-class bits of a lower-case word.
+pub const FIRST_NAME: u8 = 1;
+pub const SURNAME: u8 = 2;
+/// A common English word (SCOWL size 35 or smaller).
+pub const WORD: u8 = 4;
+/// A place, nationality, religion, language, month, day or other proper noun that is never a person.
+pub const NOT_NAME: u8 = 8;
+/// A title that comes before a name: Mr, Dr, PC.
+pub const TITLE: u8 = 16;
+/// A relationship or role word that often comes before a name: sister, son, neighbour.
+pub const RELATION: u8 = 32;
+/// A verb of reported speech: said, told.
+pub const SPEECH: u8 = 64;
+/// A first name that is also an everyday word in this register (Will, Hope, Grace).
+pub const AMBIGUOUS: u8 = 128;
+
+/// Titles and ranks that come before a surname or a full name.
+pub const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "pc", "dc", "ds", "di", "dci", "dsi", "sgt", "sergeant",
+    "inspector", "constable", "nurse", "cllr", "councillor", "rev", "revd", "reverend", "sir", "dame", "lord", "lady",
+    "judge", "hhj", "det", "detective", "sister", "matron", "midwife",
+];
+
+/// Words after which a capitalised word is very likely a name ("her sister Karen").
+pub const RELATIONS: &[&str] = &[
+    "sister", "brother", "son", "daughter", "mother", "father", "mum", "mom", "dad", "partner", "husband", "wife",
+    "boyfriend", "girlfriend", "friend", "neighbour", "neighbor", "aunt", "auntie", "uncle", "cousin", "niece",
+    "nephew", "grandmother", "grandfather", "grandma", "grandad", "granddad", "nan", "nana", "grandson",
+    "granddaughter", "stepfather", "stepmother", "stepson", "stepdaughter", "ex-partner", "ex-husband", "ex-wife",
+    "fiancé", "fiance", "fiancée", "carer", "lodger", "named", "called", "sibling", "half-brother", "half-sister",
+    "baby", "twin", "flatmate", "colleague",
+];
+
+/// Verbs of reported speech.
+pub const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "tells", "explained", "reported", "asked", "recalled", "stated", "described", "wrote",
+    "added", "remembered", "disclosed", "replied", "commented", "felt", "thought", "believed",
+];
+
+/// First names that are everyday words: capitalised, they need more context to count as a name.
+const AMBIGUOUS_NAMES: &[&str] = &[
+    "will", "may", "june", "april", "august", "hope", "grace", "faith", "joy", "mark", "bill", "rose", "summer",
+    "autumn", "dawn", "amber", "ruby", "pearl", "holly", "ivy", "iris", "lily", "daisy", "heather", "violet", "jade",
+    "sky", "robin", "frank", "pat", "sue", "guy", "dean", "rich", "chance", "sterling", "page", "major", "king",
+    "young", "christian", "patience", "honour", "honor", "justice", "liberty", "charity", "precious", "unique",
+    "royal", "general", "early", "else", "many", "any", "even", "far", "glad", "happy", "lucky", "merry", "noble",
+    "free", "fair", "long", "north", "red", "art", "job", "law", "man", "lady", "miss", "in", "my", "an", "ha",
+    "hi", "ma", "pa", "had", "read", "carry", "care", "court", "case", "land", "lane", "park", "bank", "hall",
+    "hill", "field", "fields", "ford", "grove", "haven", "brook", "brooks", "marsh", "mill", "port", "row", "cross",
+    "price", "link", "ring", "rock", "star", "moon", "queen", "prince", "princess", "duke", "earl", "baron", "mayor",
+    "marshal", "nurse", "numbers", "marine", "manual", "minor", "junior", "love", "desire", "destiny", "harmony",
+    "melody", "mercy", "glory", "genesis", "delta", "alpha", "omega", "echo", "nova", "era", "drew", "penny", "bob",
+    "kit", "nick", "ray", "rob", "lance", "grant", "chase", "hunter", "mason", "porter", "cooper", "miller", "gardener",
+    "foster", "carol", "harry", "jack", "matt", "mike", "peter", "ken", "don", "sonny", "angel", "crystal", "ebony",
+    "ivory", "olive", "hazel", "ginger", "candy", "brandy", "cherry", "honey", "poppy", "willow", "forest", "storm",
+    "river", "rain", "winter", "spring", "misty", "dusty", "rusty", "sandy", "lee", "ash", "bay", "clay", "cliff",
+    "glen", "heath", "reed", "wood", "green", "brown", "white", "black", "gray", "grey", "rice", "lamb", "fox",
+];
+
+/// Proper nouns that are never a person in this register: places, nations, faiths,
+/// languages, months, days, festivals, platforms, benefits.
+const NOT_NAMES: &[&str] = &[
+    // months and days
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday",
+    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    // nations, regions, nationalities, faiths, languages
+    "england", "english", "britain", "british", "scotland", "scottish", "wales", "welsh", "ireland", "irish",
+    "northern", "uk", "europe", "european", "african", "africa", "asian", "asia", "caribbean", "american", "america",
+    "polish", "poland", "romanian", "romania", "lithuanian", "latvian", "bulgarian", "portuguese", "spanish",
+    "italian", "french", "german", "pakistani", "pakistan", "indian", "india", "bangladeshi", "bangladesh", "chinese",
+    "somali", "somalia", "nigerian", "nigeria", "ghanaian", "ghana", "eritrean", "eritrea", "sudanese", "syrian",
+    "syria", "afghan", "afghanistan", "iranian", "iraqi", "kurdish", "turkish", "arabic", "urdu", "punjabi",
+    "bengali", "gujarati", "tamil", "hindi", "cantonese", "mandarin", "ukrainian", "ukraine", "russian", "albanian",
+    "vietnamese", "filipino", "jamaican", "gypsy", "roma", "traveller", "travellers", "christian", "christianity",
+    "muslim", "islam", "islamic", "jewish", "judaism", "sikh", "hindu", "buddhist", "catholic", "anglican",
+    "methodist", "baptist", "pentecostal", "orthodox", "quaker", "jehovah", "jehovah's", "rastafarian", "bsl",
+    // festivals, services, platforms, benefits, pandemic
+    "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "covid", "covid-19", "coronavirus", "brexit",
+    "zoom", "teams", "facebook", "instagram", "snapchat", "tiktok", "whatsapp", "twitter", "youtube", "google",
+    "amazon", "ebay", "universal", "credit", "pip", "esa", "dla", "jobcentre", "samaritans", "childline", "mind",
+    "refuge", "shelter", "barnardo's", "barnardos", "nspcc", "mencap", "rethink", "turning", "aid", "oxford",
+    "cambridge",
+    // big places
+    "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland",
+    "durham", "york", "yorkshire", "lancashire", "cumbria", "northumberland", "cheshire", "merseyside",
+    "nottingham", "nottinghamshire", "derby", "derbyshire", "leicester", "leicestershire", "coventry", "bradford",
+    "hull", "plymouth", "exeter", "devon", "cornwall", "somerset", "dorset", "kent", "essex", "sussex", "surrey",
+    "hampshire", "norfolk", "suffolk", "cambridgeshire", "lincolnshire", "lincoln", "wiltshire", "gloucestershire",
+    "oxfordshire", "berkshire", "buckinghamshire", "hertfordshire", "bedfordshire", "northamptonshire",
+    "warwickshire", "worcestershire", "herefordshire", "shropshire", "staffordshire", "stoke", "wolverhampton",
+    "southampton", "portsmouth", "brighton", "reading", "swindon", "milton", "keynes", "luton", "cardiff", "swansea",
+    "glasgow", "edinburgh", "belfast", "teesside", "middlesbrough", "stockton", "darlington", "hartlepool",
+    "gateshead", "tyneside", "wigan", "bolton", "salford", "oldham", "rochdale", "stockport", "blackpool",
+    "blackburn", "preston", "carlisle", "wakefield", "doncaster", "rotherham", "barnsley", "kirklees", "calderdale",
+    "humber", "midlands", "east", "west", "south", "north-east", "north-west", "south-east", "south-west",
+];
+
+/// National bodies, regulators, methodologies and the like: words of these never name a person.
+pub const NATIONAL_BODIES: &[&str] = &[
+    "NHS England", "NHS Digital", "NHS", "Care Quality Commission", "CQC", "Ofsted", "Home Office",
+    "Department of Health and Social Care", "Department for Education", "Department for Work and Pensions", "DWP",
+    "Ministry of Justice", "Ministry of Housing", "SCIE", "Social Care Institute for Excellence",
+    "Child Safeguarding Practice Review Panel", "National Panel", "Local Government Association", "LGA", "ADASS",
+    "Association of Directors of Adult Social Services", "Research in Practice", "Crown Prosecution Service", "CPS",
+    "Probation Service", "His Majesty's Prison and Probation Service", "HMPPS", "Independent Office for Police Conduct",
+    "IOPC", "Health and Safety Executive", "Coroner", "Court of Protection", "High Court", "Family Court",
+    "Crown Court", "Magistrates", "Office of the Public Guardian", "Public Guardian", "Healthwatch", "Skills for Care",
+    "Social Work England", "Nursing and Midwifery Council", "General Medical Council", "Health and Care Professions Council",
+    "College of Policing", "Royal College", "Women's Aid", "Victim Support", "Age UK", "Citizens Advice",
+    "Change Grow Live", "Turning Point", "Rethink Mental Illness", "National Domestic Abuse Helpline", "SafeLives",
+    "MARAC", "MAPPA", "MASH", "Multi-Agency Risk Assessment Conference", "Multi-Agency Safeguarding Hub",
+    "Deprivation of Liberty Safeguards", "Liberty Protection Safeguards", "Making Safeguarding Personal",
+    "Learning Together", "Appreciative Inquiry", "Root Cause Analysis", "Significant Incident Learning Process",
+    "SAR in Rapid Time", "Signs of Safety", "Think Family", "Working Together", "Universal Credit",
+    "Personal Independence Payment", "Employment and Support Allowance", "Integrated Care Board", "Integrated Care System",
+    "Safeguarding Adults Board", "Safeguarding Children Partnership", "Community Safety Partnership", "Police",
+    "Fire and Rescue Service", "Ambulance Service", "Quality Markers", "Good Practice",
+];
+
+/// Which words a word belongs to.
+pub struct Gazetteer {
+    classes: HashMap<Box<str>, u8>,
+}
+
+impl Gazetteer {
+    fn build() -> Gazetteer {
+        let mut classes: HashMap<Box<str>, u8> = HashMap::with_capacity(140_000);
+        let mut add = |w: &str, bit: u8| {
+            let w = w.trim();
+            if !w.is_empty() {
+                *classes.entry(w.into()).or_insert(0) |= bit;
+            }
+        };
+        for w in FIRST.lines() {
+            add(w, FIRST_NAME);
+        }
+        for w in SUR.lines() {
+            add(w, SURNAME);
+        }
+        for w in COMMON.lines() {
+            add(w, WORD);
+        }
+        for w in NOT_NAMES {
+            add(w, NOT_NAME);
+        }
+        for w in TITLES {
+            add(w, TITLE);
+        }
+        for w in RELATIONS {
+            add(w, RELATION);
+        }
+        for w in SPEECH_VERBS {
+            add(w, SPEECH);
+        }
+        for w in AMBIGUOUS_NAMES {
+            add(w, AMBIGUOUS);
+        }
+        Gazetteer { classes }
+    }
+
+    /// The class bits of a lower-case word (0 when unknown).
+    #[inline]
+    pub fn class(&self, lower: &str) -> u8 {
+        self.classes.get(lower).copied().unwrap_or(0)
+    }
+}
+
+/// The gazetteer, parsed on first use.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+
+/// Lower-case `word` into `buf` (reused), dropping a trailing possessive `'s`/`’s`/`s'`.
+/// Returns whether a possessive was dropped.
+pub fn lower_into(word: &str, buf: &mut String) -> bool {
+    buf.clear();
+    let (base, poss) = strip_possessive(word);
+    if base.is_ascii() {
+        buf.push_str(base);
+        buf.make_ascii_lowercase();
+    } else {
+        for c in base.chars() {
+            buf.extend(c.to_lowercase());
+        }
+    }
+    poss
+}
+
+/// `Karen's` → (`Karen`, true).
+pub fn strip_possessive(word: &str) -> (&str, bool) {
+    for suf in ["'s", "’s", "'S"] {
+        if let Some(b) = word.strip_suffix(suf) {
+            if !b.is_empty() {
+                return (b, true);
+            }
+        }
+    }
+    (word, false)
+}
+
+/// The author's private list of real names, matched exactly (any case, possessive) and
+/// one edit away (a deletion neighbourhood per name part).
+#[derive(Debug, Default, Clone)]
+pub struct KnownNames {
+    /// lower-case name part → whether it is an everyday word (then only capitalised use counts).
+    parts: HashMap<String, bool>,
+    /// deletion variant (and the part itself) → the part it came from.
+    variants: HashMap<String, String>,
+    min_len: usize,
+    max_len: usize,
+    /// Number of names listed.
+    pub count: usize,
+}
+
+impl KnownNames {
+    pub fn parse(text: &str) -> KnownNames {
+        let mut k = KnownNames { min_len: usize::MAX, ..Default::default() };
+        let gz = &*GAZETTEER;
+        let mut buf = String::new();
+        for line in text.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            k.count += 1;
+            let mut toks = Vec::new();
+            crate::lint::scan::tokens(line, 0, line.len(), &mut toks);
+            for t in toks {
+                lower_into(&line[t.start..t.end], &mut buf);
+                let class = gz.class(&buf);
+                if buf.chars().count() < 2 || class & TITLE != 0 {
+                    continue;
+                }
+                let common = class & (WORD | NOT_NAME) != 0;
+                k.parts.insert(buf.clone(), common);
+                let n = buf.chars().count();
+                if n >= 4 && !common {
+                    k.min_len = k.min_len.min(n);
+                    k.max_len = k.max_len.max(n);
+                    k.variants.insert(buf.clone(), buf.clone());
+                    for d in deletions(&buf) {
+                        k.variants.entry(d).or_insert_with(|| buf.clone());
+                    }
+                }
+            }
+        }
+        k
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// Is this lower-case token a known name part? Returns (part, exact, is_common_word).
+    pub fn lookup(&self, lower: &str, is_word: bool) -> Option<(String, bool, bool)> {
+        if let Some(&common) = self.parts.get(lower) {
+            return Some((lower.to_string(), true, common));
+        }
+        if is_word || self.variants.is_empty() {
+            return None;
+        }
+        let n = lower.chars().count();
+        if n + 1 < self.min_len || n > self.max_len + 1 || n < 4 {
+            return None;
+        }
+        if let Some(p) = self.variants.get(lower) {
+            return Some((p.clone(), false, false));
+        }
+        for d in deletions(lower) {
+            if let Some(p) = self.variants.get(&d) {
+                return Some((p.clone(), false, false));
+            }
+        }
+        None
+    }
+}
+
+/// Every string made by deleting one character.
+fn deletions(s: &str) -> Vec<String> {
+    let idx: Vec<usize> = s.char_indices().map(|(i, _)| i).collect();
+    let mut out = Vec::with_capacity(idx.len());
+    for (k, &i) in idx.iter().enumerate() {
+        let next = idx.get(k + 1).copied().unwrap_or(s.len());
+        let mut v = String::with_capacity(s.len());
+        v.push_str(&s[..i]);
+        v.push_str(&s[next..]);
+        out.push(v);
+    }
+    out
+}
+
+/// Words of a list of phrases, lower-cased, for an allow set.
+pub fn phrase_words(phrases: impl IntoIterator<Item = impl AsRef<str>>, into: &mut HashSet<String>) {
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    for p in phrases {
+        let p = p.as_ref();
+        crate::lint::scan::tokens(p, 0, p.len(), &mut toks);
+        for t in &toks {
+            lower_into(&p[t.start..t.end], &mut buf);
+            if buf.chars().count() >= 2 && GAZETTEER.class(&buf) & TITLE == 0 {
+                into.insert(buf.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gazetteer_classes() {
+        let g = &*GAZETTEER;
+        assert!(g.class("karen") & FIRST_NAME != 0);
+        assert!(g.class("walsh") & SURNAME != 0);
+        assert!(g.class("hope") & WORD != 0);
+        assert!(g.class("march") & NOT_NAME != 0);
+        assert!(g.class("mrs") & TITLE != 0);
+    }
+
+    #[test]
+    fn known_names_exact_and_one_edit() {
+        let k = KnownNames::parse("Karen Walsh\n# comment\nRose Tiler\n");
+        assert_eq!(k.count, 2);
+        assert!(k.lookup("karen", false).is_some_and(|x| x.1));
+        assert!(k.lookup("walsch", false).is_some_and(|x| !x.1));
+        assert!(k.lookup("wash", true).is_none());
+        assert!(k.lookup("kraen", false).is_some()); // transposition
+        assert!(k.lookup("rose", true).is_some_and(|x| x.2)); // a common word: caller needs a capital
+        assert!(k.lookup("smith", false).is_none());
+    }
+}

@@ -1,0 +1,300 @@
+//! Names of people: the gazetteer read in context, and the author's known names.
+//!
+//! A capitalised word is judged by what it is (a first name, a surname, an everyday
+//! word, a place) and where it stands: after a title ("Dr Sandhu"), after a relationship
+//! word ("her sister Karen"), beside a verb of reported speech ("said Karen"), as a
+//! possessive, at the start of a sentence or in the middle of one. Words inside agreed
+//! pseudonyms, anonymised labels ("Adult A"), agency names, national bodies and the
+//! site's allow-list are never names.
+
+use super::Hit;
+use crate::lint::names::{self, lower_into, GAZETTEER};
+use crate::lint::scan::{tokens, Block, Mode, Token};
+use crate::lint::DocCtx;
+
+const NAME_MSG: &str = "this looks like a person's name, and it is not one of this document's agreed pseudonyms";
+const KNOWN_MSG: &str = "this is, or is one letter away from, a real name listed in the private known-names file";
+
+/// Street and institution words: a capitalised word before one of these is part of a place name.
+const PLACE_SUFFIXES: &[&str] = &[
+    "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "gardens", "grove", "mews", "square",
+    "school", "academy", "college", "surgery", "hospital", "hospice", "ward", "house", "court", "lodge", "cottage",
+    "farm", "practice", "centre", "nursery", "council", "trust", "police", "way", "place", "park", "estate", "hall",
+    "primary", "infants", "infant", "junior", "high", "medical", "health", "care", "nursing", "residential", "church",
+    "mosque", "prison", "community", "university", "general", "royal", "law", "act", "report", "review", "inquiry",
+];
+
+#[derive(Clone, Copy, Default)]
+struct Tok {
+    class: u8,
+    cap: bool,
+    acronym: bool,
+    possessive: bool,
+    start_of_sentence: bool,
+    protected: bool,
+    single: bool,
+}
+
+pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let mut toks: Vec<Token> = Vec::with_capacity(256);
+    let mut info: Vec<Tok> = Vec::with_capacity(256);
+    let mut buf = String::with_capacity(32);
+    let mut flagged: Vec<u8> = Vec::with_capacity(256); // 0 none, 1 person, 2 known
+    for b in &ctx.scanned.blocks {
+        block(ctx, b, &mut toks, &mut info, &mut flagged, &mut buf, hits);
+    }
+    urls(ctx, hits);
+}
+
+fn gap_starts_sentence(gap: &str) -> bool {
+    gap.bytes().any(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'*' | b'(' | b'[' | b'#' | b'>'))
+        || gap.contains('“')
+        || gap.contains('‘')
+}
+
+fn block(
+    ctx: &DocCtx,
+    b: &Block,
+    toks: &mut Vec<Token>,
+    info: &mut Vec<Tok>,
+    flagged: &mut Vec<u8>,
+    buf: &mut String,
+    hits: &mut Vec<Hit>,
+) {
+    let t = ctx.text;
+    tokens(t, b.start, b.end, toks);
+    if toks.is_empty() {
+        return;
+    }
+    info.clear();
+    flagged.clear();
+    flagged.resize(toks.len(), 0);
+    let gz = &*GAZETTEER;
+    let known = !ctx.known.is_empty();
+    let mut prev_end = b.start;
+    for (i, tk) in toks.iter().enumerate() {
+        let w = &t[tk.start..tk.end];
+        let first = w.chars().next().unwrap_or(' ');
+        let cap = first.is_uppercase();
+        let possessive = lower_into(w, buf);
+        let class = gz.class(buf);
+        let letters = buf.chars().count();
+        let acronym = cap && letters > 1 && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let gap = &t[prev_end..tk.start];
+        let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
+        prev_end = tk.end;
+        let protected = cap && (ctx.is_protected(tk.start, tk.end) || ctx.is_doc_word(buf) || ctx.allow_words.contains(buf.as_str()));
+        info.push(Tok { class, cap, acronym, possessive, start_of_sentence, protected, single: letters < 2 });
+        if known && !protected && letters >= 2 {
+            let is_word = class & (names::WORD | names::NOT_NAME) != 0;
+            if let Some((_, exact, common)) = ctx.known.lookup(buf, is_word) {
+                if !exact || !common || cap {
+                    flagged[i] = 2;
+                }
+            }
+        }
+    }
+    // Person names from the gazetteer and context.
+    for i in 0..toks.len() {
+        if flagged[i] != 0 {
+            continue;
+        }
+        let k = info[i];
+        if !k.cap || k.acronym || k.single || k.protected || k.class & names::NOT_NAME != 0 {
+            continue;
+        }
+        if is_name(ctx, toks, info, i, buf) {
+            flagged[i] = 1;
+        }
+    }
+    // Merge runs: a flagged token swallows the adjacent capitalised name-like tokens and a title before it.
+    let mut i = 0;
+    while i < toks.len() {
+        if flagged[i] == 0 {
+            i += 1;
+            continue;
+        }
+        let kind = flagged[i];
+        let mut s = i;
+        let mut e = i;
+        while e + 1 < toks.len() && adjacent(t, &toks[e], &toks[e + 1]) && (flagged[e + 1] != 0 || extends(ctx, toks, info, e + 1, buf)) {
+            e += 1;
+            if info[e].possessive {
+                break;
+            }
+        }
+        if s > 0 && adjacent(t, &toks[s - 1], &toks[s]) && info[s - 1].class & names::TITLE != 0 && info[s - 1].cap {
+            s -= 1;
+        }
+        let rule = if kind == 2 || (s..=e).any(|j| flagged[j] == 2) { "pii/known-name" } else { "pii/person-name" };
+        let msg = if rule == "pii/known-name" { KNOWN_MSG } else { NAME_MSG };
+        // Do not underline a trailing possessive `'s`.
+        let mut end = toks[e].end;
+        let last = &t[toks[e].start..toks[e].end];
+        let (base, _) = names::strip_possessive(last);
+        if base.len() < last.len() {
+            end = toks[e].start + base.len();
+        }
+        hits.push(Hit::new(rule, toks[s].start, end, msg));
+        i = e + 1;
+    }
+}
+
+/// Only a space (or a line break) between two tokens.
+fn adjacent(t: &str, a: &Token, b: &Token) -> bool {
+    let gap = &t[a.end..b.start];
+    !gap.is_empty() && gap.len() <= 2 && gap.bytes().all(|c| c == b' ' || c == b'\n' || c == b'.')
+}
+
+fn lower_of(t: &str, tk: &Token, buf: &mut String) -> String {
+    lower_into(&t[tk.start..tk.end], buf);
+    buf.clone()
+}
+
+/// May token `j` continue a name that the token before it started?
+fn extends(ctx: &DocCtx, toks: &[Token], info: &[Tok], j: usize, buf: &mut String) -> bool {
+    let k = info[j];
+    if !k.cap || k.acronym || k.protected || k.class & (names::NOT_NAME | names::TITLE) != 0 {
+        return false;
+    }
+    let gap = &ctx.text[toks[j - 1].end..toks[j].start];
+    if gap.contains('.') {
+        return false;
+    }
+    let l = lower_of(ctx.text, &toks[j], buf);
+    if PLACE_SUFFIXES.contains(&l.as_str()) {
+        return false;
+    }
+    let c = k.class;
+    c & (names::FIRST_NAME | names::SURNAME) != 0 || c & names::WORD == 0
+}
+
+fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut String) -> bool {
+    let t = ctx.text;
+    let k = info[i];
+    let c = k.class;
+    let is_first = c & names::FIRST_NAME != 0;
+    let is_sur = c & names::SURNAME != 0;
+    let is_word = c & names::WORD != 0;
+    let amb = c & names::AMBIGUOUS != 0;
+    let plain_word = is_word && !is_first && !is_sur;
+    if c & (names::TITLE | names::RELATION) != 0 && !is_first {
+        return false;
+    }
+    // The next token: a place or institution word makes this part of a place's name.
+    let next = toks.get(i + 1).filter(|n| adjacent(t, &toks[i], n));
+    if let Some(n) = next {
+        let nl = lower_of(t, n, buf);
+        if PLACE_SUFFIXES.contains(&nl.as_str()) && info[i + 1].cap {
+            return false;
+        }
+    }
+    // Context before.
+    let prev = if i > 0 && gap_ok(t, &toks[i - 1], &toks[i]) { Some(i - 1) } else { None };
+    let title_before = prev.is_some_and(|p| info[p].class & names::TITLE != 0 && info[p].cap);
+    let relation_before = prev.is_some_and(|p| {
+        let pl = lower_of(t, &toks[p], buf);
+        info[p].class & names::RELATION != 0 && !info[p].cap && !matches!(pl.as_str(), "baby" | "carer" | "colleague" | "friend") || matches!(pl.as_str(), "named" | "called")
+    }) || prev.is_some_and(|p| info[p].class & names::RELATION != 0 && !info[p].cap && possessive_det_before(t, toks, p));
+    if title_before {
+        return !plain_word || is_sur;
+    }
+    if relation_before {
+        return !plain_word;
+    }
+    let speech = prev.is_some_and(|p| info[p].class & names::SPEECH != 0 && !info[p].cap)
+        || next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
+    // A neighbour that is itself clearly a name ("Rose Walsh", "Karen Brown").
+    let name_neighbour = |j: usize| -> bool {
+        let n = info[j];
+        n.cap && !n.protected && !n.acronym && n.class & names::NOT_NAME == 0 && n.class & (names::FIRST_NAME | names::SURNAME) != 0
+            && n.class & (names::WORD | names::AMBIGUOUS) == 0
+    };
+    let paired = (next.is_some() && name_neighbour(i + 1)) || (prev.is_some() && i > 0 && name_neighbour(i - 1) && info[i - 1].cap);
+    if is_first || is_sur {
+        let clear = !is_word && !amb;
+        if clear {
+            // Unambiguous names: anywhere, including the start of a sentence.
+            return true;
+        }
+        if !k.start_of_sentence && is_first && !amb {
+            return true;
+        }
+        if paired && (is_first || is_sur) {
+            return true;
+        }
+        if speech && !k.start_of_sentence && !plain_word {
+            return true;
+        }
+        if k.possessive && !k.start_of_sentence && is_first {
+            return true;
+        }
+        return false;
+    }
+    // Not in the gazetteer: only in strong context.
+    !is_word && speech && !k.start_of_sentence
+}
+
+/// The gap between two tokens allows reading them as one phrase (spaces, a comma).
+fn gap_ok(t: &str, a: &Token, b: &Token) -> bool {
+    let gap = &t[a.end..b.start];
+    gap.len() <= 3 && gap.bytes().all(|c| c == b' ' || c == b',' || c == b'\n' || c == b'.') && !gap.is_empty()
+}
+
+/// "her sister", "his son": a possessive determiner before a relationship word.
+fn possessive_det_before(t: &str, toks: &[Token], p: usize) -> bool {
+    if p == 0 {
+        return false;
+    }
+    let w = &t[toks[p - 1].start..toks[p - 1].end];
+    matches!(w, "her" | "his" | "their" | "my" | "your" | "our" | "Her" | "His" | "Their")
+}
+
+/// Names in URLs and link targets: lower-case slugs such as `karen-walsh`.
+fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let t = ctx.text;
+    if !t.contains("://") && !t.contains("](") {
+        return;
+    }
+    let gz = &*GAZETTEER;
+    let mut pos = 0;
+    while let Some(rel) = t[pos..].find(|c| c == ':' || c == ']') {
+        let at = pos + rel;
+        pos = at + 1;
+        let start = if t[at..].starts_with("://") {
+            t[..at].rfind(|c: char| !c.is_ascii_alphabetic()).map(|i| i + 1).unwrap_or(0)
+        } else if t[at..].starts_with("](") {
+            at + 2
+        } else {
+            continue;
+        };
+        let end = t[start..].find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"').map(|i| start + i).unwrap_or(t.len());
+        if end <= start {
+            continue;
+        }
+        pos = pos.max(end);
+        let url = &t[start..end];
+        let words: Vec<(usize, &str)> = url
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .scan(0usize, |off, w| {
+                let here = *off;
+                *off += w.len() + 1;
+                Some((here, w))
+            })
+            .filter(|(_, w)| w.len() >= 2)
+            .collect();
+        for pair in words.windows(2) {
+            let (o1, w1) = pair[0];
+            let (o2, w2) = pair[1];
+            if o2 != o1 + w1.len() + 1 {
+                continue;
+            }
+            let (l1, l2) = (w1.to_ascii_lowercase(), w2.to_ascii_lowercase());
+            let (c1, c2) = (gz.class(&l1), gz.class(&l2));
+            let clear = |c: u8| c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0;
+            if c1 & names::FIRST_NAME != 0 && clear(c1) && c2 & names::SURNAME != 0 && clear(c2) && !ctx.is_doc_word(&l1) && !ctx.allow_words.contains(&l1) {
+                hits.push(Hit::new("pii/person-name", start + o1, start + o2 + w2.len(), NAME_MSG));
+            }
+        }
+    }
+}

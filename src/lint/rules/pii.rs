@@ -1,0 +1,555 @@
+//! Pattern rules: dates, addresses, postcodes, phone numbers, email, NHS and National
+//! Insurance numbers, named institutions, exact ages with places, and the jigsaw.
+
+use super::Hit;
+use crate::lint::names::{self, GAZETTEER};
+use crate::lint::DocCtx;
+use regex::Regex;
+use std::sync::LazyLock;
+
+const MONTHS: &str = r"(?:[Jj]anuary|[Ff]ebruary|[Mm]arch|[Aa]pril|[Mm]ay|[Jj]une|[Jj]uly|[Aa]ugust|[Ss]eptember|[Oo]ctober|[Nn]ovember|[Dd]ecember|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+
+fn re(p: &str) -> Regex {
+    // The patterns are constants of this file, checked by the tests; a bad one is a bug.
+    #[allow(clippy::expect_used)]
+    Regex::new(p).expect("built-in lint pattern")
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
+static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|\b0)[1-9][\d\s)\-]{7,13}\d"));
+static POSTCODE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{1,2})(\d[a-z\d]?)\s?(\d[abd-hjlnp-uw-z]{2})\b"));
+static NHS: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{3})[ -]?(\d{3})[ -]?(\d{4})\b"));
+static NI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b"));
+static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTHS}),?\s+((?:19|20)\d\d)\b"))
+});
+static DATE_MDY: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")));
+static DATE_NUM: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})\b"));
+static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)[-/](\d{2})[-/](\d{2})\b"));
+static BORN_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"(?i)\b(?:born(?:\s+(?:in|on))?|date of birth:?|d\.?o\.?b\.?:?)\s+((?:{MONTHS})\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d)\b"))
+});
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{MONTHS}\s+(?:19|20)\d\d\b")));
+
+const STREET: &str = r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Way|Place|Grove|Gardens|Gdns|Terrace|Court|Ct|Walk|Mews|Square|Sq|Hill|Row|View|Rise|Parade|Green|Vale|Croft|Fold|Wynd|Chase|Meadows?|Brow|Gate|Yard|Park|Boulevard|Estate)";
+const STREET_NONUM: &str = r"(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Terrace|Gardens|Grove|Mews|Square|Walk|Parade|Boulevard|Estate)";
+const CAP: &str = r"[A-Z][A-Za-z'’\-]+";
+
+static ADDR_NUM: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b\d{{1,4}}[A-Za-z]?,?\s+(?:{CAP}\s+){{1,3}}{STREET}\b")));
+static ADDR_STREET: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?:{CAP}\s+){{1,2}}{STREET_NONUM}\b")));
+static ADDR_FLAT: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b(?:Flat|Apartment|Apt|Unit|Room|Plot)\s+\d+[A-Za-z]?\b(?:,?\s+(?:{CAP}\s+){{0,2}}(?:House|Court|Tower|Mansions|Buildings|Heights|Lodge|Block))?"))
+});
+static ADDR_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(r"\b(?:{CAP}\s+){{1,2}}(?:Cottage|Cottages|Farm|Farmhouse|Barn|Manor|Rectory|Vicarage|Bungalow|House|Tower|Mansions|Heights)\b"))
+});
+static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP}\s+){{1,4}}(?:(?i:primary school|junior school|infants? school|high school|secondary school|grammar school|special school|school|academy|college|nursery|surgery|medical centre|medical practice|health centre|family practice|group practice|care home|nursing home|residential home|care centre|children's home|children’s home|hospital|hospice|ward|children's centre|children’s centre|pharmacy|hostel|day centre|prison|refuge|mosque|church|gurdwara|synagogue|temple|supported living))\b|\bHMP\s+{CAP}"
+    ))
+});
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{1,2})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{1,3})\)")
+});
+static PLACE: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:in|at|from|near|around|outside|to|of)\s+(?:the\s+)?({CAP}(?:[\s-]{CAP})?)")));
+static ADMIN_DATE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:published|updated|last reviewed|reviewed on|approved|ratified|signed off|agreed by the board|board meeting|accessed|version|issued|effective from|correct as at|amended)\W*(?:\w+\W+){0,3}$")
+});
+static BIRTH_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:\bborn\b|date of birth|\bd\.?o\.?b\b|birthday)\W*(?:\w+\W+){0,3}$"));
+
+const POSTCODE_AREAS: &[&str] = &[
+    "ab", "al", "b", "ba", "bb", "bd", "bh", "bl", "bn", "br", "bs", "bt", "ca", "cb", "cf", "ch", "cm", "co", "cr", "ct", "cv",
+    "cw", "da", "dd", "de", "dg", "dh", "dl", "dn", "dt", "dy", "e", "ec", "eh", "en", "ex", "fk", "fy", "g", "gl", "gu",
+    "gy", "ha", "hd", "hg", "hp", "hr", "hs", "hu", "hx", "ig", "im", "ip", "iv", "je", "ka", "kt", "kw", "ky", "l", "la",
+    "ld", "le", "ll", "ln", "ls", "lu", "m", "me", "mk", "ml", "n", "ne", "ng", "nn", "np", "nr", "nw", "ol", "ox", "pa",
+    "pe", "ph", "pl", "po", "pr", "rg", "rh", "rm", "s", "sa", "se", "sg", "sk", "sl", "sm", "sn", "so", "sp", "sr", "ss",
+    "st", "sw", "sy", "ta", "td", "tf", "tn", "tq", "tr", "ts", "tw", "ub", "w", "wa", "wc", "wd", "wf", "wn", "wr", "ws",
+    "wv", "yo", "ze",
+];
+
+/// Does a ten-digit number pass the NHS mod-11 check?
+pub fn nhs_mod11(digits: &[u8]) -> bool {
+    if digits.len() != 10 || digits.iter().any(|d| *d > 9) {
+        return false;
+    }
+    let sum: u32 = digits[..9].iter().enumerate().map(|(i, d)| u32::from(*d) * (10 - i as u32)).sum();
+    let check = match 11 - (sum % 11) {
+        11 => 0,
+        10 => return false,
+        c => c,
+    };
+    check == u32::from(digits[9])
+}
+
+/// Is this a National Insurance number prefix that HMRC allocates?
+pub fn ni_prefix_valid(prefix: &str) -> bool {
+    let p = prefix.to_ascii_uppercase();
+    let b = p.as_bytes();
+    if b.len() != 2 {
+        return false;
+    }
+    let bad_first = b"DFIQUV";
+    let bad_second = b"DFIOQUV";
+    if bad_first.contains(&b[0]) || bad_second.contains(&b[1]) {
+        return false;
+    }
+    !matches!(p.as_str(), "BG" | "GB" | "KN" | "NK" | "NT" | "TN" | "ZZ")
+}
+
+fn valid_dm(d: u32, m: u32) -> bool {
+    (1..=31).contains(&d) && (1..=12).contains(&m)
+}
+
+/// Run the pattern rules over the masked text.
+pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let t = ctx.text;
+    let has_digit = t.bytes().any(|b| b.is_ascii_digit());
+    if t.contains('@') {
+        emails(ctx, hits);
+    }
+    if has_digit {
+        dates(t, hits);
+        numbers(t, hits);
+        addresses_with_numbers(t, hits);
+    }
+    addresses(ctx, hits);
+    institutions(ctx, hits);
+    if has_digit {
+        ages(ctx, hits);
+    }
+}
+
+fn emails(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let gz = &*GAZETTEER;
+    for m in EMAIL.find_iter(ctx.text) {
+        let local = m.as_str().split('@').next().unwrap_or("");
+        // A shared mailbox made of everyday words (safeguarding.adults@, info@) is not a person's.
+        let personal = local
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .any(|w| {
+                let l = w.to_ascii_lowercase();
+                let c = gz.class(&l);
+                l.len() == 1 || c & (names::FIRST_NAME | names::SURNAME) != 0 && c & names::WORD == 0 || c & (names::WORD | names::NOT_NAME) == 0 && !ROLE_MAILBOXES.contains(&l.as_str())
+            });
+        if personal {
+            hits.push(Hit::new("pii/email", m.start(), m.end(), "this looks like a person's email address"));
+        }
+    }
+}
+
+const ROLE_MAILBOXES: &[&str] = &[
+    "info", "enquiries", "sab", "lscp", "scp", "dhr", "sar", "cspr", "mash", "admin", "noreply", "comms", "lsab", "sabs",
+    "safeguardingadults", "safeguardingchildren", "adultsocialcare", "csc", "asc", "hr", "foi", "dpo", "gdpr", "csp",
+];
+
+fn dates(t: &str, hits: &mut Vec<Hit>) {
+    let push = |s: usize, e: usize, hits: &mut Vec<Hit>| {
+        let before = floor_str(t, s, 60).unwrap_or("");
+        if BIRTH_CONTEXT.is_match(before) {
+            hits.push(Hit::new("pii/date-of-birth", s, e, "this looks like a date of birth"));
+        } else if !ADMIN_DATE_CONTEXT.is_match(before) {
+            hits.push(Hit::new("pii/exact-date", s, e, "an exact date (day, month and year) can identify the person"));
+        }
+    };
+    for c in DATE_DMY.captures_iter(t) {
+        let d: u32 = c[1].parse().unwrap_or(0);
+        if (1..=31).contains(&d) {
+            if let Some(m) = c.get(0) {
+                push(m.start(), m.end(), hits);
+            }
+        }
+    }
+    for c in DATE_MDY.captures_iter(t) {
+        let d: u32 = c[2].parse().unwrap_or(0);
+        if (1..=31).contains(&d) {
+            if let Some(m) = c.get(0) {
+                push(m.start(), m.end(), hits);
+            }
+        }
+    }
+    for c in DATE_NUM.captures_iter(t) {
+        let (d, sep, mo, y) = (&c[1], &c[2], &c[3], &c[4]);
+        let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
+        if !valid_dm(d, mo) {
+            continue;
+        }
+        if y.len() == 2 && sep != "/" {
+            continue;
+        }
+        if y.len() == 4 && !(y.starts_with("19") || y.starts_with("20")) {
+            continue;
+        }
+        if let Some(m) = c.get(0) {
+            push(m.start(), m.end(), hits);
+        }
+    }
+    for c in DATE_ISO.captures_iter(t) {
+        let (mo, d): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if valid_dm(d, mo) {
+            if let Some(m) = c.get(0) {
+                push(m.start(), m.end(), hits);
+            }
+        }
+    }
+    for c in BORN_MONTH_YEAR.captures_iter(t) {
+        if let Some(m) = c.get(1) {
+            hits.push(Hit::new("pii/date-of-birth", m.start(), m.end(), "this looks like a date of birth"));
+        }
+    }
+}
+
+/// The up-to-`n`-byte stretch before `at`, cut at a char boundary.
+fn floor_str(t: &str, at: usize, n: usize) -> Option<&str> {
+    let mut s = at.saturating_sub(n);
+    while s < at && !t.is_char_boundary(s) {
+        s += 1;
+    }
+    t.get(s..at)
+}
+
+fn numbers(t: &str, hits: &mut Vec<Hit>) {
+    // Phone numbers.
+    for m in PHONE.find_iter(t) {
+        let s = m.as_str();
+        let mut national = 0usize;
+        let mut started = false;
+        let mut end = m.start();
+        let mut first_nat: Option<u8> = None;
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        let intl = s.starts_with("+44");
+        if intl {
+            i = 3;
+        }
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_digit() {
+                if !started && b == b'0' && first_nat.is_none() {
+                    // trunk prefix
+                    started = true;
+                } else {
+                    started = true;
+                    if first_nat.is_none() {
+                        first_nat = Some(b - b'0');
+                    }
+                    national += 1;
+                }
+                end = m.start() + i + 1;
+                if national == 10 {
+                    break;
+                }
+            }
+            i += 1;
+        }
+        if !(9..=10).contains(&national) || !matches!(first_nat, Some(1) | Some(2) | Some(7)) {
+            continue;
+        }
+        // 07 mobiles and 02 numbers always have ten national digits.
+        if national == 9 && matches!(first_nat, Some(7) | Some(2)) {
+            continue;
+        }
+        hits.push(Hit::new("pii/phone", m.start(), end, "this looks like a personal phone number"));
+    }
+    // NHS numbers.
+    for c in NHS.captures_iter(t) {
+        let digits: Vec<u8> = [&c[1], &c[2], &c[3]].concat().bytes().map(|b| b - b'0').collect();
+        if digits[0] != 0 && nhs_mod11(&digits) {
+            if let Some(m) = c.get(0) {
+                hits.push(Hit::new("pii/nhs-number", m.start(), m.end(), "this is an NHS number (it passes the NHS check-digit test)"));
+            }
+        }
+    }
+    // National Insurance numbers.
+    for c in NI.captures_iter(t) {
+        if ni_prefix_valid(&c[1]) {
+            if let Some(m) = c.get(0) {
+                hits.push(Hit::new("pii/ni-number", m.start(), m.end(), "this is a National Insurance number"));
+            }
+        }
+    }
+    // Postcodes.
+    for c in POSTCODE.captures_iter(t) {
+        let area = c[1].to_ascii_lowercase();
+        if !POSTCODE_AREAS.contains(&area.as_str()) {
+            continue;
+        }
+        let Some(m) = c.get(0) else { continue };
+        hits.push(Hit::new("pii/postcode", m.start(), m.end(), "this is a postcode"));
+    }
+}
+
+fn addresses_with_numbers(t: &str, hits: &mut Vec<Hit>) {
+    for m in ADDR_NUM.find_iter(t) {
+        hits.push(Hit::new("pii/address", m.start(), m.end(), "this looks like a street address"));
+    }
+    for m in ADDR_FLAT.find_iter(t) {
+        hits.push(Hit::new("pii/address", m.start(), m.end(), "this names a flat or room, which can locate the person"));
+    }
+}
+
+/// Words that make up the names of places in general, not a particular one.
+const GENERIC: &[&str] = &[
+    "the", "a", "an", "her", "his", "their", "our", "my", "its", "this", "that", "at", "when", "local", "new", "old",
+    "same", "each", "every", "both", "and", "of", "in", "on", "for", "by", "with", "from", "to", "general", "royal",
+    "district", "community", "university", "county", "city", "infirmary", "memorial", "teaching", "children's",
+    "children’s", "women's", "women’s", "mental", "health", "primary", "junior", "secondary", "high", "special",
+    "grammar", "catholic", "ce", "free", "police", "acute", "medical", "surgical", "assessment", "elderly",
+    "psychiatric", "maternity", "neonatal", "specialist", "care", "residential", "nursing", "day", "family", "hospital",
+    "school", "supported", "accommodation", "council", "housing", "social", "nhs", "trust", "foundation", "practice",
+    "gp", "a&e", "emergency", "department", "safeguarding", "adult", "adults", "child", "children", "national",
+    "st", "saint", "home", "homes", "church", "parish", "independent", "private", "approved", "premises", "learning",
+    "disability", "disabilities", "rehabilitation", "recovery", "inpatient", "outpatient", "intensive", "critical",
+    "stroke", "dementia", "older", "people", "young", "person", "persons", "mother", "baby", "unit", "service",
+    "services", "one", "two", "another", "other", "several", "three", "four", "many", "some", "any", "no", "which",
+    "whose", "where", "while", "after", "before", "during", "following", "then", "there", "as", "into", "so", "but",
+];
+
+/// Does every capitalised word in `phrase` (before the final type word) tell nothing
+/// about which place it is: generic words, the site's allowed area words, labels, pseudonyms?
+fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
+    let lower = phrase.to_lowercase();
+    if ctx.allowed_phrases.iter().any(|p| !p.is_empty() && (lower.contains(p.as_str()) || p.contains(lower.as_str()))) {
+        return true;
+    }
+    let gz = &*GAZETTEER;
+    let mut words: Vec<String> = lower
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string())
+        .collect();
+    words.pop(); // the type word (or its last word)
+    words.iter().all(|w| {
+        let (base, _) = names::strip_possessive(w);
+        let c = gz.class(base);
+        GENERIC.contains(&base)
+            || base.chars().count() <= 1
+            || ctx.is_doc_word(base)
+            || (lowercase_type && c & names::WORD != 0 && c & (names::FIRST_NAME | names::SURNAME) == 0)
+            || c & names::TITLE != 0 && c & names::SURNAME == 0
+    })
+}
+
+fn addresses(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let t = ctx.text;
+    for m in ADDR_STREET.find_iter(t) {
+        if !is_generic_place(ctx, m.as_str(), false) {
+            hits.push(Hit::new("pii/address", m.start(), m.end(), "this names a street, which can locate the person"));
+        }
+    }
+    for m in ADDR_HOUSE.find_iter(t) {
+        let s = m.as_str();
+        if s.starts_with("Home Office") || s.ends_with("House") && s.contains("Commons") {
+            continue;
+        }
+        if !is_generic_place(ctx, s, false) {
+            hits.push(Hit::new("pii/address", m.start(), m.end(), "this names a house or block of flats, which can locate the person"));
+        }
+    }
+}
+
+fn institutions(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let t = ctx.text;
+    for m in INSTITUTION.find_iter(t) {
+        let s = m.as_str();
+        let last_word_start = s.rfind(|c: char| c.is_whitespace()).map(|i| i + 1).unwrap_or(0);
+        let lowercase_type = s[last_word_start..].starts_with(|c: char| c.is_lowercase());
+        // Trim a leading sentence-start word that is an everyday word ("When school closed").
+        let (start, phrase) = trim_leading_common(s, m.start());
+        if phrase.split_whitespace().count() < 2 {
+            continue;
+        }
+        let hospital = {
+            let l = phrase.to_lowercase();
+            l.ends_with("hospital") || l.ends_with("hospice")
+        };
+        if is_generic_place(ctx, phrase, lowercase_type) {
+            continue;
+        }
+        // A hospital named after the area is not a locating detail.
+        if hospital && hospital_named_for_area(ctx, phrase) {
+            continue;
+        }
+        hits.push(Hit::new(
+            "pii/named-institution",
+            start,
+            m.end(),
+            "this names a school, GP practice, care home, ward or similar that could locate the person",
+        ));
+    }
+}
+
+fn hospital_named_for_area(ctx: &DocCtx, phrase: &str) -> bool {
+    let gz = &*GAZETTEER;
+    phrase.split_whitespace().all(|w| {
+        let l = w.to_lowercase();
+        let c = gz.class(&l);
+        GENERIC.contains(&l.as_str()) || ctx.area_words.contains(&l) || ctx.allow_words.contains(&l) || c & names::NOT_NAME != 0
+    })
+}
+
+fn trim_leading_common(s: &str, start: usize) -> (usize, &str) {
+    let gz = &*GAZETTEER;
+    let mut off = 0;
+    let mut rest = s;
+    loop {
+        let Some(sp) = rest.find(' ') else { break };
+        let w = rest[..sp].to_lowercase();
+        let c = gz.class(&w);
+        let common = GENERIC.contains(&w.as_str()) && !matches!(w.as_str(), "st" | "saint" | "royal" | "general")
+            || (c & names::WORD != 0 && c & (names::FIRST_NAME | names::SURNAME) == 0 && rest[sp + 1..].starts_with(|ch: char| ch.is_lowercase()));
+        if !common {
+            break;
+        }
+        off += sp + 1;
+        rest = &rest[sp + 1..];
+    }
+    (start + off, rest)
+}
+
+/// Exact ages, and what they sit beside.
+fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let t = ctx.text;
+    for b in &ctx.scanned.blocks {
+        let para = &t[b.start..b.end];
+        if !para.bytes().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut ages: Vec<(usize, usize)> = Vec::new();
+        for c in AGE.captures_iter(para) {
+            let Some(m) = c.get(0) else { continue };
+            // "(34)" counts only right after a capitalised word (a name or label).
+            if m.as_str().starts_with('(') {
+                let before = para[..m.start()].trim_end();
+                let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
+                if !prev.starts_with(|ch: char| ch.is_uppercase()) || prev.len() < 2 {
+                    continue;
+                }
+                let n: u32 = c.get(4).map(|x| x.as_str()).unwrap_or("0").parse().unwrap_or(0);
+                if n > 110 || before.ends_with(|ch: char| ch.is_ascii_digit()) {
+                    continue;
+                }
+            }
+            // Ranges and thresholds ("aged 18 to 25", "aged 65 and over") are not exact ages.
+            let after = &para[m.end()..];
+            let after_t = after.trim_start();
+            if after_t.starts_with(['-', '–', '+'])
+                || after_t.starts_with("to ")
+                || after_t.starts_with("and over")
+                || after_t.starts_with("or over")
+                || after_t.starts_with("and above")
+                || after_t.starts_with("and under")
+                || after_t.starts_with("or under")
+                || after_t.starts_with("plus")
+            {
+                continue;
+            }
+            let before = para[..m.start()].to_lowercase();
+            if before.ends_with("over ") || before.ends_with("under ") || before.ends_with("between ") || before.ends_with("and ") && before.contains("between") {
+                continue;
+            }
+            ages.push((b.start + m.start(), b.start + m.end()));
+        }
+        if ages.is_empty() {
+            continue;
+        }
+        let places: Vec<usize> = PLACE
+            .captures_iter(para)
+            .filter_map(|c| c.get(1))
+            .filter(|m| is_place(ctx, m.as_str()))
+            .map(|m| b.start + m.start())
+            .collect();
+        if places.is_empty() {
+            continue;
+        }
+        let month_year = MONTH_YEAR.is_match(para);
+        for (s, e) in ages {
+            if month_year {
+                hits.push(Hit::new(
+                    "pii/jigsaw",
+                    s,
+                    e,
+                    "an exact age, a named place and a month and year in the same paragraph could together identify the person",
+                ));
+            } else if places.iter().any(|&p| same_sentence(t, s, p)) {
+                hits.push(Hit::new("pii/age-with-place", s, e, "an exact age together with a named place could identify the person"));
+            }
+        }
+    }
+}
+
+fn same_sentence(t: &str, a: usize, b: usize) -> bool {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    let between = t.get(lo..hi).unwrap_or("");
+    !between.contains(". ") && !between.contains("? ") && !between.contains("! ") && !between.contains(".\n")
+}
+
+/// Is a capitalised phrase after "in/at/from" a town or village?
+fn is_place(ctx: &DocCtx, s: &str) -> bool {
+    let gz = &*GAZETTEER;
+    let first = s.split([' ', '-']).next().unwrap_or("");
+    let (first, _) = names::strip_possessive(first);
+    let l = first.to_lowercase();
+    if ctx.area_words.contains(&l) || ctx.doc_words.contains(&l) {
+        return false;
+    }
+    let c = gz.class(&l);
+    if LABEL_WORDS.contains(&l.as_str()) || c & names::TITLE != 0 {
+        return false;
+    }
+    if c & names::NOT_NAME != 0 {
+        // places in the built-in list are places; months, days, faiths are not
+        return PLACE_NOT_NAMES.contains(&l.as_str());
+    }
+    if ctx.allow_words.contains(&l) {
+        return ctx.site_allow_words.contains(&l);
+    }
+    c & names::WORD == 0 && c & names::FIRST_NAME == 0
+}
+
+const PLACE_NOT_NAMES: &[&str] = &[
+    "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland", "durham",
+    "york", "nottingham", "derby", "leicester", "coventry", "bradford", "hull", "plymouth", "exeter", "stoke",
+    "wolverhampton", "southampton", "portsmouth", "brighton", "swindon", "luton", "cardiff", "swansea", "glasgow",
+    "edinburgh", "belfast", "middlesbrough", "stockton", "darlington", "hartlepool", "gateshead", "wigan", "bolton",
+    "salford", "oldham", "rochdale", "stockport", "blackpool", "blackburn", "preston", "carlisle", "wakefield",
+    "doncaster", "rotherham", "barnsley", "lincoln", "oxford", "cambridge",
+];
+
+/// Words that begin an anonymised label ("Adult A", "Child B").
+pub const LABEL_WORDS: &[&str] = &[
+    "adult", "child", "mother", "father", "sibling", "person", "baby", "young", "family", "partner", "parent", "carer",
+    "brother", "sister", "son", "daughter", "subject", "victim", "perpetrator", "patient", "resident", "mr", "mrs", "ms",
+    "miss", "infant", "woman", "man", "girl", "boy", "grandmother", "grandfather", "relative", "friend", "neighbour",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nhs_check_digit() {
+        // 943 476 5919 is the NHS's published example of a valid number.
+        let d: Vec<u8> = "9434765919".bytes().map(|b| b - b'0').collect();
+        assert!(nhs_mod11(&d));
+        let d: Vec<u8> = "9434765918".bytes().map(|b| b - b'0').collect();
+        assert!(!nhs_mod11(&d));
+        // remainder giving check 10 is never valid
+        let d: Vec<u8> = "1234567890".bytes().map(|b| b - b'0').collect();
+        assert!(!nhs_mod11(&d) || d[9] == 0);
+        assert!(!nhs_mod11(&[1, 2, 3]));
+    }
+
+    #[test]
+    fn ni_prefixes() {
+        assert!(ni_prefix_valid("AB"));
+        assert!(ni_prefix_valid("ce"));
+        for bad in ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ", "DA", "FA", "IA", "QA", "UA", "VA", "AD", "AO", "AQ", "AV"] {
+            assert!(!ni_prefix_valid(bad), "{bad}");
+        }
+    }
+}

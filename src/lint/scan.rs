@@ -1,0 +1,399 @@
+//! Splitting a document's source into what the lint reads.
+//!
+//! The lint works on a *masked copy* of the whole file: every byte it must not read
+//! (front-matter keys, structured values such as `published:` dates, suppression
+//! comments, the `---` fences) is replaced by a space, so byte offsets in the copy are
+//! byte offsets in the source and every finding maps straight back to line:column.
+//! On top of the copy, [`Block`]s say what kind of text each stretch is (prose, a
+//! heading, code, a front-matter value): the name rule reads capital letters differently
+//! in a heading than in a sentence, and the jigsaw rule looks across a paragraph.
+
+/// How capital letters should be read in a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Sentences: a capital letter mid-sentence means a proper noun.
+    Prose,
+    /// Headings, titles, table cells, code: capitals say little.
+    Heading,
+}
+
+/// A stretch of lintable text: a paragraph, a list item, a heading, one front-matter value.
+#[derive(Debug, Clone, Copy)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub mode: Mode,
+    /// In the body (not front-matter).
+    pub body: bool,
+}
+
+/// Top-level front-matter keys whose values are structured data (dates, slugs, lists of
+/// agreed words) rather than free text.
+const SKIP_TOP_KEYS: &[&str] = &[
+    "published", "updated", "draft", "embargo_until", "audience", "review_type", "methodology", "themes",
+    "abuse_types", "statutory_basis", "incident", "commissioned", "completed", "pseudonyms", "agencies",
+    "slug", "review", "reference", "region", "board",
+];
+/// Nested keys (inside recommendations, quality markers, full_report, scoping_period) that hold data.
+const SKIP_NESTED_KEYS: &[&str] = &["id", "status", "due", "available_until", "from", "to"];
+/// Top-level keys whose value is a title (title case).
+const TITLE_KEYS: &[&str] = &["title"];
+
+/// The prepared text of one document.
+#[derive(Debug)]
+pub struct Scanned {
+    /// The source with unread bytes blanked (same length, newlines kept).
+    pub text: String,
+    pub blocks: Vec<Block>,
+    /// Byte offset of the start of each line (index 0 is line 1).
+    pub line_starts: Vec<usize>,
+    /// Suppression comments: (0-based line index, byte start, byte end) of the comment text.
+    pub comments: Vec<(usize, usize, usize)>,
+    /// Lines (0-based) that are headings in the body, with their text range.
+    pub headings: Vec<(usize, usize, usize)>,
+}
+
+impl Scanned {
+    /// 1-based (line, column-in-characters) of a byte offset.
+    pub fn line_col(&self, src: &str, byte: usize) -> (usize, usize) {
+        let byte = byte.min(src.len());
+        let idx = match self.line_starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let ls = self.line_starts[idx];
+        let col = src.get(ls..byte).map(|s| s.chars().count()).unwrap_or(0) + 1;
+        (idx + 1, col)
+    }
+}
+
+fn line_starts(src: &str) -> Vec<usize> {
+    let mut v = Vec::with_capacity(src.len() / 40 + 1);
+    v.push(0);
+    for (i, b) in src.bytes().enumerate() {
+        if b == b'\n' {
+            v.push(i + 1);
+        }
+    }
+    v
+}
+
+fn blank(buf: &mut [u8], start: usize, end: usize) {
+    for b in &mut buf[start..end] {
+        if *b != b'\n' {
+            *b = b' ';
+        }
+    }
+}
+
+/// Is this line a suppression comment (HTML or YAML form)?
+pub fn is_suppression_line(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with("<!--") || t.starts_with('#')) && t.contains("learnsite-allow")
+}
+
+/// Prepare a document's source. `fm` is the 1-based first and last line of the
+/// front-matter (inclusive) or `None`; `body_offset` the byte where the body starts.
+pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanned {
+    let starts = line_starts(src);
+    let mut buf: Vec<u8> = src.as_bytes().to_vec();
+    let mut blocks = Vec::new();
+    let mut comments = Vec::new();
+    let mut headings = Vec::new();
+    let nlines = starts.len();
+    let line_range = |i: usize| -> (usize, usize) {
+        let s = starts[i];
+        let mut e = if i + 1 < nlines { starts[i + 1] } else { src.len() };
+        // strip the newline (and a carriage return)
+        if e > s && src.as_bytes()[e - 1] == b'\n' {
+            e -= 1;
+        }
+        if e > s && src.as_bytes()[e - 1] == b'\r' {
+            e -= 1;
+        }
+        (s, e)
+    };
+
+    // Front-matter: blank everything before the body, then un-blank the values we read.
+    let body_offset = body_offset.min(src.len());
+    let mut fm_keep: Vec<(usize, usize, Mode)> = Vec::new();
+    if let Some((first, last)) = fm {
+        let mut top_key = String::new();
+        let mut block_scalar_indent: Option<usize> = None;
+        let mut block_scalar_skip = false;
+        for li in first.saturating_sub(1)..last.min(nlines) {
+            let (s, e) = line_range(li);
+            let line = &src[s..e];
+            let indent = line.len() - line.trim_start().len();
+            let trimmed = line.trim_start();
+            if is_suppression_line(line) {
+                comments.push((li, s + indent, e));
+                continue;
+            }
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            // Continuation of a `key: >` or `key: |` block scalar.
+            if let Some(bi) = block_scalar_indent {
+                if indent > bi {
+                    if !block_scalar_skip {
+                        fm_keep.push((s + indent, e, Mode::Prose));
+                    }
+                    continue;
+                }
+                block_scalar_indent = None;
+            }
+            let mut rest = trimmed;
+            let mut off = s + indent;
+            let mut item_indent = indent;
+            if let Some(r) = rest.strip_prefix("- ") {
+                off += 2;
+                item_indent += 2;
+                rest = r;
+                let lead = rest.len() - rest.trim_start().len();
+                off += lead;
+                rest = rest.trim_start();
+            } else if rest == "-" {
+                continue;
+            }
+            let key = yaml_key(rest);
+            let (value, voff, key_name) = match key {
+                Some(k) => {
+                    let after = &rest[k.len() + 1..];
+                    let lead = after.len() - after.trim_start().len();
+                    (after.trim_start(), off + k.len() + 1 + lead, Some(k))
+                }
+                None => (rest, off, None),
+            };
+            let top = indent == 0 && !trimmed.starts_with('-');
+            if let (true, Some(k)) = (top, key_name) {
+                top_key = k.to_string();
+            }
+            let skip = SKIP_TOP_KEYS.contains(&top_key.as_str())
+                || key_name.is_some_and(|k| !top && SKIP_NESTED_KEYS.contains(&k));
+            let value = value.trim_end();
+            if value == ">" || value == "|" || value.starts_with(">-") || value.starts_with("|-") || value.starts_with(">+") || value.starts_with("|+") {
+                block_scalar_indent = Some(if key_name.is_some() { item_indent.max(indent) } else { indent });
+                block_scalar_skip = skip;
+                continue;
+            }
+            if value.is_empty() || skip {
+                continue;
+            }
+            let mode = if top && key_name.is_some_and(|k| TITLE_KEYS.contains(&k)) { Mode::Heading } else { Mode::Prose };
+            fm_keep.push((voff, voff + value.len(), mode));
+        }
+    }
+    // Blank the whole front-matter region, then restore kept values.
+    blank(&mut buf, 0, body_offset);
+    for &(s, e, mode) in &fm_keep {
+        buf[s..e].copy_from_slice(&src.as_bytes()[s..e]);
+        blocks.push(Block { start: s, end: e, mode, body: false });
+    }
+
+    // Body, line by line.
+    let first_body_line = match starts.binary_search(&body_offset) {
+        Ok(i) => i,
+        Err(i) => i,
+    };
+    let mut fence: Option<&str> = None;
+    let mut para: Option<(usize, usize)> = None;
+    let flush = |para: &mut Option<(usize, usize)>, blocks: &mut Vec<Block>| {
+        if let Some((s, e)) = para.take() {
+            blocks.push(Block { start: s, end: e, mode: Mode::Prose, body: true });
+        }
+    };
+    for li in first_body_line..nlines {
+        let (s, e) = line_range(li);
+        if s < body_offset {
+            continue;
+        }
+        let line = &src[s..e];
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if let Some(f) = fence {
+            if trimmed.starts_with(f) {
+                fence = None;
+            } else if !trimmed.is_empty() {
+                blocks.push(Block { start: s, end: e, mode: Mode::Heading, body: true });
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            flush(&mut para, &mut blocks);
+            fence = Some(if trimmed.starts_with("```") { "```" } else { "~~~" });
+            // the info string may hold words too
+            let info = trimmed.trim_start_matches(['`', '~']);
+            if !info.trim().is_empty() {
+                blocks.push(Block { start: e - info.len(), end: e, mode: Mode::Heading, body: true });
+            }
+            continue;
+        }
+        if trimmed.is_empty() {
+            flush(&mut para, &mut blocks);
+            continue;
+        }
+        if is_suppression_line(line) {
+            flush(&mut para, &mut blocks);
+            comments.push((li, s + indent, e));
+            blank(&mut buf, s, e);
+            continue;
+        }
+        if trimmed.starts_with('#') {
+            flush(&mut para, &mut blocks);
+            let text = trimmed.trim_start_matches('#');
+            let hs = e - text.len();
+            headings.push((li, hs, e));
+            blocks.push(Block { start: hs, end: e, mode: Mode::Heading, body: true });
+            continue;
+        }
+        if trimmed.starts_with('|') {
+            flush(&mut para, &mut blocks);
+            // each cell is its own block
+            let mut pos = s + indent;
+            for cell in trimmed.split('|') {
+                let cs = pos;
+                let ce = pos + cell.len();
+                pos = ce + 1;
+                if cell.trim().is_empty() || cell.trim().chars().all(|c| matches!(c, '-' | ':' | ' ')) {
+                    continue;
+                }
+                blocks.push(Block { start: cs, end: ce, mode: Mode::Prose, body: true });
+            }
+            continue;
+        }
+        let list_item = is_list_item(trimmed);
+        // A new list item, block quote or a heading-like line starts a new paragraph.
+        if list_item {
+            flush(&mut para, &mut blocks);
+        }
+        para = match para {
+            Some((ps, _)) => Some((ps, e)),
+            None => Some((s + indent, e)),
+        };
+    }
+    flush(&mut para, &mut blocks);
+    // SAFETY of the conversion: only ASCII bytes were written over whole lines or whole
+    // values whose boundaries are char boundaries, so the buffer stays valid UTF-8; fall
+    // back to a lossy copy rather than panic if that were ever not so.
+    let text = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Scanned { text, blocks, line_starts: starts, comments, headings }
+}
+
+fn is_list_item(t: &str) -> bool {
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") || t.starts_with("> ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits < 4 && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')')) && t.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
+/// `key:` at the start of a YAML line (followed by a space or the end).
+fn yaml_key(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    if b.is_empty() || !(b[0].is_ascii_alphabetic() || b[0] == b'_') {
+        return None;
+    }
+    let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-').count();
+    if b.get(n) == Some(&b':') && matches!(b.get(n + 1), None | Some(b' ') | Some(b'\t')) {
+        Some(&s[..n])
+    } else {
+        None
+    }
+}
+
+/// A word in the text: letters with inner apostrophes or hyphens.
+#[derive(Debug, Clone, Copy)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Split `text[start..end]` into word tokens (absolute byte offsets).
+pub fn tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while i < end {
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                let s = i;
+                i = word_end(text, i, end);
+                out.push(Token { start: s, end: i });
+            } else {
+                i += 1;
+            }
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if c.is_alphabetic() {
+                let s = i;
+                i = word_end(text, i, end);
+                out.push(Token { start: s, end: i });
+            } else {
+                i += c.len_utf8();
+            }
+        }
+    }
+}
+
+fn word_end(text: &str, mut i: usize, end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        if i >= end {
+            return end;
+        }
+        let b = bytes[i];
+        if b < 0x80 {
+            if b.is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            // inner apostrophe or hyphen followed by a letter
+            if (b == b'\'' || b == b'-') && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() {
+                i += 1;
+                continue;
+            }
+            return i;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if c.is_alphabetic() {
+            i += c.len_utf8();
+            continue;
+        }
+        if c == '\u{2019}' && i + 3 < end && bytes[i + 3].is_ascii_alphabetic() {
+            i += 3;
+            continue;
+        }
+        return i;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masks_keys_and_structured_values() {
+        let src = "---\ntitle: Adult D\npublished: 2024-07-15\nsummary: Karen met him\nrecommendations:\n  - id: R1\n    text: Do it\n---\nBody Karen.\n";
+        let s = scan(src, Some((2, 7)), src.find("Body").unwrap());
+        assert_eq!(s.text.len(), src.len());
+        assert!(!s.text.contains("2024-07-15"));
+        assert!(!s.text.contains("title"));
+        assert!(s.text.contains("Adult D"));
+        assert!(s.text.contains("Karen met him"));
+        assert!(s.text.contains("Do it"));
+        assert!(!s.text.contains("R1"));
+        assert!(s.text.contains("Body Karen."));
+        assert_eq!(s.line_col(src, src.find("Karen met").unwrap()), (4, 10));
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_and_hyphens() {
+        let t = "O'Brien met Mary-Jane’s son.";
+        let mut v = Vec::new();
+        tokens(t, 0, t.len(), &mut v);
+        let words: Vec<&str> = v.iter().map(|k| &t[k.start..k.end]).collect();
+        assert_eq!(words, vec!["O'Brien", "met", "Mary-Jane’s", "son"]);
+    }
+}

@@ -1,0 +1,230 @@
+//! Unit tests of every rule and of each kind of thing that must not be flagged.
+
+use super::*;
+
+fn doc(path: &str, fm: &str, body: &str) -> Document {
+    let src = format!("---\ntitle: Test review\n{fm}---\n{body}");
+    match document_from_source(path, &src) {
+        Ok(d) => d,
+        Err(e) => panic!("bad test document: {e}"),
+    }
+}
+
+fn run_with(linter: &Linter, fm: &str, body: &str) -> Vec<(String, String)> {
+    let d = doc("content/reviews/test.md", fm, body);
+    let (f, _) = linter.lint_document(&d);
+    f.into_iter().map(|d| (d.code, d.text.unwrap_or_default())).collect()
+}
+
+fn run(body: &str) -> Vec<(String, String)> {
+    run_with(&Linter::default(), "pseudonyms: [Leanne, \"Mrs J\", Adult D]\n", body)
+}
+
+fn pii(body: &str) -> Vec<(String, String)> {
+    run(body).into_iter().filter(|(r, _)| r.starts_with("pii/")).collect()
+}
+
+fn has(body: &str, rule: &str, text: &str) {
+    let f = pii(body);
+    assert!(f.iter().any(|(r, t)| r == rule && t == text), "expected {rule} `{text}` in {body:?}, got {f:?}");
+}
+
+fn clean(body: &str) {
+    let f = pii(body);
+    assert!(f.is_empty(), "expected nothing in {body:?}, got {f:?}");
+}
+
+#[test]
+fn person_names() {
+    has("The review heard that Karen visited often.\n", "pii/person-name", "Karen");
+    has("Karen visited often.\n", "pii/person-name", "Karen");
+    has("The plan was agreed with Dr Sandhu in May.\n", "pii/person-name", "Dr Sandhu");
+    has("He was arrested by PC Walsh.\n", "pii/person-name", "PC Walsh");
+    has("Her sister Karen Walsh raised concerns.\n", "pii/person-name", "Karen Walsh");
+    has("The review spoke to Leanne's brother, whose partner Siobhan was present.\n", "pii/person-name", "Siobhan");
+    has("Support from Karen's mother stopped.\n", "pii/person-name", "Karen");
+    has("Her son Hope was at school.\n", "pii/person-name", "Hope");
+    has("\"It was hard,\" said Zainab.\n", "pii/person-name", "Zainab");
+}
+
+#[test]
+fn names_that_must_not_be_flagged() {
+    // pseudonyms, possessives, multi-word pseudonyms
+    clean("Leanne told the GP that Leanne's mother was unwell. Mrs J agreed.\n");
+    // labels and role titles
+    clean("Adult D and Child B lived with Mother C. Social Worker 1 and the GP visited.\n");
+    // legislation and national bodies
+    clean("Under the Care Act 2014 and the Mental Capacity Act 2005, and the Children Act 1989, the Home Office, NHS England, CQC, Ofsted and SCIE were told. The Child Safeguarding Practice Review Panel was informed.\n");
+    // methodology names, months and days, headings
+    clean("## Good practice\n\nThe review used Learning Together and Appreciative Inquiry in March 2023, on a Tuesday.\n");
+    // Everyday words that are also names
+    clean("Staff will hope that grace periods apply. May was a difficult month.\n");
+    clean("Clare's Law was used to disclose information.\n");
+}
+
+#[test]
+fn allow_list_and_agencies() {
+    let l = Linter::with_settings(&["Kestrelby".to_string(), "Marram Sands".to_string()], &["Northmoor"], None);
+    let f = run_with(&l, "agencies: [Ashby Medical Practice]\n", "Staff at Kestrelby and Marram Sands met Ashby colleagues.\n");
+    assert!(f.iter().all(|(r, _)| !r.starts_with("pii/")), "{f:?}");
+}
+
+#[test]
+fn dates() {
+    has("She was seen on 3 March 2022.\n", "pii/exact-date", "3 March 2022");
+    has("She was seen on 3rd March 2022.\n", "pii/exact-date", "3rd March 2022");
+    has("She was seen on 03/03/2022.\n", "pii/exact-date", "03/03/2022");
+    has("She was seen on 2022-03-03.\n", "pii/exact-date", "2022-03-03");
+    has("She was seen on March 3, 2022.\n", "pii/exact-date", "March 3, 2022");
+    has("He was born on 14 June 1961.\n", "pii/date-of-birth", "14 June 1961");
+    has("DOB: 14/06/1961.\n", "pii/date-of-birth", "14/06/1961");
+    has("He was born in June 1961.\n", "pii/date-of-birth", "June 1961");
+    clean("She was seen in March 2022 and again in 2023.\n");
+    clean("This summary was published on 15 July 2024.\n");
+    clean("See section 14.17 and paragraph 3.2.\n");
+}
+
+#[test]
+fn contact_details() {
+    has("She lived at 12 Acacia Road.\n", "pii/address", "12 Acacia Road");
+    has("She moved to Flat 4, Kestrel House.\n", "pii/address", "Flat 4, Kestrel House");
+    has("He lived at Rose Cottage.\n", "pii/address", "Rose Cottage");
+    has("The postcode NE63 9XL was given.\n", "pii/postcode", "NE63 9XL");
+    has("The postcode ne639xl was given.\n", "pii/postcode", "ne639xl");
+    has("Call 07700 900123 or 01632 960123.\n", "pii/phone", "07700 900123");
+    has("Call +44 7700 900123.\n", "pii/phone", "+44 7700 900123");
+    has("Write to karen.walsh@example.org.\n", "pii/email", "karen.walsh@example.org");
+    clean("Call the National Domestic Abuse Helpline on 0808 2000 247.\n");
+    clean("Contact safeguarding.adults@northmoor.example for copies.\n");
+}
+
+#[test]
+fn nhs_and_ni_numbers() {
+    has("NHS number 943 476 5919.\n", "pii/nhs-number", "943 476 5919");
+    has("NHS number 9434765919.\n", "pii/nhs-number", "9434765919");
+    clean("Reference 943 476 5918.\n");
+    has("NI number AB 12 34 56 C.\n", "pii/ni-number", "AB 12 34 56 C");
+    has("NI number AB123456C.\n", "pii/ni-number", "AB123456C");
+    clean("NI number QQ 12 34 56 C.\n");
+    clean("NI number GB 12 34 56 C.\n");
+}
+
+#[test]
+fn institutions_ages_and_jigsaw() {
+    has("He attended Oakfield Primary School.\n", "pii/named-institution", "Oakfield Primary School");
+    has("She was registered at Riverside Surgery.\n", "pii/named-institution", "Riverside Surgery");
+    has("She moved to Hawthorn Lodge care home.\n", "pii/named-institution", "Hawthorn Lodge care home");
+    has("He was admitted to Maple Ward.\n", "pii/named-institution", "Maple Ward");
+    clean("He attended a local primary school and saw his GP at the surgery.\n");
+    has("A man aged 34 from Fellhaven was found.\n", "pii/age-with-place", "aged 34");
+    has("A 34-year-old man from Fellhaven died in March 2023.\n", "pii/jigsaw", "34-year-old");
+    clean("A man in his thirties from the area died in March 2023.\n");
+    clean("The service supports people aged 18 to 25 in Fellhaven.\n");
+}
+
+#[test]
+fn known_names() {
+    let l = Linter::with_settings(&[], &[], Some("Nigel Brackenbury\nRose Tiler\n"));
+    let f = run_with(&l, "pseudonyms: [Adult D]\n", "Adult D met NIGEL and brackenbury's son; Brakenbury agreed. Prices rose. Rose came.\n");
+    let known: Vec<&str> = f.iter().filter(|(r, _)| r == "pii/known-name").map(|(_, t)| t.as_str()).collect();
+    assert!(known.contains(&"NIGEL"), "{f:?}");
+    assert!(known.contains(&"brackenbury"), "{f:?}");
+    assert!(known.contains(&"Brakenbury"), "{f:?}");
+    assert!(known.contains(&"Rose"), "{f:?}");
+    assert!(!known.contains(&"rose"), "{f:?}");
+}
+
+#[test]
+fn front_matter_values_are_linted_with_exact_positions() {
+    let d = doc("content/reviews/test.md", "summary: \"A woman who knew Karen Walsh well\"\npublished: 2024-07-15\n", "Text.\n");
+    let (f, _) = Linter::default().lint_document(&d);
+    let n = f.iter().find(|d| d.code == "pii/person-name").unwrap_or_else(|| panic!("{f:?}"));
+    assert_eq!((n.line, n.column, n.end_column), (3, 28, 39));
+    assert!(!f.iter().any(|d| d.code == "pii/exact-date"), "{f:?}");
+}
+
+#[test]
+fn suppressions() {
+    let body = "<!-- learnsite-allow pii/person-name: named with the family's written consent -->\nKaren was loved.\n\n<!-- learnsite-allow pii/postcode -->\nText.\n\n<!-- learnsite-allow pii/phone: not needed -->\nNothing here.\n";
+    let d = doc("content/reviews/test.md", "", body);
+    let (f, s, sf) = Linter::default().lint_document_full(&d);
+    let codes: Vec<&str> = f.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"pii/person-name"), "{codes:?}");
+    assert!(codes.contains(&"lint/suppression-without-reason"), "{codes:?}");
+    assert!(codes.contains(&"lint/unused-suppression"), "{codes:?}");
+    assert_eq!(sf.len(), 1);
+    assert!(s.iter().any(|x| x.used && x.reason.contains("consent")));
+}
+
+#[test]
+fn templates() {
+    let d = doc(
+        "content/reviews/test.md",
+        "recommendations:\n  - id: R1\n    text: Do it\n    owner: Board\n  - id: R2\n    text: Do that\n    owner: Board\n    due: 2025-03\n",
+        "## Findings\n\n### Information sharing\n\nText.\n",
+    );
+    let (f, _) = Linter::default().lint_document(&d);
+    let rec: Vec<&Diagnostic> = f.iter().filter(|d| d.code == "review/recommendation-incomplete").collect();
+    assert_eq!(rec.len(), 1, "{f:?}");
+    assert_eq!(rec[0].line, 4);
+    assert!(f.iter().any(|d| d.code == "review/good-practice-first" && d.severity == Severity::Warning));
+
+    let ok = doc("content/reviews/test.md", "", "## Findings\n\n### Good practice\n\nText.\n");
+    assert!(!Linter::default().lint_document(&ok).0.iter().any(|d| d.code == "review/good-practice-first"));
+
+    let long = format!("## 1. Background\n\n{}\n", "word ".repeat(1500));
+    let b = doc("content/briefings/b.md", "", &long);
+    let codes: Vec<String> = Linter::default().lint_document(&b).0.into_iter().map(|d| d.code).collect();
+    assert!(codes.contains(&"briefing/too-long".to_string()));
+    assert!(codes.contains(&"briefing/missing-section".to_string()));
+
+    let full = "## 1. Background\n## 2. Why it matters\n## 3 Information\n## 4) Key points\n## 5. More\n## 6. Questions to reflect on\n## 7. What to do\n";
+    let b = doc("content/briefings/b.md", "", full);
+    assert!(Linter::default().lint_document(&b).0.is_empty());
+
+    let ls = "## What was learnt about the case\n## What was learned about the review and its method\n## Key recommendations: single agency\n## Key Recommendations - Multi-Agency\n## How changes will be made and who does what\n";
+    let d = doc("content/learning-summaries/l.md", "", ls);
+    let f = Linter::default().lint_document(&d).0;
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].message.contains("How impact will be audited"));
+}
+
+#[test]
+fn json_and_sarif_mask_by_default() {
+    let d = doc("content/reviews/test.md", "", "The postcode NE63 9XL.\n");
+    let r = Linter::default().lint_all(&[d]);
+    let j = to_json(&r, true, false);
+    assert!(j.contains("\"text\": \"N*** 9**\""), "{j}");
+    assert!(!j.contains("NE63"));
+    let ju = to_json(&r, true, true);
+    assert!(ju.contains("NE63 9XL"));
+    let v: serde_json::Value = serde_json::from_str(&j).unwrap_or_default();
+    assert_eq!(v["version"], 1);
+    let f = &v["findings"][0];
+    assert_eq!(f["file"], "content/reviews/test.md");
+    assert_eq!(f["rule"], "pii/postcode");
+    assert_eq!((f["line"].as_u64(), f["column"].as_u64(), f["end_column"].as_u64()), (Some(4), Some(14), Some(22)));
+    let s = to_sarif(&r, false);
+    assert!(!s.contains("NE63"));
+    let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
+    assert_eq!(v["version"], "2.1.0");
+    assert_eq!(v["runs"][0]["results"][0]["ruleId"], "pii/postcode");
+    assert!(v["runs"][0]["results"][0]["partialFingerprints"]["learnsite/v1"].is_string());
+}
+
+#[test]
+fn known_names_file_must_be_outside_content() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let content = dir.path().join("content");
+    std::fs::create_dir_all(&content).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(content.join("names.txt"), "Karen\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("names.txt"), "Karen\n").unwrap_or_else(|e| panic!("{e}"));
+    let cfg = match Config::parse("title: X\n", "learnsite.yaml") {
+        Ok(c) => c,
+        Err(e) => panic!("{e:?}"),
+    };
+    let e = Linter::new(&cfg, dir.path(), Some(Path::new("content/names.txt")));
+    assert!(matches!(e, Err(LintSetupError::KnownNamesInPublishedFolder { .. })));
+    let ok = Linter::new(&cfg, dir.path(), Some(Path::new("names.txt")));
+    assert!(ok.is_ok_and(|l| l.known_name_count() == 1));
+}
