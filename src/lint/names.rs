@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 static FIRST: &str = include_str!("data/first_names.txt");
+static FIRST_UK: &str = include_str!("data/first_names_uk.txt");
 static SUR: &str = include_str!("data/surnames.txt");
 static COMMON: &str = include_str!("data/common_words.txt");
 
@@ -94,7 +95,7 @@ const NOT_NAMES: &[&str] = &[
     "zoom", "teams", "facebook", "instagram", "snapchat", "tiktok", "whatsapp", "twitter", "youtube", "google",
     "amazon", "ebay", "universal", "credit", "pip", "esa", "dla", "jobcentre", "samaritans", "childline", "mind",
     "refuge", "shelter", "barnardo's", "barnardos", "nspcc", "mencap", "rethink", "turning", "aid", "oxford",
-    "cambridge",
+    "cambridge", "leder", "ofsted", "scie", "healthwatch",
     // big places
     "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland",
     "durham", "york", "yorkshire", "lancashire", "cumbria", "northumberland", "cheshire", "merseyside",
@@ -146,7 +147,7 @@ impl Gazetteer {
                 *classes.entry(w.into()).or_insert(0) |= bit;
             }
         };
-        for w in FIRST.lines() {
+        for w in FIRST.lines().chain(FIRST_UK.lines()) {
             add(w, FIRST_NAME);
         }
         for w in SUR.lines() {

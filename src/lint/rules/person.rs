@@ -12,6 +12,9 @@ use crate::lint::names::{self, lower_into, GAZETTEER};
 use crate::lint::scan::{tokens, Block, Mode, Token};
 use crate::lint::DocCtx;
 
+/// Prepositions after which a capitalised word is more likely a place than a person.
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "from", "around", "outside", "within", "towards", "across", "through", "into", "at", "of"];
+
 const NAME_MSG: &str = "this looks like a person's name, and it is not one of this document's agreed pseudonyms";
 const KNOWN_MSG: &str = "this is, or is one letter away from, a real name listed in the private known-names file";
 
@@ -79,7 +82,8 @@ fn block(
         let possessive = lower_into(w, buf);
         let class = gz.class(buf);
         let letters = buf.chars().count();
-        let acronym = cap && letters > 1 && w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let acronym = cap && letters > 1 && (upper >= 3 || w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
         let gap = &t[prev_end..tk.start];
         let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
         prev_end = tk.end;
@@ -202,6 +206,20 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     if relation_before {
         return !plain_word;
     }
+    // "in Brindle Cross", "from Ashby": after a preposition of place a surname-like word is a place.
+    let mut run_start = i;
+    while run_start > 0 && info[run_start - 1].cap && adjacent(t, &toks[run_start - 1], &toks[run_start]) {
+        run_start -= 1;
+    }
+    let run_first = info[run_start].class;
+    let run_first_is_name = run_first & names::FIRST_NAME != 0 && run_first & (names::WORD | names::AMBIGUOUS) == 0;
+    if run_start > 0
+        && gap_ok(t, &toks[run_start - 1], &toks[run_start])
+        && PLACE_PREPOSITIONS.contains(&&t[toks[run_start - 1].start..toks[run_start - 1].end])
+        && !run_first_is_name
+    {
+        return false;
+    }
     let speech = prev.is_some_and(|p| info[p].class & names::SPEECH != 0 && !info[p].cap)
         || next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
     // A neighbour that is itself clearly a name ("Rose Walsh", "Karen Brown").
@@ -231,8 +249,9 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
         }
         return false;
     }
-    // Not in the gazetteer: only in strong context.
-    !is_word && speech && !k.start_of_sentence
+    // Not in the gazetteer: only in strong context ("said Zainab", "Tamsin told").
+    let speech_after = next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
+    !is_word && (speech && !k.start_of_sentence || speech_after)
 }
 
 /// The gap between two tokens allows reading them as one phrase (spaces, a comma).
@@ -292,7 +311,9 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             let (l1, l2) = (w1.to_ascii_lowercase(), w2.to_ascii_lowercase());
             let (c1, c2) = (gz.class(&l1), gz.class(&l2));
             let clear = |c: u8| c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0;
-            if c1 & names::FIRST_NAME != 0 && clear(c1) && c2 & names::SURNAME != 0 && clear(c2) && !ctx.is_doc_word(&l1) && !ctx.allow_words.contains(&l1) {
+            // A first name (or an unknown word that is no everyday word) then a surname.
+            let first_ok = (c1 & names::FIRST_NAME != 0 || c1 == 0 && l1.len() >= 3) && clear(c1);
+            if first_ok && c2 & names::SURNAME != 0 && clear(c2) && !ctx.is_doc_word(&l1) && !ctx.allow_words.contains(&l1) {
                 hits.push(Hit::new("pii/person-name", start + o1, start + o2 + w2.len(), NAME_MSG));
             }
         }

@@ -275,10 +275,12 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
     // Postcodes.
     for c in POSTCODE.captures_iter(t) {
         let area = c[1].to_ascii_lowercase();
-        if !POSTCODE_AREAS.contains(&area.as_str()) {
+        let Some(m) = c.get(0) else { continue };
+        // An unknown area still counts when written exactly as a postcode is (capitals, one space).
+        let strict = m.as_str().contains(' ') && !m.as_str().chars().any(|ch| ch.is_ascii_lowercase());
+        if !POSTCODE_AREAS.contains(&area.as_str()) && !strict {
             continue;
         }
-        let Some(m) = c.get(0) else { continue };
         hits.push(Hit::new("pii/postcode", m.start(), m.end(), "this is a postcode"));
     }
 }
@@ -313,7 +315,8 @@ const GENERIC: &[&str] = &[
 /// about which place it is: generic words, the site's allowed area words, labels, pseudonyms?
 fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
     let lower = phrase.to_lowercase();
-    if ctx.allowed_phrases.iter().any(|p| !p.is_empty() && (lower.contains(p.as_str()) || p.contains(lower.as_str()))) {
+    // The whole name is (part of) an agency's name or an allowed phrase.
+    if ctx.allowed_phrases.iter().any(|p| !p.is_empty() && p.contains(lower.as_str())) {
         return true;
     }
     let gz = &*GAZETTEER;
@@ -328,7 +331,8 @@ fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
         let c = gz.class(base);
         GENERIC.contains(&base)
             || base.chars().count() <= 1
-            || ctx.is_doc_word(base)
+            || ctx.area_words.contains(base)
+            || ctx.is_pseudonym_word(base)
             || (lowercase_type && c & names::WORD != 0 && c & (names::FIRST_NAME | names::SURNAME) == 0)
             || c & names::TITLE != 0 && c & names::SURNAME == 0
     })
