@@ -64,7 +64,13 @@ pub fn strip(file: &str, marked: &str) -> Stripped {
             }
             '⟧' => {
                 if let Some((s, rule)) = open.take() {
-                    positives.push(Label { file: file.to_string(), rule, start: s, end: text.len(), text: text[s..].to_string() });
+                    positives.push(Label {
+                        file: file.to_string(),
+                        rule,
+                        start: s,
+                        end: text.len(),
+                        text: text[s..].to_string(),
+                    });
                 }
             }
             '⟪' => negatives += 1,
@@ -73,7 +79,11 @@ pub fn strip(file: &str, marked: &str) -> Stripped {
         }
         rest = &rest[c.len_utf8()..];
     }
-    Stripped { text, positives, negatives }
+    Stripped {
+        text,
+        positives,
+        negatives,
+    }
 }
 
 fn family(rule: &str) -> &str {
@@ -113,7 +123,8 @@ impl Score {
 
 /// Lint the corpus under `root` and score it.
 pub fn score(root: &Path) -> Result<Score, String> {
-    let cfg_text = std::fs::read_to_string(root.join("learnsite.yaml")).map_err(|e| e.to_string())?;
+    let cfg_text =
+        std::fs::read_to_string(root.join("learnsite.yaml")).map_err(|e| e.to_string())?;
     let cfg = Config::parse(&cfg_text, "learnsite.yaml").map_err(|d| d.message)?;
     let linter = Linter::new(&cfg, root, None).map_err(|e| e.to_string())?;
     let mut files: Vec<_> = walkdir::WalkDir::new(root.join("content"))
@@ -125,28 +136,51 @@ pub fn score(root: &Path) -> Result<Score, String> {
     files.sort();
     let mut sc = Score::default();
     for path in files {
-        let rel = path.strip_prefix(root).map_err(|e| e.to_string())?.to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(root)
+            .map_err(|e| e.to_string())?
+            .to_string_lossy()
+            .replace('\\', "/");
         let marked = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
         let st = strip(&rel, &marked);
         let doc = document_from_source(&rel, &st.text).map_err(|e| format!("{rel}: {e}"))?;
         let (findings, _) = linter.lint_document(&doc);
         // byte offset of each finding
-        let line_starts: Vec<usize> =
-            std::iter::once(0).chain(st.text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(st.text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
         let to_byte = |line: usize, col: usize| -> usize {
-            let ls = line_starts.get(line.saturating_sub(1)).copied().unwrap_or(0);
-            st.text[ls..].char_indices().nth(col.saturating_sub(1)).map(|(i, _)| ls + i).unwrap_or(st.text.len())
+            let ls = line_starts
+                .get(line.saturating_sub(1))
+                .copied()
+                .unwrap_or(0);
+            st.text[ls..]
+                .char_indices()
+                .nth(col.saturating_sub(1))
+                .map(|(i, _)| ls + i)
+                .unwrap_or(st.text.len())
         };
         let spans: Vec<(usize, usize, String, String)> = findings
             .iter()
             .filter(|d| d.code.starts_with("pii/"))
-            .map(|d| (to_byte(d.line, d.column), to_byte(d.line, d.end_column), d.code.clone(), d.text.clone().unwrap_or_default()))
+            .map(|d| {
+                (
+                    to_byte(d.line, d.column),
+                    to_byte(d.line, d.end_column),
+                    d.code.clone(),
+                    d.text.clone().unwrap_or_default(),
+                )
+            })
             .collect();
         sc.positives += st.positives.len();
         sc.negatives += st.negatives;
         for l in &st.positives {
-            let lenient = spans.iter().any(|(s, e, r, _)| *s < l.end && l.start < *e && family(r) == family(&l.rule));
-            let strict = spans.iter().any(|(s, e, r, _)| *s < l.end && l.start < *e && *r == l.rule);
+            let lenient = spans
+                .iter()
+                .any(|(s, e, r, _)| *s < l.end && l.start < *e && family(r) == family(&l.rule));
+            let strict = spans
+                .iter()
+                .any(|(s, e, r, _)| *s < l.end && l.start < *e && *r == l.rule);
             if lenient {
                 sc.found += 1;
             } else {
@@ -203,9 +237,25 @@ mod tests {
             sc.findings,
             sc.false_positives
         );
-        assert!(sc.positives >= 150, "the corpus needs at least 150 planted identifiers, has {}", sc.positives);
-        assert!(sc.negatives >= 100, "the corpus needs at least 100 hard negatives, has {}", sc.negatives);
-        assert!(sc.recall() >= 0.95, "recall {:.3} is below 0.95", sc.recall());
-        assert!(sc.precision() >= 0.90, "precision {:.3} is below 0.90", sc.precision());
+        assert!(
+            sc.positives >= 150,
+            "the corpus needs at least 150 planted identifiers, has {}",
+            sc.positives
+        );
+        assert!(
+            sc.negatives >= 100,
+            "the corpus needs at least 100 hard negatives, has {}",
+            sc.negatives
+        );
+        assert!(
+            sc.recall() >= 0.95,
+            "recall {:.3} is below 0.95",
+            sc.recall()
+        );
+        assert!(
+            sc.precision() >= 0.90,
+            "precision {:.3} is below 0.90",
+            sc.precision()
+        );
     }
 }

@@ -35,7 +35,10 @@ use std::sync::LazyLock;
 #[derive(Debug, thiserror::Error)]
 pub enum LintSetupError {
     #[error("the known-names file {} could not be read: {source}", path.display())]
-    KnownNamesUnreadable { path: PathBuf, source: std::io::Error },
+    KnownNamesUnreadable {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the known-names file {} is inside the site's {folder}/ folder, where it could be published; keep it outside content/ and static/ (for example beside learnsite.yaml, listed in .gitignore)", path.display())]
     KnownNamesInPublishedFolder { path: PathBuf, folder: &'static str },
 }
@@ -86,22 +89,53 @@ impl LintReport {
     }
     /// Files (site-relative) with at least one error finding: not to be published.
     pub fn blocked_files(&self) -> HashSet<String> {
-        self.findings.iter().filter(|d| d.is_error()).map(|d| d.file.clone()).collect()
+        self.findings
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.file.clone())
+            .collect()
     }
 }
 
 /// Phrases and well-known public case names that are never a re-identifying name here.
 const PUBLIC_CASES: &[&str] = &[
-    "Arthur Labinjo-Hughes", "Star Hobson", "Victoria Climbié", "Victoria Climbie", "Peter Connelly", "Baby P",
-    "Daniel Pelka", "Winterbourne View", "Whorlton Hall", "Cawston Park", "Mid Staffordshire", "Southern Health",
-    "Munro review", "Laming", "Clare's Law", "Sarah's Law", "Helen's Law", "Joanna Simpson", "Connor Sparrowhawk",
-    "Oliver McGowan", "Oliver McGowan Mandatory Training", "Thomas the Tank Engine", "Peppa Pig", "Harry Potter",
-    "Winnie the Pooh", "Coronation Street", "Emmerdale", "EastEnders", "Doctor Who", "Father Christmas", "Santa Claus",
+    "Arthur Labinjo-Hughes",
+    "Star Hobson",
+    "Victoria Climbié",
+    "Victoria Climbie",
+    "Peter Connelly",
+    "Baby P",
+    "Daniel Pelka",
+    "Winterbourne View",
+    "Whorlton Hall",
+    "Cawston Park",
+    "Mid Staffordshire",
+    "Southern Health",
+    "Munro review",
+    "Laming",
+    "Clare's Law",
+    "Sarah's Law",
+    "Helen's Law",
+    "Joanna Simpson",
+    "Connor Sparrowhawk",
+    "Oliver McGowan",
+    "Oliver McGowan Mandatory Training",
+    "Thomas the Tank Engine",
+    "Peppa Pig",
+    "Harry Potter",
+    "Winnie the Pooh",
+    "Coronation Street",
+    "Emmerdale",
+    "EastEnders",
+    "Doctor Who",
+    "Father Christmas",
+    "Santa Claus",
 ];
 
 static LAW_NAMED: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
-    Regex::new(r"\b[A-Z][a-z]+(?:['’]s)? (?:Law|Principle|Report|Review|Inquiry|Act|Scheme)\b").expect("built-in pattern")
+    Regex::new(r"\b[A-Z][a-z]+(?:['’]s)? (?:Law|Principle|Report|Review|Inquiry|Act|Scheme)\b")
+        .expect("built-in pattern")
 });
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     #[allow(clippy::expect_used)]
@@ -134,18 +168,40 @@ impl Linter {
     /// Set the lint up for a site: the allow-list of `learnsite.yaml`, the board and region
     /// names, and the private known-names file (`known_names_override`, else `lint.known_names`),
     /// which must lie outside `content/` and `static/`.
-    pub fn new(config: &Config, site_root: &Path, known_names_override: Option<&Path>) -> Result<Linter, LintSetupError> {
-        let known_path = known_names_override.map(Path::to_path_buf).or_else(|| config.lint.known_names.clone());
-        let known_text = match known_path {
-            Some(p) => {
-                let abs = if p.is_absolute() { p.clone() } else { site_root.join(&p) };
-                check_known_names_place(&abs, site_root)?;
-                Some(std::fs::read_to_string(&abs).map_err(|source| LintSetupError::KnownNamesUnreadable { path: p, source })?)
-            }
-            None => None,
-        };
-        let area: Vec<&str> = config.board.iter().chain(config.region.iter()).map(String::as_str).collect();
-        Ok(Linter::with_settings(&config.lint.allow, &area, known_text.as_deref()))
+    pub fn new(
+        config: &Config,
+        site_root: &Path,
+        known_names_override: Option<&Path>,
+    ) -> Result<Linter, LintSetupError> {
+        let known_path = known_names_override
+            .map(Path::to_path_buf)
+            .or_else(|| config.lint.known_names.clone());
+        let known_text =
+            match known_path {
+                Some(p) => {
+                    let abs = if p.is_absolute() {
+                        p.clone()
+                    } else {
+                        site_root.join(&p)
+                    };
+                    check_known_names_place(&abs, site_root)?;
+                    Some(std::fs::read_to_string(&abs).map_err(|source| {
+                        LintSetupError::KnownNamesUnreadable { path: p, source }
+                    })?)
+                }
+                None => None,
+            };
+        let area: Vec<&str> = config
+            .board
+            .iter()
+            .chain(config.region.iter())
+            .map(String::as_str)
+            .collect();
+        Ok(Linter::with_settings(
+            &config.lint.allow,
+            &area,
+            known_text.as_deref(),
+        ))
     }
 
     /// A linter from explicit settings (for tests and tools): allow-list words or phrases,
@@ -154,17 +210,28 @@ impl Linter {
         let mut site_allow_words = HashSet::new();
         names::phrase_words(allow, &mut site_allow_words);
         let mut allow_words = site_allow_words.clone();
-        let singles: Vec<&str> = names::NATIONAL_BODIES.iter().copied().filter(|p| !p.contains(' ')).collect();
+        let singles: Vec<&str> = names::NATIONAL_BODIES
+            .iter()
+            .copied()
+            .filter(|p| !p.contains(' '))
+            .collect();
         names::phrase_words(&singles, &mut allow_words);
         let mut area_words = HashSet::new();
         names::phrase_words(area, &mut area_words);
         // Generic words of a board's name ("safeguarding", "adults", "board") are not area names.
         area_words.retain(|w| names::GAZETTEER.class(w) & names::WORD == 0);
-        let mut phrase_list: Vec<String> = names::NATIONAL_BODIES.iter().map(|s| s.to_string()).collect();
+        let mut phrase_list: Vec<String> = names::NATIONAL_BODIES
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         phrase_list.extend(PUBLIC_CASES.iter().map(|s| s.to_string()));
         phrase_list.extend(allow.iter().filter(|a| a.trim().contains(' ')).cloned());
         let phrases = build_ac(&phrase_list);
-        let allow_phrases = allow.iter().map(|a| a.trim().to_lowercase()).filter(|a| !a.is_empty()).collect();
+        let allow_phrases = allow
+            .iter()
+            .map(|a| a.trim().to_lowercase())
+            .filter(|a| !a.is_empty())
+            .collect();
         Linter {
             allow_words,
             site_allow_words,
@@ -182,8 +249,10 @@ impl Linter {
 
     /// Lint every document (in parallel). Findings are sorted by file, line, column.
     pub fn lint_all(&self, docs: &[Document]) -> LintReport {
-        let per_doc: Vec<(Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>)> =
-            docs.par_iter().map(|d| self.lint_document_full(d)).collect();
+        let per_doc: Vec<(Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>)> = docs
+            .par_iter()
+            .map(|d| self.lint_document_full(d))
+            .collect();
         let mut report = LintReport::default();
         for d in docs {
             report.paths.insert(d.rel_path.clone(), d.path.clone());
@@ -211,9 +280,14 @@ impl Linter {
     }
 
     /// Lint one document: findings in force, suppression comments, and the findings they allowed.
-    pub fn lint_document_full(&self, doc: &Document) -> (Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>) {
+    pub fn lint_document_full(
+        &self,
+        doc: &Document,
+    ) -> (Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>) {
         let src = doc.source.as_str();
-        let fm = if doc.front_matter_lines.0 >= 1 && doc.front_matter_lines.1 >= doc.front_matter_lines.0 {
+        let fm = if doc.front_matter_lines.0 >= 1
+            && doc.front_matter_lines.1 >= doc.front_matter_lines.0
+        {
             Some(doc.front_matter_lines)
         } else {
             None
@@ -227,7 +301,13 @@ impl Linter {
         if let Some(ac) = &self.phrases {
             protected.extend(ac.find_iter(sc.text.as_str()).map(|m| (m.start(), m.end())));
         }
-        let doc_phrases: Vec<String> = doc.meta.pseudonyms.iter().chain(doc.meta.agencies.iter()).cloned().collect();
+        let doc_phrases: Vec<String> = doc
+            .meta
+            .pseudonyms
+            .iter()
+            .chain(doc.meta.agencies.iter())
+            .cloned()
+            .collect();
         if let Some(ac) = build_ac(&doc_phrases) {
             protected.extend(ac.find_iter(sc.text.as_str()).map(|m| (m.start(), m.end())));
         }
@@ -258,7 +338,12 @@ impl Linter {
     }
 
     /// Turn hits into diagnostics and apply suppressions.
-    fn place(&self, doc: &Document, sc: &scan::Scanned, hits: Vec<Hit>) -> (Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>) {
+    fn place(
+        &self,
+        doc: &Document,
+        sc: &scan::Scanned,
+        hits: Vec<Hit>,
+    ) -> (Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>) {
         let src = doc.source.as_str();
         let file = doc.rel_path.as_str();
         let parsed = suppress::parse(src, sc);
@@ -270,12 +355,28 @@ impl Linter {
             if let Some(reason) = &p.reason {
                 for r in &p.rules {
                     ids.push(sups.len());
-                    sups.push(Suppression { file: file.to_string(), line: p.line, rule: r.clone(), reason: reason.clone(), used: false, id: sups.len() });
+                    sups.push(Suppression {
+                        file: file.to_string(),
+                        line: p.line,
+                        rule: r.clone(),
+                        reason: reason.clone(),
+                        used: false,
+                        id: sups.len(),
+                    });
                 }
             } else {
                 let (l, c) = sc.line_col(src, p.start);
                 let len = src[p.start..p.end].chars().count();
-                findings.push(diag("lint/suppression-without-reason", file, l, c, len, "this learnsite-allow comment gives no reason, so it does not allow anything", None, src));
+                findings.push(diag(
+                    "lint/suppression-without-reason",
+                    file,
+                    l,
+                    c,
+                    len,
+                    "this learnsite-allow comment gives no reason, so it does not allow anything",
+                    None,
+                    src,
+                ));
             }
             by_parsed.push(ids);
         }
@@ -284,14 +385,23 @@ impl Linter {
             let (line, col) = sc.line_col(src, h.start);
             let end_byte = h.end.min(src.len());
             // Keep the span on one line.
-            let line_end = src[h.start.min(end_byte)..end_byte].find('\n').map(|i| h.start + i).unwrap_or(end_byte);
+            let line_end = src[h.start.min(end_byte)..end_byte]
+                .find('\n')
+                .map(|i| h.start + i)
+                .unwrap_or(end_byte);
             let text = src.get(h.start..line_end).unwrap_or("").to_string();
             let len = text.chars().count();
             let d = diag(h.rule, file, line, col, len, &h.message, Some(text), src);
             let mut hit_sup = None;
             for (pi, p) in parsed.iter().enumerate() {
-                if p.target == line && p.reason.is_some() && p.rules.iter().any(|r| suppress::covers(r, h.rule)) {
-                    if let Some(&sid) = by_parsed[pi].iter().find(|&&sid| suppress::covers(&sups[sid].rule, h.rule)) {
+                if p.target == line
+                    && p.reason.is_some()
+                    && p.rules.iter().any(|r| suppress::covers(r, h.rule))
+                {
+                    if let Some(&sid) = by_parsed[pi]
+                        .iter()
+                        .find(|&&sid| suppress::covers(&sups[sid].rule, h.rule))
+                    {
                         hit_sup = Some(sid);
                         break;
                     }
@@ -300,7 +410,11 @@ impl Linter {
             match hit_sup {
                 Some(sid) => {
                     sups[sid].used = true;
-                    suppressed.push(SuppressedFinding { finding: d, suppression: sid, reason: sups[sid].reason.clone() });
+                    suppressed.push(SuppressedFinding {
+                        finding: d,
+                        suppression: sid,
+                        reason: sups[sid].reason.clone(),
+                    });
                 }
                 None => findings.push(d),
             }
@@ -312,8 +426,14 @@ impl Linter {
                     file,
                     s.line,
                     1,
-                    src.lines().nth(s.line.saturating_sub(1)).map(|l| l.chars().count()).unwrap_or(1),
-                    &format!("this learnsite-allow comment for {} suppresses nothing on the next line", s.rule),
+                    src.lines()
+                        .nth(s.line.saturating_sub(1))
+                        .map(|l| l.chars().count())
+                        .unwrap_or(1),
+                    &format!(
+                        "this learnsite-allow comment for {} suppresses nothing on the next line",
+                        s.rule
+                    ),
                     None,
                     src,
                 ));
@@ -325,10 +445,21 @@ impl Linter {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn diag(rule: &str, file: &str, line: usize, col: usize, len: usize, message: &str, text: Option<String>, src: &str) -> Diagnostic {
+fn diag(
+    rule: &str,
+    file: &str,
+    line: usize,
+    col: usize,
+    len: usize,
+    message: &str,
+    text: Option<String>,
+    src: &str,
+) -> Diagnostic {
     let info = rules::rule(rule);
     let sev = info.map(|r| r.severity).unwrap_or(Severity::Error);
-    let mut d = Diagnostic::error(rule, file, line, col, message).with_len(len).with_source(src);
+    let mut d = Diagnostic::error(rule, file, line, col, message)
+        .with_len(len)
+        .with_source(src);
     d.severity = sev;
     if let Some(i) = info {
         d = d.with_hint(i.hint);
@@ -352,7 +483,13 @@ fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
             _ => 8,
         }
     }
-    hits.sort_by(|a, b| (a.start, rank(a.rule), std::cmp::Reverse(a.end)).cmp(&(b.start, rank(b.rule), std::cmp::Reverse(b.end))));
+    hits.sort_by(|a, b| {
+        (a.start, rank(a.rule), std::cmp::Reverse(a.end)).cmp(&(
+            b.start,
+            rank(b.rule),
+            std::cmp::Reverse(b.end),
+        ))
+    });
     let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
     'next: for h in hits {
         if !h.rule.starts_with("pii/") {
@@ -382,12 +519,24 @@ fn dedup(mut hits: Vec<Hit>) -> Vec<Hit> {
 /// A file name that holds a person's name (`content/reviews/karen-walsh.md`).
 fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let _ = linter;
-    let stem = doc.rel_path.rsplit('/').next().unwrap_or("").trim_end_matches(".md");
+    let stem = doc
+        .rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md");
     let gz = &*names::GAZETTEER;
-    let words: Vec<String> = stem.split(|c: char| !c.is_alphabetic()).filter(|w| w.len() >= 2).map(str::to_lowercase).collect();
+    let words: Vec<String> = stem
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_lowercase)
+        .collect();
     let clear = |w: &str, bit: u8| {
         let c = gz.class(w);
-        c & bit != 0 && c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0 && !ctx.is_doc_word(w) && !ctx.allow_words.contains(w)
+        c & bit != 0
+            && c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0
+            && !ctx.is_doc_word(w)
+            && !ctx.allow_words.contains(w)
     };
     let mut flagged = None;
     for w in words.windows(2) {
@@ -414,11 +563,19 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
 }
 
 fn build_ac(phrases: &[String]) -> Option<AhoCorasick> {
-    let pats: Vec<&str> = phrases.iter().map(|s| s.trim()).filter(|s| s.chars().count() >= 2).collect();
+    let pats: Vec<&str> = phrases
+        .iter()
+        .map(|s| s.trim())
+        .filter(|s| s.chars().count() >= 2)
+        .collect();
     if pats.is_empty() {
         return None;
     }
-    AhoCorasickBuilder::new().ascii_case_insensitive(true).match_kind(MatchKind::LeftmostLongest).build(pats).ok()
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pats)
+        .ok()
 }
 
 /// Where the known-names file may not be.
@@ -428,7 +585,10 @@ fn check_known_names_place(path: &Path, site_root: &Path) -> Result<(), LintSetu
     for folder in ["content", "static"] {
         let dir = canon(&site_root.join(folder));
         if p.starts_with(&dir) {
-            return Err(LintSetupError::KnownNamesInPublishedFolder { path: path.to_path_buf(), folder });
+            return Err(LintSetupError::KnownNamesInPublishedFolder {
+                path: path.to_path_buf(),
+                folder,
+            });
         }
     }
     Ok(())
@@ -463,7 +623,11 @@ impl DocCtx<'_> {
     /// Is the byte range inside a protected phrase?
     pub fn is_protected(&self, start: usize, end: usize) -> bool {
         let i = self.protected.partition_point(|&(s, _)| s <= start);
-        self.protected[..i].iter().rev().take(4).any(|&(s, e)| s <= start && end <= e)
+        self.protected[..i]
+            .iter()
+            .rev()
+            .take(4)
+            .any(|&(s, e)| s <= start && end <= e)
     }
 }
 
@@ -479,7 +643,12 @@ pub fn document_from_source(rel_path: &str, source: &str) -> Result<Document, St
         (Some("content"), Some(folder), Some(_)) => Kind::from_folder(folder),
         _ => Kind::Page,
     };
-    let slug = rel_path.rsplit('/').next().unwrap_or("").trim_end_matches(".md").to_string();
+    let slug = rel_path
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(".md")
+        .to_string();
     Ok(Document {
         kind,
         slug: slug.clone(),

@@ -30,7 +30,9 @@ pub fn mask(text: &str) -> String {
 }
 
 fn shown_text(d: &Diagnostic, unmasked: bool) -> Option<String> {
-    d.text.as_ref().map(|t| if unmasked { t.clone() } else { mask(t) })
+    d.text
+        .as_ref()
+        .map(|t| if unmasked { t.clone() } else { mask(t) })
 }
 
 fn file_of(report: &LintReport, d: &Diagnostic, root_relative: bool) -> String {
@@ -70,7 +72,11 @@ fn finding_json(report: &LintReport, d: &Diagnostic, root_relative: bool, unmask
 /// `root_relative`: files relative to the site root (the documented form); otherwise the
 /// absolute path of each document where it is known. `unmasked`: print the exact flagged text.
 pub fn to_json(report: &LintReport, root_relative: bool, unmasked: bool) -> String {
-    let findings: Vec<Value> = report.findings.iter().map(|d| finding_json(report, d, root_relative, unmasked)).collect();
+    let findings: Vec<Value> = report
+        .findings
+        .iter()
+        .map(|d| finding_json(report, d, root_relative, unmasked))
+        .collect();
     let suppressions: Vec<Value> = report
         .suppressions
         .iter()
@@ -175,7 +181,12 @@ pub fn to_sarif(report: &LintReport, unmasked: bool) -> String {
         r
     };
     let mut results: Vec<Value> = report.findings.iter().map(|d| result(d, None)).collect();
-    results.extend(report.suppressed.iter().map(|s| result(&s.finding, Some(s))));
+    results.extend(
+        report
+            .suppressed
+            .iter()
+            .map(|s| result(&s.finding, Some(s))),
+    );
     let v = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -30,9 +30,26 @@ pub struct Block {
 /// Top-level front-matter keys whose values are structured data (dates, slugs, lists of
 /// agreed words) rather than free text.
 const SKIP_TOP_KEYS: &[&str] = &[
-    "published", "updated", "draft", "embargo_until", "audience", "review_type", "methodology", "themes",
-    "abuse_types", "statutory_basis", "incident", "commissioned", "completed", "pseudonyms", "agencies",
-    "slug", "review", "reference", "region", "board",
+    "published",
+    "updated",
+    "draft",
+    "embargo_until",
+    "audience",
+    "review_type",
+    "methodology",
+    "themes",
+    "abuse_types",
+    "statutory_basis",
+    "incident",
+    "commissioned",
+    "completed",
+    "pseudonyms",
+    "agencies",
+    "slug",
+    "review",
+    "reference",
+    "region",
+    "board",
 ];
 /// Nested keys (inside recommendations, quality markers, full_report, scoping_period) that hold data.
 const SKIP_NESTED_KEYS: &[&str] = &["id", "status", "due", "available_until", "from", "to"];
@@ -103,7 +120,11 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
     let nlines = starts.len();
     let line_range = |i: usize| -> (usize, usize) {
         let s = starts[i];
-        let mut e = if i + 1 < nlines { starts[i + 1] } else { src.len() };
+        let mut e = if i + 1 < nlines {
+            starts[i + 1]
+        } else {
+            src.len()
+        };
         // strip the newline (and a carriage return)
         if e > s && src.as_bytes()[e - 1] == b'\n' {
             e -= 1;
@@ -172,15 +193,29 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
             let skip = SKIP_TOP_KEYS.contains(&top_key.as_str())
                 || key_name.is_some_and(|k| !top && SKIP_NESTED_KEYS.contains(&k));
             let value = value.trim_end();
-            if value == ">" || value == "|" || value.starts_with(">-") || value.starts_with("|-") || value.starts_with(">+") || value.starts_with("|+") {
-                block_scalar_indent = Some(if key_name.is_some() { item_indent.max(indent) } else { indent });
+            if value == ">"
+                || value == "|"
+                || value.starts_with(">-")
+                || value.starts_with("|-")
+                || value.starts_with(">+")
+                || value.starts_with("|+")
+            {
+                block_scalar_indent = Some(if key_name.is_some() {
+                    item_indent.max(indent)
+                } else {
+                    indent
+                });
                 block_scalar_skip = skip;
                 continue;
             }
             if value.is_empty() || skip {
                 continue;
             }
-            let mode = if top && key_name.is_some_and(|k| TITLE_KEYS.contains(&k)) { Mode::Heading } else { Mode::Prose };
+            let mode = if top && key_name.is_some_and(|k| TITLE_KEYS.contains(&k)) {
+                Mode::Heading
+            } else {
+                Mode::Prose
+            };
             fm_keep.push((voff, voff + value.len(), mode));
         }
     }
@@ -188,7 +223,12 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
     blank(&mut buf, 0, body_offset);
     for &(s, e, mode) in &fm_keep {
         buf[s..e].copy_from_slice(&src.as_bytes()[s..e]);
-        blocks.push(Block { start: s, end: e, mode, body: false });
+        blocks.push(Block {
+            start: s,
+            end: e,
+            mode,
+            body: false,
+        });
     }
 
     // Body, line by line.
@@ -200,7 +240,12 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
     let mut para: Option<(usize, usize)> = None;
     let flush = |para: &mut Option<(usize, usize)>, blocks: &mut Vec<Block>| {
         if let Some((s, e)) = para.take() {
-            blocks.push(Block { start: s, end: e, mode: Mode::Prose, body: true });
+            blocks.push(Block {
+                start: s,
+                end: e,
+                mode: Mode::Prose,
+                body: true,
+            });
         }
     };
     for li in first_body_line..nlines {
@@ -215,17 +260,31 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
             if trimmed.starts_with(f) {
                 fence = None;
             } else if !trimmed.is_empty() {
-                blocks.push(Block { start: s, end: e, mode: Mode::Heading, body: true });
+                blocks.push(Block {
+                    start: s,
+                    end: e,
+                    mode: Mode::Heading,
+                    body: true,
+                });
             }
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             flush(&mut para, &mut blocks);
-            fence = Some(if trimmed.starts_with("```") { "```" } else { "~~~" });
+            fence = Some(if trimmed.starts_with("```") {
+                "```"
+            } else {
+                "~~~"
+            });
             // the info string may hold words too
             let info = trimmed.trim_start_matches(['`', '~']);
             if !info.trim().is_empty() {
-                blocks.push(Block { start: e - info.len(), end: e, mode: Mode::Heading, body: true });
+                blocks.push(Block {
+                    start: e - info.len(),
+                    end: e,
+                    mode: Mode::Heading,
+                    body: true,
+                });
             }
             continue;
         }
@@ -244,7 +303,12 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
             let text = trimmed.trim_start_matches('#');
             let hs = e - text.len();
             headings.push((li, hs, e));
-            blocks.push(Block { start: hs, end: e, mode: Mode::Heading, body: true });
+            blocks.push(Block {
+                start: hs,
+                end: e,
+                mode: Mode::Heading,
+                body: true,
+            });
             continue;
         }
         if trimmed.starts_with('|') {
@@ -255,10 +319,17 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
                 let cs = pos;
                 let ce = pos + cell.len();
                 pos = ce + 1;
-                if cell.trim().is_empty() || cell.trim().chars().all(|c| matches!(c, '-' | ':' | ' ')) {
+                if cell.trim().is_empty()
+                    || cell.trim().chars().all(|c| matches!(c, '-' | ':' | ' '))
+                {
                     continue;
                 }
-                blocks.push(Block { start: cs, end: ce, mode: Mode::Prose, body: true });
+                blocks.push(Block {
+                    start: cs,
+                    end: ce,
+                    mode: Mode::Prose,
+                    body: true,
+                });
             }
             continue;
         }
@@ -276,8 +347,15 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
     // SAFETY of the conversion: only ASCII bytes were written over whole lines or whole
     // values whose boundaries are char boundaries, so the buffer stays valid UTF-8; fall
     // back to a lossy copy rather than panic if that were ever not so.
-    let text = String::from_utf8(buf).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Scanned { text, blocks, line_starts: starts, comments, headings }
+    let text = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Scanned {
+        text,
+        blocks,
+        line_starts: starts,
+        comments,
+        headings,
+    }
 }
 
 fn is_list_item(t: &str) -> bool {
@@ -285,7 +363,10 @@ fn is_list_item(t: &str) -> bool {
         return true;
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits < 4 && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')')) && t.as_bytes().get(digits + 1) == Some(&b' ')
+    digits > 0
+        && digits < 4
+        && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')'))
+        && t.as_bytes().get(digits + 1) == Some(&b' ')
 }
 
 /// `key:` at the start of a YAML line (followed by a space or the end).
@@ -294,7 +375,10 @@ fn yaml_key(s: &str) -> Option<&str> {
     if b.is_empty() || !(b[0].is_ascii_alphabetic() || b[0] == b'_') {
         return None;
     }
-    let n = b.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-').count();
+    let n = b
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_' || **c == b'-')
+        .count();
     if b.get(n) == Some(&b':') && matches!(b.get(n + 1), None | Some(b' ') | Some(b'\t')) {
         Some(&s[..n])
     } else {

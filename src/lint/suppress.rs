@@ -22,7 +22,9 @@ pub fn parse(src: &str, sc: &Scanned) -> Vec<Parsed> {
     let mut out = Vec::new();
     for &(li, s, e) in &sc.comments {
         let text = &src[s..e];
-        let Some(pos) = text.find("learnsite-allow") else { continue };
+        let Some(pos) = text.find("learnsite-allow") else {
+            continue;
+        };
         let mut rest = &text[pos + "learnsite-allow".len()..];
         if let Some(i) = rest.find("-->") {
             rest = &rest[..i];
@@ -51,7 +53,14 @@ pub fn parse(src: &str, sc: &Scanned) -> Vec<Parsed> {
                 break;
             }
         }
-        out.push(Parsed { line: li + 1, target, rules, reason, start: s, end: e });
+        out.push(Parsed {
+            line: li + 1,
+            target,
+            rules,
+            reason,
+            start: s,
+            end: e,
+        });
     }
     out
 }
@@ -62,7 +71,8 @@ pub fn covers(pat: &str, rule: &str) -> bool {
         return true;
     }
     let fam = pat.trim_end_matches("/*").trim_end_matches('/');
-    rule.split('/').next() == Some(fam) && !pat.contains('/') || pat.ends_with("/*") && rule.starts_with(&format!("{fam}/"))
+    rule.split('/').next() == Some(fam) && !pat.contains('/')
+        || pat.ends_with("/*") && rule.starts_with(&format!("{fam}/"))
 }
 
 #[cfg(test)]

@@ -13,20 +13,32 @@ fn doc(path: &str, fm: &str, body: &str) -> Document {
 fn run_with(linter: &Linter, fm: &str, body: &str) -> Vec<(String, String)> {
     let d = doc("content/reviews/test.md", fm, body);
     let (f, _) = linter.lint_document(&d);
-    f.into_iter().map(|d| (d.code, d.text.unwrap_or_default())).collect()
+    f.into_iter()
+        .map(|d| (d.code, d.text.unwrap_or_default()))
+        .collect()
 }
 
 fn run(body: &str) -> Vec<(String, String)> {
-    run_with(&Linter::default(), "pseudonyms: [Leanne, \"Mrs J\", Adult D]\n", body)
+    run_with(
+        &Linter::default(),
+        "pseudonyms: [Leanne, \"Mrs J\", Adult D]\n",
+        body,
+    )
 }
 
 fn pii(body: &str) -> Vec<(String, String)> {
-    run(body).into_iter().filter(|(r, _)| r.starts_with("pii/")).collect()
+    run(body)
+        .into_iter()
+        .filter(|(r, _)| r.starts_with("pii/"))
+        .collect()
 }
 
 fn has(body: &str, rule: &str, text: &str) {
     let f = pii(body);
-    assert!(f.iter().any(|(r, t)| r == rule && t == text), "expected {rule} `{text}` in {body:?}, got {f:?}");
+    assert!(
+        f.iter().any(|(r, t)| r == rule && t == text),
+        "expected {rule} `{text}` in {body:?}, got {f:?}"
+    );
 }
 
 fn clean(body: &str) {
@@ -36,15 +48,43 @@ fn clean(body: &str) {
 
 #[test]
 fn person_names() {
-    has("The review heard that Karen visited often.\n", "pii/person-name", "Karen");
+    has(
+        "The review heard that Karen visited often.\n",
+        "pii/person-name",
+        "Karen",
+    );
     has("Karen visited often.\n", "pii/person-name", "Karen");
-    has("The plan was agreed with Dr Sandhu in May.\n", "pii/person-name", "Dr Sandhu");
-    has("He was arrested by PC Walsh.\n", "pii/person-name", "PC Walsh");
-    has("Her sister Karen Walsh raised concerns.\n", "pii/person-name", "Karen Walsh");
-    has("The review spoke to Leanne's brother, whose partner Siobhan was present.\n", "pii/person-name", "Siobhan");
-    has("Support from Karen's mother stopped.\n", "pii/person-name", "Karen");
+    has(
+        "The plan was agreed with Dr Sandhu in May.\n",
+        "pii/person-name",
+        "Dr Sandhu",
+    );
+    has(
+        "He was arrested by PC Walsh.\n",
+        "pii/person-name",
+        "PC Walsh",
+    );
+    has(
+        "Her sister Karen Walsh raised concerns.\n",
+        "pii/person-name",
+        "Karen Walsh",
+    );
+    has(
+        "The review spoke to Leanne's brother, whose partner Siobhan was present.\n",
+        "pii/person-name",
+        "Siobhan",
+    );
+    has(
+        "Support from Karen's mother stopped.\n",
+        "pii/person-name",
+        "Karen",
+    );
     has("Her son Hope was at school.\n", "pii/person-name", "Hope");
-    has("\"It was hard,\" said Zainab.\n", "pii/person-name", "Zainab");
+    has(
+        "\"It was hard,\" said Zainab.\n",
+        "pii/person-name",
+        "Zainab",
+    );
 }
 
 #[test]
@@ -64,21 +104,57 @@ fn names_that_must_not_be_flagged() {
 
 #[test]
 fn allow_list_and_agencies() {
-    let l = Linter::with_settings(&["Kestrelby".to_string(), "Marram Sands".to_string()], &["Northmoor"], None);
-    let f = run_with(&l, "agencies: [Ashby Medical Practice]\n", "Staff at Kestrelby and Marram Sands met Ashby colleagues.\n");
+    let l = Linter::with_settings(
+        &["Kestrelby".to_string(), "Marram Sands".to_string()],
+        &["Northmoor"],
+        None,
+    );
+    let f = run_with(
+        &l,
+        "agencies: [Ashby Medical Practice]\n",
+        "Staff at Kestrelby and Marram Sands met Ashby colleagues.\n",
+    );
     assert!(f.iter().all(|(r, _)| !r.starts_with("pii/")), "{f:?}");
 }
 
 #[test]
 fn dates() {
-    has("She was seen on 3 March 2022.\n", "pii/exact-date", "3 March 2022");
-    has("She was seen on 3rd March 2022.\n", "pii/exact-date", "3rd March 2022");
-    has("She was seen on 03/03/2022.\n", "pii/exact-date", "03/03/2022");
-    has("She was seen on 2022-03-03.\n", "pii/exact-date", "2022-03-03");
-    has("She was seen on March 3, 2022.\n", "pii/exact-date", "March 3, 2022");
-    has("He was born on 14 June 1961.\n", "pii/date-of-birth", "14 June 1961");
+    has(
+        "She was seen on 3 March 2022.\n",
+        "pii/exact-date",
+        "3 March 2022",
+    );
+    has(
+        "She was seen on 3rd March 2022.\n",
+        "pii/exact-date",
+        "3rd March 2022",
+    );
+    has(
+        "She was seen on 03/03/2022.\n",
+        "pii/exact-date",
+        "03/03/2022",
+    );
+    has(
+        "She was seen on 2022-03-03.\n",
+        "pii/exact-date",
+        "2022-03-03",
+    );
+    has(
+        "She was seen on March 3, 2022.\n",
+        "pii/exact-date",
+        "March 3, 2022",
+    );
+    has(
+        "He was born on 14 June 1961.\n",
+        "pii/date-of-birth",
+        "14 June 1961",
+    );
     has("DOB: 14/06/1961.\n", "pii/date-of-birth", "14/06/1961");
-    has("He was born in June 1961.\n", "pii/date-of-birth", "June 1961");
+    has(
+        "He was born in June 1961.\n",
+        "pii/date-of-birth",
+        "June 1961",
+    );
     clean("She was seen in March 2022 and again in 2023.\n");
     clean("This summary was published on 15 July 2024.\n");
     clean("See section 14.17 and paragraph 3.2.\n");
@@ -86,24 +162,56 @@ fn dates() {
 
 #[test]
 fn contact_details() {
-    has("She lived at 12 Acacia Road.\n", "pii/address", "12 Acacia Road");
-    has("She moved to Flat 4, Kestrel House.\n", "pii/address", "Flat 4, Kestrel House");
+    has(
+        "She lived at 12 Acacia Road.\n",
+        "pii/address",
+        "12 Acacia Road",
+    );
+    has(
+        "She moved to Flat 4, Kestrel House.\n",
+        "pii/address",
+        "Flat 4, Kestrel House",
+    );
     has("He lived at Rose Cottage.\n", "pii/address", "Rose Cottage");
-    has("The postcode NE63 9XL was given.\n", "pii/postcode", "NE63 9XL");
-    has("The postcode ne639xl was given.\n", "pii/postcode", "ne639xl");
-    has("Call 07700 900123 or 01632 960123.\n", "pii/phone", "07700 900123");
+    has(
+        "The postcode NE63 9XL was given.\n",
+        "pii/postcode",
+        "NE63 9XL",
+    );
+    has(
+        "The postcode ne639xl was given.\n",
+        "pii/postcode",
+        "ne639xl",
+    );
+    has(
+        "Call 07700 900123 or 01632 960123.\n",
+        "pii/phone",
+        "07700 900123",
+    );
     has("Call +44 7700 900123.\n", "pii/phone", "+44 7700 900123");
-    has("Write to karen.walsh@example.org.\n", "pii/email", "karen.walsh@example.org");
+    has(
+        "Write to karen.walsh@example.org.\n",
+        "pii/email",
+        "karen.walsh@example.org",
+    );
     clean("Call the National Domestic Abuse Helpline on 0808 2000 247.\n");
     clean("Contact safeguarding.adults@northmoor.example for copies.\n");
 }
 
 #[test]
 fn nhs_and_ni_numbers() {
-    has("NHS number 943 476 5919.\n", "pii/nhs-number", "943 476 5919");
+    has(
+        "NHS number 943 476 5919.\n",
+        "pii/nhs-number",
+        "943 476 5919",
+    );
     has("NHS number 9434765919.\n", "pii/nhs-number", "9434765919");
     clean("Reference 943 476 5918.\n");
-    has("NI number AB 12 34 56 C.\n", "pii/ni-number", "AB 12 34 56 C");
+    has(
+        "NI number AB 12 34 56 C.\n",
+        "pii/ni-number",
+        "AB 12 34 56 C",
+    );
     has("NI number AB123456C.\n", "pii/ni-number", "AB123456C");
     clean("NI number QQ 12 34 56 C.\n");
     clean("NI number GB 12 34 56 C.\n");
@@ -111,13 +219,37 @@ fn nhs_and_ni_numbers() {
 
 #[test]
 fn institutions_ages_and_jigsaw() {
-    has("He attended Oakfield Primary School.\n", "pii/named-institution", "Oakfield Primary School");
-    has("She was registered at Riverside Surgery.\n", "pii/named-institution", "Riverside Surgery");
-    has("She moved to Hawthorn Lodge care home.\n", "pii/named-institution", "Hawthorn Lodge care home");
-    has("He was admitted to Maple Ward.\n", "pii/named-institution", "Maple Ward");
+    has(
+        "He attended Oakfield Primary School.\n",
+        "pii/named-institution",
+        "Oakfield Primary School",
+    );
+    has(
+        "She was registered at Riverside Surgery.\n",
+        "pii/named-institution",
+        "Riverside Surgery",
+    );
+    has(
+        "She moved to Hawthorn Lodge care home.\n",
+        "pii/named-institution",
+        "Hawthorn Lodge care home",
+    );
+    has(
+        "He was admitted to Maple Ward.\n",
+        "pii/named-institution",
+        "Maple Ward",
+    );
     clean("He attended a local primary school and saw his GP at the surgery.\n");
-    has("A man aged 34 from Fellhaven was found.\n", "pii/age-with-place", "aged 34");
-    has("A 34-year-old man from Fellhaven died in March 2023.\n", "pii/jigsaw", "34-year-old");
+    has(
+        "A man aged 34 from Fellhaven was found.\n",
+        "pii/age-with-place",
+        "aged 34",
+    );
+    has(
+        "A 34-year-old man from Fellhaven died in March 2023.\n",
+        "pii/jigsaw",
+        "34-year-old",
+    );
     clean("A man in his thirties from the area died in March 2023.\n");
     clean("The service supports people aged 18 to 25 in Fellhaven.\n");
 }
@@ -125,8 +257,16 @@ fn institutions_ages_and_jigsaw() {
 #[test]
 fn known_names() {
     let l = Linter::with_settings(&[], &[], Some("Nigel Brackenbury\nRose Tiler\n"));
-    let f = run_with(&l, "pseudonyms: [Adult D]\n", "Adult D met NIGEL and brackenbury's son; Brakenbury agreed. Prices rose. Rose came.\n");
-    let known: Vec<&str> = f.iter().filter(|(r, _)| r == "pii/known-name").map(|(_, t)| t.as_str()).collect();
+    let f = run_with(
+        &l,
+        "pseudonyms: [Adult D]\n",
+        "Adult D met NIGEL and brackenbury's son; Brakenbury agreed. Prices rose. Rose came.\n",
+    );
+    let known: Vec<&str> = f
+        .iter()
+        .filter(|(r, _)| r == "pii/known-name")
+        .map(|(_, t)| t.as_str())
+        .collect();
     assert!(known.contains(&"NIGEL"), "{f:?}");
     assert!(known.contains(&"brackenbury"), "{f:?}");
     assert!(known.contains(&"Brakenbury"), "{f:?}");
@@ -136,9 +276,16 @@ fn known_names() {
 
 #[test]
 fn front_matter_values_are_linted_with_exact_positions() {
-    let d = doc("content/reviews/test.md", "summary: \"A woman who knew Karen Walsh well\"\npublished: 2024-07-15\n", "Text.\n");
+    let d = doc(
+        "content/reviews/test.md",
+        "summary: \"A woman who knew Karen Walsh well\"\npublished: 2024-07-15\n",
+        "Text.\n",
+    );
     let (f, _) = Linter::default().lint_document(&d);
-    let n = f.iter().find(|d| d.code == "pii/person-name").unwrap_or_else(|| panic!("{f:?}"));
+    let n = f
+        .iter()
+        .find(|d| d.code == "pii/person-name")
+        .unwrap_or_else(|| panic!("{f:?}"));
     assert_eq!((n.line, n.column, n.end_column), (3, 28, 39));
     assert!(!f.iter().any(|d| d.code == "pii/exact-date"), "{f:?}");
 }
@@ -150,7 +297,10 @@ fn suppressions() {
     let (f, s, sf) = Linter::default().lint_document_full(&d);
     let codes: Vec<&str> = f.iter().map(|d| d.code.as_str()).collect();
     assert!(!codes.contains(&"pii/person-name"), "{codes:?}");
-    assert!(codes.contains(&"lint/suppression-without-reason"), "{codes:?}");
+    assert!(
+        codes.contains(&"lint/suppression-without-reason"),
+        "{codes:?}"
+    );
     assert!(codes.contains(&"lint/unused-suppression"), "{codes:?}");
     assert_eq!(sf.len(), 1);
     assert!(s.iter().any(|x| x.used && x.reason.contains("consent")));
@@ -164,17 +314,35 @@ fn templates() {
         "## Findings\n\n### Information sharing\n\nText.\n",
     );
     let (f, _) = Linter::default().lint_document(&d);
-    let rec: Vec<&Diagnostic> = f.iter().filter(|d| d.code == "review/recommendation-incomplete").collect();
+    let rec: Vec<&Diagnostic> = f
+        .iter()
+        .filter(|d| d.code == "review/recommendation-incomplete")
+        .collect();
     assert_eq!(rec.len(), 1, "{f:?}");
     assert_eq!(rec[0].line, 4);
-    assert!(f.iter().any(|d| d.code == "review/good-practice-first" && d.severity == Severity::Warning));
+    assert!(f
+        .iter()
+        .any(|d| d.code == "review/good-practice-first" && d.severity == Severity::Warning));
 
-    let ok = doc("content/reviews/test.md", "", "## Findings\n\n### Good practice\n\nText.\n");
-    assert!(!Linter::default().lint_document(&ok).0.iter().any(|d| d.code == "review/good-practice-first"));
+    let ok = doc(
+        "content/reviews/test.md",
+        "",
+        "## Findings\n\n### Good practice\n\nText.\n",
+    );
+    assert!(!Linter::default()
+        .lint_document(&ok)
+        .0
+        .iter()
+        .any(|d| d.code == "review/good-practice-first"));
 
     let long = format!("## 1. Background\n\n{}\n", "word ".repeat(1500));
     let b = doc("content/briefings/b.md", "", &long);
-    let codes: Vec<String> = Linter::default().lint_document(&b).0.into_iter().map(|d| d.code).collect();
+    let codes: Vec<String> = Linter::default()
+        .lint_document(&b)
+        .0
+        .into_iter()
+        .map(|d| d.code)
+        .collect();
     assert!(codes.contains(&"briefing/too-long".to_string()));
     assert!(codes.contains(&"briefing/missing-section".to_string()));
 
@@ -203,7 +371,14 @@ fn json_and_sarif_mask_by_default() {
     let f = &v["findings"][0];
     assert_eq!(f["file"], "content/reviews/test.md");
     assert_eq!(f["rule"], "pii/postcode");
-    assert_eq!((f["line"].as_u64(), f["column"].as_u64(), f["end_column"].as_u64()), (Some(4), Some(14), Some(22)));
+    assert_eq!(
+        (
+            f["line"].as_u64(),
+            f["column"].as_u64(),
+            f["end_column"].as_u64()
+        ),
+        (Some(4), Some(14), Some(22))
+    );
     let s = to_sarif(&r, false);
     assert!(!s.contains("NE63"));
     let v: serde_json::Value = serde_json::from_str(&s).unwrap_or_default();
@@ -224,7 +399,10 @@ fn known_names_file_must_be_outside_content() {
         Err(e) => panic!("{e:?}"),
     };
     let e = Linter::new(&cfg, dir.path(), Some(Path::new("content/names.txt")));
-    assert!(matches!(e, Err(LintSetupError::KnownNamesInPublishedFolder { .. })));
+    assert!(matches!(
+        e,
+        Err(LintSetupError::KnownNamesInPublishedFolder { .. })
+    ));
     let ok = Linter::new(&cfg, dir.path(), Some(Path::new("names.txt")));
     assert!(ok.is_ok_and(|l| l.known_name_count() == 1));
 }

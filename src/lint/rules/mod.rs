@@ -61,6 +61,11 @@ pub struct Hit {
 
 impl Hit {
     pub fn new(rule: &'static str, start: usize, end: usize, message: impl Into<String>) -> Hit {
-        Hit { rule, start, end, message: message.into() }
+        Hit {
+            rule,
+            start,
+            end,
+            message: message.into(),
+        }
     }
 }

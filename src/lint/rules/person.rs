@@ -13,18 +13,75 @@ use crate::lint::scan::{tokens, Block, Mode, Token};
 use crate::lint::DocCtx;
 
 /// Prepositions after which a capitalised word is more likely a place than a person.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "from", "around", "outside", "within", "towards", "across", "through", "into", "at", "of"];
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "near", "from", "around", "outside", "within", "towards", "across", "through", "into",
+    "at", "of",
+];
 
-const NAME_MSG: &str = "this looks like a person's name, and it is not one of this document's agreed pseudonyms";
-const KNOWN_MSG: &str = "this is, or is one letter away from, a real name listed in the private known-names file";
+const NAME_MSG: &str =
+    "this looks like a person's name, and it is not one of this document's agreed pseudonyms";
+const KNOWN_MSG: &str =
+    "this is, or is one letter away from, a real name listed in the private known-names file";
 
 /// Street and institution words: a capitalised word before one of these is part of a place name.
 const PLACE_SUFFIXES: &[&str] = &[
-    "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "gardens", "grove", "mews", "square",
-    "school", "academy", "college", "surgery", "hospital", "hospice", "ward", "house", "court", "lodge", "cottage",
-    "farm", "practice", "centre", "nursery", "council", "trust", "police", "way", "place", "park", "estate", "hall",
-    "primary", "infants", "infant", "junior", "high", "medical", "health", "care", "nursing", "residential", "church",
-    "mosque", "prison", "community", "university", "general", "royal", "law", "act", "report", "review", "inquiry",
+    "street",
+    "road",
+    "avenue",
+    "lane",
+    "close",
+    "drive",
+    "crescent",
+    "terrace",
+    "gardens",
+    "grove",
+    "mews",
+    "square",
+    "school",
+    "academy",
+    "college",
+    "surgery",
+    "hospital",
+    "hospice",
+    "ward",
+    "house",
+    "court",
+    "lodge",
+    "cottage",
+    "farm",
+    "practice",
+    "centre",
+    "nursery",
+    "council",
+    "trust",
+    "police",
+    "way",
+    "place",
+    "park",
+    "estate",
+    "hall",
+    "primary",
+    "infants",
+    "infant",
+    "junior",
+    "high",
+    "medical",
+    "health",
+    "care",
+    "nursing",
+    "residential",
+    "church",
+    "mosque",
+    "prison",
+    "community",
+    "university",
+    "general",
+    "royal",
+    "law",
+    "act",
+    "report",
+    "review",
+    "inquiry",
 ];
 
 #[derive(Clone, Copy, Default)]
@@ -50,8 +107,12 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
 }
 
 fn gap_starts_sentence(gap: &str) -> bool {
-    gap.bytes().any(|c| matches!(c, b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'*' | b'(' | b'[' | b'#' | b'>'))
-        || gap.contains('“')
+    gap.bytes().any(|c| {
+        matches!(
+            c,
+            b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'*' | b'(' | b'[' | b'#' | b'>'
+        )
+    }) || gap.contains('“')
         || gap.contains('‘')
 }
 
@@ -83,12 +144,28 @@ fn block(
         let class = gz.class(buf);
         let letters = buf.chars().count();
         let upper = w.chars().filter(|c| c.is_uppercase()).count();
-        let acronym = cap && letters > 1 && (upper >= 3 || w.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()));
+        let acronym = cap
+            && letters > 1
+            && (upper >= 3
+                || w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(|c| c.is_uppercase()));
         let gap = &t[prev_end..tk.start];
         let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
         prev_end = tk.end;
-        let protected = cap && (ctx.is_protected(tk.start, tk.end) || ctx.is_doc_word(buf) || ctx.allow_words.contains(buf.as_str()));
-        info.push(Tok { class, cap, acronym, possessive, start_of_sentence, protected, single: letters < 2 });
+        let protected = cap
+            && (ctx.is_protected(tk.start, tk.end)
+                || ctx.is_doc_word(buf)
+                || ctx.allow_words.contains(buf.as_str()));
+        info.push(Tok {
+            class,
+            cap,
+            acronym,
+            possessive,
+            start_of_sentence,
+            protected,
+            single: letters < 2,
+        });
         if known && !protected && letters >= 2 {
             let is_word = class & (names::WORD | names::NOT_NAME) != 0;
             if let Some((_, exact, common)) = ctx.known.lookup(buf, is_word) {
@@ -121,17 +198,32 @@ fn block(
         let kind = flagged[i];
         let mut s = i;
         let mut e = i;
-        while e + 1 < toks.len() && adjacent(t, &toks[e], &toks[e + 1]) && (flagged[e + 1] != 0 || extends(ctx, toks, info, e + 1, buf)) {
+        while e + 1 < toks.len()
+            && adjacent(t, &toks[e], &toks[e + 1])
+            && (flagged[e + 1] != 0 || extends(ctx, toks, info, e + 1, buf))
+        {
             e += 1;
             if info[e].possessive {
                 break;
             }
         }
-        if s > 0 && adjacent(t, &toks[s - 1], &toks[s]) && info[s - 1].class & names::TITLE != 0 && info[s - 1].cap {
+        if s > 0
+            && adjacent(t, &toks[s - 1], &toks[s])
+            && info[s - 1].class & names::TITLE != 0
+            && info[s - 1].cap
+        {
             s -= 1;
         }
-        let rule = if kind == 2 || (s..=e).any(|j| flagged[j] == 2) { "pii/known-name" } else { "pii/person-name" };
-        let msg = if rule == "pii/known-name" { KNOWN_MSG } else { NAME_MSG };
+        let rule = if kind == 2 || (s..=e).any(|j| flagged[j] == 2) {
+            "pii/known-name"
+        } else {
+            "pii/person-name"
+        };
+        let msg = if rule == "pii/known-name" {
+            KNOWN_MSG
+        } else {
+            NAME_MSG
+        };
         // Do not underline a trailing possessive `'s`.
         let mut end = toks[e].end;
         let last = &t[toks[e].start..toks[e].end];
@@ -194,12 +286,24 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
         }
     }
     // Context before.
-    let prev = if i > 0 && gap_ok(t, &toks[i - 1], &toks[i]) { Some(i - 1) } else { None };
+    let prev = if i > 0 && gap_ok(t, &toks[i - 1], &toks[i]) {
+        Some(i - 1)
+    } else {
+        None
+    };
     let title_before = prev.is_some_and(|p| info[p].class & names::TITLE != 0 && info[p].cap);
     let relation_before = prev.is_some_and(|p| {
         let pl = lower_of(t, &toks[p], buf);
-        info[p].class & names::RELATION != 0 && !info[p].cap && !matches!(pl.as_str(), "baby" | "carer" | "colleague" | "friend") || matches!(pl.as_str(), "named" | "called")
-    }) || prev.is_some_and(|p| info[p].class & names::RELATION != 0 && !info[p].cap && possessive_det_before(t, toks, p));
+        info[p].class & names::RELATION != 0
+            && !info[p].cap
+            && !matches!(
+                pl.as_str(),
+                "baby" | "carer" | "colleague" | "friend" | "head" | "chair" | "lead"
+            )
+            || matches!(pl.as_str(), "named" | "called")
+    }) || prev.is_some_and(|p| {
+        info[p].class & names::RELATION != 0 && !info[p].cap && possessive_det_before(t, toks, p)
+    });
     if title_before {
         return !plain_word || is_sur;
     }
@@ -208,11 +312,15 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     }
     // "in Brindle Cross", "from Ashby": after a preposition of place a surname-like word is a place.
     let mut run_start = i;
-    while run_start > 0 && info[run_start - 1].cap && adjacent(t, &toks[run_start - 1], &toks[run_start]) {
+    while run_start > 0
+        && info[run_start - 1].cap
+        && adjacent(t, &toks[run_start - 1], &toks[run_start])
+    {
         run_start -= 1;
     }
     let run_first = info[run_start].class;
-    let run_first_is_name = run_first & names::FIRST_NAME != 0 && run_first & (names::WORD | names::AMBIGUOUS) == 0;
+    let run_first_is_name =
+        run_first & names::FIRST_NAME != 0 && run_first & (names::WORD | names::AMBIGUOUS) == 0;
     if run_start > 0
         && gap_ok(t, &toks[run_start - 1], &toks[run_start])
         && PLACE_PREPOSITIONS.contains(&&t[toks[run_start - 1].start..toks[run_start - 1].end])
@@ -225,10 +333,15 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     // A neighbour that is itself clearly a name ("Rose Walsh", "Karen Brown").
     let name_neighbour = |j: usize| -> bool {
         let n = info[j];
-        n.cap && !n.protected && !n.acronym && n.class & names::NOT_NAME == 0 && n.class & (names::FIRST_NAME | names::SURNAME) != 0
+        n.cap
+            && !n.protected
+            && !n.acronym
+            && n.class & names::NOT_NAME == 0
+            && n.class & (names::FIRST_NAME | names::SURNAME) != 0
             && n.class & (names::WORD | names::AMBIGUOUS) == 0
     };
-    let paired = (next.is_some() && name_neighbour(i + 1)) || (prev.is_some() && i > 0 && name_neighbour(i - 1) && info[i - 1].cap);
+    let paired = (next.is_some() && name_neighbour(i + 1))
+        || (prev.is_some() && i > 0 && name_neighbour(i - 1) && info[i - 1].cap);
     if is_first || is_sur {
         let clear = !is_word && !amb;
         if clear {
@@ -250,14 +363,19 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
         return false;
     }
     // Not in the gazetteer: only in strong context ("said Zainab", "Tamsin told").
-    let speech_after = next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
+    let speech_after =
+        next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
     !is_word && (speech && !k.start_of_sentence || speech_after)
 }
 
 /// The gap between two tokens allows reading them as one phrase (spaces, a comma).
 fn gap_ok(t: &str, a: &Token, b: &Token) -> bool {
     let gap = &t[a.end..b.start];
-    gap.len() <= 3 && gap.bytes().all(|c| c == b' ' || c == b',' || c == b'\n' || c == b'.') && !gap.is_empty()
+    gap.len() <= 3
+        && gap
+            .bytes()
+            .all(|c| c == b' ' || c == b',' || c == b'\n' || c == b'.')
+        && !gap.is_empty()
 }
 
 /// "her sister", "his son": a possessive determiner before a relationship word.
@@ -266,7 +384,10 @@ fn possessive_det_before(t: &str, toks: &[Token], p: usize) -> bool {
         return false;
     }
     let w = &t[toks[p - 1].start..toks[p - 1].end];
-    matches!(w, "her" | "his" | "their" | "my" | "your" | "our" | "Her" | "His" | "Their")
+    matches!(
+        w,
+        "her" | "his" | "their" | "my" | "your" | "our" | "Her" | "His" | "Their"
+    )
 }
 
 /// Names in URLs and link targets: lower-case slugs such as `karen-walsh`.
@@ -281,13 +402,19 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
         let at = pos + rel;
         pos = at + 1;
         let start = if t[at..].starts_with("://") {
-            t[..at].rfind(|c: char| !c.is_ascii_alphabetic()).map(|i| i + 1).unwrap_or(0)
+            t[..at]
+                .rfind(|c: char| !c.is_ascii_alphabetic())
+                .map(|i| i + 1)
+                .unwrap_or(0)
         } else if t[at..].starts_with("](") {
             at + 2
         } else {
             continue;
         };
-        let end = t[start..].find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"').map(|i| start + i).unwrap_or(t.len());
+        let end = t[start..]
+            .find(|c: char| c.is_whitespace() || c == ')' || c == '>' || c == '"')
+            .map(|i| start + i)
+            .unwrap_or(t.len());
         if end <= start {
             continue;
         }
@@ -313,8 +440,18 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             let clear = |c: u8| c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0;
             // A first name (or an unknown word that is no everyday word) then a surname.
             let first_ok = (c1 & names::FIRST_NAME != 0 || c1 == 0 && l1.len() >= 3) && clear(c1);
-            if first_ok && c2 & names::SURNAME != 0 && clear(c2) && !ctx.is_doc_word(&l1) && !ctx.allow_words.contains(&l1) {
-                hits.push(Hit::new("pii/person-name", start + o1, start + o2 + w2.len(), NAME_MSG));
+            if first_ok
+                && c2 & names::SURNAME != 0
+                && clear(c2)
+                && !ctx.is_doc_word(&l1)
+                && !ctx.allow_words.contains(&l1)
+            {
+                hits.push(Hit::new(
+                    "pii/person-name",
+                    start + o1,
+                    start + o2 + w2.len(),
+                    NAME_MSG,
+                ));
             }
         }
     }

@@ -15,35 +15,57 @@ fn re(p: &str) -> Regex {
     Regex::new(p).expect("built-in lint pattern")
 }
 
-static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
-static PHONE: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|\b0)[1-9][\d\s)\-]{7,13}\d"));
-static POSTCODE: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{1,2})(\d[a-z\d]?)\s?(\d[abd-hjlnp-uw-z]{2})\b"));
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b[a-z0-9][a-z0-9._%+'-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}\b"));
+static PHONE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:\+44[\s-]?(?:\(0\)[\s-]?)?|\(0|\b0)[1-9][\d\s)\-]{7,13}\d"));
+static POSTCODE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b([a-z]{1,2})(\d[a-z\d]?)\s?(\d[abd-hjlnp-uw-z]{2})\b"));
 static NHS: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{3})[ -]?(\d{3})[ -]?(\d{4})\b"));
-static NI: LazyLock<Regex> = LazyLock::new(|| re(r"(?i)\b([a-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b"));
+static NI: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\b([a-z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([a-d])\b"));
 static DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTHS}),?\s+((?:19|20)\d\d)\b"))
+    re(&format!(
+        r"\b(\d{{1,2}})(?:st|nd|rd|th)?(?:\s+of)?\s+({MONTHS}),?\s+((?:19|20)\d\d)\b"
+    ))
 });
-static DATE_MDY: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b")));
-static DATE_NUM: LazyLock<Regex> = LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})\b"));
-static DATE_ISO: LazyLock<Regex> = LazyLock::new(|| re(r"\b((?:19|20)\d\d)[-/](\d{2})[-/](\d{2})\b"));
+static DATE_MDY: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b({MONTHS})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b"
+    ))
+});
+static DATE_NUM: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})\b"));
+static DATE_ISO: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b((?:19|20)\d\d)[-/](\d{2})[-/](\d{2})\b"));
 static BORN_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"(?i)\b(?:born(?:\s+(?:in|on))?|date of birth:?|d\.?o\.?b\.?:?)\s+((?:{MONTHS})\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d)\b"))
+    re(&format!(
+        r"(?i)\b(?:born(?:\s+(?:in|on))?|date of birth:?|d\.?o\.?b\.?:?)\s+((?:{MONTHS})\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d)\b"
+    ))
 });
-static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b{MONTHS}\s+(?:19|20)\d\d\b")));
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{MONTHS}\s+(?:19|20)\d\d\b")));
 
 const STREET: &str = r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Crescent|Cres|Way|Place|Grove|Gardens|Gdns|Terrace|Court|Ct|Walk|Mews|Square|Sq|Hill|Row|View|Rise|Parade|Green|Vale|Croft|Fold|Wynd|Chase|Meadows?|Brow|Gate|Yard|Park|Boulevard|Estate)";
 const STREET_NONUM: &str = r"(?:Street|Road|Avenue|Lane|Close|Drive|Crescent|Terrace|Gardens|Grove|Mews|Square|Walk|Parade|Boulevard|Estate)";
 const CAP: &str = r"[A-Z][A-Za-z'’\-]+";
 
-static ADDR_NUM: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b\d{{1,4}}[A-Za-z]?,?\s+(?:{CAP}\s+){{1,3}}{STREET}\b")));
-static ADDR_STREET: LazyLock<Regex> = LazyLock::new(|| re(&format!(r"\b(?:{CAP}\s+){{1,2}}{STREET_NONUM}\b")));
+static ADDR_NUM: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b\d{{1,4}}[A-Za-z]?,?\s+(?:{CAP}\s+){{1,3}}{STREET}\b"
+    ))
+});
+static ADDR_STREET: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b(?:{CAP}\s+){{1,2}}{STREET_NONUM}\b")));
 static ADDR_FLAT: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(?:Flat|Apartment|Apt|Unit|Room|Plot)\s+\d+[A-Za-z]?\b(?:,?\s+(?:{CAP}\s+){{0,2}}(?:House|Court|Tower|Mansions|Buildings|Heights|Lodge|Block))?"))
+    re(&format!(
+        r"\b(?:Flat|Apartment|Apt|Unit|Room|Plot)\s+\d+[A-Za-z]?\b(?:,?\s+(?:{CAP}\s+){{0,2}}(?:House|Court|Tower|Mansions|Buildings|Heights|Lodge|Block))?"
+    ))
 });
 static ADDR_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
-    re(&format!(r"\b(?:{CAP}\s+){{1,2}}(?:Cottage|Cottages|Farm|Farmhouse|Barn|Manor|Rectory|Vicarage|Bungalow|House|Tower|Mansions|Heights)\b"))
+    re(&format!(
+        r"\b(?:{CAP}\s+){{1,2}}(?:Cottage|Cottages|Farm|Farmhouse|Barn|Manor|Rectory|Vicarage|Bungalow|House|Tower|Mansions|Heights)\b"
+    ))
 });
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -51,24 +73,33 @@ static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{1,2})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{1,3})\)")
+    re(
+        r"(?i)\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{1,2})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{1,3})\)",
+    )
 });
-static PLACE: LazyLock<Regex> =
-    LazyLock::new(|| re(&format!(r"\b(?:in|at|from|near|around|outside|to|of)\s+(?:the\s+)?({CAP}(?:[\s-]{CAP})?)")));
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:in|at|from|near|around|outside|to|of)\s+(?:the\s+)?({CAP}(?:[\s-]{CAP})?)"
+    ))
+});
 static ADMIN_DATE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:published|updated|last reviewed|reviewed on|approved|ratified|signed off|agreed by the board|board meeting|accessed|version|issued|effective from|correct as at|amended)\W*(?:\w+\W+){0,3}$")
+    re(
+        r"(?i)(?:published|updated|last reviewed|reviewed on|approved|ratified|signed off|agreed by the board|board meeting|accessed|version|issued|effective from|correct as at|amended)\W*(?:\w+\W+){0,3}$",
+    )
 });
-static BIRTH_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| re(r"(?i)(?:\bborn\b|date of birth|\bd\.?o\.?b\b|birthday)\W*(?:\w+\W+){0,3}$"));
+static BIRTH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:\bborn\b|date of birth|\bd\.?o\.?b\b|birthday)\W*(?:\w+\W+){0,3}$")
+});
 
 const POSTCODE_AREAS: &[&str] = &[
-    "ab", "al", "b", "ba", "bb", "bd", "bh", "bl", "bn", "br", "bs", "bt", "ca", "cb", "cf", "ch", "cm", "co", "cr", "ct", "cv",
-    "cw", "da", "dd", "de", "dg", "dh", "dl", "dn", "dt", "dy", "e", "ec", "eh", "en", "ex", "fk", "fy", "g", "gl", "gu",
-    "gy", "ha", "hd", "hg", "hp", "hr", "hs", "hu", "hx", "ig", "im", "ip", "iv", "je", "ka", "kt", "kw", "ky", "l", "la",
-    "ld", "le", "ll", "ln", "ls", "lu", "m", "me", "mk", "ml", "n", "ne", "ng", "nn", "np", "nr", "nw", "ol", "ox", "pa",
-    "pe", "ph", "pl", "po", "pr", "rg", "rh", "rm", "s", "sa", "se", "sg", "sk", "sl", "sm", "sn", "so", "sp", "sr", "ss",
-    "st", "sw", "sy", "ta", "td", "tf", "tn", "tq", "tr", "ts", "tw", "ub", "w", "wa", "wc", "wd", "wf", "wn", "wr", "ws",
-    "wv", "yo", "ze",
+    "ab", "al", "b", "ba", "bb", "bd", "bh", "bl", "bn", "br", "bs", "bt", "ca", "cb", "cf", "ch",
+    "cm", "co", "cr", "ct", "cv", "cw", "da", "dd", "de", "dg", "dh", "dl", "dn", "dt", "dy", "e",
+    "ec", "eh", "en", "ex", "fk", "fy", "g", "gl", "gu", "gy", "ha", "hd", "hg", "hp", "hr", "hs",
+    "hu", "hx", "ig", "im", "ip", "iv", "je", "ka", "kt", "kw", "ky", "l", "la", "ld", "le", "ll",
+    "ln", "ls", "lu", "m", "me", "mk", "ml", "n", "ne", "ng", "nn", "np", "nr", "nw", "ol", "ox",
+    "pa", "pe", "ph", "pl", "po", "pr", "rg", "rh", "rm", "s", "sa", "se", "sg", "sk", "sl", "sm",
+    "sn", "so", "sp", "sr", "ss", "st", "sw", "sy", "ta", "td", "tf", "tn", "tq", "tr", "ts", "tw",
+    "ub", "w", "wa", "wc", "wd", "wf", "wn", "wr", "ws", "wv", "yo", "ze",
 ];
 
 /// Does a ten-digit number pass the NHS mod-11 check?
@@ -76,7 +107,11 @@ pub fn nhs_mod11(digits: &[u8]) -> bool {
     if digits.len() != 10 || digits.iter().any(|d| *d > 9) {
         return false;
     }
-    let sum: u32 = digits[..9].iter().enumerate().map(|(i, d)| u32::from(*d) * (10 - i as u32)).sum();
+    let sum: u32 = digits[..9]
+        .iter()
+        .enumerate()
+        .map(|(i, d)| u32::from(*d) * (10 - i as u32))
+        .sum();
     let check = match 11 - (sum % 11) {
         11 => 0,
         10 => return false,
@@ -134,26 +169,66 @@ fn emails(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             .any(|w| {
                 let l = w.to_ascii_lowercase();
                 let c = gz.class(&l);
-                l.len() == 1 || c & (names::FIRST_NAME | names::SURNAME) != 0 && c & names::WORD == 0 || c & (names::WORD | names::NOT_NAME) == 0 && !ROLE_MAILBOXES.contains(&l.as_str())
+                l.len() == 1
+                    || c & (names::FIRST_NAME | names::SURNAME) != 0 && c & names::WORD == 0
+                    || c & (names::WORD | names::NOT_NAME) == 0
+                        && !ROLE_MAILBOXES.contains(&l.as_str())
             });
         if personal {
-            hits.push(Hit::new("pii/email", m.start(), m.end(), "this looks like a person's email address"));
+            hits.push(Hit::new(
+                "pii/email",
+                m.start(),
+                m.end(),
+                "this looks like a person's email address",
+            ));
         }
     }
 }
 
 const ROLE_MAILBOXES: &[&str] = &[
-    "info", "enquiries", "sab", "lscp", "scp", "dhr", "sar", "cspr", "mash", "admin", "noreply", "comms", "lsab", "sabs",
-    "safeguardingadults", "safeguardingchildren", "adultsocialcare", "csc", "asc", "hr", "foi", "dpo", "gdpr", "csp",
+    "info",
+    "enquiries",
+    "sab",
+    "lscp",
+    "scp",
+    "dhr",
+    "sar",
+    "cspr",
+    "mash",
+    "admin",
+    "noreply",
+    "comms",
+    "lsab",
+    "sabs",
+    "safeguardingadults",
+    "safeguardingchildren",
+    "adultsocialcare",
+    "csc",
+    "asc",
+    "hr",
+    "foi",
+    "dpo",
+    "gdpr",
+    "csp",
 ];
 
 fn dates(t: &str, hits: &mut Vec<Hit>) {
     let push = |s: usize, e: usize, hits: &mut Vec<Hit>| {
         let before = floor_str(t, s, 60).unwrap_or("");
         if BIRTH_CONTEXT.is_match(before) {
-            hits.push(Hit::new("pii/date-of-birth", s, e, "this looks like a date of birth"));
+            hits.push(Hit::new(
+                "pii/date-of-birth",
+                s,
+                e,
+                "this looks like a date of birth",
+            ));
         } else if !ADMIN_DATE_CONTEXT.is_match(before) {
-            hits.push(Hit::new("pii/exact-date", s, e, "an exact date (day, month and year) can identify the person"));
+            hits.push(Hit::new(
+                "pii/exact-date",
+                s,
+                e,
+                "an exact date (day, month and year) can identify the person",
+            ));
         }
     };
     for c in DATE_DMY.captures_iter(t) {
@@ -198,7 +273,12 @@ fn dates(t: &str, hits: &mut Vec<Hit>) {
     }
     for c in BORN_MONTH_YEAR.captures_iter(t) {
         if let Some(m) = c.get(1) {
-            hits.push(Hit::new("pii/date-of-birth", m.start(), m.end(), "this looks like a date of birth"));
+            hits.push(Hit::new(
+                "pii/date-of-birth",
+                m.start(),
+                m.end(),
+                "this looks like a date of birth",
+            ));
         }
     }
 }
@@ -253,14 +333,28 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
         if national == 9 && matches!(first_nat, Some(7) | Some(2)) {
             continue;
         }
-        hits.push(Hit::new("pii/phone", m.start(), end, "this looks like a personal phone number"));
+        hits.push(Hit::new(
+            "pii/phone",
+            m.start(),
+            end,
+            "this looks like a personal phone number",
+        ));
     }
     // NHS numbers.
     for c in NHS.captures_iter(t) {
-        let digits: Vec<u8> = [&c[1], &c[2], &c[3]].concat().bytes().map(|b| b - b'0').collect();
+        let digits: Vec<u8> = [&c[1], &c[2], &c[3]]
+            .concat()
+            .bytes()
+            .map(|b| b - b'0')
+            .collect();
         if digits[0] != 0 && nhs_mod11(&digits) {
             if let Some(m) = c.get(0) {
-                hits.push(Hit::new("pii/nhs-number", m.start(), m.end(), "this is an NHS number (it passes the NHS check-digit test)"));
+                hits.push(Hit::new(
+                    "pii/nhs-number",
+                    m.start(),
+                    m.end(),
+                    "this is an NHS number (it passes the NHS check-digit test)",
+                ));
             }
         }
     }
@@ -268,7 +362,12 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
     for c in NI.captures_iter(t) {
         if ni_prefix_valid(&c[1]) {
             if let Some(m) = c.get(0) {
-                hits.push(Hit::new("pii/ni-number", m.start(), m.end(), "this is a National Insurance number"));
+                hits.push(Hit::new(
+                    "pii/ni-number",
+                    m.start(),
+                    m.end(),
+                    "this is a National Insurance number",
+                ));
             }
         }
     }
@@ -277,38 +376,202 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
         let area = c[1].to_ascii_lowercase();
         let Some(m) = c.get(0) else { continue };
         // An unknown area still counts when written exactly as a postcode is (capitals, one space).
-        let strict = m.as_str().contains(' ') && !m.as_str().chars().any(|ch| ch.is_ascii_lowercase());
+        let strict =
+            m.as_str().contains(' ') && !m.as_str().chars().any(|ch| ch.is_ascii_lowercase());
         if !POSTCODE_AREAS.contains(&area.as_str()) && !strict {
             continue;
         }
-        hits.push(Hit::new("pii/postcode", m.start(), m.end(), "this is a postcode"));
+        hits.push(Hit::new(
+            "pii/postcode",
+            m.start(),
+            m.end(),
+            "this is a postcode",
+        ));
+    }
+}
+
+/// The town or village between an address and its postcode ("Back Lane, Holme St Giles NM7 2HJ").
+static ADDR_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"^(,?\s*[A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+){0,2}),?\s*[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b",
+    )
+});
+
+/// Extend an address span over the place name that leads to a postcode.
+fn address_end(t: &str, end: usize) -> usize {
+    match ADDR_TAIL.captures(&t[end..]).and_then(|c| c.get(1)) {
+        Some(m) if !t[end..end + m.end()].contains('\n') => end + m.end(),
+        _ => end,
     }
 }
 
 fn addresses_with_numbers(t: &str, hits: &mut Vec<Hit>) {
     for m in ADDR_NUM.find_iter(t) {
-        hits.push(Hit::new("pii/address", m.start(), m.end(), "this looks like a street address"));
+        hits.push(Hit::new(
+            "pii/address",
+            m.start(),
+            address_end(t, m.end()),
+            "this looks like a street address",
+        ));
     }
     for m in ADDR_FLAT.find_iter(t) {
-        hits.push(Hit::new("pii/address", m.start(), m.end(), "this names a flat or room, which can locate the person"));
+        hits.push(Hit::new(
+            "pii/address",
+            m.start(),
+            m.end(),
+            "this names a flat or room, which can locate the person",
+        ));
     }
 }
 
 /// Words that make up the names of places in general, not a particular one.
 const GENERIC: &[&str] = &[
-    "the", "a", "an", "her", "his", "their", "our", "my", "its", "this", "that", "at", "when", "local", "new", "old",
-    "same", "each", "every", "both", "and", "of", "in", "on", "for", "by", "with", "from", "to", "general", "royal",
-    "district", "community", "university", "county", "city", "infirmary", "memorial", "teaching", "children's",
-    "children’s", "women's", "women’s", "mental", "health", "primary", "junior", "secondary", "high", "special",
-    "grammar", "catholic", "ce", "free", "police", "acute", "medical", "surgical", "assessment", "elderly",
-    "psychiatric", "maternity", "neonatal", "specialist", "care", "residential", "nursing", "day", "family", "hospital",
-    "school", "supported", "accommodation", "council", "housing", "social", "nhs", "trust", "foundation", "practice",
-    "gp", "a&e", "emergency", "department", "safeguarding", "adult", "adults", "child", "children", "national",
-    "st", "saint", "home", "homes", "church", "parish", "independent", "private", "approved", "premises", "learning",
-    "disability", "disabilities", "rehabilitation", "recovery", "inpatient", "outpatient", "intensive", "critical",
-    "stroke", "dementia", "older", "people", "young", "person", "persons", "mother", "baby", "unit", "service",
-    "services", "one", "two", "another", "other", "several", "three", "four", "many", "some", "any", "no", "which",
-    "whose", "where", "while", "after", "before", "during", "following", "then", "there", "as", "into", "so", "but",
+    "the",
+    "a",
+    "an",
+    "her",
+    "his",
+    "their",
+    "our",
+    "my",
+    "its",
+    "this",
+    "that",
+    "at",
+    "when",
+    "local",
+    "new",
+    "old",
+    "same",
+    "each",
+    "every",
+    "both",
+    "and",
+    "of",
+    "in",
+    "on",
+    "for",
+    "by",
+    "with",
+    "from",
+    "to",
+    "general",
+    "royal",
+    "district",
+    "community",
+    "university",
+    "county",
+    "city",
+    "infirmary",
+    "memorial",
+    "teaching",
+    "children's",
+    "children’s",
+    "women's",
+    "women’s",
+    "mental",
+    "health",
+    "primary",
+    "junior",
+    "secondary",
+    "high",
+    "special",
+    "grammar",
+    "catholic",
+    "ce",
+    "free",
+    "police",
+    "acute",
+    "medical",
+    "surgical",
+    "assessment",
+    "elderly",
+    "psychiatric",
+    "maternity",
+    "neonatal",
+    "specialist",
+    "care",
+    "residential",
+    "nursing",
+    "day",
+    "family",
+    "hospital",
+    "school",
+    "supported",
+    "accommodation",
+    "council",
+    "housing",
+    "social",
+    "nhs",
+    "trust",
+    "foundation",
+    "practice",
+    "gp",
+    "a&e",
+    "emergency",
+    "department",
+    "safeguarding",
+    "adult",
+    "adults",
+    "child",
+    "children",
+    "national",
+    "st",
+    "saint",
+    "home",
+    "homes",
+    "church",
+    "parish",
+    "independent",
+    "private",
+    "approved",
+    "premises",
+    "learning",
+    "disability",
+    "disabilities",
+    "rehabilitation",
+    "recovery",
+    "inpatient",
+    "outpatient",
+    "intensive",
+    "critical",
+    "stroke",
+    "dementia",
+    "older",
+    "people",
+    "young",
+    "person",
+    "persons",
+    "mother",
+    "baby",
+    "unit",
+    "service",
+    "services",
+    "one",
+    "two",
+    "another",
+    "other",
+    "several",
+    "three",
+    "four",
+    "many",
+    "some",
+    "any",
+    "no",
+    "which",
+    "whose",
+    "where",
+    "while",
+    "after",
+    "before",
+    "during",
+    "following",
+    "then",
+    "there",
+    "as",
+    "into",
+    "so",
+    "but",
 ];
 
 /// Does every capitalised word in `phrase` (before the final type word) tell nothing
@@ -316,14 +579,21 @@ const GENERIC: &[&str] = &[
 fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
     let lower = phrase.to_lowercase();
     // The whole name is (part of) an agency's name or an allowed phrase.
-    if ctx.allowed_phrases.iter().any(|p| !p.is_empty() && p.contains(lower.as_str())) {
+    if ctx
+        .allowed_phrases
+        .iter()
+        .any(|p| !p.is_empty() && p.contains(lower.as_str()))
+    {
         return true;
     }
     let gz = &*GAZETTEER;
     let mut words: Vec<String> = lower
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').to_string())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .to_string()
+        })
         .collect();
     words.pop(); // the type word (or its last word)
     words.iter().all(|w| {
@@ -333,7 +603,9 @@ fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
             || base.chars().count() <= 1
             || ctx.area_words.contains(base)
             || ctx.is_pseudonym_word(base)
-            || (lowercase_type && c & names::WORD != 0 && c & (names::FIRST_NAME | names::SURNAME) == 0)
+            || (lowercase_type
+                && c & names::WORD != 0
+                && c & (names::FIRST_NAME | names::SURNAME) == 0)
             || c & names::TITLE != 0 && c & names::SURNAME == 0
     })
 }
@@ -342,7 +614,12 @@ fn addresses(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     for m in ADDR_STREET.find_iter(t) {
         if !is_generic_place(ctx, m.as_str(), false) {
-            hits.push(Hit::new("pii/address", m.start(), m.end(), "this names a street, which can locate the person"));
+            hits.push(Hit::new(
+                "pii/address",
+                m.start(),
+                address_end(t, m.end()),
+                "this names a street, which can locate the person",
+            ));
         }
     }
     for m in ADDR_HOUSE.find_iter(t) {
@@ -351,7 +628,12 @@ fn addresses(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             continue;
         }
         if !is_generic_place(ctx, s, false) {
-            hits.push(Hit::new("pii/address", m.start(), m.end(), "this names a house or block of flats, which can locate the person"));
+            hits.push(Hit::new(
+                "pii/address",
+                m.start(),
+                address_end(t, m.end()),
+                "this names a house or block of flats, which can locate the person",
+            ));
         }
     }
 }
@@ -360,7 +642,10 @@ fn institutions(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     for m in INSTITUTION.find_iter(t) {
         let s = m.as_str();
-        let last_word_start = s.rfind(|c: char| c.is_whitespace()).map(|i| i + 1).unwrap_or(0);
+        let last_word_start = s
+            .rfind(|c: char| c.is_whitespace())
+            .map(|i| i + 1)
+            .unwrap_or(0);
         let lowercase_type = s[last_word_start..].starts_with(|c: char| c.is_lowercase());
         // Trim a leading sentence-start word that is an everyday word ("When school closed").
         let (start, phrase) = trim_leading_common(s, m.start());
@@ -392,7 +677,10 @@ fn hospital_named_for_area(ctx: &DocCtx, phrase: &str) -> bool {
     phrase.split_whitespace().all(|w| {
         let l = w.to_lowercase();
         let c = gz.class(&l);
-        GENERIC.contains(&l.as_str()) || ctx.area_words.contains(&l) || ctx.allow_words.contains(&l) || c & names::NOT_NAME != 0
+        GENERIC.contains(&l.as_str())
+            || ctx.area_words.contains(&l)
+            || ctx.allow_words.contains(&l)
+            || c & names::NOT_NAME != 0
     })
 }
 
@@ -404,8 +692,11 @@ fn trim_leading_common(s: &str, start: usize) -> (usize, &str) {
         let Some(sp) = rest.find(' ') else { break };
         let w = rest[..sp].to_lowercase();
         let c = gz.class(&w);
-        let common = GENERIC.contains(&w.as_str()) && !matches!(w.as_str(), "st" | "saint" | "royal" | "general")
-            || (c & names::WORD != 0 && c & (names::FIRST_NAME | names::SURNAME) == 0 && rest[sp + 1..].starts_with(|ch: char| ch.is_lowercase()));
+        let common = GENERIC.contains(&w.as_str())
+            && !matches!(w.as_str(), "st" | "saint" | "royal" | "general")
+            || (c & names::WORD != 0
+                && c & (names::FIRST_NAME | names::SURNAME) == 0
+                && rest[sp + 1..].starts_with(|ch: char| ch.is_lowercase()));
         if !common {
             break;
         }
@@ -429,11 +720,19 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             // "(34)" counts only right after a capitalised word (a name or label).
             if m.as_str().starts_with('(') {
                 let before = para[..m.start()].trim_end();
-                let prev = before.rsplit(|ch: char| ch.is_whitespace()).next().unwrap_or("");
+                let prev = before
+                    .rsplit(|ch: char| ch.is_whitespace())
+                    .next()
+                    .unwrap_or("");
                 if !prev.starts_with(|ch: char| ch.is_uppercase()) || prev.len() < 2 {
                     continue;
                 }
-                let n: u32 = c.get(4).map(|x| x.as_str()).unwrap_or("0").parse().unwrap_or(0);
+                let n: u32 = c
+                    .get(4)
+                    .map(|x| x.as_str())
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0);
                 if n > 110 || before.ends_with(|ch: char| ch.is_ascii_digit()) {
                     continue;
                 }
@@ -453,7 +752,11 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
                 continue;
             }
             let before = para[..m.start()].to_lowercase();
-            if before.ends_with("over ") || before.ends_with("under ") || before.ends_with("between ") || before.ends_with("and ") && before.contains("between") {
+            if before.ends_with("over ")
+                || before.ends_with("under ")
+                || before.ends_with("between ")
+                || before.ends_with("and ") && before.contains("between")
+            {
                 continue;
             }
             ages.push((b.start + m.start(), b.start + m.end()));
@@ -480,7 +783,12 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
                     "an exact age, a named place and a month and year in the same paragraph could together identify the person",
                 ));
             } else if places.iter().any(|&p| same_sentence(t, s, p)) {
-                hits.push(Hit::new("pii/age-with-place", s, e, "an exact age together with a named place could identify the person"));
+                hits.push(Hit::new(
+                    "pii/age-with-place",
+                    s,
+                    e,
+                    "an exact age together with a named place could identify the person",
+                ));
             }
         }
     }
@@ -489,7 +797,10 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
 fn same_sentence(t: &str, a: usize, b: usize) -> bool {
     let (lo, hi) = if a < b { (a, b) } else { (b, a) };
     let between = t.get(lo..hi).unwrap_or("");
-    !between.contains(". ") && !between.contains("? ") && !between.contains("! ") && !between.contains(".\n")
+    !between.contains(". ")
+        && !between.contains("? ")
+        && !between.contains("! ")
+        && !between.contains(".\n")
 }
 
 /// Is a capitalised phrase after "in/at/from" a town or village?
@@ -516,19 +827,98 @@ fn is_place(ctx: &DocCtx, s: &str) -> bool {
 }
 
 const PLACE_NOT_NAMES: &[&str] = &[
-    "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland", "durham",
-    "york", "nottingham", "derby", "leicester", "coventry", "bradford", "hull", "plymouth", "exeter", "stoke",
-    "wolverhampton", "southampton", "portsmouth", "brighton", "swindon", "luton", "cardiff", "swansea", "glasgow",
-    "edinburgh", "belfast", "middlesbrough", "stockton", "darlington", "hartlepool", "gateshead", "wigan", "bolton",
-    "salford", "oldham", "rochdale", "stockport", "blackpool", "blackburn", "preston", "carlisle", "wakefield",
-    "doncaster", "rotherham", "barnsley", "lincoln", "oxford", "cambridge",
+    "london",
+    "manchester",
+    "birmingham",
+    "liverpool",
+    "leeds",
+    "sheffield",
+    "bristol",
+    "newcastle",
+    "sunderland",
+    "durham",
+    "york",
+    "nottingham",
+    "derby",
+    "leicester",
+    "coventry",
+    "bradford",
+    "hull",
+    "plymouth",
+    "exeter",
+    "stoke",
+    "wolverhampton",
+    "southampton",
+    "portsmouth",
+    "brighton",
+    "swindon",
+    "luton",
+    "cardiff",
+    "swansea",
+    "glasgow",
+    "edinburgh",
+    "belfast",
+    "middlesbrough",
+    "stockton",
+    "darlington",
+    "hartlepool",
+    "gateshead",
+    "wigan",
+    "bolton",
+    "salford",
+    "oldham",
+    "rochdale",
+    "stockport",
+    "blackpool",
+    "blackburn",
+    "preston",
+    "carlisle",
+    "wakefield",
+    "doncaster",
+    "rotherham",
+    "barnsley",
+    "lincoln",
+    "oxford",
+    "cambridge",
 ];
 
 /// Words that begin an anonymised label ("Adult A", "Child B").
 pub const LABEL_WORDS: &[&str] = &[
-    "adult", "child", "mother", "father", "sibling", "person", "baby", "young", "family", "partner", "parent", "carer",
-    "brother", "sister", "son", "daughter", "subject", "victim", "perpetrator", "patient", "resident", "mr", "mrs", "ms",
-    "miss", "infant", "woman", "man", "girl", "boy", "grandmother", "grandfather", "relative", "friend", "neighbour",
+    "adult",
+    "child",
+    "mother",
+    "father",
+    "sibling",
+    "person",
+    "baby",
+    "young",
+    "family",
+    "partner",
+    "parent",
+    "carer",
+    "brother",
+    "sister",
+    "son",
+    "daughter",
+    "subject",
+    "victim",
+    "perpetrator",
+    "patient",
+    "resident",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "infant",
+    "woman",
+    "man",
+    "girl",
+    "boy",
+    "grandmother",
+    "grandfather",
+    "relative",
+    "friend",
+    "neighbour",
 ];
 
 #[cfg(test)]
@@ -552,7 +942,10 @@ mod tests {
     fn ni_prefixes() {
         assert!(ni_prefix_valid("AB"));
         assert!(ni_prefix_valid("ce"));
-        for bad in ["BG", "GB", "KN", "NK", "NT", "TN", "ZZ", "DA", "FA", "IA", "QA", "UA", "VA", "AD", "AO", "AQ", "AV"] {
+        for bad in [
+            "BG", "GB", "KN", "NK", "NT", "TN", "ZZ", "DA", "FA", "IA", "QA", "UA", "VA", "AD",
+            "AO", "AQ", "AV",
+        ] {
             assert!(!ni_prefix_valid(bad), "{bad}");
         }
     }

@@ -11,12 +11,29 @@ pub const BRIEFING_MINUTES: usize = 7;
 
 /// The headings of the regional learning-summary template (normalised), with the label shown in messages.
 const LEARNING_SUMMARY_SECTIONS: &[(&[&str], &str)] = &[
-    (&["learnt about the case", "learned about the case"], "What was learnt about the case"),
-    (&["learnt about the review", "learned about the review"], "What was learnt about the review and its method"),
+    (
+        &["learnt about the case", "learned about the case"],
+        "What was learnt about the case",
+    ),
+    (
+        &["learnt about the review", "learned about the review"],
+        "What was learnt about the review and its method",
+    ),
     (&["single agency"], "Key recommendations: single-agency"),
     (&["multi agency"], "Key recommendations: multi-agency"),
-    (&["how changes will be made", "who does what"], "How changes will be made and who does what"),
-    (&["impact will be audited", "audit of impact", "auditing impact", "impact audit"], "How impact will be audited"),
+    (
+        &["how changes will be made", "who does what"],
+        "How changes will be made and who does what",
+    ),
+    (
+        &[
+            "impact will be audited",
+            "audit of impact",
+            "auditing impact",
+            "impact audit",
+        ],
+        "How impact will be audited",
+    ),
 ];
 
 pub fn check(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
@@ -82,7 +99,11 @@ fn recommendations(doc: &Document, _sc: &Scanned, hits: &mut Vec<Hit>) {
             let t = l.trim_start().trim_start_matches("- ").trim_start();
             if let Some(v) = t.strip_prefix("id:") {
                 let col = l.find("id:").unwrap_or(0);
-                id_lines.push((here + col, here + l.len(), v.trim().trim_matches(['"', '\'']).to_string()));
+                id_lines.push((
+                    here + col,
+                    here + l.len(),
+                    v.trim().trim_matches(['"', '\'']).to_string(),
+                ));
             }
         }
     }
@@ -107,7 +128,10 @@ fn recommendations(doc: &Document, _sc: &Scanned, hits: &mut Vec<Hit>) {
             "review/recommendation-incomplete",
             s,
             e,
-            format!("recommendation {} has no {what}, so progress on it cannot be tracked", r.id),
+            format!(
+                "recommendation {} has no {what}, so progress on it cannot be tracked",
+                r.id
+            ),
         ));
     }
 }
@@ -122,14 +146,21 @@ fn good_practice_first(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
             (s, e, norm(&src[s..e]), level)
         })
         .collect();
-    let Some(fi) = heads.iter().position(|h| h.2.contains("findings") || h.2 == "what we found" || h.2.contains("analysis")) else {
+    let Some(fi) = heads.iter().position(|h| {
+        h.2.contains("findings") || h.2 == "what we found" || h.2.contains("analysis")
+    }) else {
         return;
     };
     let (fs, fe, _, level) = &heads[fi];
     let positive = |s: &str| {
         let s = s.to_lowercase();
-        s.contains("good practice") || s.contains("went well") || s.contains("strength") || s.contains("positive")
-            || s.contains("what worked") || s.contains("notable practice") || s.contains("good work")
+        s.contains("good practice")
+            || s.contains("went well")
+            || s.contains("strength")
+            || s.contains("positive")
+            || s.contains("what worked")
+            || s.contains("notable practice")
+            || s.contains("good work")
     };
     // The first sub-heading under the findings, or else the first paragraph.
     let sub = heads.get(fi + 1).filter(|h| h.3 > *level);
@@ -153,7 +184,10 @@ fn good_practice_first(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
 
 fn briefing(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
     let body = doc.body();
-    let words = body.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    let words = body
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
     let limit = WORDS_PER_MINUTE * BRIEFING_MINUTES;
     let (ts, te) = title_span(doc);
     if words > limit {
@@ -175,7 +209,10 @@ fn briefing(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
             }
         }
     }
-    let missing: Vec<String> = (1..=7).filter(|n| !present[*n]).map(|n| n.to_string()).collect();
+    let missing: Vec<String> = (1..=7)
+        .filter(|n| !present[*n])
+        .map(|n| n.to_string())
+        .collect();
     if !missing.is_empty() {
         let list = missing.join(", ");
         let s = if missing.len() == 1 { "" } else { "s" };
@@ -189,7 +226,11 @@ fn briefing(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
 }
 
 fn learning_summary(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
-    let heads: Vec<String> = sc.headings.iter().map(|&(_, s, e)| norm(&doc.source[s..e])).collect();
+    let heads: Vec<String> = sc
+        .headings
+        .iter()
+        .map(|&(_, s, e)| norm(&doc.source[s..e]))
+        .collect();
     let (ts, te) = title_span(doc);
     for (keys, label) in LEARNING_SUMMARY_SECTIONS {
         let found = heads.iter().any(|h| keys.iter().any(|k| h.contains(k)));
@@ -210,7 +251,10 @@ mod tests {
 
     #[test]
     fn headings_normalise() {
-        assert_eq!(norm("Key recommendations: Single-Agency"), "key recommendations single agency");
+        assert_eq!(
+            norm("Key recommendations: Single-Agency"),
+            "key recommendations single agency"
+        );
         assert_eq!(norm("  7. What to do!"), "7 what to do");
     }
 }
