@@ -12,6 +12,12 @@ use crate::lint::names::{self, lower_into, GAZETTEER};
 use crate::lint::scan::{tokens, Block, Mode, Token};
 use crate::lint::DocCtx;
 
+/// Words after which a capitalised word is not a person's name.
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "these", "those", "our", "its", "every", "each", "any", "no", "The", "A",
+    "An", "Our", "Its", "Every", "Each", "Any", "No",
+];
+
 /// Prepositions after which a capitalised word is more likely a place than a person.
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "near", "from", "around", "outside", "within", "towards", "across", "through", "into",
@@ -291,7 +297,14 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     } else {
         None
     };
-    let title_before = prev.is_some_and(|p| info[p].class & names::TITLE != 0 && info[p].cap);
+    // "Dr Sandhu", "Dr. Sandhu"
+    let title_before = i > 0
+        && matches!(
+            &t[toks[i - 1].end..toks[i].start],
+            " " | ". " | "\n" | ".\n"
+        )
+        && info[i - 1].class & names::TITLE != 0
+        && info[i - 1].cap;
     let relation_before = prev.is_some_and(|p| {
         let pl = lower_of(t, &toks[p], buf);
         info[p].class & names::RELATION != 0
@@ -310,7 +323,7 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     if relation_before {
         return !plain_word;
     }
-    // "in Brindle Cross", "from Ashby": after a preposition of place a surname-like word is a place.
+    // The run of capitalised words this token stands in.
     let mut run_start = i;
     while run_start > 0
         && info[run_start - 1].cap
@@ -318,15 +331,49 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     {
         run_start -= 1;
     }
+    let mut run_end = i;
+    while run_end + 1 < toks.len()
+        && info[run_end + 1].cap
+        && adjacent(t, &toks[run_end], &toks[run_end + 1])
+    {
+        run_end += 1;
+    }
+    // A Title Case phrase with everyday words in it ("Web Content Accessibility Guidelines",
+    // "Hope Street Project") names a thing, not a person.
+    let clear_name = (is_first || is_sur) && !is_word && !amb;
+    if run_end > run_start
+        && !clear_name
+        && (run_start..=run_end).any(|j| {
+            let cj = info[j].class;
+            j != i
+                && cj & names::TITLE == 0
+                && (info[j].acronym
+                    || cj & names::WORD != 0 && cj & (names::FIRST_NAME | names::SURNAME) == 0)
+        })
+    {
+        return false;
+    }
+    // "in Brindle Cross", "from Ashby": after a preposition of place a surname-like word is a place.
     let run_first = info[run_start].class;
     let run_first_is_name =
         run_first & names::FIRST_NAME != 0 && run_first & (names::WORD | names::AMBIGUOUS) == 0;
-    if run_start > 0
-        && gap_ok(t, &toks[run_start - 1], &toks[run_start])
-        && PLACE_PREPOSITIONS.contains(&&t[toks[run_start - 1].start..toks[run_start - 1].end])
-        && !run_first_is_name
-    {
+    let before_run = (run_start > 0 && gap_ok(t, &toks[run_start - 1], &toks[run_start]))
+        .then(|| &t[toks[run_start - 1].start..toks[run_start - 1].end]);
+    if before_run.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) && !run_first_is_name {
         return false;
+    }
+    // "the Court", "a Will": names do not follow a determiner (except "the Walsh family").
+    if before_run.is_some_and(|w| DETERMINERS.contains(&w)) {
+        let fam = toks.get(run_end + 1).is_some_and(|n| {
+            let nl = &t[n.start..n.end];
+            matches!(
+                nl,
+                "family" | "household" | "children" | "case" | "brothers" | "sisters" | "twins"
+            )
+        });
+        if !fam {
+            return false;
+        }
     }
     let speech = prev.is_some_and(|p| info[p].class & names::SPEECH != 0 && !info[p].cap)
         || next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
@@ -341,26 +388,20 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
             && n.class & (names::WORD | names::AMBIGUOUS) == 0
     };
     let paired = (next.is_some() && name_neighbour(i + 1))
-        || (prev.is_some() && i > 0 && name_neighbour(i - 1) && info[i - 1].cap);
+        || (i > 0 && adjacent(t, &toks[i - 1], &toks[i]) && name_neighbour(i - 1));
     if is_first || is_sur {
-        let clear = !is_word && !amb;
-        if clear {
+        if !is_word && !amb {
             // Unambiguous names: anywhere, including the start of a sentence.
             return true;
         }
-        if !k.start_of_sentence && is_first && !amb {
+        if paired || speech && !plain_word {
             return true;
         }
-        if paired && (is_first || is_sur) {
-            return true;
+        if k.start_of_sentence {
+            return false;
         }
-        if speech && !k.start_of_sentence && !plain_word {
-            return true;
-        }
-        if k.possessive && !k.start_of_sentence && is_first {
-            return true;
-        }
-        return false;
+        // Mid-sentence, a capital letter on a first name means the name ("Peter", "Grace").
+        return is_first || k.possessive;
     }
     // Not in the gazetteer: only in strong context ("said Zainab", "Tamsin told").
     let speech_after =
@@ -371,11 +412,7 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
 /// The gap between two tokens allows reading them as one phrase (spaces, a comma).
 fn gap_ok(t: &str, a: &Token, b: &Token) -> bool {
     let gap = &t[a.end..b.start];
-    gap.len() <= 3
-        && gap
-            .bytes()
-            .all(|c| c == b' ' || c == b',' || c == b'\n' || c == b'.')
-        && !gap.is_empty()
+    gap.len() <= 3 && gap.bytes().all(|c| c == b' ' || c == b',' || c == b'\n') && !gap.is_empty()
 }
 
 /// "her sister", "his son": a possessive determiner before a relationship word.
@@ -398,7 +435,7 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     }
     let gz = &*GAZETTEER;
     let mut pos = 0;
-    while let Some(rel) = t[pos..].find(|c| c == ':' || c == ']') {
+    while let Some(rel) = t[pos..].find([':', ']']) {
         let at = pos + rel;
         pos = at + 1;
         let start = if t[at..].starts_with("://") {

@@ -688,8 +688,7 @@ fn trim_leading_common(s: &str, start: usize) -> (usize, &str) {
     let gz = &*GAZETTEER;
     let mut off = 0;
     let mut rest = s;
-    loop {
-        let Some(sp) = rest.find(' ') else { break };
+    while let Some(sp) = rest.find(' ') {
         let w = rest[..sp].to_lowercase();
         let c = gz.class(&w);
         let common = GENERIC.contains(&w.as_str())
