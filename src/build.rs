@@ -184,7 +184,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let gate = Gate::apply(&site.documents, &publication);
 
     // Lint what this build would publish.
-    let linter = Linter::default();
+    let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
+        .map_err(|e| BuildError::Setup(e.to_string()))?;
     let candidates: Vec<Document> = gate
         .visible
         .iter()

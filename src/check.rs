@@ -21,7 +21,6 @@ pub fn run(
     unmasked: bool,
     known_names: Option<&Path>,
 ) -> anyhow::Result<u8> {
-    let _ = (unmasked, known_names);
     let outcome = match build::load(site) {
         Ok(o) => o,
         Err(e) => {
@@ -29,14 +28,21 @@ pub fn run(
             return Ok(e.exit_code() as u8);
         }
     };
-    let linter = Linter::default();
-    let report = linter.lint_all(&outcome.site.documents);
+    let linter = match Linter::new(&outcome.site.config, site, known_names) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return Ok(2);
+        }
+    };
+    let mut report = linter.lint_all(&outcome.site.documents);
     let mut all: Vec<Diagnostic> = outcome.diagnostics.clone();
-    all.extend(report.findings);
+    all.append(&mut report.findings);
     if let Some(p) = only {
         let prefix = p.to_string_lossy().replace('\\', "/");
         let prefix = prefix.trim_start_matches("./").to_string();
         all.retain(|d| d.file.starts_with(&prefix));
+        report.suppressions.retain(|s| s.file.starts_with(&prefix));
     }
     diagnostics::sort(&mut all);
     let errors = all.iter().filter(|d| d.is_error()).count();
@@ -61,12 +67,13 @@ pub fn run(
                 if warnings == 1 { "" } else { "s" }
             );
         }
-        Format::Json | Format::Sarif => {
-            let v = serde_json::json!({ "version": 1, "findings": all.iter().map(|d| serde_json::json!({
-                "file": d.file, "line": d.line, "column": d.column, "end_line": d.line, "end_column": d.end_column,
-                "rule": d.code, "severity": d.severity, "message": d.message, "hint": d.hint,
-            })).collect::<Vec<_>>() });
-            println!("{}", serde_json::to_string_pretty(&v)?);
+        Format::Json => {
+            report.findings = all;
+            println!("{}", crate::lint::to_json(&report, true, unmasked));
+        }
+        Format::Sarif => {
+            report.findings = all;
+            println!("{}", crate::lint::to_sarif(&report, unmasked));
         }
     }
     Ok(if errors > 0 { 1 } else { 0 })

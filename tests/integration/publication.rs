@@ -34,7 +34,12 @@ fn matrix_site() -> Fixture {
                     "embargoed" => fm.push_str("embargo_until: 2026-09-01\n"),
                     _ => {}
                 }
-                let body = format!("Body text {m}.\n\nSee the [attachment](/files/{m}.txt).\n");
+                let own = format!("Body text {m}.\n\nSee the [attachment](/files/{m}.txt).\n");
+                let body = match kind {
+                    "briefing" => briefing_sections(&own),
+                    "ls" => learning_summary_sections(&own),
+                    _ => own,
+                };
                 f.file(
                     &format!("content/{folder}/{aud}-{state}.md"),
                     &doc(&format!("Title {m}"), &fm, &body),
@@ -179,13 +184,13 @@ fn a_public_page_linking_to_a_partners_only_document_is_an_error() {
         &doc(
             "Open briefing",
             "",
-            "Intro.\n\nRead [the review](/reviews/secret/).\n",
+            &briefing_sections("Read [the review](/reviews/secret/).\n"),
         ),
     );
     let r = f.build(&[]);
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(
-        r.stderr.contains("content/briefings/open.md:6:20"),
+        r.stderr.contains("content/briefings/open.md:32:20"),
         "{}",
         r.stderr
     );
@@ -204,7 +209,7 @@ fn a_public_page_linking_to_a_partners_only_document_is_an_error() {
     );
     f.file(
         "content/briefings/open.md",
-        &doc("Open briefing", "review: secret\n", "Intro."),
+        &doc("Open briefing", "review: secret\n", &briefing_sections("")),
     );
     let r = f.build(&[]);
     assert_eq!(r.code, 1);
@@ -236,7 +241,11 @@ fn feeds_are_valid_atom_newest_first_and_sitemap_is_xml() {
     );
     f.file(
         "content/briefings/mid.md",
-        &doc("Mid briefing", "published: 2024-09-01\n", "x"),
+        &doc(
+            "Mid briefing",
+            "published: 2024-09-01\n",
+            &briefing_sections(""),
+        ),
     );
     f.file("content/about.md", &doc("About", "", "x"));
     assert_eq!(f.build(&[]).code, 0);

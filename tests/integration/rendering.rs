@@ -80,11 +80,11 @@ fn briefing_shows_reading_time_and_learning_summary_sections_in_order() {
     let words = "word ".repeat(450);
     f.file(
         "content/briefings/b.md",
-        &doc("Briefing", "", &format!("## 1. Background\n\n{words}\n")),
+        &doc("Briefing", "", &briefing_sections(&format!("{words}\n"))),
     );
     f.file(
         "content/learning-summaries/ls.md",
-        &doc("Summary", "", "## What was learnt about the case\n\nA.\n\n## What was learnt about the review and its method\n\nB.\n"),
+        &doc("Summary", "", &learning_summary_sections("")),
     );
     assert_eq!(f.build(&[]).code, 0);
     assert!(f
@@ -107,7 +107,7 @@ fn long_listings_are_paginated_and_every_document_is_reachable() {
             &doc(
                 &format!("Briefing {i}"),
                 "themes: [neglect]\npublished: 2025-01-01\n",
-                "Text.",
+                &briefing_sections(""),
             ),
         );
     }

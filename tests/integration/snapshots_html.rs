@@ -12,7 +12,7 @@ fn fixture() -> Fixture {
     );
     f.file(
         "content/briefings/adult-q-briefing.md",
-        "---\ntitle: \"7-minute briefing: Adult Q\"\nreview: adult-q\nthemes: [self-neglect]\npublished: 2025-06-11\n---\n\n## 1. Background\n\nA short background.\n\n## 7. What to do\n\nTalk to your team.\n",
+        "---\ntitle: \"7-minute briefing: Adult Q\"\nreview: adult-q\nthemes: [self-neglect]\npublished: 2025-06-11\n---\n\n## 1. Background\n\nA short background.\n\n## 2. Why it matters\n\nIt matters.\n\n## 3. Information\n\nFacts.\n\n## 4. Key points\n\nPoints.\n\n## 5. Key points (continued)\n\nMore.\n\n## 6. Questions to reflect on\n\nWhat would you do?\n\n## 7. What to do\n\nTalk to your team.\n",
     );
     f
 }

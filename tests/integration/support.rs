@@ -113,3 +113,38 @@ pub fn all_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 pub fn doc(title: &str, extra_front_matter: &str, body: &str) -> String {
     format!("---\ntitle: \"{title}\"\n{extra_front_matter}---\n{body}\n")
 }
+
+/// The seven sections a 7-minute briefing must have, each with a line of text.
+pub fn briefing_sections(extra: &str) -> String {
+    let mut s = String::new();
+    for h in [
+        "1. Background",
+        "2. Why it matters",
+        "3. Information",
+        "4. Key points",
+        "5. Key points (continued)",
+        "6. Questions to reflect on",
+        "7. What to do",
+    ] {
+        s.push_str(&format!("## {h}\n\nPractitioners discuss this part.\n\n"));
+    }
+    s.push_str(extra);
+    s
+}
+
+/// The sections of the regional learning-summary template, each with a line of text.
+pub fn learning_summary_sections(extra: &str) -> String {
+    let mut s = String::new();
+    for h in [
+        "What was learnt about the case",
+        "What was learnt about the review and its method",
+        "Key recommendations: single-agency",
+        "Key recommendations: multi-agency",
+        "How changes will be made and who does what",
+        "How impact will be audited",
+    ] {
+        s.push_str(&format!("## {h}\n\nThe board sets this out.\n\n"));
+    }
+    s.push_str(extra);
+    s
+}
