@@ -120,15 +120,36 @@ fn main() {
             }
         }
         s.push_str("---\n");
-        for section in [
-            "About this review",
-            "What happened",
-            "Findings",
-            "Good practice",
-            "Areas for learning",
-        ] {
+        let sections: &[&str] = match kind {
+            "briefing" => &[
+                "1. Background",
+                "2. Why it matters",
+                "3. Information",
+                "4. Key points",
+                "5. Key points (continued)",
+                "6. Questions to reflect on",
+                "7. What to do",
+            ],
+            "ls" => &[
+                "What was learnt about the case",
+                "What was learnt about the review and its method",
+                "Key recommendations: single-agency",
+                "Key recommendations: multi-agency",
+                "How changes will be made and who does what",
+                "How impact will be audited",
+            ],
+            _ => &[
+                "About this review",
+                "What happened",
+                "Findings",
+                "Good practice",
+                "Areas for learning",
+            ],
+        };
+        let paragraphs = if kind == "review" { 3 } else { 1 };
+        for section in sections {
             let _ = writeln!(s, "\n## {section}\n");
-            for _ in 0..3 {
+            for _ in 0..paragraphs {
                 for _ in 0..60 {
                     s.push_str(WORDS[rnd(WORDS.len())]);
                     s.push(' ');

@@ -203,10 +203,37 @@ impl Staging {
         }
         self.committed = true;
         if had_old && old.join(MARKER).is_file() {
-            let _ = std::fs::remove_dir_all(&old);
+            remove_tree_parallel(&old);
         }
         Ok(self.out.clone())
     }
+}
+
+/// Remove a previous output folder, its top-level entries in parallel (a site of thousands
+/// of pages is mostly the time of unlinking files).
+fn remove_tree_parallel(dir: &Path) {
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        let entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        entries.par_iter().for_each(|p| {
+            if p.is_dir() && !p.is_symlink() {
+                // Split big folders (reviews/, themes/) one level further.
+                if let Ok(sub) = std::fs::read_dir(p) {
+                    let subs: Vec<PathBuf> = sub.flatten().map(|e| e.path()).collect();
+                    subs.par_iter().for_each(|s| {
+                        let _ = if s.is_dir() && !s.is_symlink() {
+                            std::fs::remove_dir_all(s)
+                        } else {
+                            std::fs::remove_file(s)
+                        };
+                    });
+                }
+                let _ = std::fs::remove_dir_all(p);
+            } else {
+                let _ = std::fs::remove_file(p);
+            }
+        });
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 impl Drop for Staging {
