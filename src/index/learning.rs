@@ -1,1 +1,655 @@
-//! The regional learning index export (learning-index.json / .csv). See issue 6.
+//! The regional learning index export: `learning-index.json`, `learning-index.csv` and
+//! `learning-index-recommendations.csv` (issue 6).
+//!
+//! One [`Record`] per visible review summary, briefing and learning summary, with the
+//! metadata a regional group compares across boards and, for reviews, every recommendation.
+//! The JSON form is versioned ([`SCHEMA`], [`VERSION`]), described by
+//! `schema/learning-index.schema.json` and documented in `docs/learning-index.md`.
+//! `learnsite collate` ([`crate::collate`]) reads these files back with [`parse_index`].
+//!
+//! Versioning rule: within one `version`, fields may be added (readers ignore fields they do not
+//! know) but never removed, renamed or given another meaning; anything else bumps `version`.
+
+use crate::config::Config;
+use crate::content::{Document, Kind, MonthYear, RecommendationStatus};
+use crate::vocab::{Vocab, Vocabularies};
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Value of the `schema` field of every learning index.
+pub const SCHEMA: &str = "learnsite-learning-index";
+/// The version of the index format this build writes and reads.
+pub const VERSION: u32 = 1;
+/// File names the build and `collate` write at the output root.
+pub const JSON_FILE: &str = "learning-index.json";
+pub const CSV_FILE: &str = "learning-index.csv";
+pub const RECOMMENDATIONS_CSV_FILE: &str = "learning-index-recommendations.csv";
+
+/// A whole learning index: one board's (from `learnsite build`) or a region's (from `learnsite collate`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LearningIndex {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Format version, [`VERSION`].
+    pub version: u32,
+    /// Title of the site that wrote the index.
+    pub site_title: String,
+    /// Absolute URL of that site (ends in `/`).
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// The board that publishes the site; `null` in a collated (regional) index, whose
+    /// records keep their own boards.
+    #[serde(default)]
+    pub board: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Build date, `YYYY-MM-DD`.
+    pub built: String,
+    /// `learnsite <version>`.
+    pub generator: String,
+    /// In a collated index: the indexes it was made from. Empty in a board's own index.
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    pub records: Vec<Record>,
+}
+
+/// One index that went into a collated index.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    pub site_title: String,
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default)]
+    pub board: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    pub built: String,
+    /// Records read from it (before duplicates were merged).
+    pub records: usize,
+}
+
+/// One published document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// `review`, `briefing` or `learning-summary`.
+    pub kind: String,
+    pub title: String,
+    /// Absolute URL of the document's page on the board's own site.
+    pub url: String,
+    pub slug: String,
+    #[serde(default)]
+    pub board: Option<String>,
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Review type slug (e.g. `sar`) and its label.
+    #[serde(default)]
+    pub review_type: Option<String>,
+    #[serde(default)]
+    pub review_type_label: Option<String>,
+    /// Methodology slugs and their labels (same order and length).
+    #[serde(default)]
+    pub methodology: Vec<String>,
+    #[serde(default)]
+    pub methodology_labels: Vec<String>,
+    /// Theme slugs and their labels (same order and length).
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub theme_labels: Vec<String>,
+    /// Care Act abuse type slugs.
+    #[serde(default)]
+    pub abuse_types: Vec<String>,
+    /// Month of the incident, `YYYY-MM`.
+    #[serde(default)]
+    pub incident: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub published: Option<String>,
+    /// Month the review was completed, `YYYY-MM`.
+    #[serde(default)]
+    pub completed: Option<String>,
+    /// The board's reference, e.g. `NW-2023-014`.
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub summary: Option<String>,
+    /// On a briefing or learning summary: the slug of the review it belongs to.
+    #[serde(default)]
+    pub review: Option<String>,
+    #[serde(default)]
+    pub recommendations: Vec<RecordRecommendation>,
+    /// In a collated index: the build date of the board index this record came from
+    /// (used when the index is collated again, newer wins). `null` in a board's own index.
+    #[serde(default)]
+    pub built: Option<String>,
+}
+
+/// A review's recommendation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordRecommendation {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Due month, `YYYY-MM`.
+    #[serde(default)]
+    pub due: Option<String>,
+    #[serde(default)]
+    pub status: RecommendationStatus,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+impl RecordRecommendation {
+    /// Overdue on `today`: the due month has passed and it is not complete.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        if self.status == RecommendationStatus::Complete {
+            return false;
+        }
+        match self.due.as_deref().and_then(|d| MonthYear::parse(d).ok()) {
+            Some(due) => (due.year, due.month) < (today.year(), today.month()),
+            None => false,
+        }
+    }
+}
+
+/// The kinds a record may have, as written in `kind`.
+pub const RECORD_KINDS: [&str; 3] = ["review", "briefing", "learning-summary"];
+
+impl Record {
+    /// Human label of the record's kind ("Review summary", ...).
+    pub fn kind_label(&self) -> &'static str {
+        match self.kind.as_str() {
+            "review" => Kind::Review.label(),
+            "briefing" => Kind::Briefing.label(),
+            "learning-summary" => Kind::LearningSummary.label(),
+            _ => "Document",
+        }
+    }
+
+    /// Year the record belongs to in listings: published, else completed, else incident.
+    pub fn year(&self) -> Option<i32> {
+        let from_prefix = |s: &Option<String>| {
+            s.as_deref()
+                .and_then(|s| s.get(..4))
+                .and_then(|y| y.parse().ok())
+        };
+        from_prefix(&self.published).or_else(|| from_prefix(&self.completed))
+    }
+
+    /// Publication date, if any.
+    pub fn published_date(&self) -> Option<NaiveDate> {
+        self.published
+            .as_deref()
+            .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
+    }
+
+    /// Label of the theme with slug `slug`, as the record's own board spells it.
+    pub fn theme_label(&self, slug: &str) -> Option<&str> {
+        let i = self.themes.iter().position(|t| t == slug)?;
+        self.theme_labels.get(i).map(String::as_str)
+    }
+
+    /// Check the record's fields: kinds, dates and months, absolute URL, recommendations.
+    pub fn validate(&self) -> Result<(), String> {
+        if !RECORD_KINDS.contains(&self.kind.as_str()) {
+            return Err(format!(
+                "`kind` is `{}`: it must be one of review, briefing, learning-summary",
+                self.kind
+            ));
+        }
+        if self.title.trim().is_empty() {
+            return Err("`title` is empty".into());
+        }
+        if self.slug.trim().is_empty() {
+            return Err("`slug` is empty".into());
+        }
+        if !(self.url.starts_with("https://") || self.url.starts_with("http://")) {
+            return Err(format!(
+                "`url` is `{}`: it must be an absolute http(s) URL",
+                self.url
+            ));
+        }
+        check_date("published", &self.published)?;
+        check_date("built", &self.built)?;
+        check_month("incident", &self.incident)?;
+        check_month("completed", &self.completed)?;
+        if !self.theme_labels.is_empty() && self.theme_labels.len() != self.themes.len() {
+            return Err(format!(
+                "`theme_labels` has {} entries but `themes` has {}: give one label per theme",
+                self.theme_labels.len(),
+                self.themes.len()
+            ));
+        }
+        if !self.methodology_labels.is_empty()
+            && self.methodology_labels.len() != self.methodology.len()
+        {
+            return Err(format!(
+                "`methodology_labels` has {} entries but `methodology` has {}: give one label per methodology",
+                self.methodology_labels.len(),
+                self.methodology.len()
+            ));
+        }
+        if let Some(t) = self.themes.iter().find(|t| t.trim().is_empty()) {
+            return Err(format!("`themes` has an empty entry `{t}`"));
+        }
+        for (i, r) in self.recommendations.iter().enumerate() {
+            let which = if r.id.trim().is_empty() {
+                format!("recommendation {}", i + 1)
+            } else {
+                format!("recommendation `{}`", r.id)
+            };
+            if r.id.trim().is_empty() {
+                return Err(format!("{which} has an empty `id`"));
+            }
+            if r.text.trim().is_empty() {
+                return Err(format!("{which} has an empty `text`"));
+            }
+            check_month("due", &r.due).map_err(|e| format!("{which}: {e}"))?;
+        }
+        Ok(())
+    }
+}
+
+fn check_date(field: &str, v: &Option<String>) -> Result<(), String> {
+    match v {
+        Some(s) if NaiveDate::parse_from_str(s, "%Y-%m-%d").is_err() || s.len() != 10 => Err(
+            format!("`{field}` is `{s}`: it must be a date written YYYY-MM-DD"),
+        ),
+        _ => Ok(()),
+    }
+}
+
+fn check_month(field: &str, v: &Option<String>) -> Result<(), String> {
+    match v {
+        Some(s) => MonthYear::parse(s)
+            .map(|_| ())
+            .map_err(|_| format!("`{field}` is `{s}`: it must be a month written YYYY-MM")),
+        None => Ok(()),
+    }
+}
+
+fn label_of(v: &Vocab, slug: &str) -> String {
+    v.by_slug(slug)
+        .map(|t| t.label.clone())
+        .unwrap_or_else(|| slug.to_string())
+}
+
+fn non_empty(s: Option<&str>) -> Option<String> {
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+/// One record for a document (pages have none).
+pub fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> Option<Record> {
+    if doc.kind == Kind::Page {
+        return None;
+    }
+    let m = &doc.meta;
+    Some(Record {
+        kind: doc.kind.as_str().to_string(),
+        title: doc.title.clone(),
+        url: config.absolute_url(&doc.url),
+        slug: doc.slug.clone(),
+        board: non_empty(doc.board(config)),
+        region: non_empty(doc.region(config)),
+        review_type: m.review_type.clone(),
+        review_type_label: m
+            .review_type
+            .as_deref()
+            .map(|s| label_of(&vocab.review_types, s)),
+        methodology: m.methodology.clone(),
+        methodology_labels: m
+            .methodology
+            .iter()
+            .map(|s| label_of(&vocab.methodologies, s))
+            .collect(),
+        themes: m.themes.clone(),
+        theme_labels: m
+            .themes
+            .iter()
+            .map(|s| label_of(&vocab.themes, s))
+            .collect(),
+        abuse_types: m.abuse_types.clone(),
+        incident: m.incident.map(|i| i.iso()),
+        published: m.published.map(|d| d.iso()),
+        completed: m.completed.map(|c| c.iso()),
+        reference: non_empty(m.reference.as_deref()),
+        summary: non_empty(m.summary.as_deref()),
+        review: non_empty(m.review.as_deref()),
+        recommendations: m
+            .recommendations
+            .iter()
+            .map(|r| RecordRecommendation {
+                id: r.id.clone(),
+                text: r.text.clone(),
+                owner: r.owner.clone(),
+                due: r.due.map(|d| d.iso()),
+                status: r.status,
+                evidence: r.evidence.clone(),
+            })
+            .collect(),
+        built: None,
+    })
+}
+
+fn kind_rank(kind: &str) -> usize {
+    RECORD_KINDS
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(RECORD_KINDS.len())
+}
+
+/// Sort records: by kind, newest first, then slug; stable across builds.
+pub fn sort_records(records: &mut [Record]) {
+    records.sort_by(|a, b| {
+        kind_rank(&a.kind)
+            .cmp(&kind_rank(&b.kind))
+            .then_with(|| b.published.cmp(&a.published))
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+}
+
+/// The generator string written into every index.
+pub fn generator() -> String {
+    format!("learnsite {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The learning index of a board's build. `docs` are the documents visible to the build's
+/// audience; pages are skipped. `today` is the build date.
+pub fn build_learning_index(
+    config: &Config,
+    vocab: &Vocabularies,
+    docs: &[&Document],
+    today: NaiveDate,
+) -> LearningIndex {
+    let mut records: Vec<Record> = docs
+        .iter()
+        .filter_map(|d| record_for(config, vocab, d))
+        .collect();
+    sort_records(&mut records);
+    LearningIndex {
+        schema: SCHEMA.to_string(),
+        version: VERSION,
+        site_title: config.title.clone(),
+        base_url: Some(config.base_url.clone()),
+        board: non_empty(config.board.as_deref()),
+        region: non_empty(config.region.as_deref()),
+        built: today.format("%Y-%m-%d").to_string(),
+        generator: generator(),
+        sources: Vec::new(),
+        records,
+    }
+}
+
+/// The index as pretty-printed JSON, ending in a newline.
+pub fn to_json(index: &LearningIndex) -> String {
+    let mut s = serde_json::to_string_pretty(index).expect("a learning index always serialises");
+    s.push('\n');
+    s
+}
+
+/// Why an index could not be read. `record` is 0-based.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IndexError {
+    #[error("is not valid JSON (line {line}, column {column}): {message}")]
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("is not a learnsite learning index: {0}")]
+    NotAnIndex(String),
+    #[error("has schema `{found}`, not `{SCHEMA}`: it is not a learnsite learning index")]
+    UnknownSchema { found: String },
+    #[error("is version {found} of the learning index format; this learnsite reads version {VERSION} (upgrade learnsite, or rebuild that board's site with this version)")]
+    UnknownVersion { found: String },
+    #[error("{}", describe_record(*index, slug, message))]
+    InvalidRecord {
+        index: usize,
+        slug: Option<String>,
+        message: String,
+    },
+}
+
+fn describe_record(index: usize, slug: &Option<String>, message: &str) -> String {
+    match slug {
+        Some(s) => format!("record {} (slug `{s}`) is invalid: {message}", index + 1),
+        None => format!("record {} is invalid: {message}", index + 1),
+    }
+}
+
+/// Read and check a learning index: schema and version first, then every record.
+/// Record numbers in errors count from 1 (`IndexError::InvalidRecord::index` is 0-based).
+pub fn parse_index(text: &str) -> Result<LearningIndex, IndexError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| IndexError::Json {
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })?;
+    let obj = value
+        .as_object_mut()
+        .ok_or_else(|| IndexError::NotAnIndex("the file is not a JSON object".into()))?;
+    match obj.get("schema") {
+        Some(serde_json::Value::String(s)) if s == SCHEMA => {}
+        Some(serde_json::Value::String(s)) => {
+            return Err(IndexError::UnknownSchema { found: s.clone() })
+        }
+        Some(other) => {
+            return Err(IndexError::UnknownSchema {
+                found: other.to_string(),
+            })
+        }
+        None => return Err(IndexError::NotAnIndex("it has no `schema` field".into())),
+    }
+    match obj.get("version") {
+        Some(v) if v.as_u64() == Some(VERSION as u64) => {}
+        Some(v) => {
+            return Err(IndexError::UnknownVersion {
+                found: v.to_string(),
+            })
+        }
+        None => return Err(IndexError::NotAnIndex("it has no `version` field".into())),
+    }
+    let records = match obj.remove("records") {
+        Some(serde_json::Value::Array(a)) => a,
+        Some(_) => return Err(IndexError::NotAnIndex("`records` is not a list".into())),
+        None => return Err(IndexError::NotAnIndex("it has no `records` field".into())),
+    };
+    obj.insert("records".into(), serde_json::Value::Array(Vec::new()));
+    let mut index: LearningIndex =
+        serde_json::from_value(value).map_err(|e| IndexError::NotAnIndex(e.to_string()))?;
+    if NaiveDate::parse_from_str(&index.built, "%Y-%m-%d").is_err() {
+        return Err(IndexError::NotAnIndex(format!(
+            "`built` is `{}`: it must be a date written YYYY-MM-DD",
+            index.built
+        )));
+    }
+    index.records.reserve(records.len());
+    for (i, raw) in records.into_iter().enumerate() {
+        let slug = raw.get("slug").and_then(|s| s.as_str()).map(str::to_string);
+        let rec: Record = serde_json::from_value(raw).map_err(|e| IndexError::InvalidRecord {
+            index: i,
+            slug: slug.clone(),
+            message: e.to_string(),
+        })?;
+        rec.validate()
+            .map_err(|message| IndexError::InvalidRecord {
+                index: i,
+                slug: slug.clone(),
+                message,
+            })?;
+        index.records.push(rec);
+    }
+    Ok(index)
+}
+
+/// A text cell for a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or carriage return would make
+/// spreadsheet programs read the cell as a formula, so such text gets a leading `'`.
+fn cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
+fn opt(s: &Option<String>) -> String {
+    s.as_deref().map(cell).unwrap_or_default()
+}
+
+fn list(v: &[String]) -> String {
+    cell(&v.join("; "))
+}
+
+fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+    let mut out = "\u{feff}".as_bytes().to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(header).expect("writing to memory");
+        for row in rows {
+            w.write_record(&row).expect("writing to memory");
+        }
+        w.flush().expect("writing to memory");
+    }
+    out
+}
+
+fn built_date(index: &LearningIndex, rec: &Record) -> Option<NaiveDate> {
+    rec.built
+        .as_deref()
+        .unwrap_or(&index.built)
+        .parse::<NaiveDate>()
+        .ok()
+}
+
+/// Column names of [`to_csv`].
+pub const CSV_COLUMNS: &[&str] = &[
+    "kind",
+    "title",
+    "url",
+    "slug",
+    "board",
+    "region",
+    "review_type",
+    "review_type_label",
+    "methodology",
+    "methodology_labels",
+    "themes",
+    "theme_labels",
+    "abuse_types",
+    "incident",
+    "published",
+    "completed",
+    "reference",
+    "summary",
+    "review",
+    "recommendations",
+    "recommendations_open",
+    "recommendations_overdue",
+    "built",
+];
+
+/// The index as CSV: UTF-8 with a byte-order mark (so spreadsheets read it as UTF-8), one row per
+/// document, lists joined with `"; "`, recommendation counts (overdue as of the build date).
+pub fn to_csv(index: &LearningIndex) -> Vec<u8> {
+    csv_bytes(
+        CSV_COLUMNS,
+        index.records.iter().map(|r| {
+            let today = built_date(index, r);
+            let open = r
+                .recommendations
+                .iter()
+                .filter(|x| x.status != RecommendationStatus::Complete)
+                .count();
+            let overdue = today
+                .map(|t| r.recommendations.iter().filter(|x| x.is_overdue(t)).count())
+                .unwrap_or(0);
+            vec![
+                r.kind.clone(),
+                cell(&r.title),
+                r.url.clone(),
+                r.slug.clone(),
+                opt(&r.board),
+                opt(&r.region),
+                opt(&r.review_type),
+                opt(&r.review_type_label),
+                list(&r.methodology),
+                list(&r.methodology_labels),
+                list(&r.themes),
+                list(&r.theme_labels),
+                list(&r.abuse_types),
+                opt(&r.incident),
+                opt(&r.published),
+                opt(&r.completed),
+                opt(&r.reference),
+                opt(&r.summary),
+                opt(&r.review),
+                r.recommendations.len().to_string(),
+                open.to_string(),
+                overdue.to_string(),
+                r.built.clone().unwrap_or_else(|| index.built.clone()),
+            ]
+        }),
+    )
+}
+
+/// Column names of [`recommendations_csv`].
+pub const RECOMMENDATION_CSV_COLUMNS: &[&str] = &[
+    "board",
+    "reference",
+    "review_title",
+    "review_url",
+    "review_slug",
+    "themes",
+    "id",
+    "text",
+    "owner",
+    "due",
+    "status",
+    "overdue",
+    "evidence",
+    "built",
+];
+
+/// One row per recommendation (UTF-8 with BOM). `overdue` is `yes` when, on the build date,
+/// the due month had passed and the recommendation was not complete.
+pub fn recommendations_csv(index: &LearningIndex) -> Vec<u8> {
+    csv_bytes(
+        RECOMMENDATION_CSV_COLUMNS,
+        index.records.iter().flat_map(|r| {
+            let today = built_date(index, r);
+            r.recommendations.iter().map(move |x| {
+                vec![
+                    opt(&r.board),
+                    opt(&r.reference),
+                    cell(&r.title),
+                    r.url.clone(),
+                    r.slug.clone(),
+                    list(&r.theme_labels),
+                    cell(&x.id),
+                    cell(&x.text),
+                    opt(&x.owner),
+                    opt(&x.due),
+                    x.status.as_str().to_string(),
+                    if today.is_some_and(|t| x.is_overdue(t)) {
+                        "yes"
+                    } else {
+                        "no"
+                    }
+                    .to_string(),
+                    opt(&x.evidence),
+                    r.built.clone().unwrap_or_else(|| index.built.clone()),
+                ]
+            })
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests;

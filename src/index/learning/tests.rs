@@ -1,0 +1,261 @@
+use super::*;
+use crate::content::load_site;
+use std::path::Path;
+
+const CONFIG: &str = "title: Test SAB learning\nbase_url: https://learning.test-sab.example\nboard: Test SAB\nregion: North West\n";
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let p = root.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(p, text).unwrap();
+}
+
+/// A small site with one of each kind plus a page.
+fn small_site() -> (tempfile::TempDir, crate::content::Site) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "learnsite.yaml", CONFIG);
+    write(
+        root,
+        "content/reviews/adult-a.md",
+        "---\ntitle: \"SAR: Adult A\"\nsummary: \"=cmd a summary\"\npublished: 2024-03-01\nreview_type: SAR\nmethodology: [SILP]\nthemes: [self-neglect, professional curiosity]\nabuse_types: [self-neglect]\nreference: TS-2024-01\nincident: \"2022-11\"\ncompleted: \"2024-01\"\nrecommendations:\n  - {id: R1, text: \"Update the self-neglect policy\", owner: Board, due: \"2024-06\", status: in-progress}\n  - {id: R2, text: \"Train staff\", owner: Council, due: \"2024-01\", status: complete, evidence: \"Training log\"}\n---\nBody text.\n",
+    );
+    write(
+        root,
+        "content/briefings/adult-a-7mb.md",
+        "---\ntitle: \"7-minute briefing: Adult A\"\npublished: 2024-04-01\nthemes: [self-neglect]\nreview: adult-a\n---\nBriefing.\n",
+    );
+    write(
+        root,
+        "content/learning-summaries/adult-a-ls.md",
+        "---\ntitle: \"Learning summary: Adult A\"\npublished: 2024-04-02\nthemes: [hoarding]\nreview: adult-a\n---\nSummary.\n",
+    );
+    write(
+        root,
+        "content/about.md",
+        "---\ntitle: About\n---\nAbout us.\n",
+    );
+    let config = Config::parse(CONFIG, "learnsite.yaml").unwrap();
+    let outcome = load_site(root, config).unwrap();
+    assert!(!outcome.has_errors(), "{:#?}", outcome.diagnostics);
+    (dir, outcome.site)
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 7, 10).unwrap()
+}
+
+fn index_of(site: &crate::content::Site) -> LearningIndex {
+    let docs: Vec<&Document> = site.documents.iter().collect();
+    build_learning_index(&site.config, &site.vocab, &docs, today())
+}
+
+#[test]
+fn one_record_per_document_pages_skipped() {
+    let (_d, site) = small_site();
+    let idx = index_of(&site);
+    assert_eq!(idx.schema, SCHEMA);
+    assert_eq!(idx.version, VERSION);
+    assert_eq!(idx.built, "2024-07-10");
+    assert_eq!(idx.board.as_deref(), Some("Test SAB"));
+    assert_eq!(idx.region.as_deref(), Some("North West"));
+    assert_eq!(idx.site_title, "Test SAB learning");
+    let kinds: Vec<&str> = idx.records.iter().map(|r| r.kind.as_str()).collect();
+    assert_eq!(kinds, ["review", "briefing", "learning-summary"]);
+    let r = &idx.records[0];
+    assert_eq!(r.url, "https://learning.test-sab.example/reviews/adult-a/");
+    assert_eq!(r.slug, "adult-a");
+    assert_eq!(r.board.as_deref(), Some("Test SAB"));
+    assert_eq!(r.review_type.as_deref(), Some("sar"));
+    assert_eq!(
+        r.review_type_label.as_deref(),
+        Some("Safeguarding Adults Review")
+    );
+    assert_eq!(r.methodology, ["silp"]);
+    assert_eq!(r.themes, ["self-neglect", "professional-curiosity"]);
+    assert_eq!(r.theme_labels, ["Self-neglect", "Professional curiosity"]);
+    assert_eq!(r.incident.as_deref(), Some("2022-11"));
+    assert_eq!(r.published.as_deref(), Some("2024-03-01"));
+    assert_eq!(r.completed.as_deref(), Some("2024-01"));
+    assert_eq!(r.reference.as_deref(), Some("TS-2024-01"));
+    assert_eq!(r.recommendations.len(), 2);
+    assert_eq!(r.recommendations[0].due.as_deref(), Some("2024-06"));
+    assert!(r.recommendations[0].is_overdue(today()));
+    assert!(!r.recommendations[1].is_overdue(today()));
+    assert_eq!(idx.records[1].review.as_deref(), Some("adult-a"));
+    for r in &idx.records {
+        r.validate().unwrap();
+    }
+}
+
+#[test]
+fn json_round_trips_through_parse_index() {
+    let (_d, site) = small_site();
+    let idx = index_of(&site);
+    let json = to_json(&idx);
+    assert!(json.contains("\"schema\": \"learnsite-learning-index\""));
+    assert_eq!(parse_index(&json).unwrap(), idx);
+}
+
+#[test]
+fn csv_has_bom_one_row_per_document_and_lists_joined() {
+    let (_d, site) = small_site();
+    let idx = index_of(&site);
+    let bytes = to_csv(&idx);
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(headers.iter().collect::<Vec<_>>(), CSV_COLUMNS);
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 3);
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    assert_eq!(
+        &rows[0][col("themes")],
+        "self-neglect; professional-curiosity"
+    );
+    assert_eq!(
+        &rows[0][col("theme_labels")],
+        "Self-neglect; Professional curiosity"
+    );
+    assert_eq!(&rows[0][col("recommendations")], "2");
+    assert_eq!(&rows[0][col("recommendations_overdue")], "1");
+    // A cell that a spreadsheet would run as a formula is defused.
+    assert_eq!(&rows[0][col("summary")], "'=cmd a summary");
+}
+
+#[test]
+fn recommendations_csv_one_row_per_recommendation() {
+    let (_d, site) = small_site();
+    let idx = index_of(&site);
+    let bytes = recommendations_csv(&idx);
+    assert!(bytes.starts_with("\u{feff}".as_bytes()));
+    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
+    let headers = rdr.headers().unwrap().clone();
+    assert_eq!(
+        headers.iter().collect::<Vec<_>>(),
+        RECOMMENDATION_CSV_COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "Test SAB");
+    assert_eq!(&rows[0][6], "R1");
+    assert_eq!(&rows[0][10], "in-progress");
+    assert_eq!(&rows[0][11], "yes");
+    assert_eq!(&rows[1][11], "no");
+}
+
+fn schema_validator() -> jsonschema::Validator {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/learning-index.schema.json"),
+    )
+    .unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&text).unwrap();
+    jsonschema::validator_for(&schema).expect("the shipped schema is a valid JSON Schema")
+}
+
+/// Validate `json` against the shipped schema, listing every error.
+pub(crate) fn assert_valid_against_schema(json: &str) {
+    let v = schema_validator();
+    let instance: serde_json::Value = serde_json::from_str(json).unwrap();
+    let errors: Vec<String> = v
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "index does not match the schema:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn generated_index_validates_against_shipped_schema() {
+    let (_d, site) = small_site();
+    assert_valid_against_schema(&to_json(&index_of(&site)));
+}
+
+#[test]
+fn schema_rejects_what_parse_index_rejects() {
+    let v = schema_validator();
+    let (_d, site) = small_site();
+    let good: serde_json::Value = serde_json::from_str(&to_json(&index_of(&site))).unwrap();
+    let mut bad = good.clone();
+    bad["version"] = 2.into();
+    assert!(!v.is_valid(&bad));
+    let mut bad = good.clone();
+    bad["records"][0]["incident"] = "2022-11-03".into();
+    assert!(!v.is_valid(&bad));
+    assert!(parse_index(&bad.to_string()).is_err());
+    let mut bad = good.clone();
+    bad["records"][0]["recommendations"][0]["status"] = "done".into();
+    assert!(!v.is_valid(&bad));
+    assert!(parse_index(&bad.to_string()).is_err());
+}
+
+/// The example site that ships in the repository (learnsite.yaml and content/ at the root).
+#[test]
+fn example_site_index_validates_against_shipped_schema() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let Ok(config) = Config::load(root) else {
+        eprintln!("no example site at {}: skipped", root.display());
+        return;
+    };
+    let Ok(outcome) = load_site(root, config) else {
+        eprintln!("example site has no content/: skipped");
+        return;
+    };
+    let site = outcome.site;
+    let idx = index_of(&site);
+    assert!(!idx.records.is_empty());
+    let json = to_json(&idx);
+    assert_valid_against_schema(&json);
+    assert_eq!(parse_index(&json).unwrap(), idx);
+}
+
+#[test]
+fn parse_index_names_the_bad_record() {
+    let (_d, site) = small_site();
+    let mut v: serde_json::Value = serde_json::from_str(&to_json(&index_of(&site))).unwrap();
+    v["records"][1]["published"] = "01/04/2024".into();
+    let e = parse_index(&v.to_string()).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "record 2 (slug `adult-a-7mb`) is invalid: `published` is `01/04/2024`: it must be a date written YYYY-MM-DD"
+    );
+    v["records"][1]["published"] = serde_json::Value::Null;
+    v["records"][2]["kind"] = "page".into();
+    let e = parse_index(&v.to_string()).unwrap_err();
+    assert!(
+        matches!(e, IndexError::InvalidRecord { index: 2, .. }),
+        "{e}"
+    );
+    v["version"] = 7.into();
+    assert!(matches!(
+        parse_index(&v.to_string()).unwrap_err(),
+        IndexError::UnknownVersion { .. }
+    ));
+    v["schema"] = "something-else".into();
+    assert!(matches!(
+        parse_index(&v.to_string()).unwrap_err(),
+        IndexError::UnknownSchema { .. }
+    ));
+    assert!(matches!(
+        parse_index("{not json").unwrap_err(),
+        IndexError::Json { line: 1, .. }
+    ));
+}
+
+#[test]
+fn overdue_compares_months_not_days() {
+    let r = RecordRecommendation {
+        id: "R1".into(),
+        text: "x".into(),
+        owner: None,
+        due: Some("2024-06".into()),
+        status: RecommendationStatus::NotStarted,
+        evidence: None,
+    };
+    assert!(!r.is_overdue(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()));
+    assert!(r.is_overdue(NaiveDate::from_ymd_opt(2024, 7, 1).unwrap()));
+}
