@@ -1,1 +1,158 @@
-//! `learnsite collate`: a regional site from many boards' learning indexes. See issue 6.
+//! `learnsite collate`: a regional site from many boards' learning indexes (issue 6).
+//!
+//! ```text
+//! INDEX.json | FOLDER/learning-index.json ...
+//!   ──read──▶ checked LearningIndex per file (schema, version, every record)
+//!   ──merge──▶ one record per (board, kind, reference) — the newer build wins
+//!   ──region──▶ themes, boards, years and their counts, recommendations
+//!   ──pages──▶ HTML (Tera templates in layouts/collate/, compiled into the binary), SVG charts,
+//!              merged learning-index.json/.csv
+//!   ──output──▶ temp folder beside --out, renamed into place
+//! ```
+//! Every link in the regional site is relative, so it also works opened from disk.
+
+mod chart;
+mod input;
+mod merge;
+mod output;
+mod pages;
+mod region;
+
+use chrono::NaiveDate;
+use std::fmt;
+use std::path::PathBuf;
+
+pub use input::resolve_input;
+pub use merge::{merge, Merged};
+pub use output::MARKER_FILE;
+
+/// What to collate and where to.
+#[derive(Debug, Clone)]
+pub struct CollateOptions {
+    /// Learning index files, or folders containing `learning-index.json`.
+    pub inputs: Vec<PathBuf>,
+    /// The folder to write the regional site to (replaced whole, atomically).
+    pub out: PathBuf,
+    /// Title of the regional site; by default from the records' common region.
+    pub title: Option<String>,
+    /// The collate date: the regional index's build date, "last 12 months", overdue.
+    pub today: NaiveDate,
+}
+
+/// What a collate did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CollateSummary {
+    pub out: PathBuf,
+    pub title: String,
+    /// Index files read.
+    pub inputs: usize,
+    pub boards: usize,
+    /// Records in the regional index (after duplicates were merged).
+    pub records: usize,
+    /// Records dropped because another index held a newer copy (same board, kind and reference).
+    pub duplicates: usize,
+    pub themes: usize,
+    pub recommendations: usize,
+    pub overdue: usize,
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    /// Things the person collating should know (duplicates merged, records without a board).
+    pub warnings: Vec<String>,
+}
+
+impl fmt::Display for CollateSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "collated {} learning index{} ({} board{}, {} record{}",
+            self.inputs,
+            if self.inputs == 1 { "" } else { "es" },
+            self.boards,
+            if self.boards == 1 { "" } else { "s" },
+            self.records,
+            if self.records == 1 { "" } else { "s" },
+        )?;
+        if self.duplicates > 0 {
+            write!(
+                f,
+                ", {} duplicate{} merged",
+                self.duplicates,
+                if self.duplicates == 1 { "" } else { "s" }
+            )?;
+        }
+        write!(
+            f,
+            ") into {}: {} pages, {} themes, {} recommendations ({} overdue)",
+            self.out.display(),
+            self.pages,
+            self.themes,
+            self.recommendations,
+            self.overdue
+        )
+    }
+}
+
+/// Why a collate failed. Every message names the file (and record) at fault and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum CollateError {
+    #[error("no learning index given: name one or more learning-index.json files, or folders that contain one")]
+    NoInputs,
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{} has no {}: give the path of a board's learning index, or of the built site folder (e.g. public/) that contains it", path.display(), crate::index::learning::JSON_FILE)]
+    NoIndexInFolder { path: PathBuf },
+    #[error("{} {source}", path.display())]
+    Index {
+        path: PathBuf,
+        source: crate::index::learning::IndexError,
+    },
+    #[error("{} is not empty and was not written by learnsite (it has no {} file): refusing to replace it. Choose another --out folder, or empty this one", path.display(), MARKER_FILE)]
+    OutputNotOurs { path: PathBuf },
+    #[error("cannot use {} as the output folder: {reason}", path.display())]
+    BadOutput { path: PathBuf, reason: String },
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("template {template} failed: {message} (this is a bug in learnsite)")]
+    Template { template: String, message: String },
+}
+
+/// Read every index, merge, and write the regional site to `opts.out`.
+pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
+    if opts.inputs.is_empty() {
+        return Err(CollateError::NoInputs);
+    }
+    // Fail early, before the work, when the output folder cannot be replaced.
+    output::check_replaceable(&opts.out)?;
+    let indexes = input::read_all(&opts.inputs)?;
+    let merged = merge::merge(&indexes);
+    let region = region::Region::build(merged, opts.title.clone(), opts.today);
+    let files = pages::render_site(&region)?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let total_files = files.len() + 1;
+    output::write_atomically(&opts.out, files)?;
+    Ok(CollateSummary {
+        out: opts.out.clone(),
+        title: region.title.clone(),
+        inputs: indexes.len(),
+        boards: region.boards.len(),
+        records: region.entries.len(),
+        duplicates: region.duplicates,
+        themes: region.themes.len(),
+        recommendations: region.recommendation_count,
+        overdue: region.overdue_count,
+        pages,
+        files: total_files,
+        warnings: region.warnings.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

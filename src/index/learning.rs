@@ -652,4 +652,4 @@ pub fn recommendations_csv(index: &LearningIndex) -> Vec<u8> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -1,0 +1,250 @@
+//! Accessible inline SVG charts, drawn at build time (no JavaScript).
+//!
+//! Each chart is `role="img"` with a `<title>` and a `<desc>` that says what it shows and its
+//! largest figure; every number is also written on the chart as text (nothing is told by colour
+//! alone), and the page puts a table with every figure beside it.
+
+use super::region::Region;
+use std::fmt::Write as _;
+
+/// How many themes the charts show (the table beside shows all).
+pub const CHART_THEMES: usize = 8;
+/// How many years "themes over time" shows, at most (the most recent ones).
+pub const CHART_YEARS: usize = 12;
+
+const FONT: &str =
+    r#"font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif""#;
+const TEXT: &str = "#0b0c0c";
+const MUTED: &str = "#505a5f";
+const BAR: &str = "#1d70b8";
+const RULE: &str = "#b1b4b6";
+
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t = t.trim_end().to_string();
+        t.push('…');
+        t
+    }
+}
+
+fn open_svg(out: &mut String, id: &str, width: usize, height: usize, title: &str, desc: &str) {
+    let _ = write!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}" {FONT} font-size="14"><title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#,
+        esc(title),
+        esc(desc)
+    );
+}
+
+/// Themes over time: one row of bars per theme (the most frequent first), one bar per year, all on
+/// the same scale, each bar with its number above it.
+pub fn themes_over_time(region: &Region) -> String {
+    let themes: Vec<usize> = (0..region.themes.len().min(CHART_THEMES)).collect();
+    let known: Vec<(usize, i32)> = region
+        .years
+        .iter()
+        .enumerate()
+        .filter_map(|(i, y)| y.year.map(|y| (i, y)))
+        .collect();
+    if themes.is_empty() || known.is_empty() {
+        return String::new();
+    }
+    let (first, last) = (known.first().unwrap().1, known.last().unwrap().1);
+    let first = first.max(last - CHART_YEARS as i32 + 1);
+    let columns: Vec<(i32, Option<usize>)> = (first..=last)
+        .map(|y| (y, known.iter().find(|(_, k)| *k == y).map(|(i, _)| *i)))
+        .collect();
+    let count =
+        |t: usize, col: Option<usize>| col.map(|c| region.themes[t].by_year[c]).unwrap_or(0);
+    let max = themes
+        .iter()
+        .flat_map(|&t| columns.iter().map(move |&(_, c)| (t, c)))
+        .map(|(t, c)| count(t, c))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (label_w, col_w, row_h, bar_h, top, axis_h) = (270, 46, 58, 34, 8, 28);
+    let width = label_w + columns.len() * col_w + 10;
+    let height = top + themes.len() * row_h + axis_h;
+
+    let mut peak = (0, 0, 0);
+    for &t in &themes {
+        for &(y, c) in &columns {
+            if count(t, c) > peak.2 {
+                peak = (t, y as usize, count(t, c));
+            }
+        }
+    }
+    let desc = format!(
+        "Bar charts, one row for each of the {} most frequent themes, of the documents published each year from {first} to {last}. The highest figure is {} on {} in {}. The table after the chart gives every figure.",
+        themes.len(),
+        peak.2,
+        region.themes[peak.0].label,
+        peak.1
+    );
+    let mut out = String::with_capacity(4096);
+    open_svg(
+        &mut out,
+        "chart-time",
+        width,
+        height,
+        "Themes over time",
+        &desc,
+    );
+    for (row, &t) in themes.iter().enumerate() {
+        let y0 = top + row * row_h;
+        let base = y0 + row_h - 6;
+        let _ = write!(
+            out,
+            r#"<text x="0" y="{}" fill="{TEXT}">{}</text>"#,
+            base - bar_h / 2 + 5,
+            esc(&shorten(&region.themes[t].label, 34))
+        );
+        let _ = write!(
+            out,
+            r#"<line x1="{label_w}" x2="{}" y1="{base}" y2="{base}" stroke="{RULE}"/>"#,
+            width - 10
+        );
+        for (col, &(_, c)) in columns.iter().enumerate() {
+            let n = count(t, c);
+            let x = label_w + col * col_w + 8;
+            let h = if n == 0 {
+                0
+            } else {
+                (n * (bar_h - 14) / max).max(2)
+            };
+            if h > 0 {
+                let _ = write!(
+                    out,
+                    r#"<rect x="{x}" y="{}" width="{}" height="{h}" fill="{BAR}"/>"#,
+                    base - h,
+                    col_w - 16
+                );
+            }
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{n}</text>"#,
+                x + (col_w - 16) / 2,
+                base - h - 3,
+                if n == 0 { MUTED } else { TEXT }
+            );
+        }
+    }
+    let axis_y = top + themes.len() * row_h + 18;
+    for (col, &(year, _)) in columns.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{axis_y}" text-anchor="middle" font-size="13" fill="{TEXT}">{year}</text>"#,
+            label_w + col * col_w + col_w / 2
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// Themes by board: a grid with a row per board and a column per theme (the most frequent); each
+/// cell a circle whose area follows the count, with the count written beside it.
+pub fn themes_by_board(region: &Region) -> String {
+    let themes: Vec<usize> = (0..region.themes.len().min(CHART_THEMES)).collect();
+    if themes.is_empty() || region.boards.is_empty() {
+        return String::new();
+    }
+    let max = themes
+        .iter()
+        .flat_map(|&t| region.themes[t].by_board.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (label_w, col_w, row_h, header_h) = (270, 70, 30, 150);
+    let width = label_w + themes.len() * col_w + 40;
+    let height = header_h + region.boards.len() * row_h + 8;
+    let mut peak = (0, 0, 0);
+    for &t in &themes {
+        for (b, &n) in region.themes[t].by_board.iter().enumerate() {
+            if n > peak.2 {
+                peak = (t, b, n);
+            }
+        }
+    }
+    let desc = format!(
+        "A grid with a row for each of the {} boards and a column for each of the {} most frequent themes; each cell has a circle whose size follows the number of documents, and the number. The highest figure is {} on {} from {}. The table after the chart gives every figure.",
+        region.boards.len(),
+        themes.len(),
+        peak.2,
+        region.themes[peak.0].label,
+        region.boards[peak.1].name
+    );
+    let mut out = String::with_capacity(8192);
+    open_svg(
+        &mut out,
+        "chart-board",
+        width,
+        height,
+        "Themes by board",
+        &desc,
+    );
+    for (col, &t) in themes.iter().enumerate() {
+        let x = label_w + col * col_w + 16;
+        let _ = write!(
+            out,
+            r#"<text transform="translate({x} {}) rotate(-40)" font-size="13" fill="{TEXT}">{}</text>"#,
+            header_h - 8,
+            esc(&shorten(&region.themes[t].label, 24))
+        );
+    }
+    let max_r = (row_h as f64 / 2.0) - 3.0;
+    for (row, b) in region.boards.iter().enumerate() {
+        let cy = header_h + row * row_h + row_h / 2;
+        if row % 2 == 0 {
+            let _ = write!(
+                out,
+                r##"<rect x="0" y="{}" width="{width}" height="{row_h}" fill="#f3f2f1"/>"##,
+                header_h + row * row_h
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<text x="4" y="{}" fill="{TEXT}">{}</text>"#,
+            cy + 5,
+            esc(&shorten(&b.name, 34))
+        );
+        for (col, &t) in themes.iter().enumerate() {
+            let n = region.themes[t].by_board[row];
+            let cx = label_w + col * col_w + 16;
+            if n > 0 {
+                let r = ((n as f64 / max as f64).sqrt() * max_r).max(2.5);
+                let _ = write!(
+                    out,
+                    r#"<circle cx="{cx}" cy="{cy}" r="{r:.1}" fill="{BAR}"/>"#
+                );
+            }
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}" font-size="13" fill="{}">{n}</text>"#,
+                cx + max_r as usize + 4,
+                cy + 5,
+                if n == 0 { MUTED } else { TEXT }
+            );
+        }
+    }
+    out.push_str("</svg>");
+    out
+}

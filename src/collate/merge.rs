@@ -1,0 +1,146 @@
+//! Merge many indexes into one list of records.
+//!
+//! The duplicate rule: records with the same board, kind and reference are one record, and the
+//! copy from the newer build wins (a record's build is its own `built`, kept when a regional index
+//! is collated again, else its index's `built`); on the same build date, the index given later on
+//! the command line wins. Records without a reference are the same record when their URLs are.
+//! The kind is part of the key because a board often gives a review's 7-minute briefing the
+//! review's own reference.
+
+use super::input::Loaded;
+use crate::index::learning::{Record, Source};
+use std::collections::HashMap;
+
+/// The records of all inputs, each with its board, region and build date filled in.
+#[derive(Debug, Clone, Default)]
+pub struct Merged {
+    pub records: Vec<Record>,
+    /// Every board index that went in (flattened through collated inputs), newest per board.
+    pub sources: Vec<Source>,
+    pub duplicates: usize,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Reference {
+        board: String,
+        kind: String,
+        reference: String,
+    },
+    Url(String),
+}
+
+fn norm(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn key(r: &Record) -> Key {
+    match (
+        &r.board,
+        r.reference
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty()),
+    ) {
+        (Some(board), Some(reference)) => Key::Reference {
+            board: norm(board),
+            kind: r.kind.clone(),
+            reference: norm(reference),
+        },
+        _ => Key::Url(r.url.trim_end_matches('/').to_string()),
+    }
+}
+
+fn describe(r: &Record) -> String {
+    match &r.reference {
+        Some(reference) => format!(
+            "{} `{}` ({})",
+            r.kind_label().to_lowercase(),
+            reference,
+            r.board.as_deref().unwrap_or("no board")
+        ),
+        None => format!("{} at {}", r.kind_label().to_lowercase(), r.url),
+    }
+}
+
+/// Merge the loaded indexes (in command-line order).
+pub fn merge(inputs: &[Loaded]) -> Merged {
+    let mut out = Merged::default();
+    let mut at: HashMap<Key, (usize, usize)> = HashMap::new(); // key -> (position in records, input number)
+    let mut source_at: HashMap<(String, String), usize> = HashMap::new();
+    for (n, loaded) in inputs.iter().enumerate() {
+        let idx = &loaded.index;
+        let nested: Vec<Source> = if idx.sources.is_empty() {
+            vec![Source {
+                site_title: idx.site_title.clone(),
+                base_url: idx.base_url.clone(),
+                board: idx.board.clone(),
+                region: idx.region.clone(),
+                built: idx.built.clone(),
+                records: idx.records.len(),
+            }]
+        } else {
+            idx.sources.clone()
+        };
+        for s in nested {
+            let k = (
+                s.board.as_deref().map(norm).unwrap_or_default(),
+                norm(&s.site_title),
+            );
+            match source_at.get(&k) {
+                Some(&i) if out.sources[i].built > s.built => {}
+                Some(&i) => out.sources[i] = s,
+                None => {
+                    source_at.insert(k, out.sources.len());
+                    out.sources.push(s);
+                }
+            }
+        }
+        for rec in &idx.records {
+            let mut r = rec.clone();
+            if r.board.as_deref().is_none_or(|b| b.trim().is_empty()) {
+                r.board = Some(idx.board.clone().unwrap_or_else(|| idx.site_title.clone()));
+            }
+            if r.region.is_none() {
+                r.region = idx.region.clone();
+            }
+            if r.built.is_none() {
+                r.built = Some(idx.built.clone());
+            }
+            let k = key(&r);
+            match at.get(&k).copied() {
+                Some((pos, from)) => {
+                    out.duplicates += 1;
+                    let old = &out.records[pos];
+                    let newer = r.built >= old.built;
+                    let (kept, kept_from, dropped, dropped_from) = if newer {
+                        (&r, n, old, from)
+                    } else {
+                        (old, from, &r, n)
+                    };
+                    out.warnings.push(format!(
+                        "{} is in more than one index: kept the copy built {} from {}, dropped the one built {} from {}",
+                        describe(kept),
+                        kept.built.as_deref().unwrap_or("?"),
+                        inputs[kept_from].path.display(),
+                        dropped.built.as_deref().unwrap_or("?"),
+                        inputs[dropped_from].path.display(),
+                    ));
+                    if newer {
+                        out.records[pos] = r;
+                        at.insert(k, (pos, n));
+                    }
+                }
+                None => {
+                    at.insert(k, (out.records.len(), n));
+                    out.records.push(r);
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,418 @@
+//! The regional view of the merged records: boards, themes, years, their counts and the
+//! recommendations, in the order the pages show them.
+
+use super::merge::Merged;
+use crate::content::RecommendationStatus;
+use crate::index::learning::{self, LearningIndex, Record, Source};
+use crate::vocab::Vocabularies;
+use chrono::{Months, NaiveDate};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// One record of the regional site.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub rec: Record,
+    /// Index into [`Region::boards`].
+    pub board: usize,
+    /// Index into [`Region::years`].
+    pub year: usize,
+    pub date: Option<NaiveDate>,
+    /// Indexes into [`Region::themes`].
+    pub themes: Vec<usize>,
+    /// Which of `rec.recommendations` are overdue today.
+    pub overdue: Vec<bool>,
+}
+
+#[derive(Debug, Clone)]
+pub struct BoardInfo {
+    pub name: String,
+    /// Folder name under `boards/` (ASCII, unique).
+    pub path: String,
+    /// Entries, newest first.
+    pub entries: Vec<usize>,
+    /// The board's own index, when one was read.
+    pub source: Option<Source>,
+    pub recommendations: usize,
+    pub open: usize,
+    pub overdue: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct ThemeInfo {
+    pub slug: String,
+    pub label: String,
+    /// Folder name under `themes/` (ASCII, unique).
+    pub path: String,
+    /// Documents published in the 12 months up to the collate date.
+    pub recent: usize,
+    /// Count per board (same order as [`Region::boards`]).
+    pub by_board: Vec<usize>,
+    /// Count per year column (same order as [`Region::years`]).
+    pub by_year: Vec<usize>,
+    /// Entries, newest first.
+    pub entries: Vec<usize>,
+    /// Recommendations of its reviews: (entry, recommendation number).
+    pub recs: Vec<(usize, usize)>,
+}
+
+impl ThemeInfo {
+    pub fn total(&self) -> usize {
+        self.entries.len()
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct YearInfo {
+    /// `None`: the documents with no publication or completion date.
+    pub year: Option<i32>,
+    pub label: String,
+    pub path: String,
+    /// Entries, newest first.
+    pub entries: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub title: String,
+    pub region: Option<String>,
+    pub today: NaiveDate,
+    /// First day of the "last 12 months".
+    pub recent_from: NaiveDate,
+    pub entries: Vec<Entry>,
+    pub boards: Vec<BoardInfo>,
+    /// Most frequent in the last 12 months first, then most frequent in all, then by label.
+    pub themes: Vec<ThemeInfo>,
+    /// Ascending; the unknown year last.
+    pub years: Vec<YearInfo>,
+    /// Entries with no theme.
+    pub untagged: usize,
+    /// Recommendations of reviews with no theme.
+    pub untagged_recs: Vec<(usize, usize)>,
+    pub recommendation_count: usize,
+    pub open_count: usize,
+    pub overdue_count: usize,
+    pub duplicates: usize,
+    pub warnings: Vec<String>,
+    pub sources: Vec<Source>,
+}
+
+/// An ASCII folder name for `s`: lowercase letters, digits and single hyphens.
+pub fn path_slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out.truncate(80);
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Give each name a unique folder name, `fallback`, `fallback-2`, ... when a name has no letters.
+fn unique_paths<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
+    let mut used = HashSet::new();
+    names
+        .map(|n| {
+            let base = match path_slug(n) {
+                s if s.is_empty() => fallback.to_string(),
+                s => s,
+            };
+            let mut p = base.clone();
+            let mut i = 2;
+            while !used.insert(p.clone()) {
+                p = format!("{base}-{i}");
+                i += 1;
+            }
+            p
+        })
+        .collect()
+}
+
+fn newest_first(entries: &[Entry], list: &mut [usize]) {
+    list.sort_by(|&a, &b| {
+        let (ea, eb) = (&entries[a], &entries[b]);
+        eb.date
+            .cmp(&ea.date)
+            .then_with(|| eb.rec.completed.cmp(&ea.rec.completed))
+            .then_with(|| ea.rec.title.cmp(&eb.rec.title))
+            .then_with(|| ea.board.cmp(&eb.board))
+    });
+}
+
+impl Region {
+    pub fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
+        let Merged {
+            mut records,
+            sources,
+            duplicates,
+            warnings,
+        } = merged;
+        // By board, then in the order every index uses (both sorts are stable).
+        learning::sort_records(&mut records);
+        records.sort_by(|a, b| a.board.cmp(&b.board));
+
+        // Boards, alphabetical.
+        let board_names: Vec<String> = {
+            let mut v: Vec<String> = records.iter().filter_map(|r| r.board.clone()).collect();
+            v.dedup();
+            v
+        };
+        let board_paths = unique_paths(board_names.iter().map(String::as_str), "board");
+        let board_at: HashMap<&str, usize> = board_names
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.as_str(), i))
+            .collect();
+        let mut boards: Vec<BoardInfo> = board_names
+            .iter()
+            .zip(board_paths)
+            .map(|(name, path)| BoardInfo {
+                name: name.clone(),
+                path,
+                entries: Vec::new(),
+                source: sources
+                    .iter()
+                    .find(|s| s.board.as_deref() == Some(name.as_str()))
+                    .cloned(),
+                recommendations: 0,
+                open: 0,
+                overdue: 0,
+            })
+            .collect();
+
+        // Years, ascending, unknown last.
+        let mut year_set: Vec<Option<i32>> = records
+            .iter()
+            .map(Record::year)
+            .collect::<HashSet<_>>()
+            .into_iter()
+            .collect();
+        year_set.sort_by_key(|y| (y.is_none(), *y));
+        let mut years: Vec<YearInfo> = year_set
+            .iter()
+            .map(|y| YearInfo {
+                year: *y,
+                label: y
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "Year not known".into()),
+                path: y.map(|y| y.to_string()).unwrap_or_else(|| "unknown".into()),
+                entries: Vec::new(),
+            })
+            .collect();
+        let year_at: HashMap<Option<i32>, usize> =
+            year_set.iter().enumerate().map(|(i, y)| (*y, i)).collect();
+
+        // Themes: the label most boards use; the default vocabulary's, else the slug.
+        let mut labels: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+        let mut theme_order: Vec<&str> = Vec::new();
+        for r in &records {
+            for (i, t) in r.themes.iter().enumerate() {
+                let e = labels.entry(t.as_str()).or_insert_with(|| {
+                    theme_order.push(t.as_str());
+                    BTreeMap::new()
+                });
+                if let Some(l) = r.theme_labels.get(i).filter(|l| !l.trim().is_empty()) {
+                    *e.entry(l.as_str()).or_default() += 1;
+                }
+            }
+        }
+        let defaults = Vocabularies::defaults();
+        let theme_labels: Vec<String> = theme_order
+            .iter()
+            .map(|slug| {
+                let counts = &labels[slug];
+                let best = counts
+                    .iter()
+                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                    .map(|(l, _)| l.to_string());
+                best.or_else(|| defaults.themes.by_slug(slug).map(|t| t.label.clone()))
+                    .unwrap_or_else(|| slug.to_string())
+            })
+            .collect();
+        let theme_paths = unique_paths(theme_order.iter().copied(), "theme");
+        let mut themes: Vec<ThemeInfo> = theme_order
+            .iter()
+            .zip(theme_labels)
+            .zip(theme_paths)
+            .map(|((slug, label), path)| ThemeInfo {
+                slug: slug.to_string(),
+                label,
+                path,
+                recent: 0,
+                by_board: vec![0; boards.len()],
+                by_year: vec![0; years.len()],
+                entries: Vec::new(),
+                recs: Vec::new(),
+            })
+            .collect();
+        let theme_at: HashMap<String, usize> = themes
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.slug.clone(), i))
+            .collect();
+        drop(labels);
+
+        let recent_from = today
+            .checked_sub_months(Months::new(12))
+            .unwrap_or(today)
+            .succ_opt()
+            .unwrap_or(today);
+        let mut entries = Vec::with_capacity(records.len());
+        let (mut untagged, mut untagged_recs) = (0, Vec::new());
+        let (mut recommendation_count, mut open_count, mut overdue_count) = (0, 0, 0);
+        for (n, rec) in records.into_iter().enumerate() {
+            let board = board_at[rec.board.as_deref().unwrap_or_default()];
+            let year = year_at[&rec.year()];
+            let date = rec.published_date();
+            let recent = date.is_some_and(|d| d >= recent_from && d <= today);
+            let mut entry_themes: Vec<usize> = Vec::with_capacity(rec.themes.len());
+            for t in &rec.themes {
+                if !entry_themes.contains(&theme_at[t]) {
+                    entry_themes.push(theme_at[t]);
+                }
+            }
+            let overdue: Vec<bool> = rec
+                .recommendations
+                .iter()
+                .map(|r| r.is_overdue(today))
+                .collect();
+            let b = &mut boards[board];
+            b.entries.push(n);
+            b.recommendations += overdue.len();
+            b.open += rec
+                .recommendations
+                .iter()
+                .filter(|r| r.status != RecommendationStatus::Complete)
+                .count();
+            b.overdue += overdue.iter().filter(|o| **o).count();
+            years[year].entries.push(n);
+            for &t in &entry_themes {
+                let th = &mut themes[t];
+                th.entries.push(n);
+                th.by_board[board] += 1;
+                th.by_year[year] += 1;
+                th.recent += usize::from(recent);
+                th.recs.extend((0..overdue.len()).map(|i| (n, i)));
+            }
+            if entry_themes.is_empty() {
+                untagged += 1;
+                untagged_recs.extend((0..overdue.len()).map(|i| (n, i)));
+            }
+            recommendation_count += overdue.len();
+            open_count += rec
+                .recommendations
+                .iter()
+                .filter(|r| r.status != RecommendationStatus::Complete)
+                .count();
+            overdue_count += overdue.iter().filter(|o| **o).count();
+            entries.push(Entry {
+                rec,
+                board,
+                year,
+                date,
+                themes: entry_themes,
+                overdue,
+            });
+        }
+        for b in &mut boards {
+            newest_first(&entries, &mut b.entries);
+        }
+        for y in &mut years {
+            newest_first(&entries, &mut y.entries);
+        }
+        for t in &mut themes {
+            newest_first(&entries, &mut t.entries);
+        }
+        // Most frequent in the last 12 months first.
+        let mut order: Vec<usize> = (0..themes.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ta, tb) = (&themes[a], &themes[b]);
+            tb.recent
+                .cmp(&ta.recent)
+                .then_with(|| tb.total().cmp(&ta.total()))
+                .then_with(|| ta.label.cmp(&tb.label))
+        });
+        let mut new_index = vec![0; themes.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        let mut slots: Vec<Option<ThemeInfo>> = themes.into_iter().map(Some).collect();
+        let themes: Vec<ThemeInfo> = order
+            .iter()
+            .map(|&old| slots[old].take().expect("each theme once"))
+            .collect();
+        for e in &mut entries {
+            for t in &mut e.themes {
+                *t = new_index[*t];
+            }
+        }
+
+        let region = {
+            let mut it = entries.iter().map(|e| e.rec.region.as_deref());
+            match it.next() {
+                Some(Some(first)) if it.all(|r| r == Some(first)) => Some(first.to_string()),
+                _ => None,
+            }
+        };
+        let title = title
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| match &region {
+                Some(r) => format!("{r}: learning from safeguarding reviews"),
+                None => "Regional learning from safeguarding reviews".to_string(),
+            });
+        let mut warnings = warnings;
+        if untagged > 0 {
+            warnings.push(format!(
+                "{untagged} record{} no theme: {} in the theme tables",
+                if untagged == 1 { " has" } else { "s have" },
+                if untagged == 1 {
+                    "it is not counted"
+                } else {
+                    "they are not counted"
+                }
+            ));
+        }
+        Region {
+            title,
+            region,
+            today,
+            recent_from,
+            entries,
+            boards,
+            themes,
+            years,
+            untagged,
+            untagged_recs,
+            recommendation_count,
+            open_count,
+            overdue_count,
+            duplicates,
+            warnings,
+            sources,
+        }
+    }
+
+    /// The regional learning index: same schema, `board` null, records keep their boards.
+    pub fn learning_index(&self) -> LearningIndex {
+        LearningIndex {
+            schema: learning::SCHEMA.to_string(),
+            version: learning::VERSION,
+            site_title: self.title.clone(),
+            base_url: None,
+            board: None,
+            region: self.region.clone(),
+            built: self.today.format("%Y-%m-%d").to_string(),
+            generator: learning::generator(),
+            sources: self.sources.clone(),
+            records: self.entries.iter().map(|e| e.rec.clone()).collect(),
+        }
+    }
+}

@@ -1,0 +1,642 @@
+//! Three fixture boards collated, and collated again as regions.
+
+use super::*;
+use crate::content::RecommendationStatus;
+use crate::index::learning::{self, LearningIndex, Record, RecordRecommendation};
+use std::path::Path;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
+}
+
+fn index(board: &str, site: &str, built: &str, records: Vec<Record>) -> LearningIndex {
+    LearningIndex {
+        schema: learning::SCHEMA.into(),
+        version: learning::VERSION,
+        site_title: site.into(),
+        base_url: Some(format!(
+            "https://{}.example/",
+            crate::collate::region::path_slug(board)
+        )),
+        board: Some(board.into()),
+        region: Some("North West".into()),
+        built: built.into(),
+        generator: learning::generator(),
+        sources: vec![],
+        records: records
+            .into_iter()
+            .map(|mut r| {
+                r.url = format!(
+                    "https://{}.example/{}/{}/",
+                    crate::collate::region::path_slug(board),
+                    r.kind,
+                    r.slug
+                );
+                r
+            })
+            .collect(),
+    }
+}
+
+fn rec(
+    kind: &str,
+    slug: &str,
+    title: &str,
+    reference: Option<&str>,
+    published: Option<&str>,
+    themes: &[&str],
+) -> Record {
+    let defaults = crate::vocab::Vocabularies::defaults();
+    Record {
+        kind: kind.into(),
+        title: title.into(),
+        url: String::new(),
+        slug: slug.into(),
+        board: None,
+        region: None,
+        review_type: Some("sar".into()),
+        review_type_label: Some("Safeguarding Adults Review".into()),
+        methodology: vec![],
+        methodology_labels: vec![],
+        themes: themes.iter().map(|t| t.to_string()).collect(),
+        theme_labels: themes
+            .iter()
+            .map(|t| defaults.themes.by_slug(t).unwrap().label.clone())
+            .collect(),
+        abuse_types: vec![],
+        incident: None,
+        published: published.map(str::to_string),
+        completed: None,
+        reference: reference.map(str::to_string),
+        summary: Some(format!("Summary of {title}.")),
+        review: None,
+        recommendations: vec![],
+        built: None,
+    }
+}
+
+fn recommendation(id: &str, due: &str, status: RecommendationStatus) -> RecordRecommendation {
+    RecordRecommendation {
+        id: id.into(),
+        text: format!("Recommendation {id}"),
+        owner: Some("Board".into()),
+        due: Some(due.into()),
+        status,
+        evidence: None,
+    }
+}
+
+fn board_a() -> LearningIndex {
+    let mut a1 = rec(
+        "review",
+        "adult-a",
+        "Adult A",
+        Some("NM-1"),
+        Some("2025-03-10"),
+        &["self-neglect", "hoarding"],
+    );
+    a1.recommendations = vec![
+        recommendation("R1", "2024-12", RecommendationStatus::NotStarted),
+        recommendation("R2", "2025-12", RecommendationStatus::InProgress),
+        recommendation("R3", "2024-01", RecommendationStatus::Complete),
+    ];
+    index(
+        "Northmoor SAB",
+        "Northmoor learning",
+        "2025-05-01",
+        vec![
+            a1,
+            // Same reference, another kind: not a duplicate.
+            rec(
+                "briefing",
+                "adult-a-7mb",
+                "Adult A briefing",
+                Some("NM-1"),
+                Some("2025-04-01"),
+                &["self-neglect"],
+            ),
+            rec(
+                "review",
+                "adult-b",
+                "Adult B",
+                Some("NM-2"),
+                Some("2023-02-01"),
+                &["domestic-abuse"],
+            ),
+        ],
+    )
+}
+
+/// An older build of board A: NM-1 under an old title, and NM-9 that the new build no longer has.
+fn board_a_old() -> LearningIndex {
+    index(
+        "Northmoor SAB",
+        "Northmoor learning",
+        "2024-01-01",
+        vec![
+            rec(
+                "review",
+                "adult-a",
+                "Adult A (old title)",
+                Some("nm-1 "),
+                Some("2023-12-01"),
+                &["self-neglect"],
+            ),
+            rec(
+                "review",
+                "adult-z",
+                "Adult Z",
+                Some("NM-9"),
+                Some("2023-11-01"),
+                &["hoarding"],
+            ),
+        ],
+    )
+}
+
+fn board_b() -> LearningIndex {
+    let mut b1 = rec(
+        "review",
+        "adult-c",
+        "Adult C",
+        Some("FH-1"),
+        Some("2024-09-01"),
+        &["self-neglect", "professional-curiosity"],
+    );
+    b1.recommendations = vec![recommendation(
+        "R1",
+        "2025-01",
+        RecommendationStatus::InProgress,
+    )];
+    index(
+        "Fellhaven SAB",
+        "Fellhaven learning",
+        "2025-04-01",
+        vec![
+            b1,
+            rec(
+                "learning-summary",
+                "adult-c-ls",
+                "Adult C learning",
+                None,
+                Some("2024-01-15"),
+                &["professional-curiosity"],
+            ),
+        ],
+    )
+}
+
+fn board_c() -> LearningIndex {
+    index(
+        "Kestrelby SCP",
+        "Kestrelby learning",
+        "2025-06-01",
+        vec![
+            rec(
+                "review",
+                "child-d",
+                "Child D",
+                Some("KB-1"),
+                Some("2022-05-05"),
+                &["hoarding"],
+            ),
+            rec(
+                "review",
+                "child-e",
+                "Child E",
+                Some("KB-2"),
+                None,
+                &["self-neglect"],
+            ),
+        ],
+    )
+}
+
+fn write_index(dir: &Path, name: &str, idx: &LearningIndex) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, learning::to_json(idx)).unwrap();
+    p
+}
+
+fn opts(inputs: Vec<PathBuf>, out: PathBuf) -> CollateOptions {
+    CollateOptions {
+        inputs,
+        out,
+        title: Some("North West learning".into()),
+        today: today(),
+    }
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every relative link of every page points to a file that exists.
+fn assert_links_resolve(out: &Path) {
+    let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
+    let mut checked = 0;
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_none_or(|e| e != "html") {
+            continue;
+        }
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        for cap in href.captures_iter(&text) {
+            let h = &cap[1];
+            if h.starts_with("http") || h.starts_with('#') {
+                continue;
+            }
+            assert!(
+                h.ends_with("index.html") || h.contains('.'),
+                "{}: link {h} has no file name",
+                entry.path().display()
+            );
+            let target = entry
+                .path()
+                .parent()
+                .unwrap()
+                .join(h.split('#').next().unwrap());
+            assert!(
+                target.exists(),
+                "{}: link {h} goes nowhere",
+                entry.path().display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 20);
+}
+
+fn three_boards() -> (tempfile::TempDir, PathBuf, CollateSummary) {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_index(dir.path(), "a.json", &board_a());
+    // A folder holding a learning-index.json is an input too.
+    std::fs::create_dir(dir.path().join("fellhaven-public")).unwrap();
+    write_index(
+        &dir.path().join("fellhaven-public"),
+        "learning-index.json",
+        &board_b(),
+    );
+    let c = write_index(dir.path(), "c.json", &board_c());
+    let out = dir.path().join("region");
+    let summary = collate(&opts(
+        vec![a, dir.path().join("fellhaven-public"), c],
+        out.clone(),
+    ))
+    .unwrap();
+    (dir, out, summary)
+}
+
+#[test]
+fn three_boards_summary() {
+    let (_d, out, s) = three_boards();
+    assert_eq!(
+        (s.inputs, s.boards, s.records, s.duplicates, s.themes),
+        (3, 3, 7, 0, 4)
+    );
+    assert_eq!((s.recommendations, s.overdue), (4, 2));
+    assert!(out.join(MARKER_FILE).is_file());
+    assert!(
+        s.to_string()
+            .starts_with("collated 3 learning indexes (3 boards, 7 records)"),
+        "{s}"
+    );
+}
+
+#[test]
+fn theme_by_board_and_theme_by_year_counts() {
+    let (_d, out, _) = three_boards();
+    let home = read(&out, "index.html");
+    let cell =
+        |href: &str, n: usize| format!(r#"<a href="{href}">{n}<span class="visually-hidden">"#);
+    // Self-neglect: Northmoor 2 (review and briefing), Fellhaven 1, Kestrelby 1.
+    assert!(
+        home.contains(&cell(
+            "themes/self-neglect/boards/northmoor-sab/index.html",
+            2
+        )),
+        "{home}"
+    );
+    assert!(home.contains(&cell(
+        "themes/self-neglect/boards/fellhaven-sab/index.html",
+        1
+    )));
+    assert!(home.contains(&cell(
+        "themes/self-neglect/boards/kestrelby-scp/index.html",
+        1
+    )));
+    assert!(home.contains(&cell("themes/hoarding/boards/kestrelby-scp/index.html", 1)));
+    // A zero is not a link.
+    assert!(!home.contains("themes/domestic-abuse/boards/fellhaven-sab/"));
+    // Self-neglect by year: 2024 1, 2025 2, year not known 1.
+    assert!(home.contains(&cell("themes/self-neglect/years/2024/index.html", 1)));
+    assert!(home.contains(&cell("themes/self-neglect/years/2025/index.html", 2)));
+    assert!(home.contains(&cell("themes/self-neglect/years/unknown/index.html", 1)));
+    assert!(home.contains(&cell(
+        "themes/professional-curiosity/years/2024/index.html",
+        2
+    )));
+    // Row totals.
+    assert!(home.contains(&cell("themes/self-neglect/index.html", 4)));
+    // Most frequent in the last 12 months first: self-neglect (3), then hoarding and
+    // professional curiosity (1 each, 2 in all: by label), then domestic abuse (0).
+    let pos = |s: &str| {
+        home.find(&format!(
+            r#"<th scope="row"><a href="themes/{s}/index.html">"#
+        ))
+        .unwrap()
+    };
+    assert!(pos("self-neglect") < pos("hoarding"));
+    assert!(pos("hoarding") < pos("professional-curiosity"));
+    assert!(pos("professional-curiosity") < pos("domestic-abuse"));
+    // The filtered list behind a cell holds exactly those documents.
+    let page = read(&out, "themes/self-neglect/boards/northmoor-sab/index.html");
+    assert_eq!(page.matches(r#"<li class="doc-card">"#).count(), 2);
+    assert!(page.contains("https://northmoor-sab.example/review/adult-a/"));
+    assert!(page.contains("https://northmoor-sab.example/briefing/adult-a-7mb/"));
+    let page = read(&out, "themes/self-neglect/years/unknown/index.html");
+    assert_eq!(page.matches(r#"<li class="doc-card">"#).count(), 1);
+    assert!(page.contains("Child E"));
+}
+
+#[test]
+fn theme_page_lists_every_board_newest_first_with_absolute_links() {
+    let (_d, out, _) = three_boards();
+    let page = read(&out, "themes/self-neglect/index.html");
+    assert_eq!(page.matches(r#"<li class="doc-card">"#).count(), 4);
+    let order: Vec<usize> = ["Adult A briefing", "Adult A<", "Adult C<", "Child E"]
+        .iter()
+        .map(|t| {
+            page.find(&format!(r#"/">{t}"#).replace("<", "</a>"))
+                .unwrap_or_else(|| panic!("{t}"))
+        })
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(page.contains(r#"<a href="https://fellhaven-sab.example/review/adult-c/">Adult C</a>"#));
+    assert_eq!(page.matches("<h1>").count(), 1);
+}
+
+#[test]
+fn overdue_recommendations_are_highlighted_with_text() {
+    let (_d, out, _) = three_boards();
+    let page = read(&out, "recommendations/self-neglect/index.html");
+    // A1 R1 (due 2024-12, not started) and B1 R1 (due 2025-01, in progress) are overdue;
+    // A1 R2 (due later) and A1 R3 (complete, due long ago) are not.
+    assert_eq!(page.matches(r#"<li class="rec rec--overdue">"#).count(), 2);
+    assert_eq!(page.matches(r#"<li class="rec">"#).count(), 2);
+    assert_eq!(page.matches(">Overdue</strong>").count(), 2);
+    assert!(page.contains("December 2024 (overdue)"));
+    assert!(page.contains("January 2025 (overdue)"));
+    assert!(!page.contains("January 2024 (overdue)"));
+    // Grouped by status.
+    let (ns, ip, c) = (
+        page.find(r#"id="not-started""#).unwrap(),
+        page.find(r#"id="in-progress""#).unwrap(),
+        page.find(r#"id="complete""#).unwrap(),
+    );
+    assert!(ns < ip && ip < c);
+    let summary = read(&out, "recommendations/index.html");
+    assert!(
+        summary.contains(r#"<strong class="status status--overdue">2</strong>"#),
+        "{summary}"
+    );
+    // Domestic abuse has no recommendations: no page.
+    assert!(!out
+        .join("recommendations/domestic-abuse/index.html")
+        .exists());
+    let home = read(&out, "index.html");
+    assert!(home.contains("2 overdue"));
+}
+
+#[test]
+fn charts_are_accessible_svg_with_tables_beside() {
+    let (_d, out, _) = three_boards();
+    let home = read(&out, "index.html");
+    assert_eq!(home.matches(r#"role="img""#).count(), 2);
+    assert!(home.contains(r#"<title id="chart-time-title">Themes over time</title>"#));
+    assert!(home.contains(r#"<title id="chart-board-title">Themes by board</title>"#));
+    assert!(home.contains(r#"<desc id="chart-board-desc">"#));
+    assert!(home.contains(r#"aria-labelledby="chart-time-title chart-time-desc""#));
+    assert!(home.contains(r#"<caption id="theme-board-caption">"#));
+    assert!(home.contains(r#"<caption id="theme-year-caption">"#));
+    assert!(!home.contains("<script>"));
+}
+
+#[test]
+fn pages_are_self_contained_and_links_resolve() {
+    let (_d, out, s) = three_boards();
+    assert_links_resolve(&out);
+    for entry in walkdir::WalkDir::new(&out) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            assert!(text.starts_with("<!DOCTYPE html>\n<html lang=\"en-GB\">"));
+            assert_eq!(text.matches("<h1").count(), 1, "{}", entry.path().display());
+            assert!(text.contains(r#"<main id="main""#));
+            assert!(text.contains(r##"<a class="skip-link" href="#main">"##));
+            // No external requests: no remote stylesheets, scripts or images.
+            assert!(!text.contains(r#"src="http"#));
+            assert!(!text.contains(r#"<link rel="stylesheet" href="http"#));
+        }
+    }
+    assert!(s.pages > 15);
+    assert!(read(&out, "assets/collate.css").contains("#ffdd00"));
+}
+
+#[test]
+fn regional_index_is_valid_and_keeps_boards() {
+    let (_d, out, _) = three_boards();
+    let json = read(&out, "learning-index.json");
+    crate::index::learning::tests::assert_valid_against_schema(&json);
+    let idx = learning::parse_index(&json).unwrap();
+    assert_eq!(idx.board, None);
+    assert_eq!(idx.region.as_deref(), Some("North West"));
+    assert_eq!(idx.site_title, "North West learning");
+    assert_eq!(idx.built, "2025-06-15");
+    assert_eq!(idx.records.len(), 7);
+    assert_eq!(idx.sources.len(), 3);
+    let a1 = idx.records.iter().find(|r| r.slug == "adult-a").unwrap();
+    assert_eq!(a1.board.as_deref(), Some("Northmoor SAB"));
+    assert_eq!(a1.built.as_deref(), Some("2025-05-01"));
+    assert!(read(&out, "learning-index.csv").starts_with('\u{feff}'));
+    assert_eq!(
+        read(&out, "learning-index-recommendations.csv")
+            .lines()
+            .count(),
+        5
+    );
+}
+
+#[test]
+fn duplicate_rule_newer_build_wins_in_either_order() {
+    for old_first in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let new = write_index(dir.path(), "new.json", &board_a());
+        let old = write_index(dir.path(), "old.json", &board_a_old());
+        let inputs = if old_first {
+            vec![old, new]
+        } else {
+            vec![new, old]
+        };
+        let out = dir.path().join("out");
+        let s = collate(&opts(inputs, out.clone())).unwrap();
+        assert_eq!(
+            s.duplicates, 1,
+            "same board and reference (case and spaces aside) is one record"
+        );
+        assert_eq!(s.records, 4, "NM-1 review, NM-1 briefing, NM-2, NM-9");
+        assert!(
+            s.warnings
+                .iter()
+                .any(|w| w.contains("`NM-1`") && w.contains("kept the copy built 2025-05-01")),
+            "{:?}",
+            s.warnings
+        );
+        let json = read(&out, "learning-index.json");
+        assert!(!json.contains("old title"));
+        assert!(json.contains("Adult Z"));
+        let idx = learning::parse_index(&json).unwrap();
+        assert_eq!(idx.sources.len(), 1, "one board, its newest index");
+        assert_eq!(idx.sources[0].built, "2025-05-01");
+    }
+}
+
+#[test]
+fn collate_of_two_collated_regions() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str, idx: &LearningIndex| write_index(dir.path(), name, idx);
+    let (a, b, c, a_old) = (
+        p("a.json", &board_a()),
+        p("b.json", &board_b()),
+        p("c.json", &board_c()),
+        p("a-old.json", &board_a_old()),
+    );
+    let r1 = dir.path().join("region-1");
+    let r2 = dir.path().join("region-2");
+    collate(&opts(vec![a, b], r1.clone())).unwrap();
+    collate(&opts(vec![c, a_old], r2.clone())).unwrap();
+    let national = dir.path().join("national");
+    let mut o = opts(vec![r1, r2], national.clone());
+    o.title = None;
+    let s = collate(&o).unwrap();
+    // A1 from region 1 (built 2025-05-01) beats A1 from region 2 (built 2024-01-01): each record
+    // kept its own board build date through the first collate.
+    assert_eq!((s.boards, s.records, s.duplicates), (3, 8, 1));
+    assert_eq!(s.title, "North West: learning from safeguarding reviews");
+    let json = read(&national, "learning-index.json");
+    crate::index::learning::tests::assert_valid_against_schema(&json);
+    let idx = learning::parse_index(&json).unwrap();
+    assert!(!json.contains("old title"));
+    assert_eq!(idx.sources.len(), 3, "the three boards, each once");
+    let boards: std::collections::BTreeSet<_> = idx
+        .records
+        .iter()
+        .map(|r| r.board.clone().unwrap())
+        .collect();
+    assert_eq!(boards.len(), 3);
+    let home = read(&national, "index.html");
+    assert!(
+        home.contains(r#"<a href="themes/self-neglect/boards/northmoor-sab/index.html">2<span"#)
+    );
+    assert!(
+        home.contains(r#"<a href="themes/hoarding/boards/northmoor-sab/index.html">2<span"#),
+        "A1 and Z"
+    );
+    assert_links_resolve(&national);
+}
+
+#[test]
+fn rejects_unknown_version_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&learning::to_json(&board_a())).unwrap();
+    v["version"] = 2.into();
+    let bad = dir.path().join("future.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let good = write_index(dir.path(), "b.json", &board_b());
+    let e = collate(&opts(vec![good, bad.clone()], dir.path().join("out"))).unwrap_err();
+    let msg = e.to_string();
+    assert!(msg.starts_with(&bad.display().to_string()), "{msg}");
+    assert!(msg.contains("version 2"), "{msg}");
+    assert!(!dir.path().join("out").exists(), "nothing written");
+}
+
+#[test]
+fn rejects_invalid_record_naming_file_and_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&learning::to_json(&board_b())).unwrap();
+    v["records"][1]["incident"] = "2022-03-14".into();
+    let bad = dir.path().join("fellhaven.json");
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let msg = collate(&opts(vec![bad.clone()], dir.path().join("out")))
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        msg,
+        format!("{} record 2 (slug `adult-c-ls`) is invalid: `incident` is `2022-03-14`: it must be a month written YYYY-MM", bad.display())
+    );
+    let mut v: serde_json::Value = serde_json::from_str(&learning::to_json(&board_b())).unwrap();
+    v["records"][0]["title"] = 5.into();
+    std::fs::write(&bad, v.to_string()).unwrap();
+    let msg = collate(&opts(vec![bad.clone()], dir.path().join("out")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        msg.contains("record 1 (slug `adult-c`) is invalid: invalid type"),
+        "{msg}"
+    );
+    let msg = collate(&opts(
+        vec![dir.path().to_path_buf()],
+        dir.path().join("out"),
+    ))
+    .unwrap_err()
+    .to_string();
+    assert!(msg.contains("has no learning-index.json"), "{msg}");
+}
+
+#[test]
+fn output_is_replaced_only_when_it_is_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_index(dir.path(), "a.json", &board_a());
+    let out = dir.path().join("site");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("precious.txt"), "do not delete").unwrap();
+    let e = collate(&opts(vec![a.clone()], out.clone())).unwrap_err();
+    assert!(matches!(e, CollateError::OutputNotOurs { .. }), "{e}");
+    assert!(out.join("precious.txt").exists());
+    // An empty folder, then our own output, may be replaced.
+    std::fs::remove_file(out.join("precious.txt")).unwrap();
+    collate(&opts(vec![a.clone()], out.clone())).unwrap();
+    std::fs::write(out.join("stale.html"), "old").unwrap();
+    collate(&opts(vec![a], out.clone())).unwrap();
+    assert!(!out.join("stale.html").exists(), "replaced whole");
+    assert!(out.join("index.html").exists());
+    // No temporary folders left beside it.
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn html_from_indexes_is_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut idx = board_a();
+    idx.records[0].title = "<script>alert(1)</script>".into();
+    idx.records[0].themes.push("../../etc".into());
+    idx.records[0].theme_labels.push("\"><img src=x>".into());
+    let a = write_index(dir.path(), "a.json", &idx);
+    let out = dir.path().join("out");
+    collate(&opts(vec![a], out.clone())).unwrap();
+    let page = read(&out, "themes/self-neglect/index.html");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>alert"));
+    let home = read(&out, "index.html");
+    assert!(!home.contains("<img src=x>"));
+    assert!(
+        out.join("themes/etc/index.html").exists(),
+        "theme slugs become safe folder names"
+    );
+    assert_links_resolve(&out);
+}
