@@ -20,7 +20,13 @@ const BAR: &str = "#1d70b8";
 const RULE: &str = "#b1b4b6";
 
 pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
+    {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -81,7 +87,7 @@ pub fn themes_over_time(region: &Region) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let (label_w, col_w, row_h, bar_h, top, axis_h) = (270, 46, 58, 34, 8, 28);
+    let (label_w, col_w, row_h, bar_h, top, axis_h) = (270, 46, 66, 46, 8, 28);
     let width = label_w + columns.len() * col_w + 10;
     let height = top + themes.len() * row_h + axis_h;
 

@@ -68,12 +68,13 @@ fn describe(r: &Record) -> String {
 }
 
 /// Merge the loaded indexes (in command-line order).
-pub fn merge(inputs: &[Loaded]) -> Merged {
+pub fn merge(inputs: Vec<Loaded>) -> Merged {
+    let paths: Vec<std::path::PathBuf> = inputs.iter().map(|l| l.path.clone()).collect();
     let mut out = Merged::default();
     let mut at: HashMap<Key, (usize, usize)> = HashMap::new(); // key -> (position in records, input number)
     let mut source_at: HashMap<(String, String), usize> = HashMap::new();
-    for (n, loaded) in inputs.iter().enumerate() {
-        let idx = &loaded.index;
+    for (n, loaded) in inputs.into_iter().enumerate() {
+        let idx = loaded.index;
         let nested: Vec<Source> = if idx.sources.is_empty() {
             vec![Source {
                 site_title: idx.site_title.clone(),
@@ -100,8 +101,7 @@ pub fn merge(inputs: &[Loaded]) -> Merged {
                 }
             }
         }
-        for rec in &idx.records {
-            let mut r = rec.clone();
+        for mut r in idx.records {
             if r.board.as_deref().is_none_or(|b| b.trim().is_empty()) {
                 r.board = Some(idx.board.clone().unwrap_or_else(|| idx.site_title.clone()));
             }
@@ -126,9 +126,9 @@ pub fn merge(inputs: &[Loaded]) -> Merged {
                         "{} is in more than one index: kept the copy built {} from {}, dropped the one built {} from {}",
                         describe(kept),
                         kept.built.as_deref().unwrap_or("?"),
-                        inputs[kept_from].path.display(),
+                        paths[kept_from].display(),
                         dropped.built.as_deref().unwrap_or("?"),
-                        inputs[dropped_from].path.display(),
+                        paths[dropped_from].display(),
                     ));
                     if newer {
                         out.records[pos] = r;

@@ -132,7 +132,8 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     // Fail early, before the work, when the output folder cannot be replaced.
     output::check_replaceable(&opts.out)?;
     let indexes = input::read_all(&opts.inputs)?;
-    let merged = merge::merge(&indexes);
+    let inputs = indexes.len();
+    let merged = merge::merge(indexes);
     let region = region::Region::build(merged, opts.title.clone(), opts.today);
     let files = pages::render_site(&region)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
@@ -141,7 +142,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     Ok(CollateSummary {
         out: opts.out.clone(),
         title: region.title.clone(),
-        inputs: indexes.len(),
+        inputs,
         boards: region.boards.len(),
         records: region.entries.len(),
         duplicates: region.duplicates,

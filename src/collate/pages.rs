@@ -1,17 +1,31 @@
 //! Render the regional site: Tera templates from `layouts/collate/` (compiled into the binary),
 //! the charts, and the merged index files. Every link is relative (`{{ root }}…/index.html`), so
 //! the site works opened from disk.
+//!
+//! Pages (a regional site may hold tens of thousands of records, so no list is written twice
+//! more than it must be):
+//! - `index.html`: overview, theme × board and theme × year tables and charts;
+//! - `themes/index.html`, `themes/THEME/index.html`: every board's documents on a theme, newest
+//!   first, in sections by year (`#year-2024`: the theme × year cells link there);
+//! - `boards/index.html`, `boards/BOARD/index.html`: a board's documents in sections by theme
+//!   (`#theme-THEME`: the theme × board cells link there);
+//! - `years/index.html`, `years/YEAR/index.html`;
+//! - `recommendations/index.html`, `recommendations/THEME/index.html`: by theme, then status;
+//! - `learning-index.json` (the merged index), `.csv`, `-recommendations.csv`, `assets/`.
+//!
+//! The markup of one document or recommendation in a list is written here in Rust (it is
+//! repeated hundreds of thousands of times in a national collate); the pages around it are Tera.
 
-use super::chart;
+use super::chart::{self, esc};
 use super::output::OutFile;
-use super::region::Region;
+use super::region::{Entry, Region};
 use super::CollateError;
 use crate::content::{MonthYear, RecommendationStatus};
 use crate::index::learning;
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 use tera::{Context, Tera};
 
@@ -19,7 +33,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../layouts/collate/base.html")),
     ("home.html", include_str!("../../layouts/collate/home.html")),
     ("list.html", include_str!("../../layouts/collate/list.html")),
-    ("item.html", include_str!("../../layouts/collate/item.html")),
     (
         "terms.html",
         include_str!("../../layouts/collate/terms.html"),
@@ -28,12 +41,13 @@ const TEMPLATES: &[(&str, &str)] = &[
         "recommendations.html",
         include_str!("../../layouts/collate/recommendations.html"),
     ),
-    ("rec.html", include_str!("../../layouts/collate/rec.html")),
 ];
 const CSS: &str = include_str!("../../layouts/collate/collate.css");
 const JS: &str = include_str!("../../layouts/collate/collate.js");
 /// Where the "Exit this page" button goes: a neutral site.
 pub const QUICK_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+/// Summaries on theme pages are cut to about this many characters (the board's page has it whole).
+const SUMMARY_CHARS: usize = 240;
 
 fn tera() -> Result<&'static Tera, CollateError> {
     static TERA: OnceLock<Result<Tera, String>> = OnceLock::new();
@@ -42,7 +56,7 @@ fn tera() -> Result<&'static Tera, CollateError> {
         t.add_raw_templates(TEMPLATES.iter().copied())
             .map_err(|e| format!("{e:?}"))?;
         // Escape what HTML needs, and leave `/` alone so URLs stay readable.
-        t.set_escape_fn(chart::esc);
+        t.set_escape_fn(esc);
         Ok(t)
     })
     .as_ref()
@@ -78,6 +92,22 @@ fn human_month(s: &str) -> String {
         .unwrap_or_else(|_| s.to_string())
 }
 
+fn shorten_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([' ', ',', ';', ':', '.']))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[derive(Serialize)]
 struct Crumb {
     href: String,
@@ -97,38 +127,6 @@ struct Related {
     href: String,
     title: String,
     note: Option<String>,
-}
-
-#[derive(Serialize)]
-struct ItemView<'a> {
-    kind_label: &'a str,
-    board: &'a str,
-    published: Option<&'a str>,
-    published_human: Option<String>,
-    url: &'a str,
-    title: &'a str,
-    summary: Option<&'a str>,
-    review_type: Option<&'a str>,
-    reference: Option<&'a str>,
-    recommendations: usize,
-    overdue: usize,
-    themes: Vec<&'a str>,
-}
-
-#[derive(Serialize)]
-struct RecView<'a> {
-    id: &'a str,
-    text: &'a str,
-    owner: Option<&'a str>,
-    due: Option<String>,
-    status: &'a str,
-    status_label: &'a str,
-    overdue: bool,
-    evidence: Option<&'a str>,
-    url: &'a str,
-    title: &'a str,
-    board: &'a str,
-    reference: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -154,21 +152,26 @@ struct TermCell {
     overdue: bool,
 }
 
+fn cell(n: usize) -> TermCell {
+    TermCell {
+        text: n.to_string(),
+        overdue: false,
+    }
+}
+
+fn overdue_cell(n: usize) -> TermCell {
+    TermCell {
+        text: n.to_string(),
+        overdue: n > 0,
+    }
+}
+
 #[derive(Serialize)]
 struct TermRow {
     href: String,
     label: String,
     note: Option<String>,
     cells: Vec<TermCell>,
-}
-
-fn cells(v: impl IntoIterator<Item = usize>) -> Vec<TermCell> {
-    v.into_iter()
-        .map(|n| TermCell {
-            text: n.to_string(),
-            overdue: false,
-        })
-        .collect()
 }
 
 #[derive(Serialize)]
@@ -181,6 +184,15 @@ struct NameRef<'a> {
 struct YearRef<'a> {
     label: &'a str,
     path: &'a str,
+}
+
+/// A section of a list page: a heading (or none) and its items' HTML.
+#[derive(Serialize)]
+struct Section {
+    id: String,
+    heading: Option<String>,
+    count: usize,
+    html: String,
 }
 
 #[derive(Serialize)]
@@ -199,10 +211,11 @@ struct ListPage<'p> {
     section: &'p str,
     title: &'p str,
     caption: Option<&'p str>,
-    intro: Option<String>,
+    intro: String,
     crumbs: Vec<Crumb>,
     related: Vec<Related>,
-    entries: &'p [usize],
+    count: usize,
+    sections: Vec<Section>,
 }
 
 /// One page to render.
@@ -212,29 +225,132 @@ enum Job {
     Boards,
     Years,
     Theme(usize),
-    ThemeBoard(usize, usize, Vec<usize>),
-    ThemeYear(usize, usize, Vec<usize>),
     Board(usize),
     Year(usize),
     Recommendations,
     ThemeRecommendations(Option<usize>),
 }
 
-struct Renderer<'a> {
-    region: &'a Region,
-    base: Context,
-    /// Pre-rendered list item of every entry.
-    items: Vec<String>,
-    /// Pre-rendered recommendation of every entry.
-    recs: Vec<Vec<String>>,
-}
-
 fn root(depth: usize) -> String {
     "../".repeat(depth)
 }
 
+/// One document in a list. `full`: with its board and summary (theme pages).
+fn item_html(region: &Region, e: &Entry, full: bool) -> String {
+    let r = &e.rec;
+    let mut s = String::with_capacity(400);
+    let _ = write!(
+        s,
+        r#"<li class="doc"><a class="doc__title" href="{}">{}</a><span class="doc__meta">{}"#,
+        esc(&r.url),
+        esc(&r.title),
+        r.kind_label()
+    );
+    if full {
+        let _ = write!(s, " · {}", esc(&region.boards[e.board].name));
+    }
+    if let (Some(p), Some(d)) = (&r.published, e.date) {
+        let _ = write!(
+            s,
+            r#" · <time datetime="{}">{}</time>"#,
+            esc(p),
+            human_date(d)
+        );
+    }
+    if let Some(t) = r.review_type_label.as_deref().or(r.review_type.as_deref()) {
+        let _ = write!(s, " · {}", esc(t));
+    }
+    if let Some(reference) = &r.reference {
+        let _ = write!(s, " · {}", esc(reference));
+    }
+    let overdue = e.overdue.iter().filter(|o| **o).count();
+    if overdue > 0 {
+        let _ = write!(
+            s,
+            r#" · <strong class="status status--overdue">{overdue} overdue</strong>"#
+        );
+    }
+    s.push_str("</span>");
+    if full {
+        if let Some(summary) = &r.summary {
+            let _ = write!(
+                s,
+                r#"<span class="doc__summary">{}</span>"#,
+                esc(&shorten_words(summary, SUMMARY_CHARS))
+            );
+        }
+    }
+    s.push_str("</li>\n");
+    s
+}
+
+/// One recommendation in a list; an overdue one is marked in words ("Overdue") and by its border.
+fn rec_html(region: &Region, e: &Entry, i: usize) -> String {
+    let r = &e.rec;
+    let x = &r.recommendations[i];
+    let overdue = e.overdue[i];
+    let mut s = String::with_capacity(500);
+    let _ = write!(
+        s,
+        r#"<li class="rec{}"><p class="rec__status">"#,
+        if overdue { " rec--overdue" } else { "" }
+    );
+    if overdue {
+        s.push_str(r#"<strong class="status status--overdue">Overdue</strong> "#);
+    }
+    let _ = write!(
+        s,
+        r#"<span class="status status--{}">{}</span> "#,
+        x.status.as_str(),
+        x.status.label()
+    );
+    match &x.due {
+        Some(d) => {
+            let _ = write!(
+                s,
+                "Due {}{}",
+                esc(&human_month(d)),
+                if overdue { " (overdue)" } else { "" }
+            );
+        }
+        None => s.push_str("No due date"),
+    }
+    let _ = write!(
+        s,
+        r#"</p><p class="rec__text"><strong>{}</strong>: {}</p><p class="rec__meta"><a href="{}">{}</a> · {}"#,
+        esc(&x.id),
+        esc(&x.text),
+        esc(&r.url),
+        esc(&r.title),
+        esc(&region.boards[e.board].name)
+    );
+    if let Some(reference) = &r.reference {
+        let _ = write!(s, " · {}", esc(reference));
+    }
+    if let Some(owner) = &x.owner {
+        let _ = write!(s, " · Owner: {}", esc(owner));
+    }
+    if let Some(evidence) = &x.evidence {
+        let _ = write!(s, " · Evidence: {}", esc(evidence));
+    }
+    s.push_str("</p></li>\n");
+    s
+}
+
+struct Renderer<'a> {
+    region: &'a Region,
+    base: Context,
+    /// Each entry as a list item: with board and summary (theme and year pages), and without.
+    full: Vec<String>,
+    short: Vec<String>,
+    /// Each entry's recommendations as list items.
+    recs: Vec<Vec<String>>,
+    /// For each board, its entries on each theme: (theme, entries newest first), in theme order.
+    board_themes: Vec<Vec<(usize, Vec<usize>)>>,
+}
+
 impl<'a> Renderer<'a> {
-    fn new(region: &'a Region) -> Result<Self, CollateError> {
+    fn new(region: &'a Region) -> Self {
         let mut base = Context::new();
         base.insert("site_title", &region.title);
         base.insert("generator", &learning::generator());
@@ -243,73 +359,55 @@ impl<'a> Renderer<'a> {
         base.insert("source_count", &region.sources.len());
         base.insert("has_search", &false);
         base.insert("quick_exit_url", QUICK_EXIT_URL);
-        let items = region
-            .entries
-            .par_iter()
-            .map(|e| {
-                let r = &e.rec;
-                let view = ItemView {
-                    kind_label: r.kind_label(),
-                    board: &region.boards[e.board].name,
-                    published: r.published.as_deref(),
-                    published_human: e.date.map(human_date),
-                    url: &r.url,
-                    title: &r.title,
-                    summary: r.summary.as_deref(),
-                    review_type: r.review_type_label.as_deref().or(r.review_type.as_deref()),
-                    reference: r.reference.as_deref(),
-                    recommendations: r.recommendations.len(),
-                    overdue: e.overdue.iter().filter(|o| **o).count(),
-                    themes: e
-                        .themes
-                        .iter()
-                        .map(|&t| region.themes[t].label.as_str())
-                        .collect(),
-                };
-                render(
-                    "item.html",
-                    &Context::from_serialize(&view).expect("item view serialises"),
+        let mut board_themes: Vec<Vec<(usize, Vec<usize>)>> = vec![Vec::new(); region.boards.len()];
+        for (t, th) in region.themes.iter().enumerate() {
+            for &e in &th.entries {
+                let b = &mut board_themes[region.entries[e].board];
+                match b.last_mut() {
+                    Some((last, list)) if *last == t => list.push(e),
+                    _ => b.push((t, vec![e])),
+                }
+            }
+        }
+        let ((full, short), recs) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        region
+                            .entries
+                            .par_iter()
+                            .map(|e| item_html(region, e, true))
+                            .collect()
+                    },
+                    || {
+                        region
+                            .entries
+                            .par_iter()
+                            .map(|e| item_html(region, e, false))
+                            .collect()
+                    },
                 )
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let recs = region
-            .entries
-            .par_iter()
-            .map(|e| {
-                let r = &e.rec;
-                r.recommendations
-                    .iter()
-                    .zip(&e.overdue)
-                    .map(|(x, &overdue)| {
-                        let view = RecView {
-                            id: &x.id,
-                            text: &x.text,
-                            owner: x.owner.as_deref(),
-                            due: x.due.as_deref().map(human_month),
-                            status: x.status.as_str(),
-                            status_label: x.status.label(),
-                            overdue,
-                            evidence: x.evidence.as_deref(),
-                            url: &r.url,
-                            title: &r.title,
-                            board: &region.boards[e.board].name,
-                            reference: r.reference.as_deref(),
-                        };
-                        render(
-                            "rec.html",
-                            &Context::from_serialize(&view)
-                                .expect("recommendation view serialises"),
-                        )
+            },
+            || {
+                region
+                    .entries
+                    .par_iter()
+                    .map(|e| {
+                        (0..e.overdue.len())
+                            .map(|i| rec_html(region, e, i))
+                            .collect()
                     })
-                    .collect::<Result<Vec<_>, _>>()
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(Renderer {
+                    .collect()
+            },
+        );
+        Renderer {
             region,
             base,
-            items,
+            board_themes,
+            full,
+            short,
             recs,
-        })
+        }
     }
 
     fn page(&self, depth: usize, title: &str, section: &str, crumbs: Vec<Crumb>) -> Context {
@@ -321,29 +419,24 @@ impl<'a> Renderer<'a> {
         c
     }
 
-    fn list(&self, page: ListPage) -> Result<OutFile, CollateError> {
-        let ListPage {
-            path,
-            depth,
-            section,
-            title,
-            caption,
-            intro,
-            crumbs,
-            related,
-            entries,
-        } = page;
-        let mut c = self.page(depth, title, section, crumbs);
-        c.insert("caption", &caption);
-        c.insert("intro", &intro);
-        c.insert("count", &entries.len());
-        c.insert("related", &related);
-        let mut html = String::with_capacity(entries.iter().map(|&e| self.items[e].len()).sum());
+    fn items(&self, entries: &[usize], full: bool) -> String {
+        let cache = if full { &self.full } else { &self.short };
+        let mut html = String::with_capacity(entries.iter().map(|&e| cache[e].len()).sum());
         for &e in entries {
-            html.push_str(&self.items[e]);
+            html.push_str(&cache[e]);
         }
-        c.insert("items_html", &html);
-        Ok(OutFile::new(path, render("list.html", &c)?))
+        html
+    }
+
+    fn list(&self, page: ListPage) -> Result<OutFile, CollateError> {
+        let mut c = self.page(page.depth, page.title, page.section, page.crumbs);
+        c.insert("caption", &page.caption);
+        c.insert("intro", &page.intro);
+        c.insert("count", &page.count);
+        c.insert("related", &page.related);
+        c.insert("show_toc", &(page.sections.len() > 1));
+        c.insert("sections", &page.sections);
+        Ok(OutFile::new(page.path, render("list.html", &c)?))
     }
 
     fn home(&self) -> Result<OutFile, CollateError> {
@@ -401,7 +494,7 @@ impl<'a> Renderer<'a> {
                     .zip(&r.boards)
                     .map(|(&count, b)| Cell {
                         count,
-                        href: format!("themes/{}/boards/{}/index.html", t.path, b.path),
+                        href: format!("boards/{}/index.html#theme-{}", b.path, t.path),
                         label: b.name.clone(),
                     })
                     .collect(),
@@ -410,7 +503,7 @@ impl<'a> Renderer<'a> {
                     .zip(&r.years)
                     .map(|(&count, y)| Cell {
                         count,
-                        href: format!("themes/{}/years/{}/index.html", t.path, y.path),
+                        href: format!("themes/{}/index.html#year-{}", t.path, y.path),
                         label: if y.year.is_some() {
                             y.label.clone()
                         } else {
@@ -448,38 +541,48 @@ impl<'a> Renderer<'a> {
         Ok(OutFile::new(path, render("terms.html", &c)?))
     }
 
-    fn recs_of(
-        &self,
-        list: &[(usize, usize)],
-    ) -> BTreeMap<RecommendationStatus, Vec<(usize, usize)>> {
-        let mut by: BTreeMap<RecommendationStatus, Vec<(usize, usize)>> = BTreeMap::new();
+    /// Recommendations by status (not started, in progress, complete); in each, overdue first,
+    /// then by due month, board and review.
+    fn recs_by_status(&self, list: &[(usize, usize)]) -> [Vec<(usize, usize)>; 3] {
+        let entries = &self.region.entries;
+        let mut by: [Vec<(usize, usize)>; 3] = Default::default();
         for &(e, i) in list {
-            by.entry(self.region.entries[e].rec.recommendations[i].status)
-                .or_default()
-                .push((e, i));
+            let slot = match entries[e].rec.recommendations[i].status {
+                RecommendationStatus::NotStarted => 0,
+                RecommendationStatus::InProgress => 1,
+                RecommendationStatus::Complete => 2,
+            };
+            by[slot].push((e, i));
         }
-        for v in by.values_mut() {
+        for v in &mut by {
             v.sort_by(|&(ea, ia), &(eb, ib)| {
-                let (a, b) = (&self.region.entries[ea], &self.region.entries[eb]);
+                let (a, b) = (&entries[ea], &entries[eb]);
+                let (da, db) = (
+                    &a.rec.recommendations[ia].due,
+                    &b.rec.recommendations[ib].due,
+                );
                 b.overdue[ib]
                     .cmp(&a.overdue[ia])
-                    .then_with(|| {
-                        let (da, db) = (
-                            &a.rec.recommendations[ia].due,
-                            &b.rec.recommendations[ib].due,
-                        );
-                        (da.is_none(), da).cmp(&(db.is_none(), db))
-                    })
-                    .then_with(|| {
-                        self.region.boards[a.board]
-                            .name
-                            .cmp(&self.region.boards[b.board].name)
-                    })
+                    .then_with(|| (da.is_none(), da).cmp(&(db.is_none(), db)))
+                    .then_with(|| a.board.cmp(&b.board))
                     .then_with(|| a.rec.title.cmp(&b.rec.title))
                     .then_with(|| ia.cmp(&ib))
             });
         }
         by
+    }
+
+    /// How many are not started, in progress, complete.
+    fn status_counts(&self, list: &[(usize, usize)]) -> [usize; 3] {
+        let mut n = [0; 3];
+        for &(e, i) in list {
+            n[match self.region.entries[e].rec.recommendations[i].status {
+                RecommendationStatus::NotStarted => 0,
+                RecommendationStatus::InProgress => 1,
+                RecommendationStatus::Complete => 2,
+            }] += 1;
+        }
+        n
     }
 
     fn overdue_in(&self, list: &[(usize, usize)]) -> usize {
@@ -496,41 +599,23 @@ impl<'a> Renderer<'a> {
                 let rows = r
                     .themes
                     .iter()
-                    .map(|t| {
-                        let overdue = self.overdue_in(&t.recs);
-                        TermRow {
-                            href: format!("themes/{}/index.html", t.path),
-                            label: t.label.clone(),
-                            note: None,
-                            cells: vec![
-                                TermCell {
-                                    text: t.recent.to_string(),
-                                    overdue: false,
-                                },
-                                TermCell {
-                                    text: t.total().to_string(),
-                                    overdue: false,
-                                },
-                                TermCell {
-                                    text: t.recs.len().to_string(),
-                                    overdue: false,
-                                },
-                                TermCell {
-                                    text: overdue.to_string(),
-                                    overdue: overdue > 0,
-                                },
-                            ],
-                        }
+                    .map(|t| TermRow {
+                        href: format!("themes/{}/index.html", t.path),
+                        label: t.label.clone(),
+                        note: None,
+                        cells: vec![
+                            cell(t.recent),
+                            cell(t.total()),
+                            cell(t.recs.len()),
+                            overdue_cell(self.overdue_in(&t.recs)),
+                        ],
                     })
                     .collect();
                 self.terms(
                     "themes/index.html",
                     "themes",
                     "Themes",
-                    format!(
-                        "Every learning theme across the {} boards, most frequent in the last 12 months first.",
-                        r.boards.len()
-                    ),
+                    format!("Every learning theme across the {}, most frequent in the last 12 months first.", plural(r.boards.len(), "board", "boards")),
                     &["Theme", "Last 12 months", "All documents", "Recommendations", "Overdue"],
                     rows,
                 )
@@ -547,22 +632,10 @@ impl<'a> Renderer<'a> {
                             None => format!("{}, index built {}", s.site_title, s.built),
                         }),
                         cells: vec![
-                            TermCell {
-                                text: b.entries.len().to_string(),
-                                overdue: false,
-                            },
-                            TermCell {
-                                text: b.recommendations.to_string(),
-                                overdue: false,
-                            },
-                            TermCell {
-                                text: b.open.to_string(),
-                                overdue: false,
-                            },
-                            TermCell {
-                                text: b.overdue.to_string(),
-                                overdue: b.overdue > 0,
-                            },
+                            cell(b.entries.len()),
+                            cell(b.recommendations),
+                            cell(b.open),
+                            overdue_cell(b.overdue),
                         ],
                     })
                     .collect();
@@ -571,8 +644,8 @@ impl<'a> Renderer<'a> {
                     "boards",
                     "Boards",
                     format!(
-                        "The {} boards whose learning indexes were collated.",
-                        r.boards.len()
+                        "The {} whose learning indexes were collated.",
+                        plural(r.boards.len(), "board", "boards")
                     ),
                     &["Board", "Documents", "Recommendations", "Open", "Overdue"],
                     rows,
@@ -586,7 +659,7 @@ impl<'a> Renderer<'a> {
                         href: format!("years/{}/index.html", y.path),
                         label: y.label.clone(),
                         note: None,
-                        cells: cells([y.entries.len()]),
+                        cells: vec![cell(y.entries.len())],
                     })
                     .collect();
                 self.terms(
@@ -602,91 +675,50 @@ impl<'a> Renderer<'a> {
                 let th = &r.themes[*t];
                 let mut related = Vec::new();
                 if !th.recs.is_empty() {
-                    let overdue = self.overdue_in(&th.recs);
                     related.push(Related {
                         href: format!("../../recommendations/{}/index.html", th.path),
                         title: format!("Recommendations on {}", th.label),
-                        note: Some(format!("{}, {overdue} overdue", th.recs.len())),
+                        note: Some(format!(
+                            "{}, {} overdue",
+                            th.recs.len(),
+                            self.overdue_in(&th.recs)
+                        )),
                     });
                 }
+                // Newest first, in sections by year: the theme × year cells link to them.
+                let mut sections = Vec::new();
+                for y in (0..r.years.len())
+                    .rev()
+                    .filter(|&y| r.years[y].year.is_some())
+                    .chain((0..r.years.len()).filter(|&y| r.years[y].year.is_none()))
+                {
+                    let list: Vec<usize> = th
+                        .entries
+                        .iter()
+                        .copied()
+                        .filter(|&e| r.entries[e].year == y)
+                        .collect();
+                    if !list.is_empty() {
+                        sections.push(Section {
+                            id: format!("year-{}", r.years[y].path),
+                            heading: Some(r.years[y].label.clone()),
+                            count: list.len(),
+                            html: self.items(&list, true),
+                        });
+                    }
+                }
+                let boards = th.by_board.iter().filter(|n| **n > 0).count();
                 self.list(ListPage {
                     path: format!("themes/{}/index.html", th.path),
                     depth: 2,
                     section: "themes",
                     title: &th.label,
                     caption: Some("Theme"),
-                    intro: Some(format!(
-                        "on this theme from {} board{}",
-                        th.by_board.iter().filter(|n| **n > 0).count(),
-                        if th.by_board.iter().filter(|n| **n > 0).count() == 1 {
-                            ""
-                        } else {
-                            "s"
-                        }
-                    )),
+                    intro: format!("on this theme from {}", plural(boards, "board", "boards")),
                     crumbs: vec![crumb("themes/index.html", "Themes")],
                     related,
-                    entries: &th.entries,
-                })
-            }
-            Job::ThemeBoard(t, b, list) => {
-                let (th, bd) = (&r.themes[*t], &r.boards[*b]);
-                self.list(ListPage {
-                    path: format!("themes/{}/boards/{}/index.html", th.path, bd.path),
-                    depth: 4,
-                    section: "themes",
-                    title: &format!("{} – {}", th.label, bd.name),
-                    caption: Some("Theme by board"),
-                    intro: Some(format!("on {} from {}", th.label, bd.name)),
-                    crumbs: vec![
-                        crumb("themes/index.html", "Themes"),
-                        crumb(format!("themes/{}/index.html", th.path), th.label.clone()),
-                    ],
-                    related: vec![
-                        Related {
-                            href: "../../index.html".into(),
-                            title: format!("{} from every board", th.label),
-                            note: Some(th.total().to_string()),
-                        },
-                        Related {
-                            href: format!("../../../../boards/{}/index.html", bd.path),
-                            title: format!("Every theme from {}", bd.name),
-                            note: Some(bd.entries.len().to_string()),
-                        },
-                    ],
-                    entries: list,
-                })
-            }
-            Job::ThemeYear(t, y, list) => {
-                let (th, yr) = (&r.themes[*t], &r.years[*y]);
-                let when = match yr.year {
-                    Some(y) => format!("published in {y}"),
-                    None => "with no publication date".into(),
-                };
-                self.list(ListPage {
-                    path: format!("themes/{}/years/{}/index.html", th.path, yr.path),
-                    depth: 4,
-                    section: "themes",
-                    title: &format!("{} – {}", th.label, yr.label),
-                    caption: Some("Theme by year"),
-                    intro: Some(format!("on {} {when}", th.label)),
-                    crumbs: vec![
-                        crumb("themes/index.html", "Themes"),
-                        crumb(format!("themes/{}/index.html", th.path), th.label.clone()),
-                    ],
-                    related: vec![
-                        Related {
-                            href: "../../index.html".into(),
-                            title: format!("{} in every year", th.label),
-                            note: Some(th.total().to_string()),
-                        },
-                        Related {
-                            href: format!("../../../../years/{}/index.html", yr.path),
-                            title: format!("Every theme, {}", yr.label),
-                            note: Some(yr.entries.len().to_string()),
-                        },
-                    ],
-                    entries: list,
+                    count: th.total(),
+                    sections,
                 })
             }
             Job::Board(b) => {
@@ -699,16 +731,44 @@ impl<'a> Renderer<'a> {
                         note: None,
                     });
                 }
+                // In sections by theme: the theme × board cells link to them.
+                let mut sections: Vec<Section> = self.board_themes[*b]
+                    .iter()
+                    .map(|(t, list)| Section {
+                        id: format!("theme-{}", r.themes[*t].path),
+                        heading: Some(r.themes[*t].label.clone()),
+                        count: list.len(),
+                        html: self.items(list, false),
+                    })
+                    .collect();
+                let untagged: Vec<usize> = bd
+                    .entries
+                    .iter()
+                    .copied()
+                    .filter(|&e| r.entries[e].themes.is_empty())
+                    .collect();
+                if !untagged.is_empty() {
+                    sections.push(Section {
+                        id: "no-theme".into(),
+                        heading: Some("No theme given".into()),
+                        count: untagged.len(),
+                        html: self.items(&untagged, false),
+                    });
+                }
                 self.list(ListPage {
                     path: format!("boards/{}/index.html", bd.path),
                     depth: 2,
                     section: "boards",
                     title: &bd.name,
                     caption: Some("Board"),
-                    intro: Some(format!("from {}", bd.name)),
+                    intro: format!(
+                        "from {}, by theme (a document appears under each of its themes)",
+                        bd.name
+                    ),
                     crumbs: vec![crumb("boards/index.html", "Boards")],
                     related,
-                    entries: &bd.entries,
+                    count: bd.entries.len(),
+                    sections,
                 })
             }
             Job::Year(y) => {
@@ -719,45 +779,34 @@ impl<'a> Renderer<'a> {
                     section: "years",
                     title: &yr.label,
                     caption: Some("Year"),
-                    intro: Some(match yr.year {
+                    intro: match yr.year {
                         Some(y) => format!("published in {y}"),
                         None => "with no publication date".into(),
-                    }),
+                    },
                     crumbs: vec![crumb("years/index.html", "Years")],
                     related: vec![],
-                    entries: &yr.entries,
+                    count: yr.entries.len(),
+                    sections: vec![Section {
+                        id: "documents".into(),
+                        heading: None,
+                        count: yr.entries.len(),
+                        html: self.items(&yr.entries, true),
+                    }],
                 })
             }
             Job::Recommendations => {
                 let row = |href: String, label: String, list: &[(usize, usize)]| {
-                    let by = self.recs_of(list);
-                    let n = |s| by.get(&s).map_or(0, Vec::len);
-                    let overdue = self.overdue_in(list);
+                    let by = self.status_counts(list);
                     TermRow {
                         href,
                         label,
                         note: None,
                         cells: vec![
-                            TermCell {
-                                text: n(RecommendationStatus::NotStarted).to_string(),
-                                overdue: false,
-                            },
-                            TermCell {
-                                text: n(RecommendationStatus::InProgress).to_string(),
-                                overdue: false,
-                            },
-                            TermCell {
-                                text: n(RecommendationStatus::Complete).to_string(),
-                                overdue: false,
-                            },
-                            TermCell {
-                                text: overdue.to_string(),
-                                overdue: overdue > 0,
-                            },
-                            TermCell {
-                                text: list.len().to_string(),
-                                overdue: false,
-                            },
+                            cell(by[0]),
+                            cell(by[1]),
+                            cell(by[2]),
+                            overdue_cell(self.overdue_in(list)),
+                            cell(list.len()),
                         ],
                     }
                 };
@@ -785,9 +834,9 @@ impl<'a> Renderer<'a> {
                     "recommendations",
                     "Recommendations",
                     format!(
-                        "{} recommendations from the reviews of {} boards, by theme and status ({} open, {} overdue: the month they were due has passed and they are not complete). A recommendation appears under each theme of its review.",
-                        r.recommendation_count,
-                        r.boards.len(),
+                        "{} from the reviews of {}, by theme and status: {} open, {} overdue (the month they were due has passed and they are not complete). A recommendation appears under each theme of its review.",
+                        plural(r.recommendation_count, "recommendation", "recommendations"),
+                        plural(r.boards.len(), "board", "boards"),
                         r.open_count,
                         r.overdue_count
                     ),
@@ -804,22 +853,20 @@ impl<'a> Renderer<'a> {
                     ),
                     None => ("No theme given", "no-theme", &r.untagged_recs),
                 };
-                let by = self.recs_of(list);
+                let by = self.recs_by_status(list);
                 let groups: Vec<Group> = [
                     (RecommendationStatus::NotStarted, "not-started"),
                     (RecommendationStatus::InProgress, "in-progress"),
                     (RecommendationStatus::Complete, "complete"),
                 ]
                 .into_iter()
-                .map(|(s, id)| {
-                    let v = by.get(&s).map(Vec::as_slice).unwrap_or(&[]);
-                    Group {
-                        id,
-                        label: s.label(),
-                        count: v.len(),
-                        overdue: self.overdue_in(v),
-                        html: v.iter().map(|&(e, i)| self.recs[e][i].as_str()).collect(),
-                    }
+                .zip(&by)
+                .map(|((s, id), v)| Group {
+                    id,
+                    label: s.label(),
+                    count: v.len(),
+                    overdue: self.overdue_in(v),
+                    html: v.iter().map(|&(e, i)| self.recs[e][i].as_str()).collect(),
                 })
                 .collect();
                 let mut c = self.page(
@@ -839,6 +886,12 @@ impl<'a> Renderer<'a> {
                 c.insert("total", &list.len());
                 c.insert("overdue", &self.overdue_in(list));
                 c.insert("groups", &groups);
+                if let Some(t) = t {
+                    c.insert(
+                        "theme_href",
+                        &format!("../../themes/{}/index.html", r.themes[*t].path),
+                    );
+                }
                 Ok(OutFile::new(
                     format!("recommendations/{path}/index.html"),
                     render("recommendations.html", &c)?,
@@ -850,7 +903,7 @@ impl<'a> Renderer<'a> {
 
 /// Every file of the regional site (the output marker is added when written).
 pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
-    let renderer = Renderer::new(region)?;
+    let renderer = Renderer::new(region);
     let mut jobs = vec![
         Job::Home,
         Job::Themes,
@@ -860,22 +913,6 @@ pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     ];
     for (t, th) in region.themes.iter().enumerate() {
         jobs.push(Job::Theme(t));
-        let mut by_board: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        let mut by_year: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-        for &e in &th.entries {
-            by_board.entry(region.entries[e].board).or_default().push(e);
-            by_year.entry(region.entries[e].year).or_default().push(e);
-        }
-        jobs.extend(
-            by_board
-                .into_iter()
-                .map(|(b, list)| Job::ThemeBoard(t, b, list)),
-        );
-        jobs.extend(
-            by_year
-                .into_iter()
-                .map(|(y, list)| Job::ThemeYear(t, y, list)),
-        );
         if !th.recs.is_empty() {
             jobs.push(Job::ThemeRecommendations(Some(t)));
         }
@@ -886,17 +923,32 @@ pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     jobs.extend((0..region.boards.len()).map(Job::Board));
     jobs.extend((0..region.years.len()).map(Job::Year));
 
-    let mut files = jobs
-        .par_iter()
-        .map(|j| renderer.job(j))
-        .collect::<Result<Vec<_>, _>>()?;
     let index = region.learning_index();
-    files.push(OutFile::new(learning::JSON_FILE, learning::to_json(&index)));
-    files.push(OutFile::new(learning::CSV_FILE, learning::to_csv(&index)));
-    files.push(OutFile::new(
-        learning::RECOMMENDATIONS_CSV_FILE,
-        learning::recommendations_csv(&index),
-    ));
+    let (pages, data) = rayon::join(
+        || {
+            jobs.par_iter()
+                .map(|j| renderer.job(j))
+                .collect::<Result<Vec<_>, _>>()
+        },
+        || {
+            let (json, (csv, recs)) = rayon::join(
+                || learning::to_json_compact(&index),
+                || {
+                    rayon::join(
+                        || learning::to_csv(&index),
+                        || learning::recommendations_csv(&index),
+                    )
+                },
+            );
+            vec![
+                OutFile::new(learning::JSON_FILE, json),
+                OutFile::new(learning::CSV_FILE, csv),
+                OutFile::new(learning::RECOMMENDATIONS_CSV_FILE, recs),
+            ]
+        },
+    );
+    let mut files = pages?;
+    files.extend(data);
     files.push(OutFile::new("assets/collate.css", CSS));
     files.push(OutFile::new("assets/collate.js", JS));
     Ok(files)

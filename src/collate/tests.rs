@@ -251,20 +251,35 @@ fn assert_links_resolve(out: &Path) {
                 "{}: link {h} has no file name",
                 entry.path().display()
             );
-            let target = entry
-                .path()
-                .parent()
-                .unwrap()
-                .join(h.split('#').next().unwrap());
+            let (file, fragment) = h.split_once('#').unwrap_or((h, ""));
+            let target = entry.path().parent().unwrap().join(file);
             assert!(
                 target.exists(),
                 "{}: link {h} goes nowhere",
                 entry.path().display()
             );
+            if !fragment.is_empty() {
+                let target_text = std::fs::read_to_string(&target).unwrap();
+                let id = format!(r#"id="{fragment}""#);
+                assert!(
+                    target_text.contains(&id),
+                    "{}: link {h}: no such id",
+                    entry.path().display()
+                );
+            }
             checked += 1;
         }
     }
     assert!(checked > 20);
+}
+
+/// The part of a list page from the heading with `id` to the end of its list.
+fn section_of<'a>(page: &'a str, id: &str) -> &'a str {
+    let start = page
+        .find(&format!(r#"id="{id}""#))
+        .unwrap_or_else(|| panic!("no section {id}"));
+    let end = page[start..].find("</ol>").unwrap() + start;
+    &page[start..end]
 }
 
 fn three_boards() -> (tempfile::TempDir, PathBuf, CollateSummary) {
@@ -312,28 +327,28 @@ fn theme_by_board_and_theme_by_year_counts() {
     // Self-neglect: Northmoor 2 (review and briefing), Fellhaven 1, Kestrelby 1.
     assert!(
         home.contains(&cell(
-            "themes/self-neglect/boards/northmoor-sab/index.html",
+            "boards/northmoor-sab/index.html#theme-self-neglect",
             2
         )),
         "{home}"
     );
     assert!(home.contains(&cell(
-        "themes/self-neglect/boards/fellhaven-sab/index.html",
+        "boards/fellhaven-sab/index.html#theme-self-neglect",
         1
     )));
     assert!(home.contains(&cell(
-        "themes/self-neglect/boards/kestrelby-scp/index.html",
+        "boards/kestrelby-scp/index.html#theme-self-neglect",
         1
     )));
-    assert!(home.contains(&cell("themes/hoarding/boards/kestrelby-scp/index.html", 1)));
+    assert!(home.contains(&cell("boards/kestrelby-scp/index.html#theme-hoarding", 1)));
     // A zero is not a link.
-    assert!(!home.contains("themes/domestic-abuse/boards/fellhaven-sab/"));
+    assert!(!home.contains("boards/fellhaven-sab/index.html#theme-domestic-abuse"));
     // Self-neglect by year: 2024 1, 2025 2, year not known 1.
-    assert!(home.contains(&cell("themes/self-neglect/years/2024/index.html", 1)));
-    assert!(home.contains(&cell("themes/self-neglect/years/2025/index.html", 2)));
-    assert!(home.contains(&cell("themes/self-neglect/years/unknown/index.html", 1)));
+    assert!(home.contains(&cell("themes/self-neglect/index.html#year-2024", 1)));
+    assert!(home.contains(&cell("themes/self-neglect/index.html#year-2025", 2)));
+    assert!(home.contains(&cell("themes/self-neglect/index.html#year-unknown", 1)));
     assert!(home.contains(&cell(
-        "themes/professional-curiosity/years/2024/index.html",
+        "themes/professional-curiosity/index.html#year-2024",
         2
     )));
     // Row totals.
@@ -349,21 +364,35 @@ fn theme_by_board_and_theme_by_year_counts() {
     assert!(pos("self-neglect") < pos("hoarding"));
     assert!(pos("hoarding") < pos("professional-curiosity"));
     assert!(pos("professional-curiosity") < pos("domestic-abuse"));
-    // The filtered list behind a cell holds exactly those documents.
-    let page = read(&out, "themes/self-neglect/boards/northmoor-sab/index.html");
-    assert_eq!(page.matches(r#"<li class="doc-card">"#).count(), 2);
-    assert!(page.contains("https://northmoor-sab.example/review/adult-a/"));
-    assert!(page.contains("https://northmoor-sab.example/briefing/adult-a-7mb/"));
-    let page = read(&out, "themes/self-neglect/years/unknown/index.html");
-    assert_eq!(page.matches(r#"<li class="doc-card">"#).count(), 1);
-    assert!(page.contains("Child E"));
+    // The filtered list behind a cell (a section of the board's or the theme's page) holds
+    // exactly those documents.
+    let page = read(&out, "boards/northmoor-sab/index.html");
+    let section = section_of(&page, "theme-self-neglect");
+    assert_eq!(
+        section.matches(r#"<li class="doc">"#).count(),
+        2,
+        "{section}"
+    );
+    assert!(section.contains("https://northmoor-sab.example/review/adult-a/"));
+    assert!(section.contains("https://northmoor-sab.example/briefing/adult-a-7mb/"));
+    assert!(section.contains(r#"id="theme-self-neglect" class="list-heading">Self-neglect <span class="count">(2)</span></h2>"#));
+    let page = read(&out, "themes/self-neglect/index.html");
+    let section = section_of(&page, "year-unknown");
+    assert_eq!(section.matches(r#"<li class="doc">"#).count(), 1);
+    assert!(section.contains("Child E"));
+    assert_eq!(
+        section_of(&page, "year-2025")
+            .matches(r#"<li class="doc">"#)
+            .count(),
+        2
+    );
 }
 
 #[test]
 fn theme_page_lists_every_board_newest_first_with_absolute_links() {
     let (_d, out, _) = three_boards();
     let page = read(&out, "themes/self-neglect/index.html");
-    assert_eq!(page.matches(r#"<li class="doc-card">"#).count(), 4);
+    assert_eq!(page.matches(r#"<li class="doc">"#).count(), 4);
     let order: Vec<usize> = ["Adult A briefing", "Adult A<", "Adult C<", "Child E"]
         .iter()
         .map(|t| {
@@ -372,7 +401,12 @@ fn theme_page_lists_every_board_newest_first_with_absolute_links() {
         })
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
-    assert!(page.contains(r#"<a href="https://fellhaven-sab.example/review/adult-c/">Adult C</a>"#));
+    assert!(page.contains(
+        r#"<a class="doc__title" href="https://fellhaven-sab.example/review/adult-c/">Adult C</a>"#
+    ));
+    // Sections by year, newest first, the unknown year last.
+    let at = |id: &str| page.find(&format!(r#"id="{id}""#)).unwrap();
+    assert!(at("year-2025") < at("year-2024") && at("year-2024") < at("year-unknown"));
     assert_eq!(page.matches("<h1>").count(), 1);
 }
 
@@ -535,11 +569,9 @@ fn collate_of_two_collated_regions() {
         .collect();
     assert_eq!(boards.len(), 3);
     let home = read(&national, "index.html");
+    assert!(home.contains(r#"<a href="boards/northmoor-sab/index.html#theme-self-neglect">2<span"#));
     assert!(
-        home.contains(r#"<a href="themes/self-neglect/boards/northmoor-sab/index.html">2<span"#)
-    );
-    assert!(
-        home.contains(r#"<a href="themes/hoarding/boards/northmoor-sab/index.html">2<span"#),
+        home.contains(r#"<a href="boards/northmoor-sab/index.html#theme-hoarding">2<span"#),
         "A1 and Z"
     );
     assert_links_resolve(&national);

@@ -390,6 +390,13 @@ pub fn to_json(index: &LearningIndex) -> String {
     s
 }
 
+/// The index as compact JSON (no indentation), ending in a newline: for large (collated) indexes.
+pub fn to_json_compact(index: &LearningIndex) -> String {
+    let mut s = serde_json::to_string(index).expect("a learning index always serialises");
+    s.push('\n');
+    s
+}
+
 /// Why an index could not be read. `record` is 0-based.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IndexError {
@@ -424,6 +431,54 @@ fn describe_record(index: usize, slug: &Option<String>, message: &str) -> String
 /// Record numbers in errors count from 1 (`IndexError::InvalidRecord::index` is 0-based).
 pub fn parse_index(text: &str) -> Result<LearningIndex, IndexError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Fast path: the whole file straight into the typed index, then each record checked.
+    // Only when that fails is the file read again, record by record, to say which one is wrong.
+    #[derive(Deserialize)]
+    struct Header {
+        schema: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+    }
+    let header: Header = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) if e.is_data() => return parse_index_slowly(text),
+        Err(e) => {
+            return Err(IndexError::Json {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            })
+        }
+    };
+    if header.schema.as_ref().and_then(|s| s.as_str()) == Some(SCHEMA)
+        && header.version.as_ref().and_then(|v| v.as_u64()) == Some(VERSION as u64)
+    {
+        if let Ok(index) = serde_json::from_str::<LearningIndex>(text) {
+            check_index(&index)?;
+            return Ok(index);
+        }
+    }
+    parse_index_slowly(text)
+}
+
+fn check_index(index: &LearningIndex) -> Result<(), IndexError> {
+    if NaiveDate::parse_from_str(&index.built, "%Y-%m-%d").is_err() {
+        return Err(IndexError::NotAnIndex(format!(
+            "`built` is `{}`: it must be a date written YYYY-MM-DD",
+            index.built
+        )));
+    }
+    for (i, rec) in index.records.iter().enumerate() {
+        rec.validate()
+            .map_err(|message| IndexError::InvalidRecord {
+                index: i,
+                slug: Some(rec.slug.clone()),
+                message,
+            })?;
+    }
+    Ok(())
+}
+
+fn parse_index_slowly(text: &str) -> Result<LearningIndex, IndexError> {
     let mut value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| IndexError::Json {
             line: e.line(),
