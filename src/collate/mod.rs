@@ -124,6 +124,17 @@ pub enum CollateError {
     Template { template: String, message: String },
 }
 
+impl CollateError {
+    /// The process exit code for this error (`DESIGN.md`): 1 when an input index is at fault
+    /// (like a build error), 2 for usage and I/O problems.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CollateError::Index { .. } | CollateError::Template { .. } => 1,
+            _ => 2,
+        }
+    }
+}
+
 /// Read every index, merge, and write the regional site to `opts.out`.
 pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     if opts.inputs.is_empty() {

@@ -9,7 +9,7 @@
 //!   first, in sections by year (`#year-2024`: the theme × year cells link there);
 //! - `boards/index.html`, `boards/BOARD/index.html`: a board's documents in sections by theme
 //!   (`#theme-THEME`: the theme × board cells link there);
-//! - `years/index.html`, `years/YEAR/index.html`;
+//! - `years/index.html`, `years/YEAR/index.html`, `types/index.html`, `types/TYPE/index.html`;
 //! - `recommendations/index.html`, `recommendations/THEME/index.html`: by theme, then status;
 //! - `learning-index.json` (the merged index), `.csv`, `-recommendations.csv`, `assets/`.
 //!
@@ -224,7 +224,9 @@ enum Job {
     Themes,
     Boards,
     Years,
+    Types,
     Theme(usize),
+    Type(usize),
     Board(usize),
     Year(usize),
     Recommendations,
@@ -671,6 +673,49 @@ impl<'a> Renderer<'a> {
                     rows,
                 )
             }
+            Job::Types => {
+                let rows = r
+                    .types
+                    .iter()
+                    .map(|t| TermRow {
+                        href: format!("types/{}/index.html", t.path),
+                        label: t.label.clone(),
+                        note: None,
+                        cells: vec![cell(t.entries.len())],
+                    })
+                    .collect();
+                self.terms(
+                    "types/index.html",
+                    "types",
+                    "Review types",
+                    "Documents by the type of review they come from (Safeguarding Adults Review, Domestic Homicide Review, Child Safeguarding Practice Review, …).".into(),
+                    &["Review type", "Documents"],
+                    rows,
+                )
+            }
+            Job::Type(t) => {
+                let ty = &r.types[*t];
+                self.list(ListPage {
+                    path: format!("types/{}/index.html", ty.path),
+                    depth: 2,
+                    section: "types",
+                    title: &ty.label,
+                    caption: Some("Review type"),
+                    intro: match ty.slug {
+                        Some(_) => "from reviews of this type".into(),
+                        None => "that give no review type".into(),
+                    },
+                    crumbs: vec![crumb("types/index.html", "Review types")],
+                    related: vec![],
+                    count: ty.entries.len(),
+                    sections: vec![Section {
+                        id: "documents".into(),
+                        heading: None,
+                        count: ty.entries.len(),
+                        html: self.items(&ty.entries, true),
+                    }],
+                })
+            }
             Job::Theme(t) => {
                 let th = &r.themes[*t];
                 let mut related = Vec::new();
@@ -922,6 +967,8 @@ pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     }
     jobs.extend((0..region.boards.len()).map(Job::Board));
     jobs.extend((0..region.years.len()).map(Job::Year));
+    jobs.push(Job::Types);
+    jobs.extend((0..region.types.len()).map(Job::Type));
 
     let index = region.learning_index();
     let (pages, data) = rayon::join(

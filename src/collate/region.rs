@@ -62,6 +62,16 @@ impl ThemeInfo {
 }
 
 #[derive(Debug, Clone)]
+pub struct TypeInfo {
+    /// Review type slug; `None` for documents that give none.
+    pub slug: Option<String>,
+    pub label: String,
+    pub path: String,
+    /// Entries, newest first.
+    pub entries: Vec<usize>,
+}
+
+#[derive(Debug, Clone)]
 pub struct YearInfo {
     /// `None`: the documents with no publication or completion date.
     pub year: Option<i32>,
@@ -84,6 +94,8 @@ pub struct Region {
     pub themes: Vec<ThemeInfo>,
     /// Ascending; the unknown year last.
     pub years: Vec<YearInfo>,
+    /// Review types, most documents first; documents with none last.
+    pub types: Vec<TypeInfo>,
     /// Entries with no theme.
     pub untagged: usize,
     /// Recommendations of reviews with no theme.
@@ -266,6 +278,8 @@ impl Region {
             .succ_opt()
             .unwrap_or(today);
         let mut entries = Vec::with_capacity(records.len());
+        let mut types: Vec<TypeInfo> = Vec::new();
+        let mut type_at: HashMap<Option<String>, usize> = HashMap::new();
         let (mut untagged, mut untagged_recs) = (0, Vec::new());
         let (mut recommendation_count, mut open_count, mut overdue_count) = (0, 0, 0);
         for (n, rec) in records.into_iter().enumerate() {
@@ -294,6 +308,27 @@ impl Region {
                 .count();
             b.overdue += overdue.iter().filter(|o| **o).count();
             years[year].entries.push(n);
+            let type_key = rec.review_type.clone().filter(|t| !t.trim().is_empty());
+            let ti = *type_at.entry(type_key.clone()).or_insert_with(|| {
+                types.push(TypeInfo {
+                    label: match &type_key {
+                        Some(slug) => rec
+                            .review_type_label
+                            .clone()
+                            .filter(|l| !l.trim().is_empty())
+                            .or_else(|| {
+                                defaults.review_types.by_slug(slug).map(|t| t.label.clone())
+                            })
+                            .unwrap_or_else(|| slug.clone()),
+                        None => "Review type not given".into(),
+                    },
+                    slug: type_key.clone(),
+                    path: String::new(),
+                    entries: Vec::new(),
+                });
+                types.len() - 1
+            });
+            types[ti].entries.push(n);
             for &t in &entry_themes {
                 let th = &mut themes[t];
                 th.entries.push(n);
@@ -324,6 +359,28 @@ impl Region {
         }
         for b in &mut boards {
             newest_first(&entries, &mut b.entries);
+        }
+        types.sort_by(|a, b| {
+            (
+                a.slug.is_none(),
+                std::cmp::Reverse(a.entries.len()),
+                &a.label,
+            )
+                .cmp(&(
+                    b.slug.is_none(),
+                    std::cmp::Reverse(b.entries.len()),
+                    &b.label,
+                ))
+        });
+        let type_paths = unique_paths(
+            types
+                .iter()
+                .map(|t| t.slug.as_deref().unwrap_or("not-given")),
+            "type",
+        );
+        for (t, p) in types.iter_mut().zip(type_paths) {
+            t.path = p;
+            newest_first(&entries, &mut t.entries);
         }
         for y in &mut years {
             newest_first(&entries, &mut y.entries);
@@ -389,6 +446,7 @@ impl Region {
             boards,
             themes,
             years,
+            types,
             untagged,
             untagged_recs,
             recommendation_count,

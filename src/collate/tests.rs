@@ -672,3 +672,32 @@ fn html_from_indexes_is_escaped() {
     );
     assert_links_resolve(&out);
 }
+
+#[test]
+fn review_type_pages_and_exit_codes() {
+    let (_d, out, _) = three_boards();
+    let types = read(&out, "types/index.html");
+    assert!(
+        types.contains(r#"<a href="../types/sar/index.html">Safeguarding Adults Review</a>"#),
+        "{types}"
+    );
+    let page = read(&out, "types/sar/index.html");
+    assert_eq!(page.matches(r#"<li class="doc">"#).count(), 7);
+    let dir = tempfile::tempdir().unwrap();
+    let e = collate(&opts(vec![], dir.path().join("o"))).unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    let e = collate(&opts(
+        vec![dir.path().join("missing.json")],
+        dir.path().join("o"),
+    ))
+    .unwrap_err();
+    assert_eq!(e.exit_code(), 2);
+    assert!(e.to_string().contains("missing.json"), "{e}");
+    std::fs::write(dir.path().join("bad.json"), "{\"schema\": \"x\"}").unwrap();
+    let e = collate(&opts(
+        vec![dir.path().join("bad.json")],
+        dir.path().join("o"),
+    ))
+    .unwrap_err();
+    assert_eq!(e.exit_code(), 1);
+}
