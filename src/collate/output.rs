@@ -7,7 +7,8 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 /// The file that marks a folder as learnsite's output (safe to replace).
-pub const MARKER_FILE: &str = ".learnsite-output";
+/// (The same marker `learnsite build` leaves in `public/`.)
+pub const MARKER_FILE: &str = crate::write::MARKER;
 
 /// One file of the site, `path` relative to the output root with `/` separators.
 #[derive(Debug, Clone)]
