@@ -9,7 +9,7 @@
 //!   first, in sections by year (`#year-2024`: the theme × year cells link there);
 //! - `boards/index.html`, `boards/BOARD/index.html`: a board's documents in sections by theme
 //!   (`#theme-THEME`: the theme × board cells link there);
-//! - `years/index.html`, `years/YEAR/index.html`, `types/index.html`, `types/TYPE/index.html`;
+//! - `years/`, `review-types/`, `methodologies/`: an index page and a page per value;
 //! - `recommendations/index.html`, `recommendations/THEME/index.html`: by theme, then status;
 //! - `learning-index.json` (the merged index), `.csv`, `-recommendations.csv`, `assets/`.
 //!
@@ -218,15 +218,62 @@ struct ListPage<'p> {
     sections: Vec<Section>,
 }
 
+/// A browsing facet with a page per value (themes, boards and years have their own pages).
+#[derive(Debug, Clone, Copy)]
+enum Facet {
+    ReviewType,
+    Methodology,
+}
+
+impl Facet {
+    fn terms(self, r: &Region) -> &[super::region::TermInfo] {
+        match self {
+            Facet::ReviewType => &r.review_types,
+            Facet::Methodology => &r.methodologies,
+        }
+    }
+    /// Folder and nav section; the same names as the board sites use.
+    fn folder(self) -> &'static str {
+        match self {
+            Facet::ReviewType => "review-types",
+            Facet::Methodology => "methodologies",
+        }
+    }
+    fn title(self) -> &'static str {
+        match self {
+            Facet::ReviewType => "Review types",
+            Facet::Methodology => "Methodologies",
+        }
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            Facet::ReviewType => "Review type",
+            Facet::Methodology => "Methodology",
+        }
+    }
+    fn intro(self) -> &'static str {
+        match self {
+            Facet::ReviewType => "Documents by the type of review they come from (Safeguarding Adults Review, Domestic Homicide Review, Child Safeguarding Practice Review, …).",
+            Facet::Methodology => "Documents by the methodology of the review (SILP, SCIE Learning Together, Appreciative Inquiry, …). A review may use more than one.",
+        }
+    }
+    fn term_intro(self) -> &'static str {
+        match self {
+            Facet::ReviewType => "from reviews of this type",
+            Facet::Methodology => "from reviews that used this methodology",
+        }
+    }
+}
+
 /// One page to render.
 enum Job {
     Home,
     Themes,
     Boards,
     Years,
-    Types,
+    Facet(Facet),
     Theme(usize),
-    Type(usize),
+    FacetTerm(Facet, usize),
     Board(usize),
     Year(usize),
     Recommendations,
@@ -355,6 +402,11 @@ impl<'a> Renderer<'a> {
     fn new(region: &'a Region) -> Self {
         let mut base = Context::new();
         base.insert("site_title", &region.title);
+        // For templates shared with the board sites (the search page).
+        base.insert(
+            "site",
+            &serde_json::json!({ "title": region.title, "language": "en-GB" }),
+        );
         base.insert("generator", &learning::generator());
         base.insert("built_human", &human_date(region.today));
         base.insert("board_count", &region.boards.len());
@@ -673,46 +725,46 @@ impl<'a> Renderer<'a> {
                     rows,
                 )
             }
-            Job::Types => {
-                let rows = r
-                    .types
+            Job::Facet(f) => {
+                let rows = f
+                    .terms(r)
                     .iter()
                     .map(|t| TermRow {
-                        href: format!("types/{}/index.html", t.path),
+                        href: format!("{}/{}/index.html", f.folder(), t.path),
                         label: t.label.clone(),
                         note: None,
                         cells: vec![cell(t.entries.len())],
                     })
                     .collect();
                 self.terms(
-                    "types/index.html",
-                    "types",
-                    "Review types",
-                    "Documents by the type of review they come from (Safeguarding Adults Review, Domestic Homicide Review, Child Safeguarding Practice Review, …).".into(),
-                    &["Review type", "Documents"],
+                    &format!("{}/index.html", f.folder()),
+                    f.folder(),
+                    f.title(),
+                    f.intro().into(),
+                    &[f.noun(), "Documents"],
                     rows,
                 )
             }
-            Job::Type(t) => {
-                let ty = &r.types[*t];
+            Job::FacetTerm(f, t) => {
+                let term = &f.terms(r)[*t];
                 self.list(ListPage {
-                    path: format!("types/{}/index.html", ty.path),
+                    path: format!("{}/{}/index.html", f.folder(), term.path),
                     depth: 2,
-                    section: "types",
-                    title: &ty.label,
-                    caption: Some("Review type"),
-                    intro: match ty.slug {
-                        Some(_) => "from reviews of this type".into(),
-                        None => "that give no review type".into(),
+                    section: f.folder(),
+                    title: &term.label,
+                    caption: Some(f.noun()),
+                    intro: match term.slug {
+                        Some(_) => f.term_intro().into(),
+                        None => format!("that give no {}", f.noun().to_lowercase()),
                     },
-                    crumbs: vec![crumb("types/index.html", "Review types")],
+                    crumbs: vec![crumb(format!("{}/index.html", f.folder()), f.title())],
                     related: vec![],
-                    count: ty.entries.len(),
+                    count: term.entries.len(),
                     sections: vec![Section {
                         id: "documents".into(),
                         heading: None,
-                        count: ty.entries.len(),
-                        html: self.items(&ty.entries, true),
+                        count: term.entries.len(),
+                        html: self.items(&term.entries, true),
                     }],
                 })
             }
@@ -967,8 +1019,10 @@ pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     }
     jobs.extend((0..region.boards.len()).map(Job::Board));
     jobs.extend((0..region.years.len()).map(Job::Year));
-    jobs.push(Job::Types);
-    jobs.extend((0..region.types.len()).map(Job::Type));
+    for f in [Facet::ReviewType, Facet::Methodology] {
+        jobs.push(Job::Facet(f));
+        jobs.extend((0..f.terms(region).len()).map(|t| Job::FacetTerm(f, t)));
+    }
 
     let index = region.learning_index();
     let (pages, data) = rayon::join(

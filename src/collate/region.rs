@@ -62,8 +62,8 @@ impl ThemeInfo {
 }
 
 #[derive(Debug, Clone)]
-pub struct TypeInfo {
-    /// Review type slug; `None` for documents that give none.
+pub struct TermInfo {
+    /// Slug; `None` for the documents that give none.
     pub slug: Option<String>,
     pub label: String,
     pub path: String,
@@ -95,7 +95,9 @@ pub struct Region {
     /// Ascending; the unknown year last.
     pub years: Vec<YearInfo>,
     /// Review types, most documents first; documents with none last.
-    pub types: Vec<TypeInfo>,
+    pub review_types: Vec<TermInfo>,
+    /// Methodologies, the same way.
+    pub methodologies: Vec<TermInfo>,
     /// Entries with no theme.
     pub untagged: usize,
     /// Recommendations of reviews with no theme.
@@ -157,6 +159,61 @@ fn newest_first(entries: &[Entry], list: &mut [usize]) {
             .then_with(|| ea.rec.title.cmp(&eb.rec.title))
             .then_with(|| ea.board.cmp(&eb.board))
     });
+}
+
+/// Group entries by the values of a facet (a document may have several), newest first in each;
+/// terms with the most documents first, the documents with no value last.
+fn facet_terms(
+    entries: &[Entry],
+    none_label: &str,
+    values: impl Fn(&Record) -> Vec<(String, Option<String>)>,
+) -> Vec<TermInfo> {
+    let mut at: HashMap<Option<String>, usize> = HashMap::new();
+    let mut out: Vec<TermInfo> = Vec::new();
+    for (n, e) in entries.iter().enumerate() {
+        let mut keys: Vec<(Option<String>, String)> = values(&e.rec)
+            .into_iter()
+            .map(|(slug, label)| (Some(slug.clone()), label.unwrap_or(slug)))
+            .collect();
+        if keys.is_empty() {
+            keys.push((None, none_label.to_string()));
+        }
+        for (slug, label) in keys {
+            let i = *at.entry(slug.clone()).or_insert_with(|| {
+                out.push(TermInfo {
+                    slug,
+                    label,
+                    path: String::new(),
+                    entries: Vec::new(),
+                });
+                out.len() - 1
+            });
+            if out[i].entries.last() != Some(&n) {
+                out[i].entries.push(n);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (
+            a.slug.is_none(),
+            std::cmp::Reverse(a.entries.len()),
+            &a.label,
+        )
+            .cmp(&(
+                b.slug.is_none(),
+                std::cmp::Reverse(b.entries.len()),
+                &b.label,
+            ))
+    });
+    let paths = unique_paths(
+        out.iter().map(|t| t.slug.as_deref().unwrap_or("not-given")),
+        "term",
+    );
+    for (t, p) in out.iter_mut().zip(paths) {
+        t.path = p;
+        newest_first(entries, &mut t.entries);
+    }
+    out
 }
 
 impl Region {
@@ -278,8 +335,6 @@ impl Region {
             .succ_opt()
             .unwrap_or(today);
         let mut entries = Vec::with_capacity(records.len());
-        let mut types: Vec<TypeInfo> = Vec::new();
-        let mut type_at: HashMap<Option<String>, usize> = HashMap::new();
         let (mut untagged, mut untagged_recs) = (0, Vec::new());
         let (mut recommendation_count, mut open_count, mut overdue_count) = (0, 0, 0);
         for (n, rec) in records.into_iter().enumerate() {
@@ -308,27 +363,6 @@ impl Region {
                 .count();
             b.overdue += overdue.iter().filter(|o| **o).count();
             years[year].entries.push(n);
-            let type_key = rec.review_type.clone().filter(|t| !t.trim().is_empty());
-            let ti = *type_at.entry(type_key.clone()).or_insert_with(|| {
-                types.push(TypeInfo {
-                    label: match &type_key {
-                        Some(slug) => rec
-                            .review_type_label
-                            .clone()
-                            .filter(|l| !l.trim().is_empty())
-                            .or_else(|| {
-                                defaults.review_types.by_slug(slug).map(|t| t.label.clone())
-                            })
-                            .unwrap_or_else(|| slug.clone()),
-                        None => "Review type not given".into(),
-                    },
-                    slug: type_key.clone(),
-                    path: String::new(),
-                    entries: Vec::new(),
-                });
-                types.len() - 1
-            });
-            types[ti].entries.push(n);
             for &t in &entry_themes {
                 let th = &mut themes[t];
                 th.entries.push(n);
@@ -360,28 +394,6 @@ impl Region {
         for b in &mut boards {
             newest_first(&entries, &mut b.entries);
         }
-        types.sort_by(|a, b| {
-            (
-                a.slug.is_none(),
-                std::cmp::Reverse(a.entries.len()),
-                &a.label,
-            )
-                .cmp(&(
-                    b.slug.is_none(),
-                    std::cmp::Reverse(b.entries.len()),
-                    &b.label,
-                ))
-        });
-        let type_paths = unique_paths(
-            types
-                .iter()
-                .map(|t| t.slug.as_deref().unwrap_or("not-given")),
-            "type",
-        );
-        for (t, p) in types.iter_mut().zip(type_paths) {
-            t.path = p;
-            newest_first(&entries, &mut t.entries);
-        }
         for y in &mut years {
             newest_first(&entries, &mut y.entries);
         }
@@ -411,6 +423,39 @@ impl Region {
                 *t = new_index[*t];
             }
         }
+
+        let review_types = facet_terms(&entries, "Review type not given", |r| {
+            r.review_type
+                .iter()
+                .filter(|t| !t.trim().is_empty())
+                .map(|t| {
+                    let label = r.review_type_label.clone().filter(|l| !l.trim().is_empty());
+                    (
+                        t.clone(),
+                        label.or_else(|| defaults.review_types.by_slug(t).map(|x| x.label.clone())),
+                    )
+                })
+                .collect()
+        });
+        let methodologies = facet_terms(&entries, "Methodology not given", |r| {
+            r.methodology
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(i, t)| {
+                    let label = r
+                        .methodology_labels
+                        .get(i)
+                        .cloned()
+                        .filter(|l| !l.trim().is_empty());
+                    (
+                        t.clone(),
+                        label
+                            .or_else(|| defaults.methodologies.by_slug(t).map(|x| x.label.clone())),
+                    )
+                })
+                .collect()
+        });
 
         let region = {
             let mut it = entries.iter().map(|e| e.rec.region.as_deref());
@@ -446,7 +491,8 @@ impl Region {
             boards,
             themes,
             years,
-            types,
+            review_types,
+            methodologies,
             untagged,
             untagged_recs,
             recommendation_count,

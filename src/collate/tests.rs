@@ -676,12 +676,14 @@ fn html_from_indexes_is_escaped() {
 #[test]
 fn review_type_pages_and_exit_codes() {
     let (_d, out, _) = three_boards();
-    let types = read(&out, "types/index.html");
+    let types = read(&out, "review-types/index.html");
     assert!(
-        types.contains(r#"<a href="../types/sar/index.html">Safeguarding Adults Review</a>"#),
+        types
+            .contains(r#"<a href="../review-types/sar/index.html">Safeguarding Adults Review</a>"#),
         "{types}"
     );
-    let page = read(&out, "types/sar/index.html");
+    assert!(out.join("methodologies/not-given/index.html").exists());
+    let page = read(&out, "review-types/sar/index.html");
     assert_eq!(page.matches(r#"<li class="doc">"#).count(), 7);
     let dir = tempfile::tempdir().unwrap();
     let e = collate(&opts(vec![], dir.path().join("o"))).unwrap_err();
