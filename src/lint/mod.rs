@@ -22,14 +22,11 @@ pub use report::{mask, to_json, to_sarif};
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use names::KnownNames;
+use names::{KnownNames, Phrases};
 use rayon::prelude::*;
-use regex::Regex;
 use rules::Hit;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::LazyLock;
 
 /// Why the lint could not be set up.
 #[derive(Debug, thiserror::Error)]
@@ -132,16 +129,6 @@ const PUBLIC_CASES: &[&str] = &[
     "Santa Claus",
 ];
 
-static LAW_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)]
-    Regex::new(r"\b[A-Z][a-z]+(?:['’]s)? (?:Law|Principle|Report|Review|Inquiry|Act|Scheme)\b")
-        .expect("built-in pattern")
-});
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    #[allow(clippy::expect_used)]
-    Regex::new(r"\b(?:Adult|Child|Mother|Father|Sibling|Person|Baby|Young Person|Family Member|Partner|Parent|Carer|Brother|Sister|Son|Daughter|Subject|Victim|Perpetrator|Patient|Resident|Infant|Woman|Man|Girl|Boy|Grandmother|Grandfather|Relative|Friend|Neighbour|Practitioner|Social Worker|Worker|Officer|Nurse|Doctor|Manager|GP|Health Visitor|Midwife|Mr|Mrs|Ms|Miss|Dr|PC|DC|DS|Sgt)\s+(?:[A-Z]{1,2}|\d{1,3})(?:\d)?(?:['’]s)?\b").expect("built-in pattern")
-});
-
 /// The lint, set up for one site.
 #[derive(Debug, Clone)]
 pub struct Linter {
@@ -153,8 +140,8 @@ pub struct Linter {
     area_words: HashSet<String>,
     /// Lower-case allow-list phrases (for place and institution names).
     allow_phrases: Vec<String>,
-    /// Multi-word phrases that protect every word in them.
-    phrases: Option<AhoCorasick>,
+    /// Phrases that protect every word in them (national bodies, public cases, allow-list).
+    phrases: Phrases,
     known: KnownNames,
 }
 
@@ -226,7 +213,7 @@ impl Linter {
             .collect();
         phrase_list.extend(PUBLIC_CASES.iter().map(|s| s.to_string()));
         phrase_list.extend(allow.iter().filter(|a| a.trim().contains(' ')).cloned());
-        let phrases = build_ac(&phrase_list);
+        let phrases = Phrases::new(&phrase_list);
         let allow_phrases = allow
             .iter()
             .map(|a| a.trim().to_lowercase())
@@ -297,23 +284,7 @@ impl Linter {
         names::phrase_words(&doc.meta.pseudonyms, &mut pseudonym_words);
         let mut doc_words = pseudonym_words.clone();
         names::phrase_words(&doc.meta.agencies, &mut doc_words);
-        let mut protected = Vec::new();
-        if let Some(ac) = &self.phrases {
-            protected.extend(ac.find_iter(sc.text.as_str()).map(|m| (m.start(), m.end())));
-        }
-        let doc_phrases: Vec<String> = doc
-            .meta
-            .pseudonyms
-            .iter()
-            .chain(doc.meta.agencies.iter())
-            .cloned()
-            .collect();
-        if let Some(ac) = build_ac(&doc_phrases) {
-            protected.extend(ac.find_iter(sc.text.as_str()).map(|m| (m.start(), m.end())));
-        }
-        protected.extend(LAW_NAMED.find_iter(&sc.text).map(|m| (m.start(), m.end())));
-        protected.extend(LABEL.find_iter(&sc.text).map(|m| (m.start(), m.end())));
-        protected.sort_unstable();
+        let doc_phrases = Phrases::new(doc.meta.pseudonyms.iter().chain(doc.meta.agencies.iter()));
         let mut allowed_phrases = self.allow_phrases.clone();
         allowed_phrases.extend(doc.meta.agencies.iter().map(|a| a.trim().to_lowercase()));
         let ctx = DocCtx {
@@ -325,7 +296,8 @@ impl Linter {
             doc_words,
             pseudonym_words,
             allowed_phrases,
-            protected,
+            phrases: &self.phrases,
+            doc_phrases,
             known: &self.known,
         };
         let mut hits = Vec::new();
@@ -375,7 +347,7 @@ impl Linter {
                     len,
                     "this learnsite-allow comment gives no reason, so it does not allow anything",
                     None,
-                    src,
+                    sc.line_text(src, l),
                 ));
             }
             by_parsed.push(ids);
@@ -391,7 +363,7 @@ impl Linter {
                 .unwrap_or(end_byte);
             let text = src.get(h.start..line_end).unwrap_or("").to_string();
             let len = text.chars().count();
-            let d = diag(h.rule, file, line, col, len, &h.message, Some(text), src);
+            let d = diag(h.rule, file, line, col, len, &h.message, Some(text), sc.line_text(src, line));
             let mut hit_sup = None;
             for (pi, p) in parsed.iter().enumerate() {
                 if p.target == line
@@ -426,16 +398,13 @@ impl Linter {
                     file,
                     s.line,
                     1,
-                    src.lines()
-                        .nth(s.line.saturating_sub(1))
-                        .map(|l| l.chars().count())
-                        .unwrap_or(1),
+                    sc.line_text(src, s.line).chars().count(),
                     &format!(
                         "this learnsite-allow comment for {} suppresses nothing on the next line",
                         s.rule
                     ),
                     None,
-                    src,
+                    sc.line_text(src, s.line),
                 ));
             }
         }
@@ -453,13 +422,12 @@ fn diag(
     len: usize,
     message: &str,
     text: Option<String>,
-    src: &str,
+    source_line: &str,
 ) -> Diagnostic {
     let info = rules::rule(rule);
     let sev = info.map(|r| r.severity).unwrap_or(Severity::Error);
-    let mut d = Diagnostic::error(rule, file, line, col, message)
-        .with_len(len)
-        .with_source(src);
+    let mut d = Diagnostic::error(rule, file, line, col, message).with_len(len);
+    d.source_line = Some(source_line.to_string());
     d.severity = sev;
     if let Some(i) = info {
         d = d.with_hint(i.hint);
@@ -562,21 +530,6 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
     }
 }
 
-fn build_ac(phrases: &[String]) -> Option<AhoCorasick> {
-    let pats: Vec<&str> = phrases
-        .iter()
-        .map(|s| s.trim())
-        .filter(|s| s.chars().count() >= 2)
-        .collect();
-    if pats.is_empty() {
-        return None;
-    }
-    AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(pats)
-        .ok()
-}
 
 /// Where the known-names file may not be.
 fn check_known_names_place(path: &Path, site_root: &Path) -> Result<(), LintSetupError> {
@@ -608,8 +561,9 @@ pub struct DocCtx<'a> {
     pub pseudonym_words: HashSet<String>,
     /// Lower-case allow-list and agency phrases.
     pub allowed_phrases: Vec<String>,
-    /// Sorted byte ranges of protected phrases.
-    pub protected: Vec<(usize, usize)>,
+    /// Phrases whose words are never a name: the site's and the document's.
+    pub phrases: &'a Phrases,
+    pub doc_phrases: Phrases,
     pub known: &'a KnownNames,
 }
 
@@ -619,15 +573,6 @@ impl DocCtx<'_> {
     }
     pub fn is_pseudonym_word(&self, lower: &str) -> bool {
         self.pseudonym_words.contains(lower)
-    }
-    /// Is the byte range inside a protected phrase?
-    pub fn is_protected(&self, start: usize, end: usize) -> bool {
-        let i = self.protected.partition_point(|&(s, _)| s <= start);
-        self.protected[..i]
-            .iter()
-            .rev()
-            .take(4)
-            .any(|&(s, e)| s <= start && end <= e)
     }
 }
 

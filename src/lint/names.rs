@@ -1029,6 +1029,61 @@ fn deletions(s: &str) -> Vec<String> {
     out
 }
 
+/// Multi-word phrases (national bodies, agencies, pseudonyms, allowed place names) whose
+/// words are never read as a person's name where the whole phrase appears.
+#[derive(Debug, Default, Clone)]
+pub struct Phrases {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Phrases {
+    pub fn new(list: impl IntoIterator<Item = impl AsRef<str>>) -> Phrases {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut toks = Vec::new();
+        let mut buf = String::new();
+        for p in list {
+            let p = p.as_ref();
+            crate::lint::scan::tokens(p, 0, p.len(), &mut toks);
+            let words: Vec<String> = toks
+                .iter()
+                .map(|t| {
+                    lower_into(&p[t.start..t.end], &mut buf);
+                    buf.clone()
+                })
+                .collect();
+            if let Some(first) = words.first() {
+                by_first.entry(first.clone()).or_default().push(words);
+            }
+        }
+        for v in by_first.values_mut() {
+            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Phrases { by_first }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+
+    /// How many tokens from `i` on form one of the phrases (0 if none); `low(j)` gives the
+    /// lower-case token `j` and `joined(j)` whether tokens `j` and `j + 1` are next to each other.
+    pub fn longest_at<'a>(&self, i: usize, n: usize, low: impl Fn(usize) -> &'a str, joined: impl Fn(usize) -> bool) -> usize {
+        let Some(cands) = self.by_first.get(low(i)) else { return 0 };
+        'next: for c in cands {
+            if i + c.len() > n {
+                continue;
+            }
+            for (k, w) in c.iter().enumerate().skip(1) {
+                if !joined(i + k - 1) || low(i + k) != w {
+                    continue 'next;
+                }
+            }
+            return c.len();
+        }
+        0
+    }
+}
+
 /// Words of a list of phrases, lower-cased, for an allow set.
 pub fn phrase_words(
     phrases: impl IntoIterator<Item = impl AsRef<str>>,

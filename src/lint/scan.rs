@@ -71,6 +71,14 @@ pub struct Scanned {
 }
 
 impl Scanned {
+    /// The text of 1-based line `line` (without its line break).
+    pub fn line_text<'s>(&self, src: &'s str, line: usize) -> &'s str {
+        let i = line.saturating_sub(1);
+        let s = self.line_starts.get(i).copied().unwrap_or(src.len()).min(src.len());
+        let e = self.line_starts.get(i + 1).copied().unwrap_or(src.len()).min(src.len());
+        src.get(s..e).unwrap_or("").trim_end_matches(['\n', '\r'])
+    }
+
     /// 1-based (line, column-in-characters) of a byte offset.
     pub fn line_col(&self, src: &str, byte: usize) -> (usize, usize) {
         let byte = byte.min(src.len());

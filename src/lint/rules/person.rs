@@ -136,6 +136,8 @@ fn block(
     if toks.is_empty() {
         return;
     }
+    let mut lows = String::with_capacity(b.end - b.start);
+    let mut low_ranges: Vec<(usize, usize)> = Vec::with_capacity(toks.len());
     info.clear();
     flagged.clear();
     flagged.resize(toks.len(), 0);
@@ -159,10 +161,10 @@ fn block(
         let gap = &t[prev_end..tk.start];
         let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
         prev_end = tk.end;
-        let protected = cap
-            && (ctx.is_protected(tk.start, tk.end)
-                || ctx.is_doc_word(buf)
-                || ctx.allow_words.contains(buf.as_str()));
+        let protected = cap && (ctx.is_doc_word(buf) || ctx.allow_words.contains(buf.as_str()));
+        let a = lows.len();
+        lows.push_str(buf);
+        low_ranges.push((a, lows.len()));
         info.push(Tok {
             class,
             cap,
@@ -178,6 +180,36 @@ fn block(
                 if !exact || !common || cap {
                     flagged[i] = 2;
                 }
+            }
+        }
+    }
+    // Words inside a protected phrase (a national body, an agency, a pseudonym) are never names.
+    let n = toks.len();
+    for ph in [ctx.phrases, &ctx.doc_phrases] {
+        if ph.is_empty() {
+            continue;
+        }
+        let mut i = 0;
+        while i < n {
+            let m = ph.longest_at(
+                i,
+                n,
+                |j| {
+                    let (a, e) = low_ranges[j];
+                    &lows[a..e]
+                },
+                |j| {
+                    let gap = &t[toks[j].end..toks[j + 1].start];
+                    gap.len() <= 3 && gap.bytes().all(|c| c.is_ascii_whitespace() || c == b'-' || c == b',')
+                },
+            );
+            if m > 0 {
+                for k in &mut info[i..i + m] {
+                    k.protected = true;
+                }
+                i += m;
+            } else {
+                i += 1;
             }
         }
     }

@@ -4,6 +4,7 @@
 use super::Hit;
 use crate::lint::names::{self, GAZETTEER};
 use crate::lint::DocCtx;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -140,27 +141,91 @@ fn valid_dm(d: u32, m: u32) -> bool {
 }
 
 /// Run the pattern rules over the masked text.
+/// Words one of which a line must contain before the street, house and institution
+/// patterns are tried on it (a cheap filter: the patterns themselves are slower).
+static PLACE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let words = [
+        "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "gardens", "grove", "mews", "square",
+        "walk", "parade", "boulevard", "estate", "cottage", "farm", "barn", "manor", "rectory", "vicarage", "bungalow",
+        "house", "tower", "mansions", "heights", "school", "academy", "college", "nursery", "surgery", "centre",
+        "practice", "home", "hospital", "hospice", "ward", "pharmacy", "hostel", "prison", "refuge", "mosque", "church",
+        "gurdwara", "synagogue", "temple", "living", "hmp",
+    ];
+    #[allow(clippy::expect_used)]
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(words)
+        .expect("built-in word list")
+});
+
+/// Byte ranges of maximal runs of whole lines for which `keep` holds.
+fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (i, &s) in starts.iter().enumerate() {
+        let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
+        let s = s.min(e);
+        if keep(i, &t[s..e]) {
+            match out.last_mut() {
+                Some(last) if last.1 == s => last.1 = e,
+                _ => out.push((s, e)),
+            }
+        }
+    }
+    out
+}
+
+/// Run `f` on each chunk and move its hits to absolute offsets.
+fn each_chunk(t: &str, ranges: &[(usize, usize)], hits: &mut Vec<Hit>, mut f: impl FnMut(&str, &mut Vec<Hit>)) {
+    for &(s, e) in ranges {
+        let n = hits.len();
+        f(&t[s..e], hits);
+        for h in &mut hits[n..] {
+            h.start += s;
+            h.end += s;
+        }
+    }
+}
+
+/// Run the pattern rules over the masked text. Each family only looks at the lines that
+/// can hold what it looks for (a digit, an `@`, a street or institution word).
 pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
-    let has_digit = t.bytes().any(|b| b.is_ascii_digit());
-    if t.contains('@') {
-        emails(ctx, hits);
+    let starts = &ctx.scanned.line_starts;
+    let digit_lines = chunks(t, starts, |_, l| l.bytes().any(|b| b.is_ascii_digit()));
+    if digit_lines.is_empty() && !t.contains('@') {
+        // nothing numeric: only names of places and institutions to look for
+    } else {
+        each_chunk(t, &digit_lines, hits, |c, h| {
+            dates(c, h);
+            numbers(c, h);
+            addresses_with_numbers(c, h);
+        });
+        if t.contains('@') {
+            let at = chunks(t, starts, |_, l| l.contains('@'));
+            each_chunk(t, &at, hits, |c, h| emails(c, h));
+        }
     }
-    if has_digit {
-        dates(t, hits);
-        numbers(t, hits);
-        addresses_with_numbers(t, hits);
+    let mut place_line = vec![false; starts.len()];
+    for m in PLACE_WORDS.find_iter(t) {
+        let li = starts.partition_point(|&s| s <= m.start()).saturating_sub(1);
+        if let Some(x) = place_line.get_mut(li) {
+            *x = true;
+        }
     }
-    addresses(ctx, hits);
-    institutions(ctx, hits);
-    if has_digit {
+    let place = chunks(t, starts, |i, _| place_line[i]);
+    each_chunk(t, &place, hits, |c, h| {
+        addresses(ctx, c, h);
+        institutions(ctx, c, h);
+    });
+    if !digit_lines.is_empty() {
         ages(ctx, hits);
     }
 }
 
-fn emails(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+fn emails(t: &str, hits: &mut Vec<Hit>) {
     let gz = &*GAZETTEER;
-    for m in EMAIL.find_iter(ctx.text) {
+    for m in EMAIL.find_iter(t) {
         let local = m.as_str().split('@').next().unwrap_or("");
         // A shared mailbox made of everyday words (safeguarding.adults@, info@) is not a person's.
         let personal = local
@@ -610,8 +675,7 @@ fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
     })
 }
 
-fn addresses(ctx: &DocCtx, hits: &mut Vec<Hit>) {
-    let t = ctx.text;
+fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
     for m in ADDR_STREET.find_iter(t) {
         if !is_generic_place(ctx, m.as_str(), false) {
             hits.push(Hit::new(
@@ -638,8 +702,7 @@ fn addresses(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     }
 }
 
-fn institutions(ctx: &DocCtx, hits: &mut Vec<Hit>) {
-    let t = ctx.text;
+fn institutions(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
     for m in INSTITUTION.find_iter(t) {
         let s = m.as_str();
         let last_word_start = s
