@@ -22,7 +22,7 @@ pub use report::{mask, to_json, to_sarif};
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::{self, Diagnostic, Severity};
-use names::{KnownNames, Phrases};
+use names::{FastSet, KnownNames, Phrases};
 use rayon::prelude::*;
 use rules::Hit;
 use std::collections::{BTreeMap, HashSet};
@@ -133,11 +133,11 @@ const PUBLIC_CASES: &[&str] = &[
 #[derive(Debug, Clone)]
 pub struct Linter {
     /// Lower-case words never a person's name: the site's allow-list and the national bodies.
-    allow_words: HashSet<String>,
+    allow_words: FastSet<String>,
     /// The site's own allow-list words (places, local services).
-    site_allow_words: HashSet<String>,
+    site_allow_words: FastSet<String>,
     /// Lower-case words of the board and region names: the whole area, not a locating place.
-    area_words: HashSet<String>,
+    area_words: FastSet<String>,
     /// Lower-case allow-list phrases (for place and institution names).
     allow_phrases: Vec<String>,
     /// Phrases that protect every word in them (national bodies, public cases, allow-list).
@@ -194,7 +194,7 @@ impl Linter {
     /// A linter from explicit settings (for tests and tools): allow-list words or phrases,
     /// names of the board's area, and the text of a known-names file.
     pub fn with_settings(allow: &[String], area: &[&str], known_names: Option<&str>) -> Linter {
-        let mut site_allow_words = HashSet::new();
+        let mut site_allow_words = FastSet::default();
         names::phrase_words(allow, &mut site_allow_words);
         let mut allow_words = site_allow_words.clone();
         let singles: Vec<&str> = names::NATIONAL_BODIES
@@ -203,7 +203,7 @@ impl Linter {
             .filter(|p| !p.contains(' '))
             .collect();
         names::phrase_words(&singles, &mut allow_words);
-        let mut area_words = HashSet::new();
+        let mut area_words = FastSet::default();
         names::phrase_words(area, &mut area_words);
         // Generic words of a board's name ("safeguarding", "adults", "board") are not area names.
         area_words.retain(|w| names::GAZETTEER.class(w) & names::WORD == 0);
@@ -280,7 +280,7 @@ impl Linter {
             None
         };
         let sc = scan::scan(src, fm, doc.body_offset);
-        let mut pseudonym_words = HashSet::new();
+        let mut pseudonym_words = FastSet::default();
         names::phrase_words(&doc.meta.pseudonyms, &mut pseudonym_words);
         let mut doc_words = pseudonym_words.clone();
         names::phrase_words(&doc.meta.agencies, &mut doc_words);
@@ -363,7 +363,16 @@ impl Linter {
                 .unwrap_or(end_byte);
             let text = src.get(h.start..line_end).unwrap_or("").to_string();
             let len = text.chars().count();
-            let d = diag(h.rule, file, line, col, len, &h.message, Some(text), sc.line_text(src, line));
+            let d = diag(
+                h.rule,
+                file,
+                line,
+                col,
+                len,
+                &h.message,
+                Some(text),
+                sc.line_text(src, line),
+            );
             let mut hit_sup = None;
             for (pi, p) in parsed.iter().enumerate() {
                 if p.target == line
@@ -515,7 +524,7 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
     if flagged.is_none() && !ctx.known.is_empty() {
         for w in &words {
             let is_word = gz.class(w) & (names::WORD | names::NOT_NAME) != 0;
-            if let Some((_, exact, common)) = ctx.known.lookup(w, is_word) {
+            if let Some((exact, common)) = ctx.known.lookup(w, is_word) {
                 if !exact || !common {
                     flagged = Some("pii/known-name");
                 }
@@ -529,7 +538,6 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
         hits.push(Hit::new(rule, s, e, "the file name of this document looks like it contains a person's name (file names appear in the page address)"));
     }
 }
-
 
 /// Where the known-names file may not be.
 fn check_known_names_place(path: &Path, site_root: &Path) -> Result<(), LintSetupError> {
@@ -552,13 +560,13 @@ pub struct DocCtx<'a> {
     /// The masked source (see [`scan`]).
     pub text: &'a str,
     pub scanned: &'a scan::Scanned,
-    pub allow_words: &'a HashSet<String>,
-    pub site_allow_words: &'a HashSet<String>,
-    pub area_words: &'a HashSet<String>,
+    pub allow_words: &'a FastSet<String>,
+    pub site_allow_words: &'a FastSet<String>,
+    pub area_words: &'a FastSet<String>,
     /// Words of the document's pseudonyms and agencies.
-    pub doc_words: HashSet<String>,
+    pub doc_words: FastSet<String>,
     /// Words of the document's pseudonyms only.
-    pub pseudonym_words: HashSet<String>,
+    pub pseudonym_words: FastSet<String>,
     /// Lower-case allow-list and agency phrases.
     pub allowed_phrases: Vec<String>,
     /// Phrases whose words are never a name: the site's and the document's.

@@ -6,6 +6,57 @@
 //! and its licence) and parsed once per process.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the "Fx" hash of rustc) for the word tables:
+/// the keys are our own word lists and the document's words, so flooding is not a concern.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.add(u64::from_le_bytes(a));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(a));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Hash map and set with [`FxHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 use std::sync::LazyLock;
 
 static FIRST: &str = include_str!("data/first_names.txt");
@@ -858,12 +909,13 @@ pub const NATIONAL_BODIES: &[&str] = &[
 
 /// Which words a word belongs to.
 pub struct Gazetteer {
-    classes: HashMap<Box<str>, u8>,
+    classes: FastMap<Box<str>, u8>,
 }
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut classes: HashMap<Box<str>, u8> = HashMap::with_capacity(140_000);
+        let mut classes: FastMap<Box<str>, u8> =
+            FastMap::with_capacity_and_hasher(140_000, Default::default());
         let mut add = |w: &str, bit: u8| {
             let w = w.trim();
             if !w.is_empty() {
@@ -940,11 +992,14 @@ pub fn strip_possessive(word: &str) -> (&str, bool) {
 #[derive(Debug, Default, Clone)]
 pub struct KnownNames {
     /// lower-case name part → whether it is an everyday word (then only capitalised use counts).
-    parts: HashMap<String, bool>,
+    parts: FastMap<String, bool>,
     /// deletion variant (and the part itself) → the part it came from.
-    variants: HashMap<String, String>,
+    variants: FastMap<String, String>,
     min_len: usize,
     max_len: usize,
+    /// First and second letters of the parts: a token one edit away starts with one of them
+    /// or has one of them second.
+    lead: [u64; 4],
     /// Number of names listed.
     pub count: usize,
 }
@@ -977,6 +1032,9 @@ impl KnownNames {
                 if n >= 4 && !common {
                     k.min_len = k.min_len.min(n);
                     k.max_len = k.max_len.max(n);
+                    for &b in buf.as_bytes().iter().take(2) {
+                        k.lead[usize::from(b >> 6)] |= 1 << (b & 63);
+                    }
                     k.variants.insert(buf.clone(), buf.clone());
                     for d in deletions(&buf) {
                         k.variants.entry(d).or_insert_with(|| buf.clone());
@@ -991,25 +1049,55 @@ impl KnownNames {
         self.parts.is_empty()
     }
 
-    /// Is this lower-case token a known name part? Returns (part, exact, is_common_word).
-    pub fn lookup(&self, lower: &str, is_word: bool) -> Option<(String, bool, bool)> {
-        if let Some(&common) = self.parts.get(lower) {
-            return Some((lower.to_string(), true, common));
-        }
-        if is_word || self.variants.is_empty() {
+    /// Is this lower-case token exactly a known name part? `Some(is_common_word)`.
+    pub fn exact(&self, lower: &str) -> Option<bool> {
+        if self.parts.is_empty() {
             return None;
         }
+        self.parts.get(lower).copied()
+    }
+
+    /// A cheap test: could this token be one edit away from a known name part?
+    pub fn may_be_near(&self, lower: &str) -> bool {
+        if self.variants.is_empty() {
+            return false;
+        }
+        let b = lower.as_bytes();
         let n = lower.chars().count();
-        if n + 1 < self.min_len || n > self.max_len + 1 || n < 4 {
-            return None;
+        if n + 1 < self.min_len || n > self.max_len + 1 || n < 4 || b.len() < 2 {
+            return false;
         }
-        if let Some(p) = self.variants.get(lower) {
-            return Some((p.clone(), false, false));
+        let has = |c: u8| self.lead[usize::from(c >> 6)] & (1 << (c & 63)) != 0;
+        has(b[0]) || has(b[1])
+    }
+
+    /// Is this token one edit (insertion, deletion, substitution or transposition) away
+    /// from a known name part of four letters or more?
+    pub fn near(&self, lower: &str) -> bool {
+        if self.variants.contains_key(lower) {
+            return true;
         }
-        for d in deletions(lower) {
-            if let Some(p) = self.variants.get(&d) {
-                return Some((p.clone(), false, false));
+        let mut v = String::with_capacity(lower.len());
+        for (i, c) in lower.char_indices() {
+            v.clear();
+            v.push_str(&lower[..i]);
+            v.push_str(&lower[i + c.len_utf8()..]);
+            if self.variants.contains_key(v.as_str()) {
+                return true;
             }
+        }
+        false
+    }
+
+    /// Is this lower-case token a known name part, exactly or one edit away?
+    /// Returns (exact, is_common_word); `is_word` says whether the token is an everyday word
+    /// (everyday words are never taken as misspellings).
+    pub fn lookup(&self, lower: &str, is_word: bool) -> Option<(bool, bool)> {
+        if let Some(common) = self.exact(lower) {
+            return Some((true, common));
+        }
+        if !is_word && self.may_be_near(lower) && self.near(lower) {
+            return Some((false, false));
         }
         None
     }
@@ -1033,12 +1121,12 @@ fn deletions(s: &str) -> Vec<String> {
 /// words are never read as a person's name where the whole phrase appears.
 #[derive(Debug, Default, Clone)]
 pub struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FastMap<String, Vec<Vec<String>>>,
 }
 
 impl Phrases {
     pub fn new(list: impl IntoIterator<Item = impl AsRef<str>>) -> Phrases {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<Vec<String>>> = FastMap::default();
         let mut toks = Vec::new();
         let mut buf = String::new();
         for p in list {
@@ -1067,8 +1155,16 @@ impl Phrases {
 
     /// How many tokens from `i` on form one of the phrases (0 if none); `low(j)` gives the
     /// lower-case token `j` and `joined(j)` whether tokens `j` and `j + 1` are next to each other.
-    pub fn longest_at<'a>(&self, i: usize, n: usize, low: impl Fn(usize) -> &'a str, joined: impl Fn(usize) -> bool) -> usize {
-        let Some(cands) = self.by_first.get(low(i)) else { return 0 };
+    pub fn longest_at<'a>(
+        &self,
+        i: usize,
+        n: usize,
+        low: impl Fn(usize) -> &'a str,
+        joined: impl Fn(usize) -> bool,
+    ) -> usize {
+        let Some(cands) = self.by_first.get(low(i)) else {
+            return 0;
+        };
         'next: for c in cands {
             if i + c.len() > n {
                 continue;
@@ -1087,7 +1183,7 @@ impl Phrases {
 /// Words of a list of phrases, lower-cased, for an allow set.
 pub fn phrase_words(
     phrases: impl IntoIterator<Item = impl AsRef<str>>,
-    into: &mut HashSet<String>,
+    into: &mut FastSet<String>,
 ) {
     let mut toks = Vec::new();
     let mut buf = String::new();
@@ -1121,11 +1217,11 @@ mod tests {
     fn known_names_exact_and_one_edit() {
         let k = KnownNames::parse("Karen Walsh\n# comment\nRose Tiler\n");
         assert_eq!(k.count, 2);
-        assert!(k.lookup("karen", false).is_some_and(|x| x.1));
-        assert!(k.lookup("walsch", false).is_some_and(|x| !x.1));
+        assert!(k.lookup("karen", false).is_some_and(|x| x.0));
+        assert!(k.lookup("walsch", false).is_some_and(|x| !x.0));
         assert!(k.lookup("wash", true).is_none());
         assert!(k.lookup("kraen", false).is_some()); // transposition
-        assert!(k.lookup("rose", true).is_some_and(|x| x.2)); // a common word: caller needs a capital
+        assert!(k.lookup("rose", true).is_some_and(|x| x.1)); // a common word: caller needs a capital
         assert!(k.lookup("smith", false).is_none());
     }
 }

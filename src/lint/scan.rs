@@ -74,8 +74,18 @@ impl Scanned {
     /// The text of 1-based line `line` (without its line break).
     pub fn line_text<'s>(&self, src: &'s str, line: usize) -> &'s str {
         let i = line.saturating_sub(1);
-        let s = self.line_starts.get(i).copied().unwrap_or(src.len()).min(src.len());
-        let e = self.line_starts.get(i + 1).copied().unwrap_or(src.len()).min(src.len());
+        let s = self
+            .line_starts
+            .get(i)
+            .copied()
+            .unwrap_or(src.len())
+            .min(src.len());
+        let e = self
+            .line_starts
+            .get(i + 1)
+            .copied()
+            .unwrap_or(src.len())
+            .min(src.len());
         src.get(s..e).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 

@@ -149,12 +149,14 @@ fn block(
         let first = w.chars().next().unwrap_or(' ');
         let cap = first.is_uppercase();
         let possessive = lower_into(w, buf);
-        let class = gz.class(buf);
-        let letters = buf.chars().count();
-        let upper = w.chars().filter(|c| c.is_uppercase()).count();
+        let letters = if buf.is_ascii() {
+            buf.len()
+        } else {
+            buf.chars().count()
+        };
         let acronym = cap
             && letters > 1
-            && (upper >= 3
+            && (w.chars().filter(|c| c.is_uppercase()).count() >= 3
                 || w.chars()
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase()));
@@ -166,7 +168,7 @@ fn block(
         lows.push_str(buf);
         low_ranges.push((a, lows.len()));
         info.push(Tok {
-            class,
+            class: 0,
             cap,
             acronym,
             possessive,
@@ -174,23 +176,60 @@ fn block(
             protected,
             single: letters < 2,
         });
-        if known && !protected && letters >= 2 {
-            let is_word = class & (names::WORD | names::NOT_NAME) != 0;
-            if let Some((_, exact, common)) = ctx.known.lookup(buf, is_word) {
-                if !exact || !common || cap {
-                    flagged[i] = 2;
+    }
+    // Word classes, for capitalised words and their neighbours (the context a name needs).
+    let n = toks.len();
+    for i in 0..n {
+        let near_cap = info[i].cap || (i > 0 && info[i - 1].cap) || (i + 1 < n && info[i + 1].cap);
+        if near_cap {
+            let (a, e) = low_ranges[i];
+            info[i].class = gz.class(&lows[a..e]);
+        }
+    }
+    // The author's known names: exact (any case), or one edit away.
+    if known {
+        for i in 0..n {
+            let k = info[i];
+            if k.protected || k.single {
+                continue;
+            }
+            let (a, e) = low_ranges[i];
+            let low = &lows[a..e];
+            match ctx.known.exact(low) {
+                Some(common) => {
+                    if !common || k.cap {
+                        flagged[i] = 2;
+                    }
+                }
+                None => {
+                    if ctx.known.may_be_near(low) {
+                        let class = if k.cap
+                            || (i > 0 && info[i - 1].cap)
+                            || (i + 1 < n && info[i + 1].cap)
+                        {
+                            k.class
+                        } else {
+                            gz.class(low)
+                        };
+                        if class & (names::WORD | names::NOT_NAME) == 0 && ctx.known.near(low) {
+                            flagged[i] = 2;
+                        }
+                    }
                 }
             }
         }
     }
     // Words inside a protected phrase (a national body, an agency, a pseudonym) are never names.
-    let n = toks.len();
     for ph in [ctx.phrases, &ctx.doc_phrases] {
         if ph.is_empty() {
             continue;
         }
         let mut i = 0;
         while i < n {
+            if !info[i].cap {
+                i += 1;
+                continue;
+            }
             let m = ph.longest_at(
                 i,
                 n,
@@ -200,7 +239,10 @@ fn block(
                 },
                 |j| {
                     let gap = &t[toks[j].end..toks[j + 1].start];
-                    gap.len() <= 3 && gap.bytes().all(|c| c.is_ascii_whitespace() || c == b'-' || c == b',')
+                    gap.len() <= 3
+                        && gap
+                            .bytes()
+                            .all(|c| c.is_ascii_whitespace() || c == b'-' || c == b',')
                 },
             );
             if m > 0 {
@@ -214,6 +256,10 @@ fn block(
         }
     }
     // Person names from the gazetteer and context.
+    let lw = Lows {
+        s: &lows,
+        r: &low_ranges,
+    };
     for i in 0..toks.len() {
         if flagged[i] != 0 {
             continue;
@@ -222,7 +268,7 @@ fn block(
         if !k.cap || k.acronym || k.single || k.protected || k.class & names::NOT_NAME != 0 {
             continue;
         }
-        if is_name(ctx, toks, info, i, buf) {
+        if is_name(ctx, toks, info, i, &lw) {
             flagged[i] = 1;
         }
     }
@@ -238,7 +284,7 @@ fn block(
         let mut e = i;
         while e + 1 < toks.len()
             && adjacent(t, &toks[e], &toks[e + 1])
-            && (flagged[e + 1] != 0 || extends(ctx, toks, info, e + 1, buf))
+            && (flagged[e + 1] != 0 || extends(ctx, toks, info, e + 1, &lw))
         {
             e += 1;
             if info[e].possessive {
@@ -280,13 +326,23 @@ fn adjacent(t: &str, a: &Token, b: &Token) -> bool {
     !gap.is_empty() && gap.len() <= 2 && gap.bytes().all(|c| c == b' ' || c == b'\n' || c == b'.')
 }
 
-fn lower_of(t: &str, tk: &Token, buf: &mut String) -> String {
-    lower_into(&t[tk.start..tk.end], buf);
-    buf.clone()
+/// The lower-case words of a block (possessives dropped), by token index.
+struct Lows<'a> {
+    s: &'a str,
+    r: &'a [(usize, usize)],
+}
+
+impl<'a> Lows<'a> {
+    fn get(&self, j: usize) -> &'a str {
+        self.r
+            .get(j)
+            .and_then(|&(a, e)| self.s.get(a..e))
+            .unwrap_or("")
+    }
 }
 
 /// May token `j` continue a name that the token before it started?
-fn extends(ctx: &DocCtx, toks: &[Token], info: &[Tok], j: usize, buf: &mut String) -> bool {
+fn extends(ctx: &DocCtx, toks: &[Token], info: &[Tok], j: usize, lw: &Lows) -> bool {
     let k = info[j];
     if !k.cap || k.acronym || k.protected || k.class & (names::NOT_NAME | names::TITLE) != 0 {
         return false;
@@ -295,15 +351,15 @@ fn extends(ctx: &DocCtx, toks: &[Token], info: &[Tok], j: usize, buf: &mut Strin
     if gap.contains('.') {
         return false;
     }
-    let l = lower_of(ctx.text, &toks[j], buf);
-    if PLACE_SUFFIXES.contains(&l.as_str()) {
+    let l = lw.get(j);
+    if PLACE_SUFFIXES.contains(&l) {
         return false;
     }
     let c = k.class;
     c & (names::FIRST_NAME | names::SURNAME) != 0 || c & names::WORD == 0
 }
 
-fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut String) -> bool {
+fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> bool {
     let t = ctx.text;
     let k = info[i];
     let c = k.class;
@@ -318,8 +374,9 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
     // The next token: a place or institution word makes this part of a place's name.
     let next = toks.get(i + 1).filter(|n| adjacent(t, &toks[i], n));
     if let Some(n) = next {
-        let nl = lower_of(t, n, buf);
-        if PLACE_SUFFIXES.contains(&nl.as_str()) && info[i + 1].cap {
+        let nl = lw.get(i + 1);
+        let _ = n;
+        if PLACE_SUFFIXES.contains(&nl) && info[i + 1].cap {
             return false;
         }
     }
@@ -338,14 +395,14 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, buf: &mut Strin
         && info[i - 1].class & names::TITLE != 0
         && info[i - 1].cap;
     let relation_before = prev.is_some_and(|p| {
-        let pl = lower_of(t, &toks[p], buf);
+        let pl = lw.get(p);
         info[p].class & names::RELATION != 0
             && !info[p].cap
             && !matches!(
-                pl.as_str(),
+                pl,
                 "baby" | "carer" | "colleague" | "friend" | "head" | "chair" | "lead"
             )
-            || matches!(pl.as_str(), "named" | "called")
+            || matches!(pl, "named" | "called")
     }) || prev.is_some_and(|p| {
         info[p].class & names::RELATION != 0 && !info[p].cap && possessive_det_before(t, toks, p)
     });

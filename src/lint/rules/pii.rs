@@ -145,11 +145,55 @@ fn valid_dm(d: u32, m: u32) -> bool {
 /// patterns are tried on it (a cheap filter: the patterns themselves are slower).
 static PLACE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let words = [
-        "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "gardens", "grove", "mews", "square",
-        "walk", "parade", "boulevard", "estate", "cottage", "farm", "barn", "manor", "rectory", "vicarage", "bungalow",
-        "house", "tower", "mansions", "heights", "school", "academy", "college", "nursery", "surgery", "centre",
-        "practice", "home", "hospital", "hospice", "ward", "pharmacy", "hostel", "prison", "refuge", "mosque", "church",
-        "gurdwara", "synagogue", "temple", "living", "hmp",
+        "street",
+        "road",
+        "avenue",
+        "lane",
+        "close",
+        "drive",
+        "crescent",
+        "terrace",
+        "gardens",
+        "grove",
+        "mews",
+        "square",
+        "walk",
+        "parade",
+        "boulevard",
+        "estate",
+        "cottage",
+        "farm",
+        "barn",
+        "manor",
+        "rectory",
+        "vicarage",
+        "bungalow",
+        "house",
+        "tower",
+        "mansions",
+        "heights",
+        "school",
+        "academy",
+        "college",
+        "nursery",
+        "surgery",
+        "centre",
+        "practice",
+        "home",
+        "hospital",
+        "hospice",
+        "ward",
+        "pharmacy",
+        "hostel",
+        "prison",
+        "refuge",
+        "mosque",
+        "church",
+        "gurdwara",
+        "synagogue",
+        "temple",
+        "living",
+        "hmp",
     ];
     #[allow(clippy::expect_used)]
     AhoCorasick::builder()
@@ -159,13 +203,81 @@ static PLACE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("built-in word list")
 });
 
+const F_DIGIT: u16 = 1;
+/// A 4-digit number starting 19 or 20 (a year).
+const F_YEAR: u16 = 2;
+/// Digit, then `/`, `.` or `-`, then digit.
+const F_SEP_DATE: u16 = 4;
+/// At least six digits in the line.
+const F_MANY_DIGITS: u16 = 16;
+/// A letter then a digit ("NE63").
+const F_LETTER_DIGIT: u16 = 32;
+/// A digit, a space, then a capital ("12 Acacia").
+const F_NUM_CAP: u16 = 64;
+/// A word, a space, then a number ("Flat 4").
+const F_FLAT: u16 = 128;
+const F_AT: u16 = 256;
+
+fn line_features(b: &[u8]) -> u16 {
+    let mut f = 0u16;
+    let mut digits = 0usize;
+    let mut run = 0usize;
+    for (i, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            run += 1;
+            f |= F_DIGIT;
+            if run == 4 && i >= 3 && (&b[i - 3..i - 1] == b"19" || &b[i - 3..i - 1] == b"20") {
+                f |= F_YEAR;
+            }
+            if i > 0 && b[i - 1].is_ascii_alphabetic() {
+                f |= F_LETTER_DIGIT;
+            }
+            if i >= 2 && matches!(b[i - 1], b'/' | b'.' | b'-') && b[i - 2].is_ascii_digit() {
+                f |= F_SEP_DATE;
+            }
+            if i + 2 < b.len() && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase() {
+                f |= F_NUM_CAP;
+            }
+            // "Flat 4", "Room 12": a word, a space, a number (the pattern itself is quick to reject)
+            if i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_alphabetic() {
+                f |= F_FLAT;
+            }
+        } else {
+            run = 0;
+            if c == b'@' {
+                f |= F_AT;
+            }
+        }
+    }
+    if digits >= 6 {
+        f |= F_MANY_DIGITS;
+    }
+    f
+}
+
 /// Byte ranges of maximal runs of whole lines for which `keep` holds.
 fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (i, &s) in starts.iter().enumerate() {
+    let line = |i: usize| {
         let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
-        let s = s.min(e);
-        if keep(i, &t[s..e]) {
+        (starts[i].min(e), e)
+    };
+    let mut next_keep = !starts.is_empty()
+        && keep(0, {
+            let (s, e) = line(0);
+            &t[s..e]
+        });
+    for i in 0..starts.len() {
+        let (s, e) = line(i);
+        let this = next_keep;
+        next_keep = i + 1 < starts.len()
+            && keep(i + 1, {
+                let (s2, e2) = line(i + 1);
+                &t[s2..e2]
+            });
+        // A match can start on the line before the one that has what it needs.
+        if this || next_keep {
             match out.last_mut() {
                 Some(last) if last.1 == s => last.1 = e,
                 _ => out.push((s, e)),
@@ -176,7 +288,12 @@ fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<
 }
 
 /// Run `f` on each chunk and move its hits to absolute offsets.
-fn each_chunk(t: &str, ranges: &[(usize, usize)], hits: &mut Vec<Hit>, mut f: impl FnMut(&str, &mut Vec<Hit>)) {
+fn each_chunk(
+    t: &str,
+    ranges: &[(usize, usize)],
+    hits: &mut Vec<Hit>,
+    mut f: impl FnMut(&str, &mut Vec<Hit>),
+) {
     for &(s, e) in ranges {
         let n = hits.len();
         f(&t[s..e], hits);
@@ -192,23 +309,34 @@ fn each_chunk(t: &str, ranges: &[(usize, usize)], hits: &mut Vec<Hit>, mut f: im
 pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     let starts = &ctx.scanned.line_starts;
-    let digit_lines = chunks(t, starts, |_, l| l.bytes().any(|b| b.is_ascii_digit()));
-    if digit_lines.is_empty() && !t.contains('@') {
-        // nothing numeric: only names of places and institutions to look for
-    } else {
-        each_chunk(t, &digit_lines, hits, |c, h| {
-            dates(c, h);
-            numbers(c, h);
-            addresses_with_numbers(c, h);
+    // One pass over each line's bytes says which pattern families could match on it.
+    let feats: Vec<u16> = (0..starts.len())
+        .map(|i| {
+            let s = starts[i];
+            let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
+            line_features(&t.as_bytes()[s.min(e)..e])
+        })
+        .collect();
+    let family = |mask: u16| chunks(t, starts, |i, _| feats[i] & mask != 0);
+    let any_digit = feats.iter().any(|f| f & F_DIGIT != 0);
+    if any_digit {
+        each_chunk(t, &family(F_YEAR | F_SEP_DATE), hits, dates);
+        each_chunk(t, &family(F_MANY_DIGITS | F_LETTER_DIGIT), hits, |c, h| {
+            numbers(c, h)
         });
-        if t.contains('@') {
-            let at = chunks(t, starts, |_, l| l.contains('@'));
-            each_chunk(t, &at, hits, |c, h| emails(c, h));
-        }
+        each_chunk(t, &family(F_NUM_CAP | F_FLAT), hits, |c, h| {
+            addresses_with_numbers(c, h)
+        });
     }
+    if feats.iter().any(|f| f & F_AT != 0) {
+        each_chunk(t, &family(F_AT), hits, emails);
+    }
+    let digit_lines = any_digit;
     let mut place_line = vec![false; starts.len()];
     for m in PLACE_WORDS.find_iter(t) {
-        let li = starts.partition_point(|&s| s <= m.start()).saturating_sub(1);
+        let li = starts
+            .partition_point(|&s| s <= m.start())
+            .saturating_sub(1);
         if let Some(x) = place_line.get_mut(li) {
             *x = true;
         }
@@ -218,7 +346,7 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
         addresses(ctx, c, h);
         institutions(ctx, c, h);
     });
-    if !digit_lines.is_empty() {
+    if digit_lines {
         ages(ctx, hits);
     }
 }
@@ -773,7 +901,12 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     for b in &ctx.scanned.blocks {
         let para = &t[b.start..b.end];
-        if !para.bytes().any(|c| c.is_ascii_digit()) {
+        if !para.bytes().any(|c| c.is_ascii_digit())
+            || !(para.contains("age")
+                || para.contains("Age")
+                || para.contains("old")
+                || para.contains('('))
+        {
             continue;
         }
         let mut ages: Vec<(usize, usize)> = Vec::new();
