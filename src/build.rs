@@ -717,6 +717,21 @@ fn render_site(
         }
     }
 
+    // The regional learning index: only what this build publishes.
+    {
+        use crate::index::learning;
+        let li = learning::build_learning_index(config, &site.vocab, docs, today);
+        files.push((
+            learning::JSON_FILE.into(),
+            learning::to_json(&li).into_bytes(),
+        ));
+        files.push((learning::CSV_FILE.into(), learning::to_csv(&li)));
+        files.push((
+            learning::RECOMMENDATIONS_CSV_FILE.into(),
+            learning::recommendations_csv(&li),
+        ));
+    }
+
     // Feeds, sitemap, robots.
     files.push((
         "feed.xml".into(),

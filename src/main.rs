@@ -103,6 +103,21 @@ enum Command {
         /// File name without .md, e.g. adult-d
         name: String,
     },
+    /// Collate many boards' learning indexes into one regional site.
+    Collate {
+        /// learning-index.json files, or folders that contain one (such as a board's public/).
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// The folder to write the regional site to.
+        #[arg(long)]
+        out: PathBuf,
+        /// Title of the regional site.
+        #[arg(long)]
+        title: Option<String>,
+        /// Collate as if today were this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        now: Option<chrono::NaiveDate>,
+    },
     /// Build, serve the site on 127.0.0.1 and rebuild when files change.
     Serve {
         #[arg(long, default_value_t = 1111)]
@@ -206,6 +221,32 @@ fn run(cli: Cli) -> Result<u8> {
                 p.display()
             );
             Ok(0)
+        }
+        Command::Collate {
+            inputs,
+            out,
+            title,
+            now,
+        } => {
+            let opts = learnsite::collate::CollateOptions {
+                inputs,
+                out,
+                title,
+                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            };
+            match learnsite::collate::collate(&opts) {
+                Ok(s) => {
+                    eprintln!(
+                        "Collated {} records from {} boards ({} indexes; {} duplicates merged) into {}: {} themes, {} recommendations, {} overdue.",
+                        s.records, s.boards, s.inputs, s.duplicates, s.out.display(), s.themes, s.recommendations, s.overdue
+                    );
+                    Ok(0)
+                }
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    Ok(e.exit_code() as u8)
+                }
+            }
         }
         Command::Serve {
             port,

@@ -191,3 +191,65 @@ fn every_internal_link_of_every_page_resolves_on_disk() {
     }
     assert!(checked > 100, "checked {checked} links");
 }
+
+#[test]
+fn example_site_exports_its_learning_index_and_collates_from_the_command_line() {
+    let (t, out) = build_example();
+    let json = read(&out, "learning-index.json");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["schema"], "learnsite-learning-index");
+    let records = v["records"].as_array().unwrap();
+    let urls: Vec<&str> = records.iter().filter_map(|r| r["url"].as_str()).collect();
+    assert!(
+        urls.contains(&"https://learning.northmoor.example/reviews/adult-d/"),
+        "{urls:?}"
+    );
+    assert!(
+        !urls
+            .iter()
+            .any(|u| u.contains("adult-r") || u.contains("mrs-j")),
+        "partners-only and embargoed reviews stay out"
+    );
+    let csv = std::fs::read(out.join("learning-index.csv")).unwrap();
+    assert!(
+        csv.starts_with(&[0xEF, 0xBB, 0xBF]),
+        "CSV has a UTF-8 BOM for spreadsheets"
+    );
+
+    let region = t.path().join("region");
+    let bad = t.path().join("bad.json");
+    std::fs::write(&bad, "{\"schema\":\"something-else\",\"version\":1}").unwrap();
+    let r = run_in(
+        &repo(),
+        &[
+            "collate",
+            out.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "--out",
+            region.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("bad.json"),
+        "names the file: {}",
+        r.stderr
+    );
+    assert!(!region.exists());
+    let boards = repo().join("tests/fixtures/boards");
+    let mut args = vec!["collate".to_string(), out.to_string_lossy().into_owned()];
+    for e in std::fs::read_dir(&boards).unwrap().flatten() {
+        args.push(e.path().to_string_lossy().into_owned());
+    }
+    args.extend([
+        "--out".into(),
+        region.to_string_lossy().into_owned(),
+        "--now".into(),
+        "2026-11-23".into(),
+    ]);
+    let a: Vec<&str> = args.iter().map(String::as_str).collect();
+    let r = run_in(&repo(), &a);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(region.join("index.html").is_file());
+    assert!(region.join("learning-index.json").is_file());
+}
