@@ -117,6 +117,10 @@ pub const TITLES: &[&str] = &[
     "sister",
     "matron",
     "midwife",
+    "pcso",
+    "insp",
+    "supt",
+    "superintendent",
 ];
 
 /// Words after which a capitalised word is very likely a name ("her sister Karen").
@@ -660,6 +664,12 @@ const NOT_NAMES: &[&str] = &[
     "anglican",
     "methodist",
     "baptist",
+    "christians",
+    "muslims",
+    "sikhs",
+    "hindus",
+    "jews",
+    "catholics",
     "pentecostal",
     "orthodox",
     "quaker",
@@ -905,6 +915,51 @@ pub const NATIONAL_BODIES: &[&str] = &[
     "Ambulance Service",
     "Quality Markers",
     "Good Practice",
+    // charities and services whose names contain given names or surnames
+    "St Mungo's",
+    "St Mungos",
+    "Marie Curie",
+    "Macmillan",
+    "Macmillan Cancer Support",
+    "Sue Ryder",
+    "Salvation Army",
+    "Christians Against Poverty",
+    "St John Ambulance",
+    "Alzheimer's Society",
+    "Barnardo's",
+    "The Children's Society",
+    "Action for Children",
+    "Carers UK",
+    "Karma Nirvana",
+    "Galop",
+    "Rape Crisis",
+    "Humankind",
+    "Forward Trust",
+    "Scope",
+    "Sense",
+    "RNIB",
+    "Independent Age",
+    "Stonewall",
+    "Tavistock",
+    "Hestia",
+    "Crisis",
+    "Centrepoint",
+    "Leonard Cheshire",
+    "Mary Seacole",
+    "Florence Nightingale",
+    "King's Fund",
+    "Nuffield Trust",
+    "Joseph Rowntree Foundation",
+    "Anna Freud",
+    "Tommy's",
+    "Lullaby Trust",
+    "Operation Encompass",
+    "Boxing Day",
+    "New Year's Eve",
+    "New Year's Day",
+    "Google Maps",
+    "Strictly Come Dancing",
+    "Daily Mail",
 ];
 
 /// Which words a word belongs to.
@@ -1151,6 +1206,27 @@ impl Phrases {
 
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
+    }
+
+    /// Is the whole of `text` one of the phrases (any case)?
+    pub fn contains_text(&self, text: &str) -> bool {
+        if self.is_empty() {
+            return false;
+        }
+        let mut toks = Vec::new();
+        crate::lint::scan::tokens(text, 0, text.len(), &mut toks);
+        let mut buf = String::new();
+        let words: Vec<String> = toks
+            .iter()
+            .map(|t| {
+                lower_into(&text[t.start..t.end], &mut buf);
+                buf.clone()
+            })
+            .collect();
+        if words.is_empty() {
+            return false;
+        }
+        self.longest_at(0, words.len(), |j| words[j].as_str(), |_| true) == words.len()
     }
 
     /// How many tokens from `i` on form one of the phrases (0 if none); `low(j)` gives the

@@ -100,6 +100,10 @@ fn names_that_must_not_be_flagged() {
     // Everyday words that are also names
     clean("Staff will hope that grace periods apply. May was a difficult month.\n");
     clean("Clare's Law was used to disclose information.\n");
+    // citations of research, charities named after people, public places of culture
+    clean("National analyses (Preston-Shoot et al., 2020; Braye and Preston-Shoot, 2019) agree. Munro (2011) said so.\n");
+    clean("She was supported by St Mungo's, Marie Curie nurses, Macmillan and Sue Ryder. Christians Against Poverty helped.\n");
+    clean("She liked Coronation Street and Thomas the Tank Engine.\n");
 }
 
 #[test]

@@ -12,6 +12,12 @@ use crate::lint::names::{self, lower_into, GAZETTEER};
 use crate::lint::scan::{tokens, Block, Mode, Token};
 use crate::lint::DocCtx;
 
+static CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    #[allow(clippy::expect_used)]
+    regex::Regex::new(r"^(?:['’]s)?(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)*(?:\s+et\.?\s+al\.?|\s+and\s+colleagues|\s+and\s+others)?,?\s*\(?(?:19|20)\d\d[a-z]?\b|^\s+et\.?\s+al\b")
+        .expect("built-in pattern")
+});
+
 /// Words after which a capitalised word is not a person's name.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "these", "those", "our", "its", "every", "each", "any", "no", "The", "A",
@@ -440,6 +446,16 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> b
                     || cj & names::WORD != 0 && cj & (names::FIRST_NAME | names::SURNAME) == 0)
         })
     {
+        return false;
+    }
+    // A citation: "Munro (2011)", "Braye and Preston-Shoot, 2019", "Preston-Shoot et al."
+    let after = t.get(toks[run_end].end..).unwrap_or("");
+    let after = &after[..after
+        .char_indices()
+        .nth(80)
+        .map(|(k, _)| k)
+        .unwrap_or(after.len())];
+    if CITATION.is_match(after) {
         return false;
     }
     // "in Brindle Cross", "from Ashby": after a preposition of place a surname-like word is a place.

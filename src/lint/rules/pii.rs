@@ -770,6 +770,9 @@ const GENERIC: &[&str] = &[
 /// Does every capitalised word in `phrase` (before the final type word) tell nothing
 /// about which place it is: generic words, the site's allowed area words, labels, pseudonyms?
 fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
+    if ctx.phrases.contains_text(phrase) || ctx.doc_phrases.contains_text(phrase) {
+        return true;
+    }
     let lower = phrase.to_lowercase();
     // The whole name is (part of) an agency's name or an allowed phrase.
     if ctx
