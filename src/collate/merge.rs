@@ -55,6 +55,18 @@ fn key(r: &Record) -> Key {
     }
 }
 
+/// A URL on this machine (the default `base_url` is `http://localhost/`).
+pub(crate) fn is_local(url: &str) -> bool {
+    let host = url
+        .split("://")
+        .nth(1)
+        .unwrap_or("")
+        .split(['/', ':'])
+        .next()
+        .unwrap_or("");
+    host == "localhost" || host.starts_with("127.") || host == "[::1]"
+}
+
 fn describe(r: &Record) -> String {
     match &r.reference {
         Some(reference) => format!(
@@ -75,6 +87,16 @@ pub fn merge(inputs: Vec<Loaded>) -> Merged {
     let mut source_at: HashMap<(String, String), usize> = HashMap::new();
     for (n, loaded) in inputs.into_iter().enumerate() {
         let idx = loaded.index;
+        let local = idx.records.iter().filter(|r| is_local(&r.url)).count();
+        if local > 0 {
+            out.warnings.push(format!(
+                "{}: {local} record{} link{} to a local address ({}) that readers cannot open: set base_url in that site's learnsite.yaml and build it again",
+                paths[n].display(),
+                if local == 1 { "" } else { "s" },
+                if local == 1 { "s" } else { "" },
+                idx.records.iter().find(|r| is_local(&r.url)).map(|r| r.url.as_str()).unwrap_or_default(),
+            ));
+        }
         let nested: Vec<Source> = if idx.sources.is_empty() {
             vec![Source {
                 site_title: idx.site_title.clone(),

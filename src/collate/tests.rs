@@ -703,3 +703,22 @@ fn review_type_pages_and_exit_codes() {
     .unwrap_err();
     assert_eq!(e.exit_code(), 1);
 }
+
+#[test]
+fn warns_about_records_linking_to_localhost() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut idx = board_b();
+    idx.records[0].url = "http://localhost/reviews/adult-c/".into();
+    let b = write_index(dir.path(), "b.json", &idx);
+    let s = collate(&opts(vec![b], dir.path().join("out"))).unwrap();
+    assert!(
+        s.warnings
+            .iter()
+            .any(|w| w
+                .contains("1 record links to a local address (http://localhost/reviews/adult-c/)")),
+        "{:?}",
+        s.warnings
+    );
+    assert!(merge::is_local("http://127.0.0.1:1111/x/"));
+    assert!(!merge::is_local("https://localhost.example/"));
+}
