@@ -410,3 +410,98 @@ fn known_names_file_must_be_outside_content() {
     let ok = Linter::new(&cfg, dir.path(), Some(Path::new("names.txt")));
     assert!(ok.is_ok_and(|l| l.known_name_count() == 1));
 }
+
+#[test]
+fn never_panics_on_odd_text() {
+    // A deterministic soup of the characters and constructs the scanners care about.
+    let pieces = [
+        "é",
+        "’s",
+        "Zoë",
+        "ß",
+        "🙂",
+        " ",
+        "\n",
+        "\n\n",
+        "# ",
+        "## 1. ",
+        "| a | b |",
+        "- ",
+        "```",
+        "~~~",
+        "<!-- learnsite-allow pii/person-name: x -->",
+        "<!-- learnsite-allow",
+        "-->",
+        "Karen",
+        "Walsh",
+        "Dr",
+        "Mr.",
+        "said",
+        "her sister",
+        "3 March 2022",
+        "03/03/22",
+        "2022-13-45",
+        "07700 900123",
+        "+44",
+        "(0)",
+        "NE63 9XL",
+        "AB 12 34 56 C",
+        "943 476 5919",
+        "@",
+        "a@b.co",
+        "Flat 4,",
+        "12 Acacia Road",
+        "Oak Primary School",
+        "aged 34",
+        "in Fellhaven",
+        "March 2023",
+        "](http://x/karen-walsh)",
+        "://",
+        "'",
+        "-",
+        ".",
+        ",",
+        "(",
+        ")",
+        "\"",
+        "“",
+        "\r\n",
+        "\t",
+        "0",
+        "9",
+    ];
+    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let linter = Linter::with_settings(
+        &["Fellhaven".to_string()],
+        &["Northmoor"],
+        Some("Karen Walsh\nZoë Brontë\n"),
+    );
+    for _ in 0..300 {
+        let mut body = String::new();
+        for _ in 0..120 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            body.push_str(pieces[(x % pieces.len() as u64) as usize]);
+        }
+        for path in [
+            "content/reviews/r.md",
+            "content/briefings/b.md",
+            "content/learning-summaries/l.md",
+            "content/about.md",
+        ] {
+            let src = format!(
+                "---\ntitle: \"{}\"\nsummary: >\n  {}\n---\n{}",
+                "T é",
+                body.replace(['\n', '"', '\\'], " "),
+                body
+            );
+            if let Ok(d) = document_from_source(path, &src) {
+                let (f, _) = linter.lint_document(&d);
+                for d in f {
+                    assert!(d.column >= 1 && d.end_column >= d.column, "{d:?}");
+                }
+            }
+        }
+    }
+}

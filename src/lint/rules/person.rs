@@ -545,8 +545,10 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
         pos = at + 1;
         let start = if t[at..].starts_with("://") {
             t[..at]
-                .rfind(|c: char| !c.is_ascii_alphabetic())
-                .map(|i| i + 1)
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_ascii_alphabetic())
+                .map(|(i, c)| i + c.len_utf8())
                 .unwrap_or(0)
         } else if t[at..].starts_with("](") {
             at + 2
