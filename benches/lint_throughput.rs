@@ -148,6 +148,17 @@ fn document(r: &mut Rng, i: usize) -> String {
     s
 }
 
+/// CPU time of this thread in seconds (Linux: /proc/thread-self/stat, 100 ticks a second),
+/// so that the figure means "one core" even when other work shares the machine.
+fn thread_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn main() {
     let mb: usize = std::env::var("LINT_BENCH_MB")
         .ok()
@@ -184,11 +195,19 @@ fn main() {
     // Warm up (the gazetteer is parsed on first use).
     let _ = linter.lint_document(&docs[0]);
     let t = Instant::now();
+    let cpu0 = thread_cpu_seconds();
     let mut findings = 0usize;
     for d in &docs {
         findings += linter.lint_document(d).0.len();
     }
     let secs = t.elapsed().as_secs_f64();
+    if let (Some(a), Some(b)) = (cpu0, thread_cpu_seconds()) {
+        let cpu = (b - a).max(0.01);
+        println!(
+            "lint CPU time: {cpu:.2} s = {:.1} MB/s of one core's time",
+            total as f64 / 1_048_576.0 / cpu
+        );
+    }
     println!(
         "lint throughput: {:.1} MB in {:.2} s on one core = {:.1} MB/s ({} documents, {} findings)",
         total as f64 / 1_048_576.0,

@@ -1055,6 +1055,9 @@ pub struct KnownNames {
     /// First and second letters of the parts: a token one edit away starts with one of them
     /// or has one of them second.
     lead: [u64; 4],
+    /// First bytes of the parts, and their byte lengths (bit n: a part of n bytes; 63: longer).
+    first: [u64; 4],
+    lens: u64,
     /// Number of names listed.
     pub count: usize,
 }
@@ -1083,6 +1086,10 @@ impl KnownNames {
                 }
                 let common = class & (WORD | NOT_NAME) != 0;
                 k.parts.insert(buf.clone(), common);
+                if let Some(&f) = buf.as_bytes().first() {
+                    k.first[usize::from(f >> 6)] |= 1 << (f & 63);
+                }
+                k.lens |= 1u64 << buf.len().min(63);
                 let n = buf.chars().count();
                 if n >= 4 && !common {
                     k.min_len = k.min_len.min(n);
@@ -1106,7 +1113,12 @@ impl KnownNames {
 
     /// Is this lower-case token exactly a known name part? `Some(is_common_word)`.
     pub fn exact(&self, lower: &str) -> Option<bool> {
-        if self.parts.is_empty() {
+        let b = lower.as_bytes();
+        let first = *b.first()?;
+        // Cheap filters before hashing: first letter and length of some part.
+        if self.first[usize::from(first >> 6)] & (1 << (first & 63)) == 0
+            || self.lens & (1u64 << b.len().min(63)) == 0
+        {
             return None;
         }
         self.parts.get(lower).copied()

@@ -119,13 +119,16 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
 }
 
 fn gap_starts_sentence(gap: &str) -> bool {
-    gap.bytes().any(|c| {
+    let b = gap.as_bytes();
+    if b.len() == 1 {
+        return false; // the usual single space
+    }
+    b.iter().any(|c| {
         matches!(
             c,
             b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'*' | b'(' | b'[' | b'#' | b'>'
         )
-    }) || gap.contains('“')
-        || gap.contains('‘')
+    }) || (!gap.is_ascii() && (gap.contains('“') || gap.contains('‘')))
 }
 
 fn block(
@@ -143,7 +146,7 @@ fn block(
         return;
     }
     let mut lows = String::with_capacity(b.end - b.start);
-    let mut low_ranges: Vec<(usize, usize)> = Vec::with_capacity(toks.len());
+    let mut low_ranges: Vec<(usize, usize, bool)> = Vec::with_capacity(toks.len());
     info.clear();
     flagged.clear();
     flagged.resize(toks.len(), 0);
@@ -152,6 +155,29 @@ fn block(
     let mut prev_end = b.start;
     for (i, tk) in toks.iter().enumerate() {
         let w = &t[tk.start..tk.end];
+        let gap = &t[prev_end..tk.start];
+        let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
+        prev_end = tk.end;
+        // Fast path: an ordinary lower-case ASCII word is its own lower-case form.
+        let wb = w.as_bytes();
+        if wb[0].is_ascii_lowercase()
+            && !w.ends_with("'s")
+            && wb
+                .iter()
+                .all(|c| c.is_ascii_lowercase() || *c == b'-' || *c == b'\'')
+        {
+            low_ranges.push((tk.start, tk.end, true));
+            info.push(Tok {
+                class: 0,
+                cap: false,
+                acronym: false,
+                possessive: false,
+                start_of_sentence,
+                protected: false,
+                single: wb.len() < 2,
+            });
+            continue;
+        }
         let first = w.chars().next().unwrap_or(' ');
         let cap = first.is_uppercase();
         let possessive = lower_into(w, buf);
@@ -166,13 +192,10 @@ fn block(
                 || w.chars()
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase()));
-        let gap = &t[prev_end..tk.start];
-        let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
-        prev_end = tk.end;
         let protected = cap && (ctx.is_doc_word(buf) || ctx.allow_words.contains(buf.as_str()));
         let a = lows.len();
         lows.push_str(buf);
-        low_ranges.push((a, lows.len()));
+        low_ranges.push((a, lows.len(), false));
         info.push(Tok {
             class: 0,
             cap,
@@ -183,13 +206,17 @@ fn block(
             single: letters < 2,
         });
     }
+    let lw = Lows {
+        s: &lows,
+        t,
+        r: &low_ranges,
+    };
     // Word classes, for capitalised words and their neighbours (the context a name needs).
     let n = toks.len();
     for i in 0..n {
         let near_cap = info[i].cap || (i > 0 && info[i - 1].cap) || (i + 1 < n && info[i + 1].cap);
         if near_cap {
-            let (a, e) = low_ranges[i];
-            info[i].class = gz.class(&lows[a..e]);
+            info[i].class = gz.class(lw.get(i));
         }
     }
     // The author's known names: exact (any case), or one edit away.
@@ -199,8 +226,7 @@ fn block(
             if k.protected || k.single {
                 continue;
             }
-            let (a, e) = low_ranges[i];
-            let low = &lows[a..e];
+            let low = lw.get(i);
             match ctx.known.exact(low) {
                 Some(common) => {
                     if !common || k.cap {
@@ -239,10 +265,7 @@ fn block(
             let m = ph.longest_at(
                 i,
                 n,
-                |j| {
-                    let (a, e) = low_ranges[j];
-                    &lows[a..e]
-                },
+                |j| lw.get(j),
                 |j| {
                     let gap = &t[toks[j].end..toks[j + 1].start];
                     gap.len() <= 3
@@ -262,10 +285,6 @@ fn block(
         }
     }
     // Person names from the gazetteer and context.
-    let lw = Lows {
-        s: &lows,
-        r: &low_ranges,
-    };
     for i in 0..toks.len() {
         if flagged[i] != 0 {
             continue;
@@ -334,15 +353,25 @@ fn adjacent(t: &str, a: &Token, b: &Token) -> bool {
 
 /// The lower-case words of a block (possessives dropped), by token index.
 struct Lows<'a> {
+    /// The arena of lower-cased words.
     s: &'a str,
-    r: &'a [(usize, usize)],
+    /// The text itself (words already lower-case are not copied).
+    t: &'a str,
+    /// (start, end, in the text rather than the arena)
+    r: &'a [(usize, usize, bool)],
 }
 
 impl<'a> Lows<'a> {
     fn get(&self, j: usize) -> &'a str {
         self.r
             .get(j)
-            .and_then(|&(a, e)| self.s.get(a..e))
+            .and_then(|&(a, e, in_text)| {
+                if in_text {
+                    self.t.get(a..e)
+                } else {
+                    self.s.get(a..e)
+                }
+            })
             .unwrap_or("")
     }
 }
