@@ -284,7 +284,7 @@ fn root(depth: usize) -> String {
     "../".repeat(depth)
 }
 
-/// One document in a list. `full`: with its board and summary (theme pages).
+/// One document in a list. `full`: with its summary (theme pages; the other lists are shorter).
 fn item_html(region: &Region, e: &Entry, full: bool) -> String {
     let r = &e.rec;
     let mut s = String::with_capacity(400);
@@ -295,9 +295,7 @@ fn item_html(region: &Region, e: &Entry, full: bool) -> String {
         esc(&r.title),
         r.kind_label()
     );
-    if full {
-        let _ = write!(s, " · {}", esc(&region.boards[e.board].name));
-    }
+    let _ = write!(s, " · {}", esc(&region.boards[e.board].name));
     if let (Some(p), Some(d)) = (&r.published, e.date) {
         let _ = write!(
             s,
@@ -389,7 +387,7 @@ fn rec_html(region: &Region, e: &Entry, i: usize) -> String {
 struct Renderer<'a> {
     region: &'a Region,
     base: Context,
-    /// Each entry as a list item: with board and summary (theme and year pages), and without.
+    /// Each entry as a list item: with its summary (theme pages), and without.
     full: Vec<String>,
     short: Vec<String>,
     /// Each entry's recommendations as list items.
@@ -764,7 +762,7 @@ impl<'a> Renderer<'a> {
                         id: "documents".into(),
                         heading: None,
                         count: term.entries.len(),
-                        html: self.items(&term.entries, true),
+                        html: self.items(&term.entries, false),
                     }],
                 })
             }
@@ -887,7 +885,7 @@ impl<'a> Renderer<'a> {
                         id: "documents".into(),
                         heading: None,
                         count: yr.entries.len(),
-                        html: self.items(&yr.entries, true),
+                        html: self.items(&yr.entries, false),
                     }],
                 })
             }
