@@ -88,6 +88,26 @@ fn person_names() {
 }
 
 #[test]
+fn compound_and_sentence_start_names() {
+    has(
+        "The family friend was Mrs O'Brien; O'Brien visited weekly.\n",
+        "pii/person-name",
+        "O'Brien",
+    );
+    has(
+        "A neighbour, Ashworth-Lyle, helped. Ashworth-Lyle was kind.\n",
+        "pii/person-name",
+        "Ashworth-Lyle",
+    );
+    has(
+        "Jack visited his mother every week.\n",
+        "pii/person-name",
+        "Jack",
+    );
+    clean("I'm sure I'll be fine, she said. I've told them.\n");
+}
+
+#[test]
 fn names_that_must_not_be_flagged() {
     // pseudonyms, possessives, multi-word pseudonyms
     clean("Leanne told the GP that Leanne's mother was unwell. Mrs J agreed.\n");
@@ -217,8 +237,19 @@ fn nhs_and_ni_numbers() {
         "AB 12 34 56 C",
     );
     has("NI number AB123456C.\n", "pii/ni-number", "AB123456C");
-    clean("NI number QQ 12 34 56 C.\n");
-    clean("NI number GB 12 34 56 C.\n");
+    clean("Form code QQ 12 34 56 C.\n");
+    clean("Form code GB 12 34 56 C.\n");
+    // labelled as one, an unissued prefix still counts
+    has(
+        "Her National Insurance number is QQ 12 34 56 C.\n",
+        "pii/ni-number",
+        "QQ 12 34 56 C",
+    );
+    has(
+        "NHS number: 123 456 7890.\n",
+        "pii/nhs-number",
+        "123 456 7890",
+    );
 }
 
 #[test]

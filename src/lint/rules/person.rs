@@ -18,6 +18,43 @@ static CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
         .expect("built-in pattern")
 });
 
+/// Given names that are also everyday words but, capitalised at the start of a sentence,
+/// are far more often the name (sorted: binary search).
+const NAMES_FIRST: &[&str] = &[
+    "bob", "carol", "dean", "harry", "jack", "ken", "matt", "mike", "nick", "penny", "peter",
+    "ray", "rob", "sonny", "sue",
+];
+
+/// "O'Brien" (listed as "obrien"), "Ashworth-Lyle" (each part a name): the class of a
+/// capitalised word the gazetteer does not know as written.
+fn compound_name_class(orig: &str, low: &str) -> u8 {
+    let gz = &*GAZETTEER;
+    // O'Brien, D'Souza: one capital, an apostrophe, a capitalised rest (not "I'm", "I'll").
+    let (base, _) = names::strip_possessive(orig);
+    let mut ch = base.chars();
+    let shape = matches!((ch.next(), ch.next(), ch.next()), (Some(a), Some('\'' | '’'), Some(b)) if a.is_uppercase() && b.is_uppercase());
+    if shape {
+        let joined: String = low.chars().filter(|c| *c != '\'' && *c != '’').collect();
+        let c = gz.class(&joined);
+        if c & (names::FIRST_NAME | names::SURNAME) != 0 && c & names::WORD == 0 {
+            return c & (names::FIRST_NAME | names::SURNAME);
+        }
+    }
+    if low.contains('-') {
+        let parts: Vec<&str> = low.split('-').filter(|p| !p.is_empty()).collect();
+        let all_names = parts.len() >= 2
+            && parts.iter().all(|p| {
+                let c = gz.class(p);
+                c & (names::FIRST_NAME | names::SURNAME) != 0
+                    && c & (names::WORD | names::NOT_NAME) == 0
+            });
+        if all_names {
+            return names::SURNAME;
+        }
+    }
+    0
+}
+
 /// Words after which a capitalised word is not a person's name.
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "these", "those", "our", "its", "every", "each", "any", "no", "The", "A",
@@ -216,7 +253,12 @@ fn block(
     for i in 0..n {
         let near_cap = info[i].cap || (i > 0 && info[i - 1].cap) || (i + 1 < n && info[i + 1].cap);
         if near_cap {
-            info[i].class = gz.class(lw.get(i));
+            let low = lw.get(i);
+            let mut class = gz.class(low);
+            if class == 0 && info[i].cap {
+                class = compound_name_class(&t[toks[i].start..toks[i].end], low);
+            }
+            info[i].class = class;
         }
     }
     // The author's known names: exact (any case), or one edit away.
@@ -532,12 +574,18 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> b
             return true;
         }
         if k.start_of_sentence {
-            return false;
+            // "Jack visited", "Peter said": given names that are rarer as words.
+            return is_first && NAMES_FIRST.binary_search(&lw.get(i)).is_ok();
         }
         // Mid-sentence, a capital letter on a first name means the name ("Peter", "Grace").
         return is_first || k.possessive;
     }
-    // Not in the gazetteer: only in strong context ("said Zainab", "Tamsin told").
+    // Not in the gazetteer: only in strong context ("said Zainab", "Tamsin told"), and never a
+    // contraction ("I've", "We'll").
+    let tw = &t[toks[i].start..toks[i].end];
+    if names::strip_possessive(tw).0.contains(['\'', '’']) {
+        return false;
+    }
     let speech_after =
         next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
     !is_word && (speech && !k.start_of_sentence || speech_after)

@@ -88,6 +88,11 @@ static ADMIN_DATE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:published|updated|last reviewed|reviewed on|approved|ratified|signed off|agreed by the board|board meeting|accessed|version|issued|effective from|correct as at|amended)\W*(?:\w+\W+){0,3}$",
     )
 });
+static NI_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)(?:national insurance|\bni\b|\bnino\b)(?:\s+(?:number|no\.?))?\W*(?:\w+\W+){0,2}$")
+});
+static NHS_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)\bnhs\s+(?:number|no\.?|num)\W*(?:\w+\W+){0,2}$"));
 static BIRTH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)(?:\bborn\b|date of birth|\bd\.?o\.?b\b|birthday)\W*(?:\w+\W+){0,3}$")
 });
@@ -540,7 +545,10 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
             .bytes()
             .map(|b| b - b'0')
             .collect();
-        if digits[0] != 0 && nhs_mod11(&digits) {
+        let labelled = c
+            .get(0)
+            .is_some_and(|m| NHS_CONTEXT.is_match(floor_str(t, m.start(), 40).unwrap_or("")));
+        if digits[0] != 0 && nhs_mod11(&digits) || labelled && !c[0].starts_with('0') {
             if let Some(m) = c.get(0) {
                 hits.push(Hit::new(
                     "pii/nhs-number",
@@ -553,7 +561,11 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
     }
     // National Insurance numbers.
     for c in NI.captures_iter(t) {
-        if ni_prefix_valid(&c[1]) {
+        // A number labelled as one counts even with a prefix HMRC does not issue ("QQ").
+        let labelled = c
+            .get(0)
+            .is_some_and(|m| NI_CONTEXT.is_match(floor_str(t, m.start(), 40).unwrap_or("")));
+        if ni_prefix_valid(&c[1]) || labelled {
             if let Some(m) = c.get(0) {
                 hits.push(Hit::new(
                     "pii/ni-number",
