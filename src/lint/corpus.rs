@@ -106,6 +106,8 @@ pub struct Score {
     pub findings: usize,
     pub false_positives: usize,
     pub missed: Vec<Label>,
+    /// Found, but under another rule of the same family.
+    pub other_rule: Vec<Label>,
     pub spurious: Vec<(String, String, String)>,
 }
 
@@ -188,6 +190,8 @@ pub fn score(root: &Path) -> Result<Score, String> {
             }
             if strict {
                 sc.found_strict += 1;
+            } else if lenient {
+                sc.other_rule.push(l.clone());
             }
         }
         for (s, e, r, t) in &spans {
@@ -223,6 +227,9 @@ mod tests {
         };
         for m in &sc.missed {
             eprintln!("missed   {} {} `{}`", m.file, m.rule, m.text);
+        }
+        for m in &sc.other_rule {
+            eprintln!("other rule {} {} `{}`", m.file, m.rule, m.text);
         }
         for (f, r, t) in &sc.spurious {
             eprintln!("spurious {f} {r} `{t}`");

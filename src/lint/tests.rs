@@ -536,3 +536,16 @@ fn never_panics_on_odd_text() {
         }
     }
 }
+
+#[test]
+fn front_matter_suppression_comment() {
+    let d = doc(
+        "content/reviews/test.md",
+        "# learnsite-allow pii/person-name: the family asked that his first name be used\nsummary: \"Karen's story\"\n",
+        "Text.\n",
+    );
+    let (f, s, sf) = Linter::default().lint_document_full(&d);
+    assert!(!f.iter().any(|d| d.code.starts_with("pii/")), "{f:?}");
+    assert_eq!(sf.len(), 1);
+    assert!(s[0].used);
+}
