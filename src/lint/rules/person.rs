@@ -20,9 +20,10 @@ static CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 
 /// Given names that are also everyday words but, capitalised at the start of a sentence,
 /// are far more often the name (sorted: binary search).
+#[rustfmt::skip]
 const NAMES_FIRST: &[&str] = &[
-    "bob", "carol", "dean", "harry", "jack", "ken", "matt", "mike", "nick", "penny", "peter",
-    "ray", "rob", "sonny", "sue",
+    "bob", "carol", "dean", "harry", "jack", "ken", "matt", "mike", "nick", "penny", "peter", "ray", "rob", "sonny",
+    "sue",
 ];
 
 /// "O'Brien" (listed as "obrien"), "Ashworth-Lyle" (each part a name): the class of a
@@ -56,15 +57,16 @@ fn compound_name_class(orig: &str, low: &str) -> u8 {
 }
 
 /// Words after which a capitalised word is not a person's name.
+#[rustfmt::skip]
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "these", "those", "our", "its", "every", "each", "any", "no", "The", "A",
-    "An", "Our", "Its", "Every", "Each", "Any", "No",
+    "the", "a", "an", "these", "those", "our", "its", "every", "each", "any", "no", "The", "A", "An", "Our", "Its",
+    "Every", "Each", "Any", "No",
 ];
 
 /// Prepositions after which a capitalised word is more likely a place than a person.
+#[rustfmt::skip]
 const PLACE_PREPOSITIONS: &[&str] = &[
-    "in", "near", "from", "around", "outside", "within", "towards", "across", "through", "into",
-    "at", "of",
+    "in", "near", "from", "around", "outside", "within", "towards", "across", "through", "into", "at", "of",
 ];
 
 const NAME_MSG: &str =
@@ -73,64 +75,14 @@ const KNOWN_MSG: &str =
     "this is, or is one letter away from, a real name listed in the private known-names file";
 
 /// Street and institution words: a capitalised word before one of these is part of a place name.
+#[rustfmt::skip]
 const PLACE_SUFFIXES: &[&str] = &[
-    "street",
-    "road",
-    "avenue",
-    "lane",
-    "close",
-    "drive",
-    "crescent",
-    "terrace",
-    "gardens",
-    "grove",
-    "mews",
-    "square",
-    "school",
-    "academy",
-    "college",
-    "surgery",
-    "hospital",
-    "hospice",
-    "ward",
-    "house",
-    "court",
-    "lodge",
-    "cottage",
-    "farm",
-    "practice",
-    "centre",
-    "nursery",
-    "council",
-    "trust",
-    "police",
-    "way",
-    "place",
-    "park",
-    "estate",
-    "hall",
-    "primary",
-    "infants",
-    "infant",
-    "junior",
-    "high",
-    "medical",
-    "health",
-    "care",
-    "nursing",
-    "residential",
-    "church",
-    "mosque",
-    "prison",
-    "community",
-    "university",
-    "general",
-    "royal",
-    "law",
-    "act",
-    "report",
-    "review",
-    "inquiry",
+    "street", "road", "avenue", "lane", "close", "drive", "crescent", "terrace", "gardens", "grove", "mews",
+    "square", "school", "academy", "college", "surgery", "hospital", "hospice", "ward", "house", "court", "lodge",
+    "cottage", "farm", "practice", "centre", "nursery", "council", "trust", "police", "way", "place", "park",
+    "estate", "hall", "primary", "infants", "infant", "junior", "high", "medical", "health", "care", "nursing",
+    "residential", "church", "mosque", "prison", "community", "university", "general", "royal", "law", "act",
+    "report", "review", "inquiry",
 ];
 
 #[derive(Clone, Copy, Default)]
@@ -650,17 +602,27 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             })
             .filter(|(_, w)| w.len() >= 2)
             .collect();
+        // The host name (www.bbc.co.uk) names an organisation: only the path is read.
+        let path_from = url
+            .find("://")
+            .map(|i| i + 3)
+            .and_then(|h| url[h..].find('/').map(|p| h + p))
+            .unwrap_or(0);
         for pair in words.windows(2) {
             let (o1, w1) = pair[0];
             let (o2, w2) = pair[1];
-            if o2 != o1 + w1.len() + 1 {
+            if o2 != o1 + w1.len() + 1 || o1 < path_from || w2.len() < 3 {
+                continue;
+            }
+            // Words joined by a dot are a file name and its extension, not a name.
+            if url.as_bytes().get(o1 + w1.len()) == Some(&b'.') {
                 continue;
             }
             let (l1, l2) = (w1.to_ascii_lowercase(), w2.to_ascii_lowercase());
             let (c1, c2) = (gz.class(&l1), gz.class(&l2));
             let clear = |c: u8| c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0;
             // A first name (or an unknown word that is no everyday word) then a surname.
-            let first_ok = (c1 & names::FIRST_NAME != 0 || c1 == 0 && l1.len() >= 3) && clear(c1);
+            let first_ok = (c1 & names::FIRST_NAME != 0 || c1 == 0 && l1.len() >= 4) && clear(c1);
             if first_ok
                 && c2 & names::SURNAME != 0
                 && clear(c2)
