@@ -287,6 +287,35 @@ fn institutions_ages_and_jigsaw() {
     );
     clean("A man in his thirties from the area died in March 2023.\n");
     clean("The service supports people aged 18 to 25 in Fellhaven.\n");
+    has(
+        "A man aged thirty-four from Fellhaven was found.\n",
+        "pii/age-with-place",
+        "aged thirty-four",
+    );
+}
+
+#[test]
+fn allow_listed_place_anywhere_in_the_sentence() {
+    let l = Linter::with_settings(
+        &[
+            "Fellhaven".to_string(),
+            "Making Safeguarding Personal".to_string(),
+        ],
+        &["Northmoor SAB"],
+        None,
+    );
+    let f = run_with(&l, "", "A Fellhaven woman aged 34 was known to services.\n");
+    assert!(
+        f.iter()
+            .any(|(r, t)| r == "pii/age-with-place" && t == "aged 34"),
+        "{f:?}"
+    );
+    let f = run_with(
+        &l,
+        "",
+        "A boy aged 15 was helped by the Northmoor Safeguarding Partnership.\n",
+    );
+    assert!(f.is_empty(), "{f:?}");
 }
 
 #[test]

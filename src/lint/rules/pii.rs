@@ -73,10 +73,13 @@ static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP}\s+){{1,4}}(?:(?i:primary school|junior school|infants? school|high school|secondary school|grammar school|special school|school|academy|college|nursery|surgery|medical centre|medical practice|health centre|family practice|group practice|care home|nursing home|residential home|care centre|children's home|children’s home|hospital|hospice|ward|pupil referral unit|referral unit|children's centre|children’s centre|pharmacy|hostel|day centre|prison|refuge|mosque|church|gurdwara|synagogue|temple|supported living))\b|\bHMP\s+{CAP}"
     ))
 });
+/// An age written in words: "thirty-four", "seventy".
+const NUMW: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    re(
-        r"(?i)\b(?:aged|age)\s+(\d{1,3})\b|\b(\d{1,3})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{1,2})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{1,3})\)",
-    )
+    re(&format!(
+        r"(?i)\b(?:aged|age)\s+(\d{{1,3}})\b|\b(\d{{1,3}})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{{1,2}})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{{1,3}})\)|\baged\s+{NUMW}\b|\b{NUMW}[\s-]+(?:years?|weeks?|months?)[\s-]+old\b|\b\d{{1,3}}\s?(?:yo|y/o)\b"
+    ))
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
@@ -336,7 +339,6 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     if feats.iter().any(|f| f & F_AT != 0) {
         each_chunk(t, &family(F_AT), hits, emails);
     }
-    let digit_lines = any_digit;
     let mut place_line = vec![false; starts.len()];
     for m in PLACE_WORDS.find_iter(t) {
         let li = starts
@@ -351,9 +353,7 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
         addresses(ctx, c, h);
         institutions(ctx, c, h);
     });
-    if digit_lines {
-        ages(ctx, hits);
-    }
+    ages(ctx, hits);
 }
 
 fn emails(t: &str, hits: &mut Vec<Hit>) {
@@ -765,12 +765,14 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     for b in &ctx.scanned.blocks {
         let para = &t[b.start..b.end];
-        if !para.bytes().any(|c| c.is_ascii_digit())
-            || !(para.contains("age")
-                || para.contains("Age")
-                || para.contains("old")
-                || para.contains('('))
-        {
+        let lower_para = para.to_ascii_lowercase();
+        let digit_age = para.bytes().any(|c| c.is_ascii_digit())
+            && (lower_para.contains("age")
+                || lower_para.contains("old")
+                || para.contains('(')
+                || lower_para.contains("yo"));
+        let word_age = lower_para.contains("aged ") || lower_para.contains(" old");
+        if !digit_age && !word_age {
             continue;
         }
         let mut ages: Vec<(usize, usize)> = Vec::new();
@@ -823,12 +825,31 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
         if ages.is_empty() {
             continue;
         }
-        let places: Vec<usize> = PLACE
+        let mut places: Vec<usize> = PLACE
             .captures_iter(para)
             .filter_map(|c| c.get(1))
             .filter(|m| is_place(ctx, m.as_str()))
             .map(|m| b.start + m.start())
             .collect();
+        // A place from the site's allow-list anywhere ("a Fellhaven man aged 34").
+        let mut off = 0;
+        for w in para.split(|c: char| !c.is_alphabetic()) {
+            if w.len() > 2 && w.starts_with(|c: char| c.is_uppercase()) {
+                let l = w.to_lowercase();
+                if ctx.site_allow_words.contains(&l)
+                    && !ctx.area_words.contains(&l)
+                    && !ctx.doc_words.contains(&l)
+                    && GAZETTEER.class(&l) & (names::WORD | names::NOT_NAME) == 0
+                {
+                    places.push(b.start + off);
+                }
+            }
+            off += w.len()
+                + para[off + w.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
         if places.is_empty() {
             continue;
         }
