@@ -765,13 +765,15 @@ fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     for b in &ctx.scanned.blocks {
         let para = &t[b.start..b.end];
-        let lower_para = para.to_ascii_lowercase();
-        let digit_age = para.bytes().any(|c| c.is_ascii_digit())
-            && (lower_para.contains("age")
-                || lower_para.contains("old")
+        let has_digit = para.bytes().any(|c| c.is_ascii_digit());
+        let digit_age = has_digit
+            && (para.contains("age")
+                || para.contains("Age")
+                || para.contains("old")
                 || para.contains('(')
-                || lower_para.contains("yo"));
-        let word_age = lower_para.contains("aged ") || lower_para.contains(" old");
+                || para.contains("yo"));
+        let word_age = !has_digit
+            && (para.contains("aged ") || para.contains("Aged ") || para.contains(" old"));
         if !digit_age && !word_age {
             continue;
         }
