@@ -136,17 +136,22 @@ impl Linter {
         site_root: &Path,
         known_names_override: Option<&Path>,
     ) -> Result<Linter, LintSetupError> {
-        let known_path = known_names_override
-            .map(Path::to_path_buf)
-            .or_else(|| config.lint.known_names.clone());
+        // `--known-names FILE` is as typed (relative to the current folder); `lint.known_names`
+        // in learnsite.yaml is relative to the site root.
+        let known_path = match known_names_override {
+            Some(p) => Some((p.to_path_buf(), p.to_path_buf())),
+            None => config.lint.known_names.clone().map(|p| {
+                let abs = if p.is_absolute() {
+                    p.clone()
+                } else {
+                    site_root.join(&p)
+                };
+                (p, abs)
+            }),
+        };
         let known_text =
             match known_path {
-                Some(p) => {
-                    let abs = if p.is_absolute() {
-                        p.clone()
-                    } else {
-                        site_root.join(&p)
-                    };
+                Some((p, abs)) => {
                     check_known_names_place(&abs, site_root)?;
                     Some(std::fs::read_to_string(&abs).map_err(|source| {
                         LintSetupError::KnownNamesUnreadable { path: p, source }

@@ -213,6 +213,9 @@ pub const NATIONAL_BODIES: &[&str] = &[
     "Crisis", "Centrepoint", "Leonard Cheshire", "Mary Seacole", "Florence Nightingale", "King's Fund",
     "Nuffield Trust", "Joseph Rowntree Foundation", "Anna Freud", "Tommy's", "Lullaby Trust", "Operation Encompass",
     "Boxing Day", "New Year's Eve", "New Year's Day", "Google Maps", "Strictly Come Dancing", "Daily Mail",
+    "Downing Street", "Harley Street", "Wall Street", "Sesame Street", "Baker Street", "Great Ormond Street",
+    "Great Ormond Street Hospital", "Alder Hey", "Alder Hey Children's Hospital", "Broadmoor Hospital",
+    "Rampton Hospital", "Ashworth Hospital", "Moorfields Eye Hospital", "Maudsley Hospital", "Tavistock Clinic",
 ];
 
 /// Which words a word belongs to.
