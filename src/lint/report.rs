@@ -158,7 +158,7 @@ pub fn to_sarif(report: &LintReport, unmasked: bool) -> String {
         let mut r = json!({
             "ruleId": d.code,
             "level": level(d.severity),
-            "message": { "text": match &d.hint { Some(h) => format!("{}. {}", d.message, capitalise(h)), None => d.message.clone() } },
+            "message": { "text": match &d.hint { Some(h) => format!("{}. {}.", capitalise(&d.message), capitalise(h)), None => capitalise(&d.message) } },
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": { "uri": d.file, "uriBaseId": "%SRCROOT%" },
