@@ -683,7 +683,34 @@ fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
         if s.starts_with("Home Office") || s.ends_with("House") && s.contains("Commons") {
             continue;
         }
-        if !is_generic_place(ctx, s, false) {
+        if is_generic_place(ctx, s, false) {
+            continue;
+        }
+        // "Birchfield House, a supported living service": a named service, not a home address.
+        let line_start = t[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = t[m.end()..].find('\n').map_or(t.len(), |i| m.end() + i);
+        let around = t[line_start..line_end].to_ascii_lowercase();
+        let service = [
+            "care home",
+            "supported living",
+            "residential",
+            "nursing home",
+            "hostel",
+            "refuge",
+            "respite",
+            "placement",
+            "provider",
+        ]
+        .iter()
+        .any(|w| around.contains(w));
+        if service && s.ends_with("House") || s.ends_with("Lodge") && service {
+            hits.push(Hit::new(
+                "pii/named-institution",
+                m.start(),
+                m.end(),
+                "this names a care home, hostel or similar service that could locate the person",
+            ));
+        } else {
             hits.push(Hit::new(
                 "pii/address",
                 m.start(),
