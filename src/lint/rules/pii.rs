@@ -703,7 +703,7 @@ fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
         ]
         .iter()
         .any(|w| around.contains(w));
-        if service && s.ends_with("House") || s.ends_with("Lodge") && service {
+        if service && (s.ends_with("House") || s.ends_with("Lodge")) {
             hits.push(Hit::new(
                 "pii/named-institution",
                 m.start(),
