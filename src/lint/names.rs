@@ -166,6 +166,10 @@ const NOT_NAMES: &[&str] = &[
     "amazon", "ebay", "universal", "credit", "pip", "esa", "dla", "jobcentre", "samaritans", "childline", "mind",
     "refuge", "shelter", "barnardo's", "barnardos", "nspcc", "mencap", "rethink", "turning", "aid", "oxford",
     "cambridge", "leder", "ofsted", "scie", "healthwatch",
+    // eponymous conditions used on their own ("her Alzheimer's", "early Parkinson's")
+    "alzheimer", "alzheimers", "parkinson", "parkinsons", "huntington", "huntingtons", "korsakoff", "wernicke",
+    "asperger", "aspergers", "crohn", "crohns", "hodgkin", "tourette", "tourettes", "munchausen", "raynaud",
+    "guillain", "barre", "cushing", "addison", "gillick",
     // big places
     "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland",
     "durham", "york", "yorkshire", "lancashire", "cumbria", "northumberland", "cheshire", "merseyside",

@@ -124,6 +124,8 @@ fn names_that_must_not_be_flagged() {
     clean("National analyses (Preston-Shoot et al., 2020; Braye and Preston-Shoot, 2019) agree. Munro (2011) said so.\n");
     clean("She was supported by St Mungo's, Marie Curie nurses, Macmillan and Sue Ryder. Christians Against Poverty helped.\n");
     clean("She liked Coronation Street and Thomas the Tank Engine.\n");
+    clean("He had Parkinson's disease and later Alzheimer's; his son has Asperger syndrome. The Herbert Protocol was used.\n");
+    clean("Fraser guidelines and Gillick competence were considered. She had Bell's palsy.\n");
     clean(
         "He was transferred to Great Ormond Street Hospital, then Alder Hey Children's Hospital.\n",
     );

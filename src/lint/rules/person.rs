@@ -85,6 +85,16 @@ const PLACE_SUFFIXES: &[&str] = &[
     "report", "review", "inquiry",
 ];
 
+/// Words after which a capitalised word is an eponym, written in any case ("Fraser
+/// guidelines", "Parkinson's disease", "Herbert Protocol").
+#[rustfmt::skip]
+const EPONYM_SUFFIXES: &[&str] = &[
+    "protocol", "scheme", "principle", "principles", "guidelines", "guidance", "competence", "test", "scale", "model",
+    "framework", "ruling", "judgment", "judgement", "criteria", "disease", "syndrome", "palsy", "dementia",
+    "encephalopathy", "sarcoma", "lymphoma", "contracture", "chorea", "phenomenon", "effect", "method", "technique",
+    "manoeuvre", "procedure", "reflex", "sign", "score", "classification", "index",
+];
+
 #[derive(Clone, Copy, Default)]
 struct Tok {
     class: u8,
@@ -405,7 +415,7 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> b
     if let Some(n) = next {
         let nl = lw.get(i + 1);
         let _ = n;
-        if PLACE_SUFFIXES.contains(&nl) && info[i + 1].cap {
+        if PLACE_SUFFIXES.contains(&nl) && info[i + 1].cap || EPONYM_SUFFIXES.contains(&nl) {
             return false;
         }
     }
