@@ -314,8 +314,8 @@ impl SearchIndex {
             .collect();
         let mut relax_counts = vec![0usize; nf];
         let mut matched: Vec<u32> = Vec::new();
-        for d in 0..n {
-            if score[d].is_none() {
+        for (d, s) in score.iter().enumerate() {
+            if s.is_none() {
                 continue;
             }
             let failing: Vec<usize> = (0..nf).filter(|&fi| !passes(fi, d)).collect();
