@@ -14,7 +14,7 @@ use learnsite::index::search::{
 
 const BASE: &str = r##"<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{% block title %}{% endblock title %}</title></head>
+<title>{% block title %}{% endblock title %}</title>{% block head %}{% endblock head %}</head>
 <body><a href="#main">Skip to main content</a><header><a href="{{ root }}index.html">{{ site.title }}</a></header>
 <main id="main">{% block content %}{% endblock content %}</main>
 {% block scripts %}{% endblock scripts %}</body></html>"##;

@@ -76,8 +76,8 @@ async function settled(page, part = '') {
 const titles = (page) => page.$$eval('.ls-result__title a', (as) => as.map((a) => a.textContent));
 const statusText = (page) => page.textContent('#ls-status');
 async function typeQuery(page, q) {
-  await page.fill('#ls-q', '');
-  await page.type('#ls-q', q, { delay: 15 });
+  await page.fill('#search-q', '');
+  await page.type('#search-q', q, { delay: 15 });
   await settled(page, 'q=' + new URLSearchParams({ q }).toString().slice(2));
 }
 
@@ -172,7 +172,7 @@ await test('reload keeps the state; back button restores the previous one', asyn
   await page.reload();
   await settled(page, 'q=curiosity');
   eq(await titles(page), before);
-  eq(await page.inputValue('#ls-q'), 'curiosity');
+  eq(await page.inputValue('#search-q'), 'curiosity');
   assert(await page.isChecked('#ls-f-kind-review'), 'checkbox checked after reload');
   eq(await page.inputValue('#ls-sort'), 'newest');
   await page.check('#ls-f-kind-briefing');
@@ -212,7 +212,7 @@ await test('keyboard: / focuses search, arrows move through results, focus visib
   await page.focus('body');
   await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.keyboard.press('/');
-  eq(await page.evaluate(() => document.activeElement.id), 'ls-q');
+  eq(await page.evaluate(() => document.activeElement.id), 'search-q');
   await page.keyboard.press('ArrowDown');
   eq(await page.evaluate(() => document.activeElement.textContent), 'Adult A: self-neglect and hoarding');
   const bg = await page.evaluate(() => getComputedStyle(document.activeElement).backgroundColor);
@@ -221,7 +221,7 @@ await test('keyboard: / focuses search, arrows move through results, focus visib
   eq(await page.evaluate(() => document.activeElement.textContent), 'Child D: neglect and missed health appointments');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('ArrowUp');
-  eq(await page.evaluate(() => document.activeElement.id), 'ls-q');
+  eq(await page.evaluate(() => document.activeElement.id), 'search-q');
 });
 
 await test('opened page highlights the search words', async (page) => {

@@ -416,7 +416,7 @@
     var app = document.querySelector('[data-ls-search]');
     if (!app) return;
     var form = app.querySelector('.ls-search__form');
-    var input = app.querySelector('#ls-q');
+    var input = app.querySelector('#search-q');
     var status = app.querySelector('#ls-status');
     var chipsEl = app.querySelector('.ls-chips');
     var facetsEl = app.querySelector('.ls-facets');
@@ -608,7 +608,9 @@
         if (!vals.length && !(f.id === 'year' && (state.from || state.to))) return;
         var det = document.createElement('details');
         det.className = 'ls-facet'; det.dataset.facet = f.id;
-        det.open = openFacets[f.id] !== undefined ? openFacets[f.id] : (selected.size > 0 || fi < 3 || (f.id === 'year' && !!(state.from || state.to)));
+        var narrow = window.matchMedia && window.matchMedia('(max-width: 40rem)').matches;
+        det.open = openFacets[f.id] !== undefined ? openFacets[f.id] :
+          (selected.size > 0 || (!narrow && fi < 3) || (f.id === 'year' && !!(state.from || state.to)));
         var sum = document.createElement('summary');
         sum.textContent = f.label + (selected.size ? ' (' + selected.size + ' selected)' : '');
         det.append(sum);
