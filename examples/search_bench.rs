@@ -11,7 +11,15 @@ use std::io::Write as _;
 use std::path::Path;
 use std::time::Instant;
 
-use learnsite::index::search::{build_search_index, Query, SearchDoc, SearchFile, SearchIndex};
+use learnsite::index::search::{
+    build_search_index, Query, SearchDoc, SearchFile, SearchIndex, SEARCH_TEMPLATE,
+};
+
+/// A minimal base template for the search page (the real one is the theme's `base.html`).
+const BASE: &str = r##"<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>{% block title %}{% endblock title %}</title>
+{% block head %}{% endblock head %}</head><body><main id="main">{% block content %}{% endblock content %}</main>
+{% block scripts %}{% endblock scripts %}</body></html>"##;
 
 /// Small deterministic PRNG (xorshift64*), so runs are comparable.
 struct Rng(u64);
@@ -47,8 +55,9 @@ between because before through same both each few most such under again further 
 
 fn vocabulary(rng: &mut Rng) -> Vec<String> {
     let syll = [
-        "ba", "ke", "lo", "mi", "nu", "ra", "se", "ti", "vo", "wa", "dre", "sto", "pla", "gri", "ton", "mar",
-        "lin", "ces", "dor", "fen", "gal", "hup", "jor", "kel", "mun", "pes", "quo", "rix", "sul", "tev",
+        "ba", "ke", "lo", "mi", "nu", "ra", "se", "ti", "vo", "wa", "dre", "sto", "pla", "gri",
+        "ton", "mar", "lin", "ces", "dor", "fen", "gal", "hup", "jor", "kel", "mun", "pes", "quo",
+        "rix", "sul", "tev",
     ];
     let mut v: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
@@ -99,7 +108,10 @@ impl Gen {
         } else {
             let total = *self.zipf.last().unwrap();
             let x = self.rng.unit() * total;
-            let i = self.zipf.partition_point(|&c| c < x).min(self.vocab.len() - 1);
+            let i = self
+                .zipf
+                .partition_point(|&c| c < x)
+                .min(self.vocab.len() - 1);
             self.vocab[i].clone()
         }
     }
@@ -146,7 +158,11 @@ impl Gen {
             body.push_str(" The zebrafish note was unusual.");
         }
         let year = 2012 + self.rng.below(15) as i32;
-        let date = format!("{year}-{:02}-{:02}", 1 + self.rng.below(12), 1 + self.rng.below(28));
+        let date = format!(
+            "{year}-{:02}-{:02}",
+            1 + self.rng.below(12),
+            1 + self.rng.below(28)
+        );
         let pick = |rng: &mut Rng, list: &[(String, String)], lo: usize, hi: usize| {
             let k = lo + rng.below(hi - lo + 1);
             let mut out: Vec<(String, String)> = Vec::new();
@@ -160,7 +176,11 @@ impl Gen {
         };
         SearchDoc {
             url: format!("reviews/r{i}/index.html"),
-            title: format!("{} {}", ["Adult", "Child", "Family", "Mr", "Ms"][i % 5], self.sentence(5).trim_end_matches('.')),
+            title: format!(
+                "{} {}",
+                ["Adult", "Child", "Family", "Mr", "Ms"][i % 5],
+                self.sentence(5).trim_end_matches('.')
+            ),
             kind: "review".into(),
             kind_label: "Review summary".into(),
             summary: self.sentence(40),
@@ -185,7 +205,9 @@ struct Vocab {
 }
 
 fn list(prefix: &str, n: usize) -> Vec<(String, String)> {
-    (0..n).map(|i| (format!("{prefix}-{i}"), format!("{prefix} {i}"))).collect()
+    (0..n)
+        .map(|i| (format!("{prefix}-{i}"), format!("{prefix} {i}")))
+        .collect()
 }
 
 /// Peak resident memory (VmHWM) in KiB.
@@ -226,16 +248,30 @@ fn main() {
         methodologies: list("methodology", 11),
         abuse: list("abuse", 10),
     };
-    let boards: Vec<String> = (0..60).map(|i| format!("Board {i} Safeguarding Partnership")).collect();
-    let queries = [("rare word", "zebrafish"), ("common word", "practitioners"), ("phrase words", "voice of the child")];
+    let boards: Vec<String> = (0..60)
+        .map(|i| format!("Board {i} Safeguarding Partnership"))
+        .collect();
+    let queries = [
+        ("rare word", "zebrafish"),
+        ("common word", "practitioners"),
+        ("phrase words", "voice of the child"),
+    ];
 
     for &n in &sizes {
         let t = Instant::now();
         let mut g = Gen::new();
         let docs: Vec<SearchDoc> = (0..n).map(|i| g.doc(i, &boards, &vocab)).collect();
-        let corpus: usize = docs.iter().map(|d| d.body.len() + d.summary.len() + d.title.len()).sum();
+        let corpus: usize = docs
+            .iter()
+            .map(|d| d.body.len() + d.summary.len() + d.title.len())
+            .sum();
         let words: usize = docs.iter().map(|d| d.body.split_whitespace().count()).sum();
-        println!("\n== {n} documents: {:.1} MB of text, {} words on average (generated in {:.1}s)", corpus as f64 / 1e6, words / n.max(1), t.elapsed().as_secs_f64());
+        println!(
+            "\n== {n} documents: {:.1} MB of text, {} words on average (generated in {:.1}s)",
+            corpus as f64 / 1e6,
+            words / n.max(1),
+            t.elapsed().as_secs_f64()
+        );
 
         let base = peak_kib();
         reset_peak();
@@ -251,24 +287,71 @@ fn main() {
             let fs: Vec<&SearchFile> = files.iter().filter(|f| f.path.starts_with(p)).collect();
             (fs.len(), fs.iter().map(|f| f.bytes.len()).sum::<usize>())
         };
-        println!("index: {} files, {:.1} MB in all", files.len(), total as f64 / 1e6);
-        for (label, p) in [("term chunks", "search/terms/"), ("records", "search/records/"), ("texts", "search/text/"), ("facets", "search/facets.js"), ("manifest", "search/manifest.js")] {
+        println!(
+            "index: {} files, {:.1} MB in all",
+            files.len(),
+            total as f64 / 1e6
+        );
+        for (label, p) in [
+            ("term chunks", "search/terms/"),
+            ("records", "search/records/"),
+            ("texts", "search/text/"),
+            ("facets", "search/facets.js"),
+            ("manifest", "search/manifest.js"),
+        ] {
             let (c, b) = by_kind(p);
             println!("  {label:<12} {c:>6} files {:>10.1} KB", b as f64 / 1024.0);
         }
-        let assets: usize = files.iter().filter(|f| f.path == "search/search.js" || f.path == "search/search.css").map(|f| f.bytes.len()).sum();
-        let sizes_map: HashMap<&str, &[u8]> = files.iter().map(|f| (f.path.as_str(), f.bytes.as_slice())).collect();
+        let assets: usize = files
+            .iter()
+            .filter(|f| f.path == "search/search.js" || f.path == "search/search.css")
+            .map(|f| f.bytes.len())
+            .sum();
+        let sizes_map: HashMap<&str, &[u8]> = files
+            .iter()
+            .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+            .collect();
 
         let ix = SearchIndex::build(&docs);
-        println!("first query, cold cache (index data loaded; + {:.1} KB for search.js and search.css, cached after):", assets as f64 / 1024.0);
-        println!("  {:<14} {:<22} {:>7} {:>6} {:>11} {:>11}", "query", "text", "results", "files", "raw KB", "gzip KB");
+        println!("first query, cold cache: index files for 10 results with the excerpts of the first 5 (on screen),");
+        println!(
+            "and [with all 10 excerpts]; + {:.1} KB for search.js and search.css, cached after:",
+            assets as f64 / 1024.0
+        );
+        println!(
+            "  {:<12} {:<19} {:>7} {:>6} {:>9} {:>9}   {:>9} {:>9}",
+            "query", "text", "results", "files", "raw KB", "gzip KB", "[raw KB", "gzip KB]"
+        );
         for (label, text) in queries {
-            let q = Query { text: text.into(), ..Default::default() };
+            let q = Query {
+                text: text.into(),
+                ..Default::default()
+            };
             let r = ix.search(&q);
-            let fetched = ix.first_query_files(&q, 10);
-            let raw: usize = fetched.iter().map(|p| sizes_map[p.as_str()].len()).sum();
-            let gz: usize = fetched.iter().map(|p| gzip_len(sizes_map[p.as_str()])).sum();
-            println!("  {label:<14} {text:<22} {:>7} {:>6} {:>11.1} {:>11.1}", r.ids.len(), fetched.len(), raw as f64 / 1024.0, gz as f64 / 1024.0);
+            let kb = |files: &[String], gz: bool| -> f64 {
+                files
+                    .iter()
+                    .map(|p| {
+                        if gz {
+                            gzip_len(sizes_map[p.as_str()])
+                        } else {
+                            sizes_map[p.as_str()].len()
+                        }
+                    })
+                    .sum::<usize>() as f64
+                    / 1024.0
+            };
+            let five = ix.first_query_files(&q, 10, 5);
+            let ten = ix.first_query_files(&q, 10, 10);
+            println!(
+                "  {label:<12} {text:<19} {:>7} {:>6} {:>9.1} {:>9.1}   {:>9.1} {:>9.1}",
+                r.ids.len(),
+                five.len(),
+                kb(&five, false),
+                kb(&five, true),
+                kb(&ten, false),
+                kb(&ten, true)
+            );
         }
 
         if let Some(dir) = &write {
@@ -285,6 +368,18 @@ fn main() {
                 let body: String = d.body.lines().map(|l| format!("<p>{l}</p>\n")).collect();
                 fs::write(p, format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body><main data-pagefind-body><h1>{t}</h1><p>{s}</p>{body}</main></body></html>", t = d.title, s = d.summary)).unwrap();
             }
+            let mut tera = tera::Tera::default();
+            tera.add_raw_template("base.html", BASE).unwrap();
+            tera.add_raw_template("search.html", SEARCH_TEMPLATE)
+                .unwrap();
+            let mut ctx = tera::Context::new();
+            ctx.insert("root", "../");
+            ctx.insert("site", &serde_json::json!({"title": "Benchmark"}));
+            fs::write(
+                out.join("search/index.html"),
+                tera.render("search.html", &ctx).unwrap(),
+            )
+            .unwrap();
             println!("site written to {}", out.display());
         }
     }

@@ -89,6 +89,14 @@ impl BitWriter {
             }
         }
     }
+    pub fn write64(&mut self, value: u64, bits: u32) {
+        if bits > 32 {
+            self.write((value >> 32) as u32, bits - 32);
+            self.write(value as u32, 32);
+        } else {
+            self.write(value as u32, bits);
+        }
+    }
     pub fn finish(mut self) -> String {
         if self.n > 0 {
             let v = self.acc << (6 - self.n);
@@ -109,6 +117,13 @@ impl<'a> BitReader<'a> {
             s: s.as_bytes(),
             bit: 0,
         }
+    }
+    pub fn read64(&mut self, bits: u32) -> u64 {
+        let mut v = 0u64;
+        for _ in 0..bits {
+            v = (v << 1) | u64::from(self.read(1));
+        }
+        v
     }
     pub fn read(&mut self, bits: u32) -> u32 {
         let mut v = 0;

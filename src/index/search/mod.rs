@@ -62,7 +62,7 @@ pub struct SearchFile {
 
 /// Build every file of the search: index files plus the client's JS and CSS.
 pub fn build_search_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
-    SearchIndex::build(docs).files()
+    SearchIndex::build_files(docs)
 }
 
 /// The client's static assets (also part of [`build_search_index`]'s output).

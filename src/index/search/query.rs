@@ -62,7 +62,7 @@ pub fn parse_query(text: &str) -> ParsedQuery {
     let mut last_outside_word: Option<usize> = None;
     for (i, seg) in segments.iter().enumerate() {
         let inside = i % 2 == 1 && i < closed;
-        let ws: Vec<String> = words(seg).collect();
+        let ws: Vec<String> = words(seg);
         if inside {
             if !ws.is_empty() {
                 pq.phrases.push(ws.clone());
@@ -376,7 +376,8 @@ impl SearchIndex {
     /// also matches its possessive, `child` ~ `child's`).
     pub fn has_phrase(&self, doc: usize, phrase: &[String]) -> bool {
         let d = &self.docs[doc];
-        let toks: Vec<String> = words(&d.title).chain(words(&d.text)).collect();
+        let mut toks = words(&d.title);
+        toks.extend(words(&super::index::inflate_text(&d.z)));
         if phrase.is_empty() {
             return true;
         }
@@ -387,9 +388,10 @@ impl SearchIndex {
         })
     }
 
-    /// Every file the client loads to show the first page (`page` results) of a query, from a
-    /// cold cache: manifest, facets, term chunks, then records and texts of the results shown.
-    pub fn first_query_files(&self, q: &Query, page: usize) -> Vec<String> {
+    /// Every file the client loads to show the first page of a query from a cold cache:
+    /// manifest, facets, term chunks, the records of the first `records` results and the texts
+    /// (excerpts) of the first `texts` results (the client loads texts as results come into view).
+    pub fn first_query_files(&self, q: &Query, records: usize, texts: usize) -> Vec<String> {
         let r = self.search(q);
         let mut files = vec![
             "search/manifest.js".to_string(),
@@ -398,12 +400,14 @@ impl SearchIndex {
         for c in &r.chunks {
             files.push(format!("search/terms/{c}.js"));
         }
-        for &d in r.ids.iter().take(page) {
+        for (i, &d) in r.ids.iter().take(records).enumerate() {
             let rp = record_path(d as usize);
             if !files.contains(&rp) {
                 files.push(rp);
             }
-            files.push(text_path(d as usize));
+            if i < texts {
+                files.push(text_path(d as usize));
+            }
         }
         files
     }

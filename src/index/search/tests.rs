@@ -327,17 +327,38 @@ fn board_slugs_and_facet_values() {
 
 #[test]
 fn postings_round_trip_both_encodings() {
-    let sparse: Vec<(u32, u8)> = vec![(3, 10), (40, 63), (1000, 1)];
-    let dense: Vec<(u32, u8)> = (0..500u32)
+    let sparse: Vec<(u32, u8)> = vec![(3, 10), (40, 12), (1000, 1)];
+    let mut dense: Vec<(u32, u8)> = (0..500u32)
         .filter(|d| d % 3 != 0)
         .map(|d| (d, (d % 63 + 1) as u8))
         .collect();
+    super::index::requantise(&mut dense);
     for (list, n) in [(&sparse, 2000usize), (&dense, 500)] {
         let e = encode_postings(list, n);
         assert_eq!(&decode_postings(&e), list);
     }
     let e = encode_postings(&dense, 500);
-    assert!(e.len() < dense.len() * 2, "dense lists use the bitmap");
+    assert!(
+        e.len() < dense.len(),
+        "dense lists use the bitmap and 4-bit impacts: {}",
+        e.len()
+    );
+    // Wide impact ranges are snapped to a 4-bit grid that survives encoding unchanged.
+    let mut wide: Vec<(u32, u8)> = (0..63u32).map(|d| (d * 3, (d + 1) as u8)).collect();
+    super::index::requantise(&mut wide);
+    assert_eq!(wide.first().unwrap().1, 1);
+    assert_eq!(wide.last().unwrap().1, 63);
+    assert_eq!(decode_postings(&encode_postings(&wide, 200)), wide);
+    for lo in 1..=63u8 {
+        for hi in lo..=63u8 {
+            let steps = if hi - lo > 15 { 15 } else { u32::from(hi - lo) };
+            for step in 0..=steps {
+                let q = super::index::dequantise(lo, hi, step);
+                assert!(q >= lo && q <= hi);
+                assert_eq!(super::index::quantise(lo, hi, q), step);
+            }
+        }
+    }
     assert_eq!(decode_postings(&encode_postings(&[], 10)), vec![]);
 }
 
@@ -414,6 +435,11 @@ fn files_are_javascript_callbacks() {
     }
     // Deterministic output.
     assert_eq!(files, build_search_index(&corpus()));
+    assert_eq!(
+        files,
+        SearchIndex::build(&corpus()).files(),
+        "both ways of writing agree"
+    );
     let manifest = get("search/manifest.js");
     let json: serde_json::Value = serde_json::from_str(
         manifest
@@ -437,7 +463,7 @@ fn empty_index_is_valid() {
 #[test]
 fn first_query_files_are_few() {
     let ix = SearchIndex::build(&synthetic(300));
-    let files = ix.first_query_files(&q("w17x2 "), 10);
+    let files = ix.first_query_files(&q("w17x2 "), 10, 10);
     assert!(
         files
             .iter()
@@ -446,4 +472,58 @@ fn first_query_files_are_few() {
             == 1
     );
     assert!(files.len() <= 2 + 1 + 10 + 10);
+}
+
+#[test]
+fn facet_encodings_round_trip() {
+    use super::files::{decode_facet, encode_facet};
+    use super::index::Facet;
+    let mut seed: u64 = 7;
+    let mut rnd = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    // (values, multi, most per doc, how often a doc has none)
+    for (nv, multi, most) in [
+        (37u32, true, 5usize),
+        (10, true, 3),
+        (3, true, 3),
+        (60, false, 1),
+        (1, false, 1),
+        (40, true, 12),
+    ] {
+        let docs: Vec<Vec<u32>> = (0..500)
+            .map(|_| {
+                let k = rnd(most as u64 + 1) as usize;
+                let mut v: Vec<u32> = Vec::new();
+                while v.len() < k.min(nv as usize) {
+                    let x = rnd(u64::from(nv)) as u32;
+                    if !v.contains(&x) {
+                        v.push(x);
+                    }
+                }
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        let f = Facet {
+            id: "theme",
+            label: "Theme",
+            multi,
+            values: (0..nv)
+                .map(|i| (format!("v{i}"), format!("V {i}")))
+                .collect(),
+            doc_values: docs.clone(),
+        };
+        let (meta, data) = encode_facet(&f);
+        assert_eq!(decode_facet(&f, &meta, &data), docs, "{meta}");
+        if nv == 37 {
+            assert!(
+                meta.contains("\"c\""),
+                "subset ranks are the smallest here: {meta}"
+            );
+        }
+    }
 }

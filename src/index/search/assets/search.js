@@ -92,12 +92,18 @@
     return v;
   };
   function postingCount(s) { return Math.floor(new Reader(s).varint() / 2); }
+  // Mirrors decode_postings() in files.rs: count and mode, impact range, ids, 4-bit impacts.
+  function dequantise(lo, hi, step) {
+    var span = hi - lo;
+    return span <= 15 ? lo + step : lo + Math.floor((step * span + 7) / 15);
+  }
   function decodePostings(s) {
     var r = new Reader(s), head = r.varint(), n = Math.floor(head / 2);
+    var lo = r.ch(), hi = lo + r.ch();
     var ids = new Uint32Array(n), imp = new Uint8Array(n), k = 0;
     if (!(head & 1)) {
       var prev = -1;
-      for (var j = 0; j < n; j++) { prev = prev + 1 + r.varint(); ids[j] = prev; imp[j] = r.ch(); }
+      for (var j = 0; j < n; j++) { prev = prev + 1 + r.varint(); ids[j] = prev; }
     } else {
       var nchars = r.varint(), start = r.pos;
       for (var c = 0; c < nchars; c++) {
@@ -105,18 +111,39 @@
         for (var b = 0; b < 6; b++) if (v & (32 >> b)) ids[k++] = c * 6 + b;
       }
       r.pos = start + nchars;
-      for (var q = 0; q < n; q++) imp[q] = r.ch();
     }
+    var br = new BitReader(s); br.bit = r.pos * 6;
+    for (var q = 0; q < n; q++) imp[q] = dequantise(lo, hi, br.read(4));
     return { ids: ids, imp: imp };
   }
   function decodeFacets(F, n) {
     F.facets.forEach(function (f) {
-      var br = new BitReader(f.d), nv = f.values.length, vals = new Array(n);
+      var br = new BitReader(f.d), nv = f.values.length, vals = new Array(n), binom = null, rankBits = null;
+      if (f.enc === 'c') {
+        var maxk = Math.min((1 << f.cbits) - 1, nv);
+        binom = [];
+        for (var a = 0; a <= nv; a++) {
+          binom.push(new Array(maxk + 1).fill(0)); binom[a][0] = 1;
+          for (var b = 1; b <= Math.min(maxk, a); b++) binom[a][b] = binom[a - 1][b - 1] + (b <= a - 1 ? binom[a - 1][b] : 0);
+        }
+        rankBits = [];
+        for (var kq = 0; kq <= maxk; kq++) { var cc = binom[nv][kq] - 1, nb = 0; while (cc >= 1) { nb++; cc = Math.floor(cc / 2); } rankBits.push(nb); }
+      }
       for (var d = 0; d < n; d++) {
         var list = [];
         if (f.enc === 'f') { var x = br.read(f.bits); if (x) list.push(x - 1); }
         else if (f.enc === 'm') { for (var v = 0; v < nv; v++) if (br.read(1)) list.push(v); }
-        else { var cnt = br.read(f.cbits); for (var k = 0; k < cnt; k++) list.push(br.read(f.bits)); }
+        else if (f.enc === 'l') { var cnt = br.read(f.cbits); for (var k = 0; k < cnt; k++) list.push(br.read(f.bits)); }
+        else { // 'c': count, then the rank of the subset in the combinatorial number system
+          var kk = br.read(f.cbits), rank = br.read(rankBits[kk]);
+          for (var i = kk; i >= 1; i--) {
+            var x = nv - 1;
+            while (binom[x][i] > rank) x--;
+            rank -= binom[x][i];
+            list.push(x);
+          }
+          list.reverse();
+        }
         vals[d] = list;
       }
       f.docs = vals;
@@ -505,9 +532,10 @@
       while (shown < target && res.cursor < res.ids.length) {
         var batch = res.ids.slice(res.cursor, res.cursor + (target - shown));
         res.cursor += batch.length;
+        // Texts are loaded here only to check phrases; otherwise when a result comes into view.
         var loaded = await Promise.all(batch.map(async function (d) {
-          var rec = await record(d), text = '';
-          try { text = await docText(d); } catch (e) { text = ''; }
+          var rec = await record(d), text = null;
+          if (verified) { try { text = await docText(d); } catch (e) { text = ''; } }
           return { d: d, rec: rec, text: text };
         }));
         if (my !== seq) return;
@@ -525,6 +553,9 @@
         var li = renderResult(x, hlSet);
         resultsEl.append(li);
         if (!firstNew) firstNew = li;
+        if (x.text !== null) fillExcerpt(li, x.text, hlSet);
+        else if (observer) { li._ls = { d: x.d, hl: hlSet, run: my }; observer.observe(li); }
+        else loadExcerpt(li, x.d, hlSet, my);
       });
       moreBtn.hidden = res.cursor >= res.ids.length;
       if (first) setStatus(res);
@@ -557,9 +588,31 @@
       li.innerHTML = '<h3 class="ls-result__title"><a href="' + esc(href.href) + '">' +
         markHtml(x.rec[0], tokens(x.rec[0], M.maxWord), hlSet) + '</a></h3>' +
         (meta.length ? '<p class="ls-result__meta">' + esc(meta.join(' \u00b7 ')) + '</p>' : '') +
-        (x.text ? '<p class="ls-result__excerpt">' + excerpt(x.text, hlSet) + '</p>' : '') +
+        '<p class="ls-result__excerpt"></p>' +
         (themes.length ? '<ul class="ls-tags" aria-label="Themes">' + themes.map(function (t) { return '<li>' + esc(t) + '</li>'; }).join('') + '</ul>' : '');
       return li;
+    }
+
+    // Excerpts: each result's text is fetched when the result comes near the screen.
+    var observer = ('IntersectionObserver' in window) ? new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting || !e.target._ls) return;
+        var o = e.target._ls;
+        observer.unobserve(e.target);
+        e.target._ls = null;
+        loadExcerpt(e.target, o.d, o.hl, o.run);
+      });
+    }, { rootMargin: '100px 0px' }) : null;
+    function loadExcerpt(li, d, hlSet, my) {
+      li.setAttribute('data-ls-excerpt', 'loading');
+      docText(d).then(function (text) {
+        if (my === seq) fillExcerpt(li, text, hlSet);
+      }, function () { li.setAttribute('data-ls-excerpt', 'none'); });
+    }
+    function fillExcerpt(li, text, hlSet) {
+      var p = li.querySelector('.ls-result__excerpt');
+      if (p) p.innerHTML = text ? excerpt(text, hlSet) : '';
+      li.setAttribute('data-ls-excerpt', 'done');
     }
 
     function renderChips() {
