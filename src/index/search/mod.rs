@@ -1,1 +1,93 @@
 //! Static search index (chunked inverted index) and its browser client. See issue 5.
+//!
+//! [`build_search_index`] turns the visible documents into a set of JavaScript files under
+//! `search/` that the client (`assets/search.js`) loads with `<script>` tags, so search works
+//! from `file://` as well as over HTTP, with no server and no outside request:
+//!
+//! | file | what | loaded |
+//! |---|---|---|
+//! | `search/manifest.js` | first word of each term chunk, stop words, score table, counts | first query |
+//! | `search/facets.js` | facet values of every document, bit-packed | first query |
+//! | `search/terms/N.js` | surface words → stem, and the stems' postings (doc id, impact) | per query word |
+//! | `search/records/N.js` | title, url and date of 16 documents | per result shown |
+//! | `search/text/K/N.js` | zlib-compressed text of one document, for excerpts and phrases | per result shown |
+//! | `search/search.js`, `search/search.css`, `search/highlight.js` | client | page load |
+//!
+//! Documents get ids in date order (newest first), so "newest" and "oldest" sorts need no data.
+//! Postings carry no positions: each is a document id and a 6-bit impact, the document's BM25F
+//! score for the stem (per-field saturation, weights title ≫ headings ≫ summary ≫ body)
+//! quantised on a log scale. The client adds the impacts of the query's words; the same query
+//! logic is mirrored in Rust ([`SearchIndex::search`]) for tests and the benchmark.
+
+pub mod encode;
+pub mod files;
+pub mod index;
+pub mod query;
+pub mod text;
+
+pub use index::{SearchIndex, CHUNK_TARGET, FIELD_WEIGHTS, RECORDS_PER_FILE};
+pub use query::{parse_query, ParsedQuery, Query, QueryTerm, SearchResults, Sort};
+
+/// One visible document, as the search index sees it. Deliberately independent of the content
+/// model so the board site build and the regional `collate` site can both feed it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchDoc {
+    /// Site-relative URL, e.g. `reviews/adult-d/index.html` (the client prefixes its own root).
+    pub url: String,
+    pub title: String,
+    /// `review`, `briefing`, `learning-summary` or `page`.
+    pub kind: String,
+    pub kind_label: String,
+    pub summary: String,
+    pub headings: Vec<String>,
+    /// Plain text of the body.
+    pub body: String,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub year: Option<i32>,
+    pub board: Option<String>,
+    /// `(slug, label)`.
+    pub review_type: Option<(String, String)>,
+    pub themes: Vec<(String, String)>,
+    pub methodology: Vec<(String, String)>,
+    pub abuse_types: Vec<(String, String)>,
+}
+
+/// One file to write, relative to the output root (e.g. `search/terms/12.js`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Build every file of the search: index files plus the client's JS and CSS.
+pub fn build_search_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
+    SearchIndex::build_files(docs)
+}
+
+/// The client's static assets (also part of [`build_search_index`]'s output).
+pub fn asset_files() -> Vec<SearchFile> {
+    vec![
+        SearchFile {
+            path: "search/search.js".into(),
+            bytes: ASSET_SEARCH_JS.as_bytes().to_vec(),
+        },
+        SearchFile {
+            path: "search/search.css".into(),
+            bytes: ASSET_SEARCH_CSS.as_bytes().to_vec(),
+        },
+        SearchFile {
+            path: "search/highlight.js".into(),
+            bytes: ASSET_HIGHLIGHT_JS.as_bytes().to_vec(),
+        },
+    ]
+}
+
+pub const ASSET_SEARCH_JS: &str = include_str!("assets/search.js");
+pub const ASSET_SEARCH_CSS: &str = include_str!("assets/search.css");
+pub const ASSET_HIGHLIGHT_JS: &str = include_str!("assets/highlight.js");
+/// The search page template (Tera, extends `base.html`): the same text as `layouts/search.html`.
+pub const SEARCH_TEMPLATE: &str = include_str!("../../../layouts/search.html");
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,88 @@
+// Bytes a browser really loads for a first query (cold cache), for learnsite's search and,
+// when the site has a pagefind/ folder, for Pagefind. Serves SITE on 127.0.0.1 only.
+// Usage: node bench/measure.mjs SITE_DIR [query ...]
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SITE = path.resolve(process.argv[2]);
+const QUERIES = process.argv.length > 3 ? process.argv.slice(3) : ['zebrafish', 'practitioners', 'voice of the child'];
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let served = [];
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+const server = http.createServer((req, res) => {
+  const u = new URL(req.url, 'http://127.0.0.1');
+  let p = path.join(SITE, decodeURIComponent(u.pathname));
+  if (!p.startsWith(SITE)) { res.writeHead(403); res.end(); return; }
+  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
+  fs.readFile(p, (err, data) => {
+    if (err) { res.writeHead(404); res.end(); return; }
+    served.push({ path: u.pathname, bytes: data.length });
+    res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
+    res.end(data);
+  });
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+
+function sum(filter) {
+  const f = served.filter(filter);
+  return { files: f.length, kb: f.reduce((a, b) => a + b.bytes, 0) / 1024 };
+}
+const pad = (s, n) => String(s).padEnd(n);
+
+if (fs.existsSync(path.join(SITE, 'search/manifest.js'))) {
+  console.log('learnsite, in Chromium (1100x900 window; excerpt texts load as results come into view):');
+  console.log(`  ${pad('query', 22)} ${pad('results', 8)} ${pad('index files', 12)} index KB   (+ page, JS, CSS KB)`);
+  for (const q of QUERIES) {
+    const ctx = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await ctx.newPage();
+    served = [];
+    await page.goto(`${ORIGIN}/search/index.html?q=${encodeURIComponent(q)}`);
+    await page.waitForFunction(() => {
+      const app = document.querySelector('[data-ls-search]');
+      return app && app.getAttribute('data-ls-done') !== null && app.getAttribute('aria-busy') !== 'true';
+    }, null, { timeout: 120000 });
+    await page.waitForTimeout(500);
+    await page.waitForFunction(() => !document.querySelector('[data-ls-excerpt="loading"]'), null, { timeout: 60000 });
+    const status = await page.textContent('#ls-status');
+    const data = sum((f) => /^\/search\/(manifest|facets|terms|records|text)/.test(f.path));
+    const rest = sum((f) => !/^\/search\/(manifest|facets|terms|records|text)/.test(f.path));
+    console.log(`  ${pad(q, 22)} ${pad((status.match(/[\d,]+/) || ['?'])[0], 8)} ${pad(data.files, 12)} ${data.kb.toFixed(1).padStart(8)}   (+ ${rest.kb.toFixed(1)})`);
+    await ctx.close();
+  }
+}
+
+if (fs.existsSync(path.join(SITE, 'pagefind/pagefind.js'))) {
+  fs.writeFileSync(path.join(SITE, 'pagefind-bench.html'), `<!doctype html><meta charset="utf-8"><title>pf</title>
+<script type="module">
+  window.runQuery = async (q) => {
+    const pagefind = await import('./pagefind/pagefind.js');
+    await pagefind.init();
+    const search = await pagefind.search(q);
+    const shown = await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
+    return { results: search.results.length, shown: shown.length };
+  };
+  window.ready = true;
+</script>`);
+  console.log('Pagefind, in Chromium (its API: search, then data() of the first 5 results as its UI shows):');
+  console.log(`  ${pad('query', 22)} ${pad('results', 8)} ${pad('files', 12)} KB`);
+  for (const q of QUERIES) {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await page.goto(`${ORIGIN}/pagefind-bench.html`);
+    await page.waitForFunction(() => window.ready);
+    served = [];
+    const r = await page.evaluate((q) => window.runQuery(q), q);
+    const all = sum((f) => f.path.startsWith('/pagefind/'));
+    console.log(`  ${pad(q, 22)} ${pad(r.results, 8)} ${pad(all.files, 12)} ${all.kb.toFixed(1).padStart(8)}`);
+    await ctx.close();
+  }
+}
+
+await browser.close();
+server.close();

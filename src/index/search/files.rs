@@ -1,0 +1,431 @@
+//! Writing the index out as JavaScript files (and reading postings back, for tests).
+
+use std::fmt::Write as _;
+
+use rayon::prelude::*;
+
+use super::encode::{
+    base64, bits_for, js_string, push_char, push_varint, BitReader, BitWriter, Reader,
+};
+use super::index::{dequantise, impact_range, quantise, Facet, SearchIndex, RECORDS_PER_FILE};
+use super::text::{MAX_WORD_CHARS, STOP_WORDS};
+use super::{asset_files, SearchFile};
+
+/// Prefix search: minimum length of the last word, most chunks and most words it expands to.
+pub const PREFIX_MIN_CHARS: usize = 3;
+pub const PREFIX_MAX_CHUNKS: usize = 3;
+pub const PREFIX_MAX_WORDS: usize = 30;
+/// Documents per text directory (`search/text/K/N.js`, K = N / this).
+pub const TEXT_PER_DIR: usize = 1000;
+
+/// Encode one posting list: `varint(count*2 + mode)`, the lowest impact level and the span to
+/// the highest (one character each), then the doc ids:
+/// mode 0: `varint(gap)` per posting (gap = id - previous id - 1);
+/// mode 1: `varint(n)`, then n bitmap characters (6 docs each, lowest id in the high bit);
+/// then the impacts as a bit stream of 4-bit steps within lowest..=highest (see
+/// [`super::index::quantise`]). The shorter of the two id encodings is written.
+pub fn encode_postings(list: &[(u32, u8)], n_docs: usize) -> String {
+    let (lo, hi) = impact_range(list);
+    let head = |mode: u32| {
+        let mut s = String::new();
+        push_varint(&mut s, (list.len() as u32) * 2 + mode);
+        push_char(&mut s, u32::from(lo));
+        push_char(&mut s, u32::from(hi - lo));
+        s
+    };
+    let mut delta = head(0);
+    let mut prev: i64 = -1;
+    for &(d, _) in list {
+        push_varint(&mut delta, (i64::from(d) - prev - 1) as u32);
+        prev = i64::from(d);
+    }
+    // A bitmap only pays when the list is dense; it covers ids up to the last one.
+    let last = list.last().map(|p| p.0 as usize + 1).unwrap_or(0);
+    let mut ids = delta;
+    if list.len() * 6 >= last && last <= n_docs.max(1) {
+        let nchars = last.div_ceil(6);
+        let mut bm = head(1);
+        push_varint(&mut bm, nchars as u32);
+        let mut bits = BitWriter::new();
+        let mut it = list.iter().peekable();
+        for id in 0..nchars * 6 {
+            let set = matches!(it.peek(), Some(&&(d, _)) if d as usize == id);
+            if set {
+                it.next();
+            }
+            bits.write(u32::from(set), 1);
+        }
+        bm.push_str(&bits.finish());
+        if bm.len() < ids.len() {
+            ids = bm;
+        }
+    }
+    let mut imp = BitWriter::new();
+    for &(_, q) in list {
+        imp.write(quantise(lo, hi, q), 4);
+    }
+    ids.push_str(&imp.finish());
+    ids
+}
+
+/// Inverse of [`encode_postings`].
+pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
+    let mut r = Reader::new(s);
+    let head = r.varint();
+    let count = (head / 2) as usize;
+    let lo = r.char() as u8;
+    let hi = lo + r.char() as u8;
+    let mut ids = Vec::with_capacity(count);
+    if head & 1 == 0 {
+        let mut prev: i64 = -1;
+        for _ in 0..count {
+            let d = prev + 1 + i64::from(r.varint());
+            ids.push(d as u32);
+            prev = d;
+        }
+    } else {
+        let nchars = r.varint() as usize;
+        let start = r.pos;
+        let bytes = s.as_bytes();
+        for c in 0..nchars {
+            let v = super::encode::char_value(bytes[start + c]).expect("alphabet");
+            for b in 0..6 {
+                if v & (0x20 >> b) != 0 {
+                    ids.push((c * 6 + b) as u32);
+                }
+            }
+        }
+        r.pos = start + nchars;
+    }
+    let mut bits = BitReader::new(&s[r.pos..]);
+    ids.into_iter()
+        .map(|d| (d, dequantise(lo, hi, bits.read(4))))
+        .collect()
+}
+
+fn fnv(h: &mut u64, bytes: &[u8]) {
+    for &b in bytes {
+        *h ^= u64::from(b);
+        *h = h.wrapping_mul(0x100_0000_01b3);
+    }
+}
+
+/// Binomial coefficients `C(n, k)` for `n <= max_n`, `k <= max_k` (saturating).
+pub fn binomials(max_n: usize, max_k: usize) -> Vec<Vec<u64>> {
+    let mut c = vec![vec![0u64; max_k + 1]; max_n + 1];
+    for n in 0..=max_n {
+        c[n][0] = 1;
+        for k in 1..=max_k.min(n) {
+            c[n][k] = c[n - 1][k - 1].saturating_add(if k < n { c[n - 1][k] } else { 0 });
+        }
+    }
+    c
+}
+
+/// Encoding of one facet's per-document values, the smallest of:
+/// `f` fixed width (value + 1, 0 = none; single-valued facets); `m` a bit mask of all values;
+/// `l` a count then each value index; `c` a count k then the rank of the k-subset in the
+/// combinatorial number system (`sum C(v_i, i)` over the sorted values, i from 1), written in
+/// `bits_for(C(n, k) - 1)` bits.
+pub(crate) fn encode_facet(f: &Facet) -> (String, String) {
+    let nv = f.values.len() as u32;
+    let vbits = bits_for(nv.saturating_sub(1)).max(1);
+    let maxc = f.doc_values.iter().map(|v| v.len()).max().unwrap_or(0);
+    let cbits = bits_for(maxc as u32);
+    let ndocs = f.doc_values.len() as u64;
+    let total_f = if f.multi {
+        u64::MAX
+    } else {
+        ndocs * u64::from(bits_for(nv))
+    };
+    let total_m = ndocs * u64::from(nv);
+    let total_l: u64 = f
+        .doc_values
+        .iter()
+        .map(|v| u64::from(cbits) + v.len() as u64 * u64::from(vbits))
+        .sum();
+    let binom = binomials(nv as usize, maxc);
+    let rank_bits: Vec<u32> = (0..=maxc)
+        .map(|k| {
+            let c = binom[nv as usize][k];
+            if c >= 1 << 52 {
+                u32::MAX
+            } else {
+                64 - c.saturating_sub(1).leading_zeros()
+            }
+        })
+        .collect();
+    let total_c: u64 = if rank_bits.contains(&u32::MAX) {
+        u64::MAX
+    } else {
+        f.doc_values
+            .iter()
+            .map(|v| u64::from(cbits) + u64::from(rank_bits[v.len()]))
+            .sum()
+    };
+    let best = total_f.min(total_m).min(total_l).min(total_c);
+    let mut w = BitWriter::new();
+    let meta;
+    if best == total_f {
+        let b = bits_for(nv);
+        for v in &f.doc_values {
+            w.write(v.first().map(|x| x + 1).unwrap_or(0), b);
+        }
+        meta = format!("\"enc\":\"f\",\"bits\":{b}");
+    } else if best == total_c {
+        for v in &f.doc_values {
+            w.write(v.len() as u32, cbits);
+            let rank: u64 = v
+                .iter()
+                .enumerate()
+                .map(|(i, &x)| binom[x as usize][i + 1])
+                .sum();
+            w.write64(rank, rank_bits[v.len()]);
+        }
+        meta = format!("\"enc\":\"c\",\"cbits\":{cbits}");
+    } else if best == total_m {
+        for v in &f.doc_values {
+            for i in 0..nv {
+                w.write(u32::from(v.contains(&i)), 1);
+            }
+        }
+        meta = "\"enc\":\"m\"".to_string();
+    } else {
+        for v in &f.doc_values {
+            w.write(v.len() as u32, cbits);
+            for &i in v {
+                w.write(i, vbits);
+            }
+        }
+        meta = format!("\"enc\":\"l\",\"cbits\":{cbits},\"bits\":{vbits}");
+    }
+    (meta, w.finish())
+}
+
+/// Decode one facet's data (as the client does); for tests.
+pub fn decode_facet(f: &Facet, meta: &str, data: &str) -> Vec<Vec<u32>> {
+    let nv = f.values.len() as u32;
+    let num = |key: &str| -> u32 {
+        let at = meta.find(&format!("\"{key}\":")).expect("key") + key.len() + 3;
+        meta[at..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let mut r = BitReader::new(data);
+    let n = f.doc_values.len();
+    if meta.contains("\"f\"") {
+        let b = num("bits");
+        (0..n)
+            .map(|_| match r.read(b) {
+                0 => vec![],
+                x => vec![x - 1],
+            })
+            .collect()
+    } else if meta.contains("\"m\"") {
+        (0..n)
+            .map(|_| (0..nv).filter(|_| r.read(1) == 1).collect())
+            .collect()
+    } else if meta.contains("\"l\"") {
+        let (cb, b) = (num("cbits"), num("bits"));
+        (0..n)
+            .map(|_| {
+                let k = r.read(cb);
+                (0..k).map(|_| r.read(b)).collect()
+            })
+            .collect()
+    } else {
+        let cb = num("cbits");
+        let maxc = (1usize << cb) - 1;
+        let binom = binomials(nv as usize, maxc.min(nv as usize));
+        (0..n)
+            .map(|_| {
+                let k = r.read(cb) as usize;
+                let c = binom[nv as usize][k];
+                let mut rank = r.read64(64 - c.saturating_sub(1).leading_zeros());
+                let mut out = vec![0u32; k];
+                for i in (1..=k).rev() {
+                    let mut x = nv as usize - 1;
+                    while binom[x][i] > rank {
+                        x -= 1;
+                    }
+                    rank -= binom[x][i];
+                    out[i - 1] = x as u32;
+                }
+                out
+            })
+            .collect()
+    }
+}
+
+impl SearchIndex {
+    /// Every file: manifest, facets, term chunks, records, texts, and the client assets.
+    pub fn files(&self) -> Vec<SearchFile> {
+        self.clone().into_files()
+    }
+
+    /// [`SearchIndex::files`], consuming the index so texts are not held twice.
+    pub fn into_files(mut self) -> Vec<SearchFile> {
+        let zs: Vec<Vec<u8>> = self
+            .docs
+            .iter_mut()
+            .map(|d| std::mem::take(&mut d.z))
+            .collect();
+        self.into_files_with(zs)
+    }
+
+    /// Write out with the given compressed texts (by doc id).
+    pub fn into_files_with(self, zs: Vec<Vec<u8>>) -> Vec<SearchFile> {
+        let n = self.docs.len();
+        let mut out: Vec<SearchFile> = Vec::new();
+        let timing = std::env::var_os("LS_SEARCH_TIMING").is_some();
+        let t0 = std::time::Instant::now();
+        let lap = |what: &str| {
+            if timing {
+                eprintln!("search files: {what} at {:.2}s", t0.elapsed().as_secs_f64());
+            }
+        };
+
+        // Term chunks.
+        let chunk_files: Vec<SearchFile> = self
+            .chunks
+            .par_iter()
+            .enumerate()
+            .map(|(ci, c)| {
+                let words = &self.words[c.start..c.end];
+                let mut local: Vec<u32> = Vec::new();
+                let mut refs = String::new();
+                let mut ws = String::new();
+                for (i, (w, s)) in words.iter().enumerate() {
+                    if i > 0 {
+                        ws.push(' ');
+                    }
+                    ws.push_str(w);
+                    let li = match local.iter().position(|x| x == s) {
+                        Some(p) => p,
+                        None => {
+                            local.push(*s);
+                            local.len() - 1
+                        }
+                    };
+                    push_varint(&mut refs, li as u32);
+                }
+                let mut body = format!(
+                    "__ls_t({ci},{{\"w\":{},\"s\":\"{refs}\",\"p\":[",
+                    js_string(&ws)
+                );
+                for (i, s) in local.iter().enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    body.push('"');
+                    body.push_str(&encode_postings(&self.postings[*s as usize], n));
+                    body.push('"');
+                }
+                body.push_str("]});\n");
+                SearchFile {
+                    path: format!("search/terms/{ci}.js"),
+                    bytes: body.into_bytes(),
+                }
+            })
+            .collect();
+        out.extend(chunk_files);
+        lap("terms");
+
+        // Facets.
+        let mut fj = String::from("__ls_f({\"facets\":[");
+        for (i, f) in self.facets.iter().enumerate() {
+            if i > 0 {
+                fj.push(',');
+            }
+            let (meta, data) = encode_facet(f);
+            let values: Vec<[&str; 2]> = f
+                .values
+                .iter()
+                .map(|(s, l)| [s.as_str(), l.as_str()])
+                .collect();
+            let _ = write!(
+                fj,
+                "{{\"id\":\"{}\",\"label\":{},\"multi\":{},\"values\":{},{meta},\"d\":\"{data}\"}}",
+                f.id,
+                js_string(f.label),
+                f.multi,
+                serde_json::to_string(&values).expect("json")
+            );
+        }
+        fj.push_str("]});\n");
+        out.push(SearchFile {
+            path: "search/facets.js".into(),
+            bytes: fj.into_bytes(),
+        });
+
+        // Records.
+        for (ri, docs) in self.docs.chunks(RECORDS_PER_FILE).enumerate() {
+            let recs: Vec<serde_json::Value> = docs
+                .iter()
+                .map(|d| serde_json::json!([d.title, d.url, d.date]))
+                .collect();
+            let body = format!(
+                "__ls_r({ri},{});\n",
+                serde_json::to_string(&recs)
+                    .expect("json")
+                    .replace('\u{2028}', "\\u2028")
+                    .replace('\u{2029}', "\\u2029")
+            );
+            out.push(SearchFile {
+                path: format!("search/records/{ri}.js"),
+                bytes: body.into_bytes(),
+            });
+        }
+
+        // Texts, zlib-compressed (the client inflates with DecompressionStream).
+        let texts: Vec<SearchFile> = zs
+            .into_par_iter()
+            .enumerate()
+            .map(|(id, z)| SearchFile {
+                path: text_path(id),
+                bytes: format!("__ls_x({id},\"{}\");\n", base64(&z)).into_bytes(),
+            })
+            .collect();
+        out.extend(texts);
+        lap("texts");
+
+        // Manifest last: its version is a hash of everything else.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for f in &out {
+            fnv(&mut h, f.path.as_bytes());
+            fnv(&mut h, &f.bytes);
+        }
+        let manifest = serde_json::json!({
+            "format": 1,
+            "v": format!("{:08x}", h as u32),
+            "n": n,
+            "dated": self.dated,
+            "keys": self.keys,
+            "stop": STOP_WORDS,
+            "impact": self.impact_table,
+            "rpf": RECORDS_PER_FILE,
+            "tpd": TEXT_PER_DIR,
+            "maxWord": MAX_WORD_CHARS,
+            "prefixMin": PREFIX_MIN_CHARS,
+            "prefixChunks": PREFIX_MAX_CHUNKS,
+            "prefixWords": PREFIX_MAX_WORDS,
+        });
+        out.push(SearchFile {
+            path: "search/manifest.js".into(),
+            bytes: format!("__ls_m({manifest});\n").into_bytes(),
+        });
+        out.extend(asset_files());
+        out
+    }
+}
+
+pub fn text_path(id: usize) -> String {
+    format!("search/text/{}/{id}.js", id / TEXT_PER_DIR)
+}
+
+pub fn record_path(id: usize) -> String {
+    format!("search/records/{}.js", id / RECORDS_PER_FILE)
+}

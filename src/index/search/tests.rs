@@ -1,0 +1,529 @@
+use super::files::{decode_postings, encode_postings};
+use super::*;
+
+fn doc(url: &str, title: &str, body: &str) -> SearchDoc {
+    SearchDoc {
+        url: url.into(),
+        title: title.into(),
+        kind: "review".into(),
+        kind_label: "Review".into(),
+        body: body.into(),
+        ..Default::default()
+    }
+}
+
+fn pair(s: &str, l: &str) -> (String, String) {
+    (s.into(), l.into())
+}
+
+fn titles(ix: &SearchIndex, r: &SearchResults) -> Vec<String> {
+    r.ids
+        .iter()
+        .map(|&d| ix.docs[d as usize].title.clone())
+        .collect()
+}
+
+fn q(text: &str) -> Query {
+    Query {
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+fn corpus() -> Vec<SearchDoc> {
+    let filler = "The practitioners met in a multi-agency meeting and agreed the plan. ";
+    let mut d1 = doc(
+        "reviews/a/index.html",
+        "Neglect of a young carer",
+        &filler.repeat(20),
+    );
+    d1.date = Some("2023-05-01".into());
+    d1.themes = vec![
+        pair("neglect", "Neglect"),
+        pair("young-carers", "Young carers"),
+    ];
+    d1.review_type = Some(pair("cspr", "Child Safeguarding Practice Review"));
+    d1.board = Some("Northshire Safeguarding Children Partnership".into());
+    let mut d2 = doc(
+        "reviews/b/index.html",
+        "Adult B: hoarding and housing",
+        &format!(
+            "{}The review found neglect was mentioned once. {}",
+            filler.repeat(10),
+            filler.repeat(10)
+        ),
+    );
+    d2.date = Some("2024-02-10".into());
+    d2.themes = vec![
+        pair("self-neglect", "Self-neglect"),
+        pair("housing", "Housing"),
+    ];
+    d2.review_type = Some(pair("sar", "Safeguarding Adults Review"));
+    d2.board = Some("Southshire Safeguarding Adults Board".into());
+    let mut d3 = doc(
+        "briefings/c/index.html",
+        "Seven minute briefing: the voice of the child",
+        "Hearing the voice of the child matters. Professional curiosity about the child's lived experience.",
+    );
+    d3.kind = "briefing".into();
+    d3.kind_label = "7-minute briefing".into();
+    d3.date = Some("2022-11-30".into());
+    d3.themes = vec![
+        pair("voice-of-the-child", "Voice of the child"),
+        pair("neglect", "Neglect"),
+    ];
+    d3.board = Some("Northshire Safeguarding Children Partnership".into());
+    let mut d4 = doc(
+        "reviews/d/index.html",
+        "Child D",
+        "Practitioners did not hear the child. The voice was lost; curiosity was missing. Naïve café.",
+    );
+    d4.headings = vec!["Professional curiosity".into()];
+    d4.date = Some("2021-01-15".into());
+    d4.themes = vec![pair("professional-curiosity", "Professional curiosity")];
+    d4.review_type = Some(pair("cspr", "Child Safeguarding Practice Review"));
+    d4.board = Some("Southshire Safeguarding Adults Board".into());
+    let mut d5 = doc(
+        "about/index.html",
+        "About this site",
+        "How to use the library of reviews.",
+    );
+    d5.kind = "page".into();
+    d5.kind_label = "Page".into();
+    vec![d1, d2, d3, d4, d5]
+}
+
+#[test]
+fn doc_ids_are_newest_first_undated_last() {
+    let ix = SearchIndex::build(&corpus());
+    let dates: Vec<Option<&str>> = ix.docs.iter().map(|d| d.date.as_deref()).collect();
+    assert_eq!(
+        dates,
+        [
+            Some("2024-02-10"),
+            Some("2023-05-01"),
+            Some("2022-11-30"),
+            Some("2021-01-15"),
+            None
+        ]
+    );
+    assert_eq!(ix.dated, 4);
+}
+
+#[test]
+fn title_match_outranks_body_mention() {
+    let ix = SearchIndex::build(&corpus());
+    let r = ix.search(&q("neglect "));
+    let t = titles(&ix, &r);
+    assert_eq!(t[0], "Neglect of a young carer");
+    assert!(t.contains(&"Adult B: hoarding and housing".to_string()));
+    assert!(
+        r.scores[0] > 2.0 * r.scores[1],
+        "title ≫ body: {:?}",
+        r.scores
+    );
+}
+
+#[test]
+fn heading_match_outranks_body_mention() {
+    let ix = SearchIndex::build(&corpus());
+    let r = ix.search(&q("curiosity "));
+    let t = titles(&ix, &r);
+    assert_eq!(
+        t,
+        ["Child D", "Seven minute briefing: the voice of the child"]
+    );
+}
+
+#[test]
+fn all_words_must_match() {
+    let ix = SearchIndex::build(&corpus());
+    let r = ix.search(&q("voice curiosity "));
+    assert_eq!(titles(&ix, &r).len(), 2);
+    let r = ix.search(&q("voice hoarding "));
+    assert!(r.ids.is_empty());
+    let r = ix.search(&q("voice xylophone "));
+    assert!(r.ids.is_empty());
+    assert_eq!(r.unmatched, ["xylophone"]);
+}
+
+#[test]
+fn stemming_and_folding_apply_to_queries() {
+    let ix = SearchIndex::build(&corpus());
+    // "practitioners" and "practitioner" share a stem; "Naïve café" folds.
+    assert_eq!(
+        ix.search(&q("practitioners ")).ids.len(),
+        ix.search(&q("practitioner ")).ids.len()
+    );
+    assert_eq!(titles(&ix, &ix.search(&q("naive CAFE "))), ["Child D"]);
+    assert_eq!(titles(&ix, &ix.search(&q("NAÏVE"))), ["Child D"]);
+}
+
+#[test]
+fn last_word_is_a_prefix_while_typing() {
+    let ix = SearchIndex::build(&corpus());
+    assert_eq!(
+        titles(&ix, &ix.search(&q("hoar"))),
+        ["Adult B: hoarding and housing"]
+    );
+    // A finished word missing from the dictionary falls back to a prefix, then loses an ending.
+    assert_eq!(ix.search(&q("hoar ")).ids.len(), 1);
+    assert_eq!(ix.search(&q("hoardings ")).ids.len(), 1);
+    assert_eq!(ix.search(&q("housed ")).ids.len(), 1);
+    // Short prefixes are not expanded.
+    assert!(ix.search(&q("ho")).ids.is_empty());
+    let r = ix.search(&q("hoar"));
+    assert!(r.highlight.contains(&"hoarding".to_string()));
+}
+
+#[test]
+fn query_parsing() {
+    let p = parse_query("the \"voice of the child\" neglec");
+    assert_eq!(p.phrases, vec![vec!["voice", "of", "the", "child"]]);
+    let words: Vec<(&str, bool)> = p
+        .terms
+        .iter()
+        .map(|t| (t.word.as_str(), t.prefix))
+        .collect();
+    assert_eq!(
+        words,
+        [("voice", false), ("child", false), ("neglec", true)]
+    );
+    let p = parse_query("\"voice of th");
+    assert!(p.phrases.is_empty());
+    assert_eq!(p.terms.len(), 2);
+    assert!(!p.terms[1].prefix, "too short to expand");
+    let p = parse_query("neglect.");
+    assert!(!p.terms[0].prefix);
+    let p = parse_query("the of");
+    assert!(p.terms.is_empty());
+}
+
+#[test]
+fn phrases_are_checked_against_text() {
+    let ix = SearchIndex::build(&corpus());
+    let r = ix.search(&q("\"voice of the child\""));
+    assert_eq!(
+        titles(&ix, &r),
+        ["Seven minute briefing: the voice of the child"]
+    );
+    // Without quotes, Child D (voice ... child, apart) matches too.
+    let r = ix.search(&q("voice of the child "));
+    assert_eq!(r.ids.len(), 2);
+    // Possessive matches.
+    let r = ix.search(&q("\"the child lived\""));
+    assert_eq!(r.ids.len(), 1);
+    let r = ix.search(&q("\"child experience\""));
+    assert!(r.ids.is_empty());
+    let r = ix.search(&q("\"curiosity about the child lived experience\""));
+    assert_eq!(r.ids.len(), 1);
+}
+
+#[test]
+fn facet_counts_or_within_and_across() {
+    let ix = SearchIndex::build(&corpus());
+    let theme = ix.facets.iter().position(|f| f.id == "theme").unwrap();
+    let count = |r: &SearchResults, fi: usize, slug: &str| {
+        let f = &ix.facets[fi];
+        r.facet_counts[fi][f.values.iter().position(|v| v.0 == slug).unwrap()]
+    };
+    let all = ix.search(&Query::default());
+    assert_eq!(all.ids.len(), 5);
+    assert_eq!(count(&all, theme, "neglect"), 2);
+    let mut fq = Query::default();
+    fq.filters
+        .push(("theme".into(), vec!["neglect".into(), "housing".into()]));
+    let r = ix.search(&fq);
+    assert_eq!(r.ids.len(), 3, "OR within a facet");
+    // Counts of the filtered facet ignore its own filter.
+    assert_eq!(count(&r, theme, "professional-curiosity"), 1);
+    fq.filters.push(("review_type".into(), vec!["cspr".into()]));
+    let r = ix.search(&fq);
+    assert_eq!(
+        titles(&ix, &r),
+        ["Neglect of a young carer"],
+        "AND across facets"
+    );
+    let rt = ix
+        .facets
+        .iter()
+        .position(|f| f.id == "review_type")
+        .unwrap();
+    assert_eq!(count(&r, rt, "sar"), 1);
+    assert_eq!(count(&r, rt, "cspr"), 1);
+    // Text query and facet together.
+    let mut tq = q("child");
+    tq.filters.push(("kind".into(), vec!["briefing".into()]));
+    assert_eq!(
+        titles(&ix, &ix.search(&tq)),
+        ["Seven minute briefing: the voice of the child"]
+    );
+}
+
+#[test]
+fn zero_results_name_the_filter_to_remove() {
+    let ix = SearchIndex::build(&corpus());
+    let mut fq = q("hoarding ");
+    fq.filters.push(("theme".into(), vec!["neglect".into()]));
+    let r = ix.search(&fq);
+    assert!(r.ids.is_empty());
+    assert_eq!(r.relax, [("theme".to_string(), 1)]);
+}
+
+#[test]
+fn year_range_and_sorts() {
+    let ix = SearchIndex::build(&corpus());
+    let mut yq = Query {
+        year_from: Some(2022),
+        year_to: Some(2023),
+        ..Default::default()
+    };
+    let r = ix.search(&yq);
+    assert_eq!(
+        titles(&ix, &r),
+        [
+            "Neglect of a young carer",
+            "Seven minute briefing: the voice of the child"
+        ]
+    );
+    yq.sort = Sort::Oldest;
+    let r = ix.search(&yq);
+    assert_eq!(
+        titles(&ix, &r),
+        [
+            "Seven minute briefing: the voice of the child",
+            "Neglect of a young carer"
+        ]
+    );
+    let r = ix.search(&Query {
+        sort: Sort::Oldest,
+        ..Default::default()
+    });
+    assert_eq!(
+        titles(&ix, &r).last().unwrap(),
+        "About this site",
+        "undated last"
+    );
+    let r = ix.search(&Query {
+        text: "neglect ".into(),
+        sort: Sort::Newest,
+        ..Default::default()
+    });
+    assert_eq!(titles(&ix, &r)[0], "Adult B: hoarding and housing");
+}
+
+#[test]
+fn board_slugs_and_facet_values() {
+    let ix = SearchIndex::build(&corpus());
+    let board = ix.facets.iter().find(|f| f.id == "board").unwrap();
+    assert_eq!(
+        board.values[0].0,
+        "northshire-safeguarding-children-partnership"
+    );
+    let year = ix.facets.iter().find(|f| f.id == "year").unwrap();
+    let ys: Vec<&str> = year.values.iter().map(|v| v.0.as_str()).collect();
+    assert_eq!(ys, ["2021", "2022", "2023", "2024"]);
+}
+
+#[test]
+fn postings_round_trip_both_encodings() {
+    let sparse: Vec<(u32, u8)> = vec![(3, 10), (40, 12), (1000, 1)];
+    let mut dense: Vec<(u32, u8)> = (0..500u32)
+        .filter(|d| d % 3 != 0)
+        .map(|d| (d, (d % 63 + 1) as u8))
+        .collect();
+    super::index::requantise(&mut dense);
+    for (list, n) in [(&sparse, 2000usize), (&dense, 500)] {
+        let e = encode_postings(list, n);
+        assert_eq!(&decode_postings(&e), list);
+    }
+    let e = encode_postings(&dense, 500);
+    assert!(
+        e.len() < dense.len(),
+        "dense lists use the bitmap and 4-bit impacts: {}",
+        e.len()
+    );
+    // Wide impact ranges are snapped to a 4-bit grid that survives encoding unchanged.
+    let mut wide: Vec<(u32, u8)> = (0..63u32).map(|d| (d * 3, (d + 1) as u8)).collect();
+    super::index::requantise(&mut wide);
+    assert_eq!(wide.first().unwrap().1, 1);
+    assert_eq!(wide.last().unwrap().1, 63);
+    assert_eq!(decode_postings(&encode_postings(&wide, 200)), wide);
+    for lo in 1..=63u8 {
+        for hi in lo..=63u8 {
+            let steps = if hi - lo > 15 { 15 } else { u32::from(hi - lo) };
+            for step in 0..=steps {
+                let q = super::index::dequantise(lo, hi, step);
+                assert!(q >= lo && q <= hi);
+                assert_eq!(super::index::quantise(lo, hi, q), step);
+            }
+        }
+    }
+    assert_eq!(decode_postings(&encode_postings(&[], 10)), vec![]);
+}
+
+fn synthetic(n: usize) -> Vec<SearchDoc> {
+    (0..n)
+        .map(|i| {
+            let body: String = (0..200)
+                .map(|j| format!("w{}x{} ", (i * 7 + j * 13) % 3000, j % 5))
+                .collect();
+            let mut d = doc(&format!("r/{i}/index.html"), &format!("Review {i}"), &body);
+            d.date = Some(format!("20{:02}-01-01", 10 + i % 15));
+            d
+        })
+        .collect()
+}
+
+#[test]
+fn chunks_cover_the_dictionary_in_order() {
+    let ix = SearchIndex::build(&synthetic(300));
+    assert!(ix.chunks.len() > 3, "{} chunks", ix.chunks.len());
+    let mut next = 0;
+    for c in &ix.chunks {
+        assert_eq!(c.start, next);
+        assert!(c.end > c.start);
+        next = c.end;
+    }
+    assert_eq!(next, ix.words.len());
+    // Every word is found through the chunk keys, as the client looks it up.
+    for (w, s) in &ix.words {
+        let c = &ix.chunks[ix.chunk_for(w)];
+        assert!(
+            ix.words[c.start..c.end]
+                .iter()
+                .any(|x| &x.0 == w && x.1 == *s),
+            "{w}"
+        );
+    }
+    let files = ix.files();
+    for f in files.iter().filter(|f| f.path.starts_with("search/terms/")) {
+        assert!(
+            f.bytes.len() <= CHUNK_TARGET + 4096 || f.bytes.len() < 64 * 1024,
+            "{} {}",
+            f.path,
+            f.bytes.len()
+        );
+    }
+}
+
+#[test]
+fn files_are_javascript_callbacks() {
+    let files = build_search_index(&corpus());
+    let get = |p: &str| {
+        String::from_utf8(
+            files
+                .iter()
+                .find(|f| f.path == p)
+                .unwrap_or_else(|| panic!("{p}"))
+                .bytes
+                .clone(),
+        )
+        .unwrap()
+    };
+    assert!(get("search/manifest.js").starts_with("__ls_m({"));
+    assert!(get("search/facets.js").starts_with("__ls_f({"));
+    assert!(get("search/terms/0.js").starts_with("__ls_t(0,{"));
+    assert!(get("search/records/0.js").starts_with("__ls_r(0,[[\"Adult B"));
+    assert!(get("search/text/0/0.js").starts_with("__ls_x(0,\""));
+    for a in [
+        "search/search.js",
+        "search/search.css",
+        "search/highlight.js",
+    ] {
+        get(a);
+    }
+    // Deterministic output.
+    assert_eq!(files, build_search_index(&corpus()));
+    assert_eq!(
+        files,
+        SearchIndex::build(&corpus()).files(),
+        "both ways of writing agree"
+    );
+    let manifest = get("search/manifest.js");
+    let json: serde_json::Value = serde_json::from_str(
+        manifest
+            .trim_start_matches("__ls_m(")
+            .trim_end()
+            .trim_end_matches(");"),
+    )
+    .unwrap();
+    assert_eq!(json["n"], 5);
+    assert_eq!(json["impact"].as_array().unwrap().len(), 64);
+}
+
+#[test]
+fn empty_index_is_valid() {
+    let files = build_search_index(&[]);
+    assert!(files.iter().any(|f| f.path == "search/manifest.js"));
+    let ix = SearchIndex::build(&[]);
+    assert!(ix.search(&q("anything")).ids.is_empty());
+}
+
+#[test]
+fn first_query_files_are_few() {
+    let ix = SearchIndex::build(&synthetic(300));
+    let files = ix.first_query_files(&q("w17x2 "), 10, 10);
+    assert!(
+        files
+            .iter()
+            .filter(|f| f.starts_with("search/terms/"))
+            .count()
+            == 1
+    );
+    assert!(files.len() <= 2 + 1 + 10 + 10);
+}
+
+#[test]
+fn facet_encodings_round_trip() {
+    use super::files::{decode_facet, encode_facet};
+    use super::index::Facet;
+    let mut seed: u64 = 7;
+    let mut rnd = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    // (values, multi, most per doc, how often a doc has none)
+    for (nv, multi, most) in [
+        (37u32, true, 5usize),
+        (10, true, 3),
+        (3, true, 3),
+        (60, false, 1),
+        (1, false, 1),
+        (40, true, 12),
+    ] {
+        let docs: Vec<Vec<u32>> = (0..500)
+            .map(|_| {
+                let k = rnd(most as u64 + 1) as usize;
+                let mut v: Vec<u32> = Vec::new();
+                while v.len() < k.min(nv as usize) {
+                    let x = rnd(u64::from(nv)) as u32;
+                    if !v.contains(&x) {
+                        v.push(x);
+                    }
+                }
+                v.sort_unstable();
+                v
+            })
+            .collect();
+        let f = Facet {
+            id: "theme",
+            label: "Theme",
+            multi,
+            values: (0..nv)
+                .map(|i| (format!("v{i}"), format!("V {i}")))
+                .collect(),
+            doc_values: docs.clone(),
+        };
+        let (meta, data) = encode_facet(&f);
+        assert_eq!(decode_facet(&f, &meta, &data), docs, "{meta}");
+        if nv == 37 {
+            assert!(
+                meta.contains("\"c\""),
+                "subset ranks are the smallest here: {meta}"
+            );
+        }
+    }
+}

@@ -1,0 +1,327 @@
+//! Text analysis shared by the index builder and (mirrored in `assets/search.js`) the client:
+//! Unicode word boundaries (UAX #29), case and diacritic folding, stop words, English
+//! (Porter 2 / Snowball) stemming.
+//!
+//! The client never stems: every surface word the index saw is in the term dictionary with
+//! the stem it maps to, so the browser only has to split and fold exactly as done here.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words longer than this (in chars, after folding) are not indexed (ids, URLs, noise).
+pub const MAX_WORD_CHARS: usize = 32;
+
+/// English stop words: not indexed, dropped from queries (still checked inside quoted phrases
+/// against the excerpt text). Kept short on purpose: "no", "not", "child" and the like stay.
+pub const STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
+    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or",
+    "our", "she", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+    "those", "to", "was", "we", "were", "which", "who", "will", "with",
+];
+
+/// True when `w` (already folded) is a stop word.
+pub fn is_stop_word(w: &str) -> bool {
+    if w.len() > 5 {
+        return false;
+    }
+    STOP_PACKED.binary_search(&pack(w.as_bytes())).is_ok()
+}
+
+/// A word of at most 5 bytes as one number (length in the low byte), for fast comparison.
+const fn pack(b: &[u8]) -> u64 {
+    let mut v = b.len() as u64;
+    let mut i = 0;
+    while i < b.len() {
+        v |= (b[i] as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    v
+}
+
+const STOP_PACKED: [u64; STOP_WORDS.len()] = {
+    let mut out = [0u64; STOP_WORDS.len()];
+    let mut i = 0;
+    while i < STOP_WORDS.len() {
+        out[i] = pack(STOP_WORDS[i].as_bytes());
+        i += 1;
+    }
+    // Sort (insertion sort, at compile time).
+    let mut j = 1;
+    while j < out.len() {
+        let mut k = j;
+        while k > 0 && out[k - 1] > out[k] {
+            let t = out[k];
+            out[k] = out[k - 1];
+            out[k - 1] = t;
+            k -= 1;
+        }
+        j += 1;
+    }
+    out
+};
+
+/// Fold one word: compatibility decomposition, combining marks removed, lower case, curly
+/// apostrophes made straight and leading/trailing apostrophes trimmed.
+/// Mirrors `fold()` in `assets/search.js`: `s.normalize('NFKD').replace(/\p{M}/gu, '')
+/// .toLowerCase()`.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] into a reused buffer (cleared first).
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        for c in word.chars() {
+            out.push(c.to_ascii_lowercase());
+        }
+    } else {
+        for c in word.nfkd() {
+            if is_combining_mark(c) {
+                continue;
+            }
+            let c = match c {
+                '\u{2019}' | '\u{2018}' | '\u{02BC}' => '\'',
+                c => c,
+            };
+            for l in c.to_lowercase() {
+                out.push(l);
+            }
+        }
+    }
+    if out.starts_with('\'') || out.ends_with('\'') {
+        let t = out.trim_matches('\'').to_string();
+        *out = t;
+    }
+}
+
+/// Split text into folded words (Unicode word boundaries, words with a letter or digit only).
+/// Stop words are kept; over-long words are dropped.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w| {
+        let f = fold(w);
+        if !f.is_empty() && f.chars().count() <= MAX_WORD_CHARS {
+            out.push(f);
+        }
+    });
+    out
+}
+
+/// Call `f` with every word (UAX #29 word segment holding a letter or digit) of `text`, as
+/// `unicode_words` does, but fast for ASCII: text is cut at ASCII whitespace (always a word
+/// boundary) and each ASCII piece is scanned with the UAX #29 rules that apply to ASCII.
+pub fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    for piece in text.split(|c: char| c.is_ascii_whitespace()) {
+        if piece.is_empty() {
+            continue;
+        }
+        if piece.is_ascii() {
+            ascii_words(piece, &mut f);
+        } else {
+            for w in piece.unicode_words() {
+                f(w);
+            }
+        }
+    }
+}
+
+fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str)) {
+    let b = p.as_bytes();
+    let n = b.len();
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut i = 0;
+    while i < n {
+        if !word(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        loop {
+            while i < n && word(b[i]) {
+                i += 1;
+            }
+            if i + 1 < n && i > start {
+                let (prev, c, next) = (b[i - 1], b[i], b[i + 1]);
+                // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
+                if prev.is_ascii_alphabetic()
+                    && next.is_ascii_alphabetic()
+                    && matches!(c, b':' | b'.' | b'\'')
+                {
+                    i += 1;
+                    continue;
+                }
+                if prev.is_ascii_digit()
+                    && next.is_ascii_digit()
+                    && matches!(c, b',' | b';' | b'.' | b'\'')
+                {
+                    i += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        let seg = &p[start..i];
+        if seg.bytes().any(|c| c.is_ascii_alphanumeric()) {
+            f(seg);
+        }
+    }
+}
+
+/// English stemmer with a cache (surface word → stem), so each distinct word is stemmed once.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("cached", &self.cache.len())
+            .finish()
+    }
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        Analyzer {
+            stemmer: Stemmer::create(Algorithm::English),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// Stem of a folded word.
+    pub fn stem(&mut self, folded: &str) -> &str {
+        if !self.cache.contains_key(folded) {
+            let s = stem_word(&self.stemmer, folded);
+            self.cache.insert(folded.to_string(), s);
+        }
+        &self.cache[folded]
+    }
+}
+
+/// Stem one folded word (no cache).
+pub fn stem(folded: &str) -> String {
+    stem_word(&Stemmer::create(Algorithm::English), folded)
+}
+
+fn stem_word(stemmer: &Stemmer, folded: &str) -> String {
+    let s = stemmer.stem(folded).into_owned();
+    if s.is_empty() {
+        folded.to_string()
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_sorted_for_binary_search() {
+        assert!(
+            STOP_WORDS.iter().all(|w| w.len() <= 5),
+            "is_stop_word's length check"
+        );
+        let mut s = STOP_WORDS.to_vec();
+        s.sort_unstable();
+        assert_eq!(s, STOP_WORDS);
+        assert!(is_stop_word("the"));
+        for w in STOP_WORDS {
+            assert!(is_stop_word(w), "{w}");
+        }
+        for w in ["th", "thee", "tha", "ofs", "", "child", "wasnt", "theirs"] {
+            assert!(!is_stop_word(w), "{w}");
+        }
+        assert!(!is_stop_word("child"));
+        assert!(!is_stop_word("not"));
+    }
+
+    #[test]
+    fn folds_case_and_diacritics() {
+        assert_eq!(fold("Café"), "cafe");
+        assert_eq!(fold("NAÏVE"), "naive");
+        assert_eq!(fold("Zoë"), "zoe");
+        assert_eq!(fold("ﬁnal"), "final");
+        assert_eq!(fold("child’s"), "child's");
+        assert_eq!(fold("'quoted'"), "quoted");
+    }
+
+    #[test]
+    fn splits_on_unicode_word_boundaries() {
+        let w: Vec<String> = words("Multi-agency work; the child's voice — 2023, s44(1) Élodie.");
+        assert_eq!(
+            w,
+            ["multi", "agency", "work", "the", "child's", "voice", "2023", "s44", "1", "elodie"]
+        );
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_unicode_words() {
+        // Every string over a small alphabet of the characters the ASCII rules treat specially.
+        let alphabet: Vec<char> = "ab1_:.,;' \n-(".chars().collect();
+        let mut seed: u64 = 42;
+        for _ in 0..20_000 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let len = (seed >> 59) as usize;
+            let mut s = String::new();
+            let mut x = seed;
+            for _ in 0..len {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push(alphabet[(x >> 33) as usize % alphabet.len()]);
+            }
+            let mut fast = Vec::new();
+            for_each_word(&s, |w| fast.push(w.to_string()));
+            let slow: Vec<String> = s.unicode_words().map(str::to_string).collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
+        let mut got = Vec::new();
+        for_each_word("e.g. 3.14 1,000 1:30 a:b can't a_b __ _x x' 'y", |w| {
+            got.push(w)
+        });
+        assert_eq!(
+            got,
+            ["e.g", "3.14", "1,000", "1", "30", "a:b", "can't", "a_b", "_x", "x", "y"]
+        );
+    }
+
+    #[test]
+    fn drops_overlong_words_and_punctuation() {
+        let long = "x".repeat(40);
+        let text = format!("a {long} ... !!! b");
+        let w: Vec<String> = words(&text);
+        assert_eq!(w, ["a", "b"]);
+    }
+
+    #[test]
+    fn stems_english() {
+        let mut a = Analyzer::new();
+        assert_eq!(a.stem("safeguarding"), "safeguard");
+        assert_eq!(a.stem("safeguarded"), "safeguard");
+        assert_eq!(a.stem("neglected"), "neglect");
+        assert_eq!(a.stem("child's"), "child");
+        assert_eq!(a.stem("curiosity"), "curios");
+        assert_eq!(a.stem("reviews"), "review");
+        assert_eq!(stem("practitioners"), stem("practitioner"));
+        // numbers are left as they are
+        assert_eq!(a.stem("2023"), "2023");
+    }
+}
