@@ -170,6 +170,10 @@ const NOT_NAMES: &[&str] = &[
     "alzheimer", "alzheimers", "parkinson", "parkinsons", "huntington", "huntingtons", "korsakoff", "wernicke",
     "asperger", "aspergers", "crohn", "crohns", "hodgkin", "tourette", "tourettes", "munchausen", "raynaud",
     "guillain", "barre", "cushing", "addison", "gillick",
+    // faith, shops, games and services that are proper nouns but never a person here
+    "god", "jesus", "christ", "allah", "tesco", "asda", "aldi", "lidl", "morrisons", "sainsbury", "sainsburys",
+    "greggs", "primark", "argos", "wilko", "poundland", "deliveroo", "uber", "netflix", "xbox", "playstation",
+    "fortnite", "roblox", "minecraft", "spotify", "paypal", "arsenal", "everton", "tottenham",
     // big places
     "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland",
     "durham", "york", "yorkshire", "lancashire", "cumbria", "northumberland", "cheshire", "merseyside",
