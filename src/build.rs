@@ -717,6 +717,38 @@ fn render_site(
         }
     }
 
+    // The search index: only what this build publishes.
+    {
+        use crate::index::search::{build_search_index, SearchDoc};
+        let pair = |v: &view::TermLink| (v.slug.clone(), v.label.clone());
+        let sdocs: Vec<SearchDoc> = docs
+            .iter()
+            .zip(&bodies)
+            .zip(&views)
+            .map(|((d, b), v)| SearchDoc {
+                url: view::href(&d.url),
+                title: d.title.clone(),
+                kind: d.kind.as_str().to_string(),
+                kind_label: d.kind.label().to_string(),
+                summary: d.meta.summary.clone().unwrap_or_default(),
+                headings: b.headings.iter().map(|h| h.text.clone()).collect(),
+                body: b.text.clone(),
+                date: d.sort_date().map(|x| x.format("%Y-%m-%d").to_string()),
+                year: d.year(),
+                board: v.board.clone(),
+                review_type: v.review_type.as_ref().map(pair),
+                themes: v.themes.iter().map(pair).collect(),
+                methodology: v.methodology.iter().map(pair).collect(),
+                abuse_types: v.abuse_types.iter().map(pair).collect(),
+            })
+            .collect();
+        files.extend(
+            build_search_index(&sdocs)
+                .into_iter()
+                .map(|f| (f.path, f.bytes)),
+        );
+    }
+
     // The regional learning index: only what this build publishes.
     {
         use crate::index::learning;

@@ -1,14 +1,28 @@
 #!/usr/bin/env bash
-# Browser tests of the search. Installs nothing: needs /usr/bin/chromium (apt-get install -y
-# chromium) and `npm ci` done in tests/browser. Builds the fixture site unless LEARNSITE_SITE
-# names an already built site. Last line: `N passed, M failed`; non-zero exit on failure.
-set -euo pipefail
+# Browser tests, in Debian's Chromium driven by playwright-core. Installs nothing: needs
+# /usr/bin/chromium (apt-get install -y chromium) and `npm ci` done in tests/browser.
+#  - search.test.mjs: the search client on a fixture site with known answers;
+#  - site.test.mjs: the example site as built by `learnsite build` (accessibility with axe-core,
+#    search from http:// and file://, quick exit, print).
+# Last line: `N passed, M failed`; non-zero exit on any failure.
+set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
-site="${LEARNSITE_SITE:-}"
-if [ -z "$site" ]; then
-  site="$repo/target/search-fixture"
-  (cd "$repo" && cargo run --quiet --example search_fixture -- "$site" >/dev/null)
-fi
+fixture="$repo/target/search-fixture"
+example="$repo/target/example-site"
+(cd "$repo" && cargo run --quiet --example search_fixture -- "$fixture" >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
+(cd "$repo" && cargo run --quiet -- build --out "$example" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
-exec node search.test.mjs "$site"
+total_p=0; total_f=0; status=0
+for t in "search.test.mjs $fixture" "site.test.mjs $example"; do
+  out=$(node $t 2>&1); rc=$?
+  echo "$out" | sed '$d'
+  last=$(echo "$out" | tail -1)
+  p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+  f=$(echo "$last" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+  if [ -z "$p" ]; then echo "$last"; p=0; f=1; fi
+  total_p=$((total_p + p)); total_f=$((total_f + f))
+  [ $rc -ne 0 ] && status=1
+done
+echo "${total_p} passed, ${total_f} failed"
+[ $total_f -eq 0 ] && exit $status || exit 1
