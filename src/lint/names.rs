@@ -62,6 +62,7 @@ use std::sync::LazyLock;
 static FIRST: &str = include_str!("data/first_names.txt");
 static FIRST_UK: &str = include_str!("data/first_names_uk.txt");
 static SUR: &str = include_str!("data/surnames.txt");
+static SUR_UK: &str = include_str!("data/surnames_uk.txt");
 static COMMON: &str = include_str!("data/common_words.txt");
 
 /// Word-class bits of a lower-case word.
@@ -244,7 +245,7 @@ impl Gazetteer {
         for w in FIRST.lines().chain(FIRST_UK.lines()) {
             add(w, FIRST_NAME);
         }
-        for w in SUR.lines() {
+        for w in SUR.lines().chain(SUR_UK.lines()) {
             add(w, SURNAME);
         }
         for w in COMMON.lines() {
