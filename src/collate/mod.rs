@@ -17,6 +17,7 @@ mod merge;
 mod output;
 mod pages;
 mod region;
+mod search;
 
 use chrono::NaiveDate;
 use std::fmt;

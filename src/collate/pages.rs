@@ -53,8 +53,13 @@ fn tera() -> Result<&'static Tera, CollateError> {
     static TERA: OnceLock<Result<Tera, String>> = OnceLock::new();
     TERA.get_or_init(|| {
         let mut t = Tera::default();
-        t.add_raw_templates(TEMPLATES.iter().copied())
-            .map_err(|e| format!("{e:?}"))?;
+        t.add_raw_templates(
+            TEMPLATES
+                .iter()
+                .copied()
+                .chain([("search.html", crate::index::search::SEARCH_TEMPLATE)]),
+        )
+        .map_err(|e| format!("{e:?}"))?;
         // Escape what HTML needs, and leave `/` alone so URLs stay readable.
         t.set_escape_fn(esc);
         Ok(t)
@@ -277,6 +282,7 @@ enum Job {
     Board(usize),
     Year(usize),
     Recommendations,
+    Search,
     ThemeRecommendations(Option<usize>),
 }
 
@@ -409,7 +415,7 @@ impl<'a> Renderer<'a> {
         base.insert("built_human", &human_date(region.today));
         base.insert("board_count", &region.boards.len());
         base.insert("source_count", &region.sources.len());
-        base.insert("has_search", &false);
+        base.insert("has_search", &true);
         base.insert("quick_exit_url", QUICK_EXIT_URL);
         let mut board_themes: Vec<Vec<(usize, Vec<usize>)>> = vec![Vec::new(); region.boards.len()];
         for (t, th) in region.themes.iter().enumerate() {
@@ -647,6 +653,13 @@ impl<'a> Renderer<'a> {
         let r = self.region;
         match job {
             Job::Home => self.home(),
+            Job::Search => {
+                let c = self.page(1, "Search", "search", vec![]);
+                Ok(OutFile::new(
+                    "search/index.html",
+                    render("search.html", &c)?,
+                ))
+            }
             Job::Themes => {
                 let rows = r
                     .themes
@@ -1000,6 +1013,7 @@ impl<'a> Renderer<'a> {
 pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     let renderer = Renderer::new(region);
     let mut jobs = vec![
+        Job::Search,
         Job::Home,
         Job::Themes,
         Job::Boards,
@@ -1023,11 +1037,16 @@ pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     }
 
     let index = region.learning_index();
-    let (pages, data) = rayon::join(
+    let ((pages, search), data) = rayon::join(
         || {
-            jobs.par_iter()
-                .map(|j| renderer.job(j))
-                .collect::<Result<Vec<_>, _>>()
+            rayon::join(
+                || {
+                    jobs.par_iter()
+                        .map(|j| renderer.job(j))
+                        .collect::<Result<Vec<_>, _>>()
+                },
+                || super::search::search_files(region),
+            )
         },
         || {
             let (json, (csv, recs)) = rayon::join(
@@ -1048,6 +1067,7 @@ pub fn render_site(region: &Region) -> Result<Vec<OutFile>, CollateError> {
     );
     let mut files = pages?;
     files.extend(data);
+    files.extend(search);
     files.push(OutFile::new("assets/collate.css", CSS));
     files.push(OutFile::new("assets/collate.js", JS));
     Ok(files)

@@ -722,3 +722,66 @@ fn warns_about_records_linking_to_localhost() {
     assert!(merge::is_local("http://127.0.0.1:1111/x/"));
     assert!(!merge::is_local("https://localhost.example/"));
 }
+
+#[test]
+fn search_over_collated_records_with_board_and_theme_facets() {
+    use crate::index::search::{Query, SearchIndex};
+    let (_d, out, _) = three_boards();
+    for f in [
+        "search/index.html",
+        "search/manifest.js",
+        "search/facets.js",
+        "search/search.js",
+    ] {
+        assert!(out.join(f).is_file(), "{f}");
+    }
+    let page = read(&out, "search/index.html");
+    assert!(page.contains("data-ls-search"));
+    assert!(page.contains(r#"<script src="../search/search.js"></script>"#));
+    assert!(
+        page.contains(r#"href="../review-types/index.html""#),
+        "no-JS fallback links to the facet pages"
+    );
+
+    let merged = merge::merge(input::read_all(&[out.join("learning-index.json")]).unwrap());
+    let region = region::Region::build(merged, None, today());
+    let index = SearchIndex::build(&super::search::search_docs(&region));
+    let found = |text: &str, filters: Vec<(String, Vec<String>)>| -> Vec<String> {
+        let r = index.search(&Query {
+            text: text.into(),
+            filters,
+            ..Default::default()
+        });
+        r.ids
+            .iter()
+            .map(|&i| index.docs[i as usize].url.clone())
+            .collect()
+    };
+    // Results link to the boards' own pages.
+    assert_eq!(
+        found("Adult C", vec![]).first().map(String::as_str),
+        Some("https://fellhaven-sab.example/review/adult-c/")
+    );
+    let self_neglect = found("", vec![("theme".into(), vec!["self-neglect".into()])]);
+    assert_eq!(self_neglect.len(), 4);
+    let board = index
+        .facets
+        .iter()
+        .find(|f| f.id == "board")
+        .expect("a board facet");
+    let northmoor = board
+        .values
+        .iter()
+        .find(|(_, label)| label == "Northmoor SAB")
+        .unwrap()
+        .0
+        .clone();
+    let both = found(
+        "",
+        vec![
+            ("theme".into(), vec!["self-neglect".into()]),
+            ("board".into(), vec![northmoor]),
+        ],
+    );
+    assert_eq!(both.len(), 2, "{both:?}");
+}
