@@ -731,7 +731,21 @@ fn render_site(
                 kind: d.kind.as_str().to_string(),
                 kind_label: d.kind.label().to_string(),
                 summary: d.meta.summary.clone().unwrap_or_default(),
-                headings: b.headings.iter().map(|h| h.text.clone()).collect(),
+                // Themes, review type and methodology are searchable words too: a practitioner
+                // typing "professional curiosity" expects the documents filed under that theme.
+                headings: b
+                    .headings
+                    .iter()
+                    .map(|h| h.text.clone())
+                    .chain(
+                        v.themes
+                            .iter()
+                            .chain(&v.review_type)
+                            .chain(&v.methodology)
+                            .chain(&v.abuse_types)
+                            .map(|t| t.label.clone()),
+                    )
+                    .collect(),
                 body: b.text.clone(),
                 date: d.sort_date().map(|x| x.format("%Y-%m-%d").to_string()),
                 year: d.year(),

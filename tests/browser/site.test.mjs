@@ -113,6 +113,11 @@ await test('search over the real example site finds a review over http://', asyn
   assert(!items.some((t) => t.includes('Child Safeguarding Practice Review: Jay')), 'AND/relevance: unrelated review listed: ' + status);
 });
 
+await test('a theme is searchable by its name: "professional curiosity" finds the documents filed under it', async (page) => {
+  const { status, items } = await searchFor(page, `${ORIGIN}/search/index.html`, 'professional curiosity', /Domestic Homicide Review: Ella/);
+  assert(items.some((t) => t.includes('Domestic Homicide Review: Ella')), status + ': ' + items.join(' | '));
+});
+
 await test('search works when the site is opened from disk (file://)', async (page) => {
   const url = pathToFileURL(path.join(SITE, 'search/index.html')).href;
   const { status, items } = await searchFor(page, url, 'safer sleep', /safer sleep/);
