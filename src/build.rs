@@ -161,7 +161,9 @@ type OutFile = (String, Vec<u8>);
 
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timer = Timer::new();
     let outcome = load(&opts.site)?;
+    timer.lap("load");
     let site = &outcome.site;
     let mut diags = outcome.diagnostics.clone();
     let out_rel = opts
@@ -192,6 +194,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         .map(|&i| site.documents[i].clone())
         .collect();
     let lint = linter.lint_all(&candidates);
+    timer.lap("lint");
     let mut lint_errors: HashMap<String, usize> = HashMap::new();
     for f in &lint.findings {
         if f.is_error() {
@@ -226,6 +229,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let tera = templates::load(&opts.site.join("layouts"))?;
     let docs: Vec<&Document> = visible.iter().map(|&i| &site.documents[i]).collect();
     let rendered = render_site(site, &docs, &held_reason, opts, &tera, &mut diags);
+    timer.lap("render and index");
     let (rendered, visible_links) = match rendered {
         Some((f, l)) => (Some(f), l),
         None => (None, HashSet::new()),
@@ -252,6 +256,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Write.
     let staging = Staging::new(&out_abs)?;
     staging.write_all(&files)?;
+    timer.lap("write");
     let mut copied = 0;
     let referenced_by_held = static_referenced_only_by_held(site, &visible, &visible_links);
     for f in &site.static_files {
@@ -268,11 +273,33 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         }
     }
     let out = staging.commit()?;
+    timer.lap("swap in (and remove the previous output)");
     Ok(BuildReport {
         out,
         files_written: files.len() + copied,
         ..report
     })
+}
+
+/// Stage timings, printed to stderr when `LEARNSITE_TIMINGS` is set (for benchmarks).
+struct Timer {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            on: std::env::var_os("LEARNSITE_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+    fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!("  {:>7.3}s  {what}", self.last.elapsed().as_secs_f64());
+        }
+        self.last = std::time::Instant::now();
+    }
 }
 
 /// Column (0-based, in characters) of byte offset `b` on 1-based line `line` of `source`.

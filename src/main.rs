@@ -236,6 +236,9 @@ fn run(cli: Cli) -> Result<u8> {
             };
             match learnsite::collate::collate(&opts) {
                 Ok(s) => {
+                    for w in &s.warnings {
+                        eprintln!("warning: {w}");
+                    }
                     eprintln!(
                         "Collated {} records from {} boards ({} indexes; {} duplicates merged) into {}: {} themes, {} recommendations, {} overdue.",
                         s.records, s.boards, s.inputs, s.duplicates, s.out.display(), s.themes, s.recommendations, s.overdue

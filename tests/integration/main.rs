@@ -2,6 +2,7 @@
 //! pipeline through the command line or the library, on fixture mini-sites.
 
 mod check;
+mod collate;
 mod errors;
 mod example_site;
 mod publication;
