@@ -20,7 +20,7 @@ cargo build --release --quiet --example search_bench
 write=()
 if [ -n "${BROWSER:-}${PAGEFIND:-}" ]; then
   write=(--write "$out")
-  (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+  (cd bench && npm install --no-audit --no-fund --loglevel=error)
 fi
 for n in "${sizes[@]}"; do
   target/release/examples/search_bench "$n" "${write[@]}"
