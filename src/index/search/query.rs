@@ -278,7 +278,8 @@ impl SearchIndex {
                     .iter()
                     .filter_map(|s| f.values.iter().position(|v| &v.0 == s).map(|p| p as u32))
                     .collect();
-                if !slugs.is_empty() {
+                // Values this index does not know (an old shared link) are ignored.
+                if !ix.is_empty() {
                     sel[fi] = Some(ix);
                 }
             }

@@ -261,6 +261,17 @@ fn facet_counts_or_within_and_across() {
 }
 
 #[test]
+fn unknown_filter_values_are_ignored() {
+    let ix = SearchIndex::build(&corpus());
+    let mut fq = Query::default();
+    fq.filters
+        .push(("theme".into(), vec!["no-such-theme".into()]));
+    assert_eq!(ix.search(&fq).ids.len(), 5);
+    fq.filters[0].1.push("neglect".into());
+    assert_eq!(ix.search(&fq).ids.len(), 2);
+}
+
+#[test]
 fn zero_results_name_the_filter_to_remove() {
     let ix = SearchIndex::build(&corpus());
     let mut fq = q("hoarding ");

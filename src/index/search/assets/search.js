@@ -298,8 +298,9 @@
     var facets = F.facets, nf = facets.length, sel = [], yearFi = -1;
     facets.forEach(function (f, fi) {
       if (f.id === 'year') { yearFi = fi; sel.push(null); return; }
-      var slugs = state.filters[f.id] || [];
-      sel.push(slugs.length ? new Set(slugs.map(function (s) { return f.index[s]; })) : null);
+      // Values this index does not know (an old shared link) are ignored, as in query.rs.
+      var known = (state.filters[f.id] || []).filter(function (s) { return f.index[s] !== undefined; });
+      sel.push(known.length ? new Set(known.map(function (s) { return f.index[s]; })) : null);
     });
     var yf = state.from ? +state.from : null, yt = state.to ? +state.to : null;
     var yearRange = yf !== null || yt !== null;
@@ -512,7 +513,7 @@
           var f = F.facets.find(function (x) { return x.id === r[0]; });
           var b = document.createElement('button');
           b.type = 'button'; b.className = 'ls-link';
-          var names = r[0] === 'year' ? [yearLabel()] : (state.filters[r[0]] || []).map(function (s) { return f.values[f.index[s]][1]; });
+          var names = r[0] === 'year' ? [yearLabel()] : (state.filters[r[0]] || []).filter(function (s) { return f.index[s] !== undefined; }).map(function (s) { return f.values[f.index[s]][1]; });
           b.textContent = 'remove ' + f.label + ': ' + names.join(', ') + ' (' + plural(r[1], 'result', 'results') + ')';
           b.addEventListener('click', function () { clearFacet(r[0]); });
           if (i) p.append('; ');
