@@ -278,52 +278,6 @@ await test('no request leaves the machine', async () => {
   eq(outside, [], 'outside requests');
 });
 
-// ---- the example site built by `learnsite build` (run.sh passes it when the build writes search/)
-const EXAMPLE = process.argv[3] ? path.resolve(process.argv[3]) : '';
-if (EXAMPLE && fs.existsSync(path.join(EXAMPLE, 'search/manifest.js'))) {
-  const ex = http.createServer((req, res) => {
-    const u = new URL(req.url, 'http://127.0.0.1');
-    let p = path.join(EXAMPLE, decodeURIComponent(u.pathname));
-    if (!p.startsWith(EXAMPLE)) { res.writeHead(403); res.end(); return; }
-    if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
-    fs.readFile(p, (err, data) => {
-      if (err) { res.writeHead(404); res.end(); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
-      res.end(data);
-    });
-  });
-  await new Promise((r) => ex.listen(0, '127.0.0.1', r));
-  const EX = `http://127.0.0.1:${ex.address().port}/search/index.html`;
-  await test('example site: search page of a real build browses and searches', async (page) => {
-    await page.goto(EX);
-    await settled(page);
-    assert(/^\d+ results?\.$/.test(await statusText(page)), 'browse status: ' + await statusText(page));
-    await typeQuery(page, 'coercive control');
-    const t = await titles(page);
-    assert(t.length >= 1, 'results for coercive control');
-    await page.waitForSelector('.ls-result__excerpt mark');
-    await page.click('.ls-result__title a');
-    await page.waitForSelector('mark.ls-highlight');
-  });
-  await test('example site: held-back documents are not searchable', async (page) => {
-    for (const q of ['granddaughter', 'crosswords']) {
-      await page.goto(`${EX}?q=${q}`);
-      await settled(page, 'q=' + q);
-      eq((await titles(page)).length, 0, `no result for ${q} (embargoed or partners-only)`);
-    }
-  });
-  await test('example site: works from file://', async (page) => {
-    await page.goto(pathToFileURL(path.join(EXAMPLE, 'search/index.html')).href + '?q=coercive');
-    await settled(page, 'q=coercive');
-    assert((await titles(page)).length >= 1, 'results from file://');
-    const href = await page.getAttribute('.ls-result__title a', 'href');
-    assert(href.startsWith('file:') && href.includes('index.html'), 'result links open from disk: ' + href);
-  });
-  ex.close();
-} else if (EXAMPLE) {
-  console.log(`# ${EXAMPLE} has no search/manifest.js: example-site tests not run`);
-}
-
 if (SHOTS) {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1100, height: 900 });
