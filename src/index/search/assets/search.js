@@ -590,7 +590,7 @@
         markHtml(x.rec[0], tokens(x.rec[0], M.maxWord), hlSet) + '</a></h3>' +
         (meta.length ? '<p class="ls-result__meta">' + esc(meta.join(' \u00b7 ')) + '</p>' : '') +
         '<p class="ls-result__excerpt"></p>' +
-        (themes.length ? '<ul class="ls-tags" aria-label="Themes">' + themes.map(function (t) { return '<li>' + esc(t) + '</li>'; }).join('') + '</ul>' : '');
+        (themes.length ? '<ul class="ls-tags" aria-label="Themes">' + themes.map(function (t) { return '<li>' + markHtml(t, tokens(t, M.maxWord), hlSet) + '</li>'; }).join('') + '</ul>' : '');
       return li;
     }
 
