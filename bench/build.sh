@@ -22,3 +22,13 @@ for i in 1 2 3; do
 done
 files=$(find "$DIR/public" -type f | wc -l)
 echo "learnsite build: $N documents, $files files, best ${best}s ($(echo "$N / $best" | bc) documents/s), peak memory $((bestmem / 1024)) MB"
+# Where the time goes (last run), and the same build onto tmpfs, which separates the CPU work
+# from the disk (on a shared or slow disk, writing thousands of small files dominates).
+echo "stage times (disk):"
+LEARNSITE_TIMINGS=1 ./target/release/learnsite --site "$DIR" build --quiet --out "$DIR/public" 2>&1 | sed -n '/s  /p'
+if [ -d /dev/shm ]; then
+  shm=$(mktemp -d /dev/shm/learnsite-bench.XXXXXX)
+  echo "stage times (tmpfs):"
+  LEARNSITE_TIMINGS=1 ./target/release/learnsite --site "$DIR" build --quiet --out "$shm/public" 2>&1 | sed -n '/s  /p'
+  rm -rf "$shm"
+fi

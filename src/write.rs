@@ -167,9 +167,29 @@ impl Staging {
 
     /// Write many files in parallel.
     pub fn write_all(&self, files: &[(String, Vec<u8>)]) -> Result<(), WriteError> {
-        files
+        let mut dirs: Vec<PathBuf> = Vec::with_capacity(files.len());
+        let mut paths: Vec<PathBuf> = Vec::with_capacity(files.len());
+        for (rel, _) in files {
+            let p = self.path_for(rel)?;
+            if let Some(parent) = p.parent() {
+                dirs.push(parent.to_path_buf());
+            }
+            paths.push(p);
+        }
+        dirs.sort();
+        dirs.dedup();
+        for d in &dirs {
+            // Sorted, so a parent comes before its children: one mkdir each, not one per file.
+            match std::fs::create_dir(d) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(_) => std::fs::create_dir_all(d).map_err(io(d))?,
+            }
+        }
+        paths
             .par_iter()
-            .try_for_each(|(rel, bytes)| self.write(rel, bytes))
+            .zip(files.par_iter())
+            .try_for_each(|(p, (_, bytes))| std::fs::write(p, bytes).map_err(io(p)))
     }
 
     /// Copy a file from disk.
