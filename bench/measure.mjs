@@ -2,32 +2,17 @@
 // when the site has a pagefind/ folder, for Pagefind. Serves SITE on 127.0.0.1 only.
 // Usage: node bench/measure.mjs SITE_DIR [query ...]
 import { chromium } from 'playwright-core';
-import http from 'node:http';
+import { ARGS, CHROMIUM, serveSite } from '../tests/browser/lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const SITE = path.resolve(process.argv[2]);
 const QUERIES = process.argv.length > 3 ? process.argv.slice(3) : ['zebrafish', 'practitioners', 'voice of the child'];
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let served = [];
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
-const server = http.createServer((req, res) => {
-  const u = new URL(req.url, 'http://127.0.0.1');
-  let p = path.join(SITE, decodeURIComponent(u.pathname));
-  if (!p.startsWith(SITE)) { res.writeHead(403); res.end(); return; }
-  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
-  fs.readFile(p, (err, data) => {
-    if (err) { res.writeHead(404); res.end(); return; }
-    served.push({ path: u.pathname, bytes: data.length });
-    res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
-    res.end(data);
-  });
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const server = await serveSite(SITE, (f) => served.push(f));
+const ORIGIN = server.origin;
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 
 function sum(filter) {
   const f = served.filter(filter);

@@ -254,19 +254,12 @@ pub fn render(body: &str, page_url: &str, root: &str) -> Rendered {
                 out.text.push('\n');
             }
             Event::Text(t) if in_code.is_some() => code_text.push_str(&t),
-            Event::Text(t) => {
+            Event::Text(ref t) | Event::Code(ref t) => {
                 if in_heading.is_some() {
-                    heading_text.push_str(&t);
+                    heading_text.push_str(t);
                 }
-                out.text.push_str(&t);
-                events.push(Event::Text(t));
-            }
-            Event::Code(t) => {
-                if in_heading.is_some() {
-                    heading_text.push_str(&t);
-                }
-                out.text.push_str(&t);
-                events.push(Event::Code(t));
+                out.text.push_str(t);
+                events.push(ev);
             }
             Event::Start(Tag::Link {
                 link_type,

@@ -3,35 +3,19 @@
 // SITE_DIR is a built site with search/ (default: $LEARNSITE_SITE, else the fixture written by
 // `cargo run --example search_fixture -- target/search-fixture`). Prints `N passed, M failed`.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
+import { ARGS, CHROMIUM, serveSite } from './lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const SITE = path.resolve(process.argv[2] || process.env.LEARNSITE_SITE || 'target/search-fixture');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SHOTS = process.env.LS_SCREENSHOTS || '';
 
 const expected = fs.existsSync(path.join(SITE, 'expected.json'))
   ? JSON.parse(fs.readFileSync(path.join(SITE, 'expected.json'), 'utf8')) : [];
 
-// ---- a static server on 127.0.0.1 only
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json' };
-const server = http.createServer((req, res) => {
-  const u = new URL(req.url, 'http://127.0.0.1');
-  let p = path.join(SITE, decodeURIComponent(u.pathname));
-  if (!p.startsWith(SITE)) { res.writeHead(403); res.end(); return; }
-  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
-  fs.readFile(p, (err, data) => {
-    if (err) { res.writeHead(404); res.end('not found'); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
-    res.end(data);
-  });
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const server = await serveSite(SITE);
+const ORIGIN = server.origin;
 const SEARCH = `${ORIGIN}/search/index.html`;
 
 let passed = 0, failed = 0;

@@ -2,7 +2,7 @@
 // A/AA rules), search over the real content from http:// and file://, quick exit, print.
 // Usage: node tests/browser/site.test.mjs SITE_DIR   (a built example site). Prints `N passed, M failed`.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
+import { ARGS, CHROMIUM, serveSite } from './lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -11,26 +11,12 @@ import { pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const SITE = path.resolve(process.argv[2]);
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css', '.json': 'application/json', '.xml': 'application/xml' };
-const server = http.createServer((req, res) => {
-  const u = new URL(req.url, 'http://127.0.0.1');
-  let p = path.join(SITE, decodeURIComponent(u.pathname));
-  if (!p.startsWith(SITE)) { res.writeHead(403); res.end(); return; }
-  if (fs.existsSync(p) && fs.statSync(p).isDirectory()) p = path.join(p, 'index.html');
-  fs.readFile(p, (err, data) => {
-    if (err) { res.writeHead(404); res.end('not found'); return; }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(p)] || 'application/octet-stream' });
-    res.end(data);
-  });
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const ORIGIN = `http://127.0.0.1:${server.address().port}`;
+const server = await serveSite(SITE);
+const ORIGIN = server.origin;
 
 let passed = 0, failed = 0;
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const context = await browser.newContext();
 const outside = [];
 context.on('request', (r) => {
