@@ -188,11 +188,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Lint what this build would publish.
     let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
         .map_err(|e| BuildError::Setup(e.to_string()))?;
-    let candidates: Vec<Document> = gate
-        .visible
-        .iter()
-        .map(|&i| site.documents[i].clone())
-        .collect();
+    let candidates: Vec<&Document> = gate.visible.iter().map(|&i| &site.documents[i]).collect();
     let lint = linter.lint_all(&candidates);
     timer.lap("lint");
     let mut lint_errors: HashMap<String, usize> = HashMap::new();

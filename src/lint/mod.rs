@@ -216,13 +216,16 @@ impl Linter {
     }
 
     /// Lint every document (in parallel). Findings are sorted by file, line, column.
-    pub fn lint_all(&self, docs: &[Document]) -> LintReport {
+    /// Takes documents or references to them, so a build can lint what it would publish
+    /// without copying it.
+    pub fn lint_all<D: std::borrow::Borrow<Document> + Sync>(&self, docs: &[D]) -> LintReport {
         let per_doc: Vec<(Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>)> = docs
             .par_iter()
-            .map(|d| self.lint_document_full(d))
+            .map(|d| self.lint_document_full(d.borrow()))
             .collect();
         let mut report = LintReport::default();
         for d in docs {
+            let d = d.borrow();
             report.paths.insert(d.rel_path.clone(), d.path.clone());
         }
         for (f, s, sf) in per_doc {
