@@ -30,3 +30,30 @@ export async function serveSite(site, onServe = () => {}) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { origin: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
+
+/// A tiny test runner: `test(name, fn, {viewport})` opens a fresh page in `context`, fails on
+/// any uncaught page error, and (with `shots`) saves a screenshot of a failing page.
+/// `summary()` gives the closing line `N passed, M failed` and the counts.
+export function runner(context, { shots = '' } = {}) {
+  let passed = 0, failed = 0;
+  async function test(name, fn, opts = {}) {
+    const page = await context.newPage();
+    if (opts.viewport) await page.setViewportSize(opts.viewport);
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    try {
+      await fn(page);
+      if (errors.length) throw new Error('page errors: ' + errors.join('; '));
+      passed++;
+      console.log(`ok - ${name}`);
+    } catch (e) {
+      failed++;
+      console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
+      if (shots) await page.screenshot({ path: path.join(shots, name.replace(/\W+/g, '_') + '.png'), fullPage: true }).catch(() => {});
+    } finally {
+      await page.close();
+    }
+  }
+  const summary = () => ({ passed, failed, line: `${passed} passed, ${failed} failed` });
+  return { test, summary };
+}

@@ -3,7 +3,7 @@
 // SITE_DIR is a built site with search/ (default: $LEARNSITE_SITE, else the fixture written by
 // `cargo run --example search_fixture -- target/search-fixture`). Prints `N passed, M failed`.
 import { chromium } from 'playwright-core';
-import { ARGS, CHROMIUM, serveSite } from './lib.mjs';
+import { ARGS, CHROMIUM, runner, serveSite } from './lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,6 @@ const server = await serveSite(SITE);
 const ORIGIN = server.origin;
 const SEARCH = `${ORIGIN}/search/index.html`;
 
-let passed = 0, failed = 0;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const context = await browser.newContext();
 const outside = [];
@@ -27,23 +26,7 @@ context.on('request', (r) => {
   if (!(u.startsWith(ORIGIN) || u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'))) outside.push(u);
 });
 
-async function test(name, fn) {
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  try {
-    await fn(page);
-    if (errors.length) throw new Error('page errors: ' + errors.join('; '));
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 4).join('\n  ')}`);
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, name.replace(/\W+/g, '_') + '.png'), fullPage: true }).catch(() => {});
-  } finally {
-    await page.close();
-  }
-}
+const { test, summary } = runner(context, { shots: SHOTS });
 function assert(cond, msg) { if (!cond) throw new Error(msg || 'assertion failed'); }
 function eq(a, b, msg) {
   if (JSON.stringify(a) !== JSON.stringify(b)) throw new Error(`${msg || 'not equal'}:\n    got      ${JSON.stringify(a)}\n    expected ${JSON.stringify(b)}`);
@@ -275,5 +258,6 @@ if (SHOTS) {
 
 await browser.close();
 server.close();
-console.log(`${passed} passed, ${failed} failed`);
+const { failed, line } = summary();
+console.log(line);
 process.exit(failed ? 1 : 0);

@@ -2,7 +2,7 @@
 // A/AA rules), search over the real content from http:// and file://, quick exit, print.
 // Usage: node tests/browser/site.test.mjs SITE_DIR   (a built example site). Prints `N passed, M failed`.
 import { chromium } from 'playwright-core';
-import { ARGS, CHROMIUM, serveSite } from './lib.mjs';
+import { ARGS, CHROMIUM, runner, serveSite } from './lib.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -15,7 +15,6 @@ const SITE = path.resolve(process.argv[2]);
 const server = await serveSite(SITE);
 const ORIGIN = server.origin;
 
-let passed = 0, failed = 0;
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 const context = await browser.newContext();
 const outside = [];
@@ -26,23 +25,7 @@ context.on('request', (r) => {
 // The quick-exit target is a real outside site: answer it locally instead.
 await context.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title><p>neutral</p>' }));
 
-async function test(name, fn, opts = {}) {
-  const page = await context.newPage();
-  if (opts.viewport) await page.setViewportSize(opts.viewport);
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  try {
-    await fn(page);
-    if (errors.length) throw new Error('page errors: ' + errors.join('; '));
-    passed++;
-    console.log(`ok - ${name}`);
-  } catch (e) {
-    failed++;
-    console.log(`not ok - ${name}\n  ${String(e && e.stack || e).split('\n').slice(0, 6).join('\n  ')}`);
-  } finally {
-    await page.close();
-  }
-}
+const { test, summary } = runner(context, {});
 function assert(c, msg) { if (!c) throw new Error(msg); }
 
 async function axe(page) {
@@ -149,5 +132,6 @@ await test('the site makes no request to any other host', async () => {
 
 await browser.close();
 server.close();
-console.log(`${passed} passed, ${failed} failed`);
+const { failed, line } = summary();
+console.log(line);
 process.exit(failed ? 1 : 0);
