@@ -1,19 +1,52 @@
-/* Quick exit: pressing Shift three times within two seconds leaves the page (the button works without this). */
+/* learnsite regional theme: small enhancements only; every page works without this script. */
 (function () {
-  var link = document.querySelector("[data-quick-exit]");
-  if (!link) return;
-  var presses = [];
-  function leave(e) {
-    if (e) e.preventDefault();
-    document.body.innerHTML = "";
-    window.location.replace(link.href);
+  "use strict";
+  // Quick exit, as GOV.UK's "Exit this page" behaves: the button, or Shift pressed three times
+  // in a row with no other key between them (within five seconds), sends this tab to a
+  // neutral site. Capitals typed with Shift never count: a key released while Shift is still
+  // held means the next Shift release is part of typing, and any other key starts again.
+  // Back returns here with the page shown again (GOV.UK does not replace the history entry).
+  var exit = document.querySelector("[data-quick-exit]");
+  if (exit) {
+    var said = document.createElement("span");
+    said.setAttribute("role", "status");
+    said.className = "visually-hidden";
+    exit.parentNode.appendChild(said);
+    var presses = 0, timer = null, lastHeldShift = false;
+    var reset = function () {
+      presses = 0;
+      if (timer) { window.clearTimeout(timer); timer = null; }
+      exit.removeAttribute("data-presses");
+    };
+    var leave = function (ev) {
+      if (ev) ev.preventDefault();
+      reset();
+      said.textContent = "";
+      document.documentElement.classList.add("quick-exit--leaving");
+      document.title = "Loading";
+      window.location.href = exit.href;
+    };
+    exit.addEventListener("click", leave);
+    document.addEventListener("keydown", function (ev) {
+      if (ev.key !== "Shift") reset();
+    }, true);
+    document.addEventListener("keyup", function (ev) {
+      if (ev.key === "Shift" && !lastHeldShift) {
+        presses += 1;
+        if (presses >= 3) { leave(); return; }
+        exit.setAttribute("data-presses", String(presses));
+        said.textContent = "Shift, press " + (3 - presses) + " more " + (presses === 1 ? "times" : "time") + " to exit.";
+        if (timer) window.clearTimeout(timer);
+        timer = window.setTimeout(function () { reset(); said.textContent = "Exit this page expired."; }, 5000);
+      } else if (ev.key !== "Shift") {
+        reset();
+      }
+      lastHeldShift = ev.key !== "Shift" && ev.shiftKey;
+    }, true);
+    window.addEventListener("pageshow", function () {
+      document.documentElement.classList.remove("quick-exit--leaving");
+      reset();
+      said.textContent = "";
+    });
   }
-  link.addEventListener("click", leave);
-  document.addEventListener("keyup", function (e) {
-    if (e.key !== "Shift") return;
-    var now = Date.now();
-    presses = presses.filter(function (t) { return now - t < 2000; });
-    presses.push(now);
-    if (presses.length >= 3) leave();
-  });
 })();

@@ -12,9 +12,11 @@ fixture="$repo/target/search-fixture"
 example="$repo/target/example-site"
 (cd "$repo" && cargo run --quiet --example search_fixture -- "$fixture" >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
 (cd "$repo" && cargo run --quiet -- build --out "$example" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
+region="$repo/target/example-region"
+(cd "$repo" && cargo run --quiet -- collate "$example/learning-index.json" tests/fixtures/boards/fellhaven.json tests/fixtures/boards/kestrelby.json --out "$region" >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
 total_p=0; total_f=0; status=0
-for t in "search.test.mjs $fixture" "site.test.mjs $example"; do
+for t in "search.test.mjs $fixture" "site.test.mjs $example $region"; do
   out=$(node $t 2>&1); rc=$?
   echo "$out" | sed '$d'
   last=$(echo "$out" | tail -1)

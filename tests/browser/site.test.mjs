@@ -101,18 +101,102 @@ await test('a partners-only review is not found by the public search', async (pa
   assert(!/Adult R/.test(text || ''), 'partners-only review in public search: ' + text);
 });
 
-await test('quick exit: pressing Shift three times leaves the page', async (page) => {
+// Quick exit. People type capitals with Shift held, and some let go of Shift before the letter:
+// neither may ever count towards the three presses. Only three Shift presses with nothing
+// between them leave the page.
+async function typeLikeAPerson(page, text, shiftFirst) {
+  for (const ch of text) {
+    if (/[A-Z]/.test(ch)) {
+      const key = `Key${ch}`;
+      await page.keyboard.down('Shift');
+      await page.keyboard.down(key);
+      if (shiftFirst) { await page.keyboard.up('Shift'); await page.keyboard.up(key); }
+      else { await page.keyboard.up(key); await page.keyboard.up('Shift'); }
+    } else {
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+    }
+  }
+}
+const FIELDS = 'input[type=search], input[type=text], input:not([type]), textarea';
+const REGION = process.argv[3] ? path.resolve(process.argv[3]) : '';
+const regionServer = REGION ? await serveSite(REGION) : null;
+const TYPING_PAGES = [`${ORIGIN}/index.html`, `${ORIGIN}/search/index.html`, `${ORIGIN}/reviews/ella/index.html`]
+  .concat(regionServer ? [`${regionServer.origin}/index.html`, `${regionServer.origin}/search/index.html`] : []);
+for (const url of TYPING_PAGES) {
+  await test(`quick exit: typing capitals in every text field never leaves ${url.replace(/^http:\/\/[^/]+/, '')}`, async (page) => {
+    await page.goto(url);
+    const n = await page.locator(FIELDS).count();
+    assert(n > 0, 'no text field on the page');
+    for (let i = 0; i < n; i++) {
+      const field = page.locator(FIELDS).nth(i);
+      if (!(await field.isVisible())) continue;
+      for (const shiftFirst of [false, true]) {
+        await field.fill('');
+        await field.focus();
+        await typeLikeAPerson(page, 'SAR Adult D DHR CSPR MAPPA', shiftFirst);
+        await page.waitForTimeout(300);
+        // (the search page keeps its query in the address: compare the page, not the query)
+        assert(page.url().split('?')[0] === url, `left the page while typing (field ${i}): ${page.url()}`);
+        const v = await field.inputValue();
+        assert(v === 'SAR Adult D DHR CSPR MAPPA', `field ${i} holds "${v}"`);
+      }
+    }
+  });
+}
+
+await test('quick exit: Shift, a letter, Shift, Shift does not leave; three Shifts in a row do', async (page) => {
+  await page.goto(`${ORIGIN}/reviews/ella/index.html`);
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('KeyA');
+  await page.keyboard.press('Shift');
+  await page.keyboard.press('Shift');
+  await page.waitForTimeout(300);
+  assert(/\/reviews\/ella\//.test(page.url()), `left after an interrupted sequence: ${page.url()}`);
+  await page.keyboard.press('Shift');
+  await page.waitForURL(/bbc\.co\.uk/, { timeout: 5000 });
+});
+
+await test('quick exit: a screen reader hears how many more presses are needed', async (page) => {
+  await page.goto(`${ORIGIN}/reviews/ella/index.html`);
+  await page.keyboard.press('Shift');
+  const said = await page.textContent('.quick-exit [role=status]');
+  assert(/press 2 more times/.test(said || ''), `status: ${said}`);
+});
+
+await test('quick exit: after leaving, Back returns to the page, shown again', async (page) => {
   await page.goto(`${ORIGIN}/reviews/ella/index.html`);
   await page.keyboard.press('Shift');
   await page.keyboard.press('Shift');
   await page.keyboard.press('Shift');
   await page.waitForURL(/bbc\.co\.uk/, { timeout: 5000 });
+  await page.goBack();
+  await page.waitForURL(/\/reviews\/ella\//, { timeout: 5000 });
+  const hidden = await page.evaluate(() => getComputedStyle(document.body).visibility === 'hidden');
+  assert(!hidden, 'page still hidden after Back');
 });
 
 await test('quick exit button is the first thing on the page and works with one click', async (page) => {
   await page.goto(`${ORIGIN}/index.html`);
   await page.click('text=Exit this page');
   await page.waitForURL(/bbc\.co\.uk/, { timeout: 5000 });
+});
+
+if (regionServer) {
+  await test('quick exit on the regional site: three Shifts leave, the button works', async (page) => {
+    await page.goto(`${regionServer.origin}/index.html`);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');
+    await page.waitForURL(/bbc\.co\.uk/, { timeout: 5000 });
+  });
+}
+
+await test('quick exit without JavaScript: the button is a plain link to the neutral site', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  await ctx.route('https://www.bbc.co.uk/**', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weather</title>' }));
+  const page = await ctx.newPage();
+  await page.goto(`${ORIGIN}/index.html`);
+  await page.click('text=Exit this page');
+  await page.waitForURL(/bbc\.co\.uk/, { timeout: 5000 });
+  await ctx.close();
 });
 
 await test('a 7-minute briefing prints on at most two A4 pages, without the site header', async (page) => {
@@ -126,12 +210,13 @@ await test('a 7-minute briefing prints on at most two A4 pages, without the site
 });
 
 await test('the site makes no request to any other host', async () => {
-  const real = outside.filter((u) => !u.startsWith('https://www.bbc.co.uk/'));
+  const real = outside.filter((u) => !u.startsWith('https://www.bbc.co.uk/') && !(regionServer && u.startsWith(regionServer.origin)));
   assert(real.length === 0, real.join('\n'));
 });
 
 await browser.close();
 server.close();
+if (regionServer) regionServer.close();
 const { failed, line } = summary();
 console.log(line);
 process.exit(failed ? 1 : 0);
