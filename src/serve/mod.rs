@@ -12,6 +12,60 @@ use std::time::Duration;
 /// The endpoint open pages poll for the build number.
 pub const VERSION_PATH: &str = "/__learnsite/build";
 
+/// The folders of a site whose changes need a rebuild (beside the settings file).
+const WATCHED_DIRS: [&str; 3] = ["content", "layouts", "static"];
+
+/// Whether a watcher event is a real change to a file: created, written, removed or renamed.
+/// Reads and opens (which the build itself causes on every source it loads) are not.
+fn is_change(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, EventKind};
+    match kind {
+        EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(_) => true,
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) | EventKind::Any | EventKind::Other => false,
+    }
+}
+
+/// Paths whose changes never need a rebuild: the output folder and the build's staging
+/// folders beside it, and editors' swap, backup and lock files.
+fn is_ignored(p: &Path, out: &Path) -> bool {
+    if p.starts_with(out) {
+        return true;
+    }
+    let Some(name) = p.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name.starts_with(".#")
+        || name.starts_with(".learnsite-")
+        || name == "4913"
+}
+
+/// A summary of every watched source file (path, size, modification time), to tell a real
+/// change from an event that changed nothing.
+fn fingerprint(site: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut files = Vec::new();
+    for dir in WATCHED_DIRS {
+        for e in walkdir::WalkDir::new(site.join(dir)).into_iter().flatten() {
+            if let Ok(m) = e.metadata() {
+                files.push((e.into_path(), m.len(), m.modified().ok()));
+            }
+        }
+    }
+    let cfg = site.join(crate::config::CONFIG_FILE);
+    if let Ok(m) = cfg.metadata() {
+        files.push((cfg, m.len(), m.modified().ok()));
+    }
+    files.sort();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    files.hash(&mut h);
+    h.finish()
+}
+
 /// Add the live-reload script to an HTML page.
 pub fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
     let script = format!(
@@ -109,14 +163,21 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         out.display()
     );
 
-    let (tx, rx) = mpsc::channel();
+    let (tx, rx) = mpsc::channel::<PathBuf>();
+    let ignore = out.clone();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if res.is_ok() {
-            let _ = tx.send(());
+        let Ok(ev) = res else { return };
+        if !is_change(&ev.kind) {
+            return;
+        }
+        for p in ev.paths {
+            if !is_ignored(&p, &ignore) {
+                let _ = tx.send(p);
+            }
         }
     })?;
     use notify::Watcher;
-    for dir in ["content", "layouts", "static"] {
+    for dir in WATCHED_DIRS {
         let p = opts.site.join(dir);
         if p.is_dir() {
             watcher.watch(&p, notify::RecursiveMode::Recursive)?;
@@ -129,16 +190,32 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     let rebuild_opts = opts.clone();
     let version = Arc::new(AtomicU64::new(1));
     let v2 = Arc::clone(&version);
-    std::thread::spawn(move || loop {
-        if rx.recv().is_err() {
-            return;
-        }
-        // Let a burst of saves settle.
-        std::thread::sleep(Duration::from_millis(150));
-        while rx.try_recv().is_ok() {}
-        eprintln!("Change detected, rebuilding…");
-        if run(&rebuild_opts).is_some() {
-            v2.fetch_add(1, Ordering::SeqCst);
+    std::thread::spawn(move || {
+        // What the sources looked like at the last build: an event that leaves them as they
+        // were (an editor saving the same bytes, a tool touching a folder) rebuilds nothing.
+        let mut last = fingerprint(&rebuild_opts.site);
+        loop {
+            let Ok(first) = rx.recv() else { return };
+            // Let a burst of saves settle.
+            std::thread::sleep(Duration::from_millis(100));
+            let mut changed = vec![first];
+            while let Ok(p) = rx.try_recv() {
+                changed.push(p);
+            }
+            let now = fingerprint(&rebuild_opts.site);
+            if now == last {
+                continue;
+            }
+            last = now;
+            let shown = changed[0]
+                .strip_prefix(&rebuild_opts.site)
+                .unwrap_or(&changed[0])
+                .display()
+                .to_string();
+            eprintln!("Changed: {shown}; rebuilding…");
+            if run(&rebuild_opts).is_some() {
+                v2.fetch_add(1, Ordering::SeqCst);
+            }
         }
     });
 
