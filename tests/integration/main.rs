@@ -9,4 +9,5 @@ mod publication;
 mod rendering;
 mod serve;
 mod snapshots_html;
+mod snapshots_site;
 mod support;
