@@ -11,7 +11,7 @@ use crate::lint::Linter;
 use crate::render::markdown::{self, Rendered};
 use crate::render::templates::{self, DEFAULT_ASSETS};
 use crate::render::view::{self, CardView, Crumb, DocView, LinkView, SiteView};
-use crate::write::{self, Staging, WriteError};
+use crate::write::{self, OutFile, SiteFiles, WriteError};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -156,9 +156,6 @@ pub fn load(site: &Path) -> Result<LoadOutcome, BuildError> {
     Ok(content::load_site(site, config)?)
 }
 
-/// A rendered output file.
-type OutFile = (String, Vec<u8>);
-
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timer = Timer::new();
@@ -250,29 +247,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
 
     // Write.
-    let staging = Staging::new(&out_abs)?;
-    staging.write_all(&files)?;
-    timer.lap("write");
-    let mut copied = 0;
+    let mut files = SiteFiles::from(files);
     let referenced_by_held = static_referenced_only_by_held(site, &visible, &visible_links);
     for f in &site.static_files {
         if referenced_by_held.contains(f) {
             continue;
         }
-        staging.copy(&site.root.join("static").join(f), f)?;
-        copied += 1;
+        files.copy(f.as_str(), site.root.join("static").join(f));
     }
     for (rel, text) in DEFAULT_ASSETS {
         if !site.static_files.iter().any(|f| f == rel) {
-            staging.write(rel, text.as_bytes())?;
-            copied += 1;
+            files.push(*rel, text.as_bytes());
         }
     }
-    let out = staging.commit()?;
-    timer.lap("swap in (and remove the previous output)");
+    let out = write::write_site(&out_abs, &files)?;
+    timer.lap("write and swap in (and remove the previous output)");
     Ok(BuildReport {
         out,
-        files_written: files.len() + copied,
+        files_written: files.len(),
         ..report
     })
 }
@@ -358,7 +350,7 @@ fn render_page(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<OutFile> {
     match tera.render(name, ctx) {
-        Ok(html) => Some((format!("{}index.html", url), html.into_bytes())),
+        Ok(html) => Some(OutFile::new(format!("{}index.html", url), html)),
         Err(e) => {
             diags.push(
                 Diagnostic::error("template/render", &format!("layouts/{name}"), 1, 1, format!("the page /{url} could not be made: {}", templates::describe(&e)))
@@ -548,7 +540,7 @@ fn render_site(
             ctx.insert("content", &body.html);
             ctx.insert("headings", &body.headings);
             ctx.insert("page_description", &d.meta.summary);
-            tera.render(template, &ctx).map(|html| (format!("{}index.html", d.url), html.into_bytes())).map_err(|e| {
+            tera.render(template, &ctx).map(|html| OutFile::new(format!("{}index.html", d.url), html)).map_err(|e| {
                 Diagnostic::error("template/render", &format!("layouts/{template}"), 1, 1, format!("the page for {} could not be made: {}", d.rel_path, templates::describe(&e)))
                     .with_hint("check the template named here; remove your copy from layouts/ to use the default theme's")
             })
@@ -661,7 +653,7 @@ fn render_site(
             for t in &tax.terms {
                 let tdocs: Vec<&Document> = t.docs.iter().map(|&i| docs[i]).collect();
                 let path = format!("themes/{}/feed.xml", t.slug);
-                files.push((
+                files.push(OutFile::new(
                     path.clone(),
                     feed::atom(
                         config,
@@ -669,8 +661,7 @@ fn render_site(
                         &path,
                         &tdocs,
                         today,
-                    )
-                    .into_bytes(),
+                    ),
                 ));
             }
         }
@@ -726,7 +717,7 @@ fn render_site(
         let mut ctx = common.context("", "Page not found", "", &[]);
         ctx.insert("root", &config.base_url);
         match tera.render("404.html", &ctx) {
-            Ok(h) => files.push(("404.html".into(), h.into_bytes())),
+            Ok(h) => files.push(OutFile::new("404.html", h)),
             Err(e) => {
                 failed = true;
                 diags.push(Diagnostic::error(
@@ -779,32 +770,25 @@ fn render_site(
                 abuse_types: v.abuse_types.iter().map(pair).collect(),
             })
             .collect();
-        files.extend(
-            build_search_index(&sdocs)
-                .into_iter()
-                .map(|f| (f.path, f.bytes)),
-        );
+        files.extend(build_search_index(&sdocs));
     }
 
     // The regional learning index: only what this build publishes.
     {
         use crate::index::learning;
         let li = learning::build_learning_index(config, &site.vocab, docs, today);
-        files.push((
-            learning::JSON_FILE.into(),
-            learning::to_json(&li).into_bytes(),
-        ));
-        files.push((learning::CSV_FILE.into(), learning::to_csv(&li)));
-        files.push((
-            learning::RECOMMENDATIONS_CSV_FILE.into(),
+        files.push(OutFile::new(learning::JSON_FILE, learning::to_json(&li)));
+        files.push(OutFile::new(learning::CSV_FILE, learning::to_csv(&li)));
+        files.push(OutFile::new(
+            learning::RECOMMENDATIONS_CSV_FILE,
             learning::recommendations_csv(&li),
         ));
     }
 
     // Feeds, sitemap, robots.
-    files.push((
-        "feed.xml".into(),
-        feed::atom(config, &config.title, "feed.xml", docs, today).into_bytes(),
+    files.push(OutFile::new(
+        "feed.xml",
+        feed::atom(config, &config.title, "feed.xml", docs, today),
     ));
     let mut pages: Vec<(String, Option<NaiveDate>)> = docs
         .iter()
@@ -823,18 +807,15 @@ fn render_site(
         }
     }
     pages.sort();
-    files.push((
-        "sitemap.xml".into(),
-        feed::sitemap(config, &pages).into_bytes(),
-    ));
-    files.push((
-        "robots.txt".into(),
-        feed::robots(config, opts.audience == Audience::Public && !opts.drafts).into_bytes(),
+    files.push(OutFile::new("sitemap.xml", feed::sitemap(config, &pages)));
+    files.push(OutFile::new(
+        "robots.txt",
+        feed::robots(config, opts.audience == Audience::Public && !opts.drafts),
     ));
     if has_code {
-        files.push((
-            "assets/highlight.css".into(),
-            markdown::highlight_css().into_bytes(),
+        files.push(OutFile::new(
+            "assets/highlight.css",
+            markdown::highlight_css(),
         ));
     }
 

@@ -16,6 +16,7 @@ pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod escape;
 pub mod gate;
 pub mod index;
 pub mod lint;

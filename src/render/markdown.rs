@@ -83,7 +83,7 @@ mod highlight {
                 .parse_html_for_line_which_includes_newline(line)
                 .is_err()
             {
-                return html_escape(code);
+                return crate::escape::html(code);
             }
         }
         gen.finalize()
@@ -96,12 +96,6 @@ mod highlight {
             .get("InspiredGitHub")
             .and_then(|t| syntect::html::css_for_theme_with_class_style(t, STYLE).ok())
             .unwrap_or_default()
-    }
-
-    pub fn html_escape(s: &str) -> String {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
     }
 }
 
@@ -235,17 +229,14 @@ pub fn render(body: &str, page_url: &str, root: &str) -> Rendered {
             Event::End(TagEnd::CodeBlock) => {
                 let lang = in_code.take().unwrap_or_default();
                 let inner = if lang.is_empty() {
-                    highlight::html_escape(&code_text)
+                    crate::escape::html(&code_text)
                 } else {
                     highlight::to_html(&code_text, &lang)
                 };
                 let class = if lang.is_empty() {
                     String::new()
                 } else {
-                    format!(
-                        " class=\"language-{}\"",
-                        highlight::html_escape(&lang).replace('"', "")
-                    )
+                    format!(" class=\"language-{}\"", crate::escape::html(&lang))
                 };
                 events.push(Event::Html(CowStr::from(format!(
                     "<pre class=\"code\"><code{class}>{inner}</code></pre>\n"

@@ -91,30 +91,13 @@ pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
-    tera.set_escape_fn(escape_html);
+    tera.set_escape_fn(crate::escape::html);
     tera.add_raw_templates(all.iter().map(|(n, s)| (n.as_str(), s.as_str())))
         .map_err(|e| TemplateError::Parse {
             file: first_template_in(&e),
             message: describe(&e),
         })?;
     Ok(tera)
-}
-
-/// HTML escaping for templates: `& < > " '`. Unlike Tera's default it leaves `/` alone, so
-/// links stay readable (escaping `/` adds no safety in HTML text or quoted attributes).
-pub fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#x27;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn first_template_in(e: &tera::Error) -> String {

@@ -53,12 +53,9 @@ pub struct SearchDoc {
     pub abuse_types: Vec<(String, String)>,
 }
 
-/// One file to write, relative to the output root (e.g. `search/terms/12.js`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
+/// One file to write, relative to the output root (e.g. `search/terms/12.js`): the crate's
+/// one output-file type.
+pub type SearchFile = crate::write::OutFile;
 
 /// Build every file of the search: index files plus the client's JS and CSS.
 pub fn build_search_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
