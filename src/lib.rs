@@ -23,5 +23,6 @@ pub mod lint;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod untrusted;
 pub mod vocab;
 pub mod write;

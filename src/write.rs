@@ -253,7 +253,8 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        let dir = parent.join(format!(".{name}.learnsite-staging-{}", std::process::id()));
+        clean_leftovers(out);
+        let dir = parent.join(format!(".{name}{STAGING}{}", std::process::id()));
         if dir.exists() {
             std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
         }
@@ -324,10 +325,13 @@ impl Staging {
         std::fs::copy(from, &path).map(|_| ()).map_err(io(from))
     }
 
-    /// Swap the staged output in place of the previous output.
+    /// Swap the staged output in place of the previous output: in one step where the system
+    /// can exchange two folders (Linux), so the output folder is at every moment either the
+    /// whole previous site or the whole new one; elsewhere in two renames, the previous output
+    /// kept aside until the second is done (and put back by the next build if it never is).
     fn commit(mut self) -> Result<PathBuf, WriteError> {
         let old = self.dir.with_file_name(format!(
-            ".{}.learnsite-old-{}",
+            ".{}{OLD}{}",
             self.out
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -335,6 +339,16 @@ impl Staging {
             std::process::id()
         ));
         let had_old = self.out.exists();
+        if had_old && exchange(&self.dir, &self.out).is_ok() {
+            // The staging folder now holds the previous output.
+            self.committed = true;
+            if self.dir.join(MARKER).is_file() {
+                remove_tree_parallel(&self.dir);
+            } else {
+                let _ = std::fs::remove_dir(&self.dir);
+            }
+            return Ok(self.out.clone());
+        }
         if had_old {
             std::fs::rename(&self.out, &old).map_err(io(&self.out))?;
         }
@@ -349,6 +363,111 @@ impl Staging {
             remove_tree_parallel(&old);
         }
         Ok(self.out.clone())
+    }
+}
+
+/// The middle of the names of the folders a build makes beside its output `NAME`:
+/// `.NAME.learnsite-staging-PID` (the new site being written, PID the build's process) and
+/// `.NAME.learnsite-old-PID` (the previous output, set aside while the new one moves in).
+const STAGING: &str = ".learnsite-staging-";
+const OLD: &str = ".learnsite-old-";
+
+/// Exchange two folders in one step (Linux `renameat2` with `RENAME_EXCHANGE`). An error
+/// (another system, or a file system that cannot) leaves both as they were.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| std::io::Error::from(std::io::ErrorKind::InvalidInput))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that outlive the call; the system call
+    // only reads them.
+    let r = unsafe {
+        libc::syscall(
+            libc::SYS_renameat2,
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Is the process `pid` still running? Where this cannot be told, it is taken to be, so its
+/// folders are left alone.
+fn process_alive(pid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return true;
+        };
+        // SAFETY: signal 0 sends nothing; it only asks whether the process exists.
+        let r = unsafe { libc::kill(pid, 0) };
+        r == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// Remove what builds of the output folder `out` that were stopped (killed, or the machine
+/// turned off) left beside it: staging folders and set-aside previous outputs. Only a folder
+/// learnsite recognisably made is touched: its name is `.NAME.learnsite-staging-PID` or
+/// `.NAME.learnsite-old-PID` for this output's NAME, it is a real folder (not a link) holding
+/// the marker file, and the build PID is no longer running. If the output folder itself is
+/// missing (a build stopped between its two renames), the set-aside previous output is put
+/// back first.
+fn clean_leftovers(out: &Path) {
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    let name = name.to_string_lossy();
+    let ours = std::process::id();
+    for e in entries.flatten() {
+        let file = e.file_name();
+        let Some(rest) = file.to_str().and_then(|f| f.strip_prefix('.')) else {
+            continue;
+        };
+        let Some(rest) = rest.strip_prefix(name.as_ref()) else {
+            continue;
+        };
+        let (is_old, pid) = match (rest.strip_prefix(STAGING), rest.strip_prefix(OLD)) {
+            (Some(pid), _) => (false, pid),
+            (_, Some(pid)) => (true, pid),
+            _ => continue,
+        };
+        let Ok(pid) = pid.parse::<u32>() else {
+            continue;
+        };
+        let path = e.path();
+        let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
+        if pid == ours || !is_dir || !path.join(MARKER).is_file() || process_alive(pid) {
+            continue;
+        }
+        if is_old && std::fs::symlink_metadata(out).is_err() && std::fs::rename(&path, out).is_ok()
+        {
+            continue;
+        }
+        remove_tree_parallel(&path);
     }
 }
 
@@ -476,5 +595,114 @@ mod tests {
             std::fs::read_to_string(docs.join("letter.txt")).unwrap(),
             "keep"
         );
+    }
+
+    /// The process id of a process that has ended.
+    fn dead_pid() -> u32 {
+        let mut c = std::process::Command::new("true").spawn().unwrap();
+        let pid = c.id();
+        c.wait().unwrap();
+        pid
+    }
+
+    fn leftover(dir: &Path, name: &str, marker: bool) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.join("reviews")).unwrap();
+        std::fs::write(p.join("reviews/page.html"), "half written").unwrap();
+        if marker {
+            std::fs::write(p.join(MARKER), "").unwrap();
+        }
+        p
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn next_build_removes_only_what_stopped_builds_left() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        let dead = dead_pid();
+        let staged = leftover(t.path(), &format!(".public.learnsite-staging-{dead}"), true);
+        let old = leftover(t.path(), &format!(".public.learnsite-old-{dead}"), true);
+        // Not learnsite's: no marker, a link, another output's, a build still running.
+        let unmarked = leftover(
+            t.path(),
+            &format!(".public.learnsite-staging-{}", dead + 1),
+            false,
+        );
+        let mut sleeper = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .unwrap();
+        let running = leftover(
+            t.path(),
+            &format!(".public.learnsite-staging-{}", sleeper.id()),
+            true,
+        );
+        let other = leftover(t.path(), &format!(".docs.learnsite-staging-{dead}"), true);
+        let link = t.path().join(format!(".public.learnsite-old-{}", dead + 2));
+        std::os::unix::fs::symlink(&other, &link).unwrap();
+        std::fs::create_dir_all(&out).unwrap();
+        std::fs::write(out.join(MARKER), "").unwrap();
+
+        let s = Staging::new(&out, "test").unwrap();
+        s.write("index.html", b"new").unwrap();
+        s.commit().unwrap();
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+        assert!(
+            !staged.exists() && !old.exists(),
+            "stopped builds' folders stay"
+        );
+        for kept in [&unmarked, &running, &other] {
+            assert!(
+                kept.join("reviews/page.html").is_file(),
+                "{} was removed",
+                kept.display()
+            );
+        }
+        assert!(link.is_symlink());
+        assert_eq!(
+            std::fs::read_to_string(out.join("index.html")).unwrap(),
+            "new"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_previous_output_set_aside_by_a_stopped_build_is_put_back() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        let old = leftover(
+            t.path(),
+            &format!(".public.learnsite-old-{}", dead_pid()),
+            true,
+        );
+        clean_leftovers(&out);
+        assert!(!old.exists());
+        assert_eq!(
+            std::fs::read_to_string(out.join("reviews/page.html")).unwrap(),
+            "half written"
+        );
+    }
+
+    #[test]
+    fn commit_leaves_nothing_beside_the_output() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        for text in ["one", "two", "three"] {
+            let s = Staging::new(&out, "test").unwrap();
+            s.write("a/index.html", text.as_bytes()).unwrap();
+            s.commit().unwrap();
+            assert_eq!(
+                std::fs::read_to_string(out.join("a/index.html")).unwrap(),
+                text
+            );
+            let names: Vec<_> = std::fs::read_dir(t.path())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name())
+                .collect();
+            assert_eq!(names, vec![std::ffi::OsString::from("public")]);
+        }
     }
 }

@@ -167,5 +167,19 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     })
 }
 
+/// Collate one index already read, in memory: the regional site's files, nothing written
+/// (for the fuzz target of the learning-index reader, [`crate::untrusted::learning_index`]).
+pub fn collate_in_memory(
+    index: crate::index::learning::LearningIndex,
+    today: NaiveDate,
+) -> Result<Vec<output::OutFile>, CollateError> {
+    let loaded = input::Loaded {
+        path: PathBuf::from(crate::index::learning::JSON_FILE),
+        index,
+    };
+    let region = region::Region::build(merge::merge(vec![loaded]), None, today);
+    pages::render_site(&region)
+}
+
 #[cfg(test)]
 mod tests;
