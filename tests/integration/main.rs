@@ -6,6 +6,7 @@ mod collate;
 mod errors;
 mod example_site;
 mod publication;
+mod relevance;
 mod rendering;
 mod serve;
 mod snapshots_html;

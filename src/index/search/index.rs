@@ -609,10 +609,22 @@ impl SearchIndex {
     }
 }
 
+/// The facets, in the order they are written: (id, label, more than one value per document).
+pub const FACETS: [(&str, &str, bool); 7] = [
+    ("kind", "Type", false),
+    ("review_type", "Review type", false),
+    ("theme", "Theme", true),
+    ("abuse_type", "Abuse type", true),
+    ("methodology", "Methodology", true),
+    ("board", "Board", false),
+    ("year", "Year", false),
+];
+
 fn build_facets(docs: &[&SearchDoc]) -> Vec<Facet> {
     type Getter = fn(&SearchDoc) -> Vec<(String, String)>;
-    let defs: [(&'static str, &'static str, bool, Getter); 7] = [
-        ("kind", "Type", false, |d| {
+    // In the order of [`FACETS`].
+    let getters: [Getter; 7] = [
+        |d| {
             if d.kind.is_empty() {
                 vec![]
             } else {
@@ -623,32 +635,30 @@ fn build_facets(docs: &[&SearchDoc]) -> Vec<Facet> {
                 };
                 vec![(d.kind.clone(), label)]
             }
-        }),
-        ("review_type", "Review type", false, |d| {
-            d.review_type.iter().cloned().collect()
-        }),
-        ("theme", "Theme", true, |d| d.themes.clone()),
-        ("abuse_type", "Abuse type", true, |d| d.abuse_types.clone()),
-        ("methodology", "Methodology", true, |d| {
-            d.methodology.clone()
-        }),
-        ("board", "Board", false, |d| {
+        },
+        |d| d.review_type.iter().cloned().collect(),
+        |d| d.themes.clone(),
+        |d| d.abuse_types.clone(),
+        |d| d.methodology.clone(),
+        |d| {
             d.board
                 .iter()
                 .filter(|b| !b.is_empty())
                 .map(|b| (slugify(b), b.clone()))
                 .collect()
-        }),
-        ("year", "Year", false, |d| {
+        },
+        |d| {
             let y = d
                 .year
                 .or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()));
             y.map(|y| vec![(y.to_string(), y.to_string())])
                 .unwrap_or_default()
-        }),
+        },
     ];
-    defs.iter()
-        .map(|&(id, label, multi, get)| {
+    FACETS
+        .iter()
+        .zip(getters)
+        .map(|(&(id, label, multi), get)| {
             let per_doc: Vec<Vec<(String, String)>> = docs.iter().map(|d| get(d)).collect();
             let mut values: Vec<(String, String)> = Vec::new();
             let mut slug_ix: HashMap<String, usize> = HashMap::new();

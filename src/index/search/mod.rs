@@ -23,6 +23,7 @@ pub mod encode;
 pub mod files;
 pub mod index;
 pub mod query;
+pub mod relevance;
 pub mod text;
 
 pub use index::{SearchIndex, CHUNK_TARGET, FIELD_WEIGHTS, RECORDS_PER_FILE};
