@@ -109,6 +109,8 @@ pub struct Score {
     /// Found, but under another rule of the same family.
     pub other_rule: Vec<Label>,
     pub spurious: Vec<(String, String, String)>,
+    /// Words of the stripped text (front-matter values and body).
+    pub words: usize,
 }
 
 impl Score {
@@ -120,6 +122,10 @@ impl Score {
     }
     pub fn precision(&self) -> f64 {
         (self.findings - self.false_positives) as f64 / self.findings.max(1) as f64
+    }
+    /// False findings per 4,000 words (about eight pages of a published review).
+    pub fn false_per_4000_words(&self) -> f64 {
+        self.false_positives as f64 * 4000.0 / self.words.max(1) as f64
     }
 }
 
@@ -174,6 +180,7 @@ pub fn score(root: &Path) -> Result<Score, String> {
                 )
             })
             .collect();
+        sc.words += st.text.split_whitespace().count();
         sc.positives += st.positives.len();
         sc.negatives += st.negatives;
         for l in &st.positives {
@@ -218,12 +225,15 @@ mod tests {
         assert_eq!(s.negatives, 1);
     }
 
-    #[test]
-    fn corpus_recall_and_precision() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lint_corpus");
+    /// Score the corpus in `tests/<dir>`, print what it missed and what it flagged wrongly,
+    /// and return the score.
+    fn score_and_print(dir: &str) -> Score {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join(dir);
         let sc = match score(&root) {
             Ok(s) => s,
-            Err(e) => panic!("corpus could not be scored: {e}"),
+            Err(e) => panic!("corpus {dir} could not be scored: {e}"),
         };
         for m in &sc.missed {
             eprintln!("missed   {} {} `{}`", m.file, m.rule, m.text);
@@ -235,15 +245,23 @@ mod tests {
             eprintln!("spurious {f} {r} `{t}`");
         }
         println!(
-            "lint corpus: {} planted identifiers, {} hard negatives; recall {:.3} (same rule {:.3}), precision {:.3} ({} findings, {} false)",
+            "{dir}: {} planted identifiers, {} hard negatives, {} words; recall {:.3} (same rule {:.3}), precision {:.3} ({} findings, {} false, {:.2} false per 4,000 words)",
             sc.positives,
             sc.negatives,
+            sc.words,
             sc.recall(),
             sc.recall_strict(),
             sc.precision(),
             sc.findings,
-            sc.false_positives
+            sc.false_positives,
+            sc.false_per_4000_words()
         );
+        sc
+    }
+
+    #[test]
+    fn corpus_recall_and_precision() {
+        let sc = score_and_print("lint_corpus");
         assert!(
             sc.positives >= 150,
             "the corpus needs at least 150 planted identifiers, has {}",
@@ -260,9 +278,43 @@ mod tests {
             sc.recall()
         );
         assert!(
-            sc.precision() >= 0.90,
-            "precision {:.3} is below 0.90",
+            sc.precision() >= 0.95,
+            "precision {:.3} is below 0.95",
             sc.precision()
+        );
+    }
+
+    /// The second blind corpus: real UK places, agencies, legislation and helplines around
+    /// invented people (issue 10's targets).
+    #[test]
+    #[ignore = "issue 10 in progress: first score recall 0.890, precision 0.651"]
+    fn uk_corpus_recall_and_precision() {
+        let sc = score_and_print("lint_corpus_uk");
+        assert!(
+            sc.positives >= 150,
+            "the corpus needs at least 150 planted identifiers, has {}",
+            sc.positives
+        );
+        assert!(
+            sc.negatives >= sc.positives,
+            "the corpus needs at least as many hard negatives as planted identifiers ({} < {})",
+            sc.negatives,
+            sc.positives
+        );
+        assert!(
+            sc.recall() >= 0.97,
+            "recall {:.3} is below 0.97",
+            sc.recall()
+        );
+        assert!(
+            sc.precision() >= 0.95,
+            "precision {:.3} is below 0.95",
+            sc.precision()
+        );
+        assert!(
+            sc.false_per_4000_words() <= 1.0,
+            "{:.2} false findings per 4,000 words (at most 1)",
+            sc.false_per_4000_words()
         );
     }
 }
