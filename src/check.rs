@@ -1,9 +1,9 @@
 //! `learnsite check`: validation and the lint over every document, whatever its audience,
 //! without building. Exit 0 clean, 1 if any error, 2 on usage or I/O errors.
 
-use crate::build;
 use crate::diagnostics::{self, Diagnostic};
 use crate::lint::Linter;
+use crate::site;
 use std::path::Path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +21,7 @@ pub fn run(
     unmasked: bool,
     known_names: Option<&Path>,
 ) -> anyhow::Result<u8> {
-    let outcome = match build::load(site) {
+    let outcome = match site::load(site) {
         Ok(o) => o,
         Err(e) => {
             eprintln!("error: {e}");

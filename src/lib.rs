@@ -10,19 +10,18 @@
 // and errors are the rare path.
 #![allow(clippy::result_large_err)]
 
-pub mod build;
 pub mod check;
 pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod escape;
-pub mod gate;
 pub mod index;
 pub mod lint;
 pub mod render;
 pub mod scaffold;
 pub mod serve;
+pub mod site;
 pub mod untrusted;
 pub mod vocab;
 pub mod write;

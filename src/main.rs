@@ -3,9 +3,9 @@
 
 use anyhow::Result;
 use clap::{Parser, Subcommand, ValueEnum};
-use learnsite::build::{self, BuildError, BuildOptions};
 use learnsite::content::Audience;
 use learnsite::diagnostics::{self, Diagnostic};
+use learnsite::site::{self, BuildError, BuildOptions};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -268,7 +268,7 @@ fn run(cli: Cli) -> Result<u8> {
 /// Build and report; returns the exit code.
 pub fn do_build(opts: &BuildOptions, quiet: bool) -> u8 {
     let started = std::time::Instant::now();
-    match build::build(opts) {
+    match site::build(opts) {
         Ok(report) => {
             if !quiet {
                 print_diags(&report.diagnostics);

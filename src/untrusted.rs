@@ -191,10 +191,10 @@ pub fn document(text: &str) -> Result<(), Broken> {
     if written.is_none() {
         return broken(format!("cannot write {}", file.display()));
     }
-    let mut opts = crate::build::BuildOptions::new(site);
+    let mut opts = crate::site::BuildOptions::new(site);
     opts.out = Some(site.join("public"));
     opts.today = chrono::NaiveDate::from_ymd_opt(2025, 6, 1).unwrap_or_default();
-    match crate::build::build(&opts) {
+    match crate::site::build(&opts) {
         Ok(report) => {
             check_places(&report.diagnostics, rel, text)?;
             for e in walkdir::WalkDir::new(&report.out).into_iter().flatten() {
@@ -214,7 +214,7 @@ pub fn document(text: &str) -> Result<(), Broken> {
                 }
             }
         }
-        Err(crate::build::BuildError::Refused { diagnostics, .. }) => {
+        Err(crate::site::BuildError::Refused { diagnostics, .. }) => {
             let mine: Vec<Diagnostic> = diagnostics
                 .into_iter()
                 .filter(|d| d.file.starts_with("content/"))

@@ -1,4 +1,4 @@
-//! Atom 1.0 feeds and the sitemap.
+//! Atom 1.0 feeds: the site's (`feed.xml`) and one per theme (`themes/<slug>/feed.xml`).
 
 use crate::config::Config;
 use crate::content::{Document, Kind};
@@ -91,32 +91,4 @@ pub fn atom(
     }
     x.push_str("</feed>\n");
     x
-}
-
-/// `sitemap.xml` of the given site paths with optional last-modified dates.
-pub fn sitemap(config: &Config, pages: &[(String, Option<NaiveDate>)]) -> String {
-    let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-    for (path, date) in pages {
-        x.push_str("  <url><loc>");
-        x.push_str(&xml_escape(&config.absolute_url(path)));
-        x.push_str("</loc>");
-        if let Some(d) = date {
-            x.push_str(&format!("<lastmod>{}</lastmod>", d.format("%Y-%m-%d")));
-        }
-        x.push_str("</url>\n");
-    }
-    x.push_str("</urlset>\n");
-    x
-}
-
-/// `robots.txt`: public builds welcome robots; partner and internal builds ask them to stay away.
-pub fn robots(config: &Config, public: bool) -> String {
-    if public {
-        format!(
-            "User-agent: *\nAllow: /\n\nSitemap: {}\n",
-            config.absolute_url("sitemap.xml")
-        )
-    } else {
-        "# This build is not for the public.\nUser-agent: *\nDisallow: /\n".to_string()
-    }
 }

@@ -1,7 +1,78 @@
-//! Index: taxonomies and listings, feeds, sitemap, the search index and the regional
-//! learning index. Only documents visible to the build's audience ever reach this stage.
+//! Index: everything a build writes about its published documents besides their pages,
+//! behind one entry point, [`index_site`]. Only documents visible to the build's audience
+//! ever reach this stage.
+//!
+//! | file | what |
+//! |---|---|
+//! | [`taxonomy`] | themes, review types, methodologies, abuse types, boards, years, and their documents |
+//! | [`search`] | the static search index under `search/` (and [`search::documents`], what it is fed) |
+//! | [`learning`] | the regional learning index (`learning-index.json`, `.csv`, `-recommendations.csv`) |
+//! | [`feed`] | Atom feeds: the site's and one per theme |
+//! | [`sitemap`] | `sitemap.xml` and `robots.txt` |
 
 pub mod feed;
 pub mod learning;
 pub mod search;
+pub mod sitemap;
 pub mod taxonomy;
+
+use crate::config::Config;
+use crate::content::Document;
+use crate::render::markdown::Rendered;
+use crate::render::view::DocView;
+use crate::site::Publication;
+use crate::vocab::Vocabularies;
+use crate::write::OutFile;
+use taxonomy::Taxonomy;
+
+/// What the index stage is given: the published documents, newest first, with their
+/// rendered bodies and view models (same order) and their taxonomies.
+pub struct Input<'a> {
+    pub config: &'a Config,
+    pub vocab: &'a Vocabularies,
+    pub docs: &'a [&'a Document],
+    pub bodies: &'a [Rendered],
+    pub views: &'a [DocView],
+    pub taxonomies: &'a [Taxonomy],
+    pub publication: &'a Publication,
+}
+
+/// The search index, the learning index, the feeds, the sitemap and robots.txt.
+pub fn index_site(input: &Input) -> Vec<OutFile> {
+    let (config, docs, today) = (input.config, input.docs, input.publication.today);
+    let search_docs = search::documents::search_docs(docs, input.bodies, input.views);
+    let mut files = search::build_search_index(&search_docs);
+
+    let li = learning::build_learning_index(config, input.vocab, docs, today);
+    files.push(OutFile::new(learning::JSON_FILE, learning::to_json(&li)));
+    files.push(OutFile::new(learning::CSV_FILE, learning::to_csv(&li)));
+    files.push(OutFile::new(
+        learning::RECOMMENDATIONS_CSV_FILE,
+        learning::recommendations_csv(&li),
+    ));
+
+    files.push(OutFile::new(
+        "feed.xml",
+        feed::atom(config, &config.title, "feed.xml", docs, today),
+    ));
+    for tax in input.taxonomies.iter().filter(|t| t.section == "themes") {
+        for t in &tax.terms {
+            let tdocs: Vec<&Document> = t.docs.iter().map(|&i| docs[i]).collect();
+            let path = format!("themes/{}/feed.xml", t.slug);
+            let title = format!("{}: {}", config.title, t.label);
+            let xml = feed::atom(config, &title, &path, &tdocs, today);
+            files.push(OutFile::new(path, xml));
+        }
+    }
+
+    let pages = sitemap::pages(docs, input.taxonomies);
+    files.push(OutFile::new(
+        "sitemap.xml",
+        sitemap::sitemap(config, &pages),
+    ));
+    files.push(OutFile::new(
+        "robots.txt",
+        sitemap::robots(config, input.publication.is_public()),
+    ));
+    files
+}

@@ -1,6 +1,193 @@
 //! Render: documents to pages. Markdown through pulldown-cmark and ammonia, pages through
 //! Tera templates (the site's `layouts/` over the default theme compiled into the binary).
+//!
+//! | file | what |
+//! |---|---|
+//! | [`pages`] | a page per document (review, briefing, learning summary, plain page), the home page, search page and 404 |
+//! | [`listings`] | the listing of each kind, each taxonomy's terms and each term's documents, paginated |
+//! | [`view`] | the view models templates see |
+//! | [`markdown`] | a document's body to safe HTML |
+//! | [`templates`] | the theme: default templates and assets, overridden by the site's `layouts/` |
 
+pub mod listings;
 pub mod markdown;
+pub mod pages;
 pub mod templates;
 pub mod view;
+
+use crate::config::Config;
+use crate::content::{Document, Site};
+use crate::diagnostics::Diagnostic;
+use crate::index::taxonomy::Taxonomy;
+use crate::site::Publication;
+use crate::write::OutFile;
+use markdown::Rendered;
+use rayon::prelude::*;
+use view::{Crumb, DocView, SiteView};
+
+/// What the render stage is given: the published documents and how the build publishes.
+pub struct Input<'a> {
+    pub site: &'a Site,
+    /// The published documents, newest first.
+    pub docs: &'a [&'a Document],
+    /// The taxonomies of `docs`.
+    pub taxonomies: &'a [Taxonomy],
+    pub publication: &'a Publication,
+    pub tera: &'a tera::Tera,
+}
+
+/// What the render stage made.
+pub struct RenderedSite {
+    /// Every page.
+    pub files: Vec<OutFile>,
+    /// The body of each of the input's documents (same order).
+    pub bodies: Vec<Rendered>,
+    /// The view model of each of the input's documents (same order).
+    pub views: Vec<DocView>,
+    /// Does any page have highlighted code (and so need `assets/highlight.css`)?
+    pub has_code: bool,
+    /// A template failed (its error is among the diagnostics): nothing may be written.
+    pub failed: bool,
+}
+
+/// Render every page of the site; template errors go to `diags`.
+pub fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
+    let (config, p) = (&input.site.config, input.publication);
+    let bodies: Vec<Rendered> = input
+        .docs
+        .par_iter()
+        .map(|d| markdown::render(d.body(), &d.url, &view::root_for(&d.url)))
+        .collect();
+    let has_code = bodies.iter().any(|r| r.has_code);
+    let views = view::doc_views(input.docs, config, &input.site.vocab, p.today);
+    let mut site_view = SiteView::new(config, p.audience, p.drafts, p.today);
+    site_view.has_highlight_css = has_code;
+    let r = Renderer {
+        tera: input.tera,
+        site: site_view,
+        config,
+        noindex: !p.is_public(),
+    };
+    let mut out = Pages::default();
+    pages::documents(&r, input.docs, &bodies, &views, &mut out);
+    listings::kinds(&r, input.docs, &views, &mut out);
+    listings::taxonomies(&r, input.taxonomies, &views, &mut out);
+    pages::home(&r, input.docs, &bodies, &views, input.taxonomies, &mut out);
+    pages::search_and_not_found(&r, &mut out);
+    diags.append(&mut out.diags);
+    RenderedSite {
+        files: out.files,
+        bodies,
+        views,
+        has_code,
+        failed: out.failed,
+    }
+}
+
+/// The theme's assets a build writes beside its pages: `assets/style.css` and
+/// `assets/site.js` unless the site's `static/` has its own, and `assets/highlight.css`
+/// when a page has code.
+pub fn assets(site: &Site, has_code: bool) -> Vec<OutFile> {
+    let mut files: Vec<OutFile> = templates::DEFAULT_ASSETS
+        .iter()
+        .filter(|(rel, _)| !site.static_files.iter().any(|f| f == rel))
+        .map(|(rel, text)| OutFile::new(*rel, *text))
+        .collect();
+    if has_code {
+        files.push(OutFile::new(
+            "assets/highlight.css",
+            markdown::highlight_css(),
+        ));
+    }
+    files
+}
+
+/// The pages made so far, and the errors of those that could not be made.
+#[derive(Default)]
+pub struct Pages {
+    pub files: Vec<OutFile>,
+    pub diags: Vec<Diagnostic>,
+    pub failed: bool,
+}
+
+impl Pages {
+    /// Keep a page, or its error.
+    pub fn add(&mut self, page: Result<OutFile, Diagnostic>) {
+        match page {
+            Ok(f) => self.files.push(f),
+            Err(d) => {
+                self.failed = true;
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+/// Fills templates: what every page of one build shares.
+pub struct Renderer<'a> {
+    pub tera: &'a tera::Tera,
+    pub site: SiteView,
+    pub config: &'a Config,
+    /// Ask search engines not to index (any build that is not for the public).
+    pub noindex: bool,
+}
+
+impl Renderer<'_> {
+    /// The template context every page starts from.
+    pub fn context(
+        &self,
+        url: &str,
+        title: &str,
+        section: &str,
+        crumbs: &[Crumb],
+    ) -> tera::Context {
+        let mut c = tera::Context::new();
+        c.insert("site", &self.site);
+        c.insert("root", &view::root_for(url));
+        c.insert("page_title", title);
+        c.insert("page_url", url);
+        c.insert("section", section);
+        c.insert("crumbs", crumbs);
+        c.insert("canonical", &self.config.absolute_url(url));
+        c.insert("noindex", &self.noindex);
+        c
+    }
+
+    /// Fill template `name` into the page `{url}index.html`. `what` names the page in the
+    /// error ("the page /reviews/", "the page for content/reviews/a.md").
+    pub fn page(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        url: &str,
+        what: &str,
+    ) -> Result<OutFile, Diagnostic> {
+        self.file(name, ctx, &format!("{url}index.html"), what)
+    }
+
+    /// Fill template `name` into the file `path`.
+    pub fn file(
+        &self,
+        name: &str,
+        ctx: &tera::Context,
+        path: &str,
+        what: &str,
+    ) -> Result<OutFile, Diagnostic> {
+        self.tera
+            .render(name, ctx)
+            .map(|html| OutFile::new(path, html))
+            .map_err(|e| {
+                let message = if what.is_empty() {
+                    templates::describe(&e)
+                } else {
+                    format!("{what} could not be made: {}", templates::describe(&e))
+                };
+                let d = Diagnostic::error("template/render", &format!("layouts/{name}"), 1, 1, message);
+                if what.is_empty() {
+                    d
+                } else {
+                    d.with_hint("check the template named here; remove your copy from layouts/ to use the default theme's")
+                }
+            })
+    }
+}

@@ -6,6 +6,7 @@ use crate::content::{Document, Kind, MarkerStatus, RecommendationStatus};
 use crate::vocab::{Vocab, Vocabularies};
 use chrono::NaiveDate;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The relative prefix from a page at `url` (e.g. `reviews/a/`) to the site root.
 pub fn root_for(url: &str) -> String {
@@ -342,6 +343,42 @@ impl DocView {
     }
 }
 
+/// The view model of each of `docs`, with each briefing and learning summary linked to
+/// its review and each review to them.
+pub fn doc_views(
+    docs: &[&Document],
+    config: &Config,
+    vocab: &Vocabularies,
+    today: NaiveDate,
+) -> Vec<DocView> {
+    let mut views: Vec<DocView> = docs
+        .iter()
+        .map(|d| DocView::new(d, config, vocab, today))
+        .collect();
+    let review_at: HashMap<&str, usize> = docs
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.kind == Kind::Review)
+        .map(|(i, d)| (d.slug.as_str(), i))
+        .collect();
+    for (i, d) in docs.iter().enumerate() {
+        let Some(&j) = d.meta.review.as_deref().and_then(|r| review_at.get(r)) else {
+            continue;
+        };
+        views[i].review_link = Some(LinkView {
+            title: docs[j].title.clone(),
+            href: href(&docs[j].url),
+            kind_label: Kind::Review.label(),
+        });
+        views[j].related.push(LinkView {
+            title: d.title.clone(),
+            href: href(&d.url),
+            kind_label: d.kind.label(),
+        });
+    }
+    views
+}
+
 /// What a listing shows of a document: a small subset of [`DocView`] with the same field
 /// names, so listing templates stay cheap to fill for thousands of documents.
 #[derive(Debug, Clone, Serialize)]
@@ -393,6 +430,25 @@ pub struct Pager {
 pub struct PagerLink {
     pub number: usize,
     pub href: String,
+}
+
+impl Pager {
+    /// Page `current` (1-based) of `total` of the listing at `url`.
+    pub fn new(url: &str, current: usize, total: usize) -> Pager {
+        let link = |k: usize| href(&page_url(url, k));
+        Pager {
+            current,
+            total,
+            prev_href: (current > 1).then(|| link(current - 1)),
+            next_href: (current < total).then(|| link(current + 1)),
+            pages: (1..=total)
+                .map(|k| PagerLink {
+                    number: k,
+                    href: link(k),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Site path of page `n` (1-based) of the listing at `url`.

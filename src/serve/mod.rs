@@ -3,7 +3,7 @@
 //! script that asks the server for the build number once a second; the files written to
 //! the output folder are never changed by it.
 
-use crate::build::{self, BuildOptions};
+use crate::site::{self, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -136,12 +136,12 @@ fn percent_decode(s: &str) -> String {
 pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     // Serve builds go to their own folder unless told otherwise.
     let run = |opts: &BuildOptions| -> Option<PathBuf> {
-        match build::build(opts) {
+        match site::build(opts) {
             Ok(r) => {
                 eprintln!("Built {} files.", r.files_written);
                 Some(r.out)
             }
-            Err(build::BuildError::Refused { diagnostics, .. }) => {
+            Err(site::BuildError::Refused { diagnostics, .. }) => {
                 for d in &diagnostics {
                     eprintln!("{}", d.render(crate::diagnostics::use_color()));
                 }

@@ -19,6 +19,7 @@
 //! quantised on a log scale. The client adds the impacts of the query's words; the same query
 //! logic is mirrored in Rust ([`SearchIndex::search`]) for tests and the benchmark.
 
+pub mod documents;
 pub mod encode;
 pub mod files;
 pub mod index;

@@ -1,0 +1,50 @@
+//! The board site's documents as the search index sees them ([`SearchDoc`]): what a
+//! practitioner can search for and filter by.
+
+use super::SearchDoc;
+use crate::content::Document;
+use crate::render::markdown::Rendered;
+use crate::render::view::{self, DocView, TermLink};
+
+/// One [`SearchDoc`] per published document; `bodies` and `views` are in `docs`' order.
+pub fn search_docs(docs: &[&Document], bodies: &[Rendered], views: &[DocView]) -> Vec<SearchDoc> {
+    docs.iter()
+        .zip(bodies)
+        .zip(views)
+        .map(|((d, b), v)| search_doc(d, b, v))
+        .collect()
+}
+
+fn search_doc(d: &Document, b: &Rendered, v: &DocView) -> SearchDoc {
+    let pair = |t: &TermLink| (t.slug.clone(), t.label.clone());
+    SearchDoc {
+        url: view::href(&d.url),
+        title: d.title.clone(),
+        kind: d.kind.as_str().to_string(),
+        kind_label: d.kind.label().to_string(),
+        summary: d.meta.summary.clone().unwrap_or_default(),
+        // Themes, review type and methodology are searchable words too: a practitioner
+        // typing "professional curiosity" expects the documents filed under that theme.
+        headings: b
+            .headings
+            .iter()
+            .map(|h| h.text.clone())
+            .chain(
+                v.themes
+                    .iter()
+                    .chain(&v.review_type)
+                    .chain(&v.methodology)
+                    .chain(&v.abuse_types)
+                    .map(|t| t.label.clone()),
+            )
+            .collect(),
+        body: b.text.clone(),
+        date: d.sort_date().map(|x| x.format("%Y-%m-%d").to_string()),
+        year: d.year(),
+        board: v.board.clone(),
+        review_type: v.review_type.as_ref().map(pair),
+        themes: v.themes.iter().map(pair).collect(),
+        methodology: v.methodology.iter().map(pair).collect(),
+        abuse_types: v.abuse_types.iter().map(pair).collect(),
+    }
+}

@@ -1,0 +1,176 @@
+//! One build of a board's site: the stages in order and nothing else.
+//!
+//! ```text
+//! load ──► lint ──► gate ──► render ──► index ──► write
+//! content/  lint/   site/    render/    index/    write.rs
+//!                   publish.rs
+//! ```
+//!
+//! Every error of every stage is collected; if there is any, nothing is written and the
+//! previous output stays as it was. What is published is decided in [`publish`] alone;
+//! what the user is told at the end is [`report`].
+
+pub mod publish;
+pub mod report;
+
+pub use publish::{Held, Publication};
+pub use report::{BuildError, BuildReport, DocStatus};
+
+use crate::config::Config;
+use crate::content::{self, Audience, LoadOutcome};
+use crate::diagnostics;
+use crate::index::{self, taxonomy};
+use crate::lint::Linter;
+use crate::render::{self, templates};
+use crate::write::{self, SiteFiles};
+use chrono::NaiveDate;
+use publish::Decision;
+use std::path::{Path, PathBuf};
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site folder (with `learnsite.yaml`).
+    pub site: PathBuf,
+    /// Output folder; default: the config's `output`, relative to the site.
+    pub out: Option<PathBuf>,
+    pub audience: Audience,
+    pub drafts: bool,
+    /// The build date (embargoes, overdue recommendations). Default: today.
+    pub today: NaiveDate,
+    /// A private file of real names for the lint, overriding `lint.known_names`.
+    pub known_names: Option<PathBuf>,
+}
+
+impl BuildOptions {
+    pub fn new(site: impl Into<PathBuf>) -> Self {
+        BuildOptions {
+            site: site.into(),
+            out: None,
+            audience: Audience::Public,
+            drafts: false,
+            today: chrono::Local::now().date_naive(),
+            known_names: None,
+        }
+    }
+
+    fn publication(&self) -> Publication {
+        Publication {
+            audience: self.audience,
+            drafts: self.drafts,
+            today: self.today,
+        }
+    }
+
+    /// The output folder: `--out` is relative to the current folder, `output:` in
+    /// learnsite.yaml to the site.
+    fn out_path(&self, config: &Config) -> PathBuf {
+        match &self.out {
+            Some(out) => out.clone(),
+            None if config.output.is_absolute() => config.output.clone(),
+            None => self.site.join(&config.output),
+        }
+    }
+}
+
+/// Load a site (config + content).
+pub fn load(site: &Path) -> Result<LoadOutcome, BuildError> {
+    let config = Config::load(site)?;
+    Ok(content::load_site(site, config)?)
+}
+
+/// Build the site.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
+    let mut timer = Timer::new();
+    let publication = opts.publication();
+
+    // Load.
+    let outcome = load(&opts.site)?;
+    timer.lap("load");
+    let site = &outcome.site;
+    let mut diags = outcome.diagnostics.clone();
+    let out = write::check_output(&opts.site, &opts.out_path(&site.config))?;
+
+    // Lint what this build would publish, then decide what it publishes.
+    let mut decision = Decision::apply(&site.documents, &publication);
+    let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
+        .map_err(|e| BuildError::Setup(e.to_string()))?;
+    let lint = linter.lint_all(&decision.documents(site));
+    timer.lap("lint");
+    decision.hold_lint_errors(&site.documents, &lint.findings);
+    diags.extend(lint.findings);
+
+    // Render the published documents, then index them.
+    let docs = decision.documents(site);
+    let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
+    let tera = templates::load(&opts.site.join("layouts"))?;
+    let input = render::Input {
+        site,
+        docs: &docs,
+        taxonomies: &taxonomies,
+        publication: &publication,
+        tera: &tera,
+    };
+    let rendered = render::render_site(&input, &mut diags);
+    diags.extend(decision.check_links(site, &publication, &rendered.bodies, &taxonomies));
+    let mut files = SiteFiles::from(rendered.files);
+    files.extend(index::index_site(&index::Input {
+        config: &site.config,
+        vocab: &site.vocab,
+        docs: &docs,
+        bodies: &rendered.bodies,
+        views: &rendered.views,
+        taxonomies: &taxonomies,
+        publication: &publication,
+    }));
+    timer.lap("render and index");
+
+    diagnostics::sort(&mut diags);
+    let report = BuildReport::new(
+        site,
+        &decision.held,
+        out.clone(),
+        opts.audience.as_str(),
+        &diags,
+    );
+    if rendered.failed || report::errors(&diags) > 0 {
+        return Err(BuildError::Refused {
+            diagnostics: diags,
+            report: Box::new(report),
+        });
+    }
+
+    // Write.
+    for f in decision.static_files(site, &rendered.bodies) {
+        files.copy(f.as_str(), site.root.join("static").join(f));
+    }
+    files.extend(render::assets(site, rendered.has_code));
+    let out = write::write_site(&out, &files)?;
+    timer.lap("write and swap in (and remove the previous output)");
+    Ok(BuildReport {
+        out,
+        files_written: files.len(),
+        ..report
+    })
+}
+
+/// Stage timings, printed to stderr when `LEARNSITE_TIMINGS` is set (for benchmarks).
+struct Timer {
+    on: bool,
+    last: std::time::Instant,
+}
+
+impl Timer {
+    fn new() -> Timer {
+        Timer {
+            on: std::env::var_os("LEARNSITE_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+    fn lap(&mut self, what: &str) {
+        if self.on {
+            eprintln!("  {:>7.3}s  {what}", self.last.elapsed().as_secs_f64());
+        }
+        self.last = std::time::Instant::now();
+    }
+}
