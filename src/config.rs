@@ -2,6 +2,7 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::vocab::{VocabExtensions, Vocabularies};
+use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -94,12 +95,12 @@ impl Config {
     /// Parse the text of `learnsite.yaml`. `file` is the name used in messages.
     pub fn parse(text: &str, file: &str) -> Result<Config, Diagnostic> {
         let mut cfg: Config = serde_norway::from_str(text).map_err(|e| {
-            let (line, col) = e.location().map(|l| (l.line(), l.column())).unwrap_or((1, 1));
-            let msg = crate::content::frontmatter::plain_yaml_message(&e.to_string());
+            let (line, col) = yaml::error_position(&e, 1);
+            let msg = yaml::plain_yaml_message(&e.to_string());
             let mut d = Diagnostic::error("config/invalid", file, line, col, format!("the site settings could not be read: {msg}"))
                 .with_hint("check the spelling and indentation of this line of learnsite.yaml; the README lists every setting")
                 .with_source(text);
-            if let Some(field) = crate::content::frontmatter::unknown_field_in(&e.to_string()) {
+            if let Some(field) = yaml::unknown_field_in(&e.to_string()) {
                 let known = [
                     "title", "base_url", "description", "board", "region", "language", "output",
                     "quick_exit", "vocabularies", "lint", "accessibility_statement",

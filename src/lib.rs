@@ -25,3 +25,4 @@ pub mod site;
 pub mod untrusted;
 pub mod vocab;
 pub mod write;
+pub mod yaml;

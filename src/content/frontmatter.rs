@@ -1,5 +1,5 @@
-//! Splitting a file into YAML front-matter and markdown body, and turning YAML errors
-//! into messages a business manager can act on.
+//! Splitting a file into YAML front-matter and markdown body, and finding where a key or
+//! value is written (for messages). YAML error messages themselves are [`crate::yaml`]'s.
 
 use crate::diagnostics::Diagnostic;
 
@@ -128,64 +128,6 @@ pub fn locate_value(
     Some((first_line + start, 1))
 }
 
-/// `unknown field `x`, expected ...` → `x`.
-pub fn unknown_field_in(msg: &str) -> Option<String> {
-    let rest = msg.split("unknown field `").nth(1)?;
-    Some(rest.split('`').next()?.to_string())
-}
-
-/// Make a YAML/serde error message plain: drop the position (we show it separately) and
-/// reword the most common ones.
-pub fn plain_yaml_message(msg: &str) -> String {
-    let mut m = msg.to_string();
-    if let Some(i) = m.find(" at line ") {
-        m.truncate(i);
-    }
-    // serde_norway prefixes the path of the value: `recommendations[0].status: ...`.
-    let path_re = regex::Regex::new(r"^([A-Za-z_][\w\-]*(?:\[\d+\]|\.[A-Za-z_][\w\-]*)*): ")
-        .expect("valid regex");
-    if let Some(c) = path_re.captures(&m) {
-        let path = c[1].to_string();
-        let core = plain_core(&m[c[0].len()..]);
-        return format!("{core} (in `{path}`)");
-    }
-    plain_core(&m)
-}
-
-fn plain_core(m: &str) -> String {
-    let m = m.to_string();
-    if let Some(rest) = m.strip_prefix("unknown variant `") {
-        let (value, tail) = rest.split_once('`').unwrap_or((rest, ""));
-        let options = tail
-            .split("expected ")
-            .nth(1)
-            .unwrap_or("")
-            .replace("one of ", "")
-            .replace('`', "");
-        return format!("`{value}` is not allowed here: use {options}");
-    }
-    if m.contains("invalid type: string") && m.contains("expected a boolean") {
-        return "this must be `true` or `false`".into();
-    }
-    if m.contains("expected a sequence") {
-        return format!("{m} (write a list, e.g. `[first, second]`)");
-    }
-    if m.contains("did not find expected key") || m.contains("mapping values are not allowed") {
-        return format!(
-            "the YAML is not valid here ({m}); a value containing `: ` must be put in quotes"
-        );
-    }
-    m
-}
-
-/// Where a YAML error is, in file lines: (line, column).
-pub fn error_position(e: &serde_norway::Error, yaml_line: usize) -> (usize, usize) {
-    match e.location() {
-        Some(l) => (yaml_line + l.line().saturating_sub(1), l.column().max(1)),
-        None => (yaml_line.saturating_sub(1).max(1), 1),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -232,16 +174,5 @@ mod tests {
             locate_value("themes: [a, bb]\n", 2, "themes", "bb"),
             Some((2, 13))
         );
-    }
-
-    #[test]
-    fn variant_message_is_plain() {
-        let m = plain_yaml_message("audience: unknown variant `partner`, expected one of `public`, `partners`, `internal` at line 3 column 11");
-        assert_eq!(
-            m,
-            "`partner` is not allowed here: use public, partners, internal (in `audience`)"
-        );
-        let m = plain_yaml_message("recommendations[1].status: unknown variant `done`, expected one of `a`, `b` at line 3 column 11");
-        assert!(m.ends_with("(in `recommendations[1].status`)"), "{m}");
     }
 }

@@ -1,10 +1,11 @@
 //! Walk `content/`, parse every document in parallel, validate, and collect every error.
 
-use super::frontmatter::{self, error_position, locate_value, plain_yaml_message, top_level_keys};
+use super::frontmatter::{self, locate_value, top_level_keys};
 use super::model::*;
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic};
 use crate::vocab::{VocabKind, Vocabularies};
+use crate::yaml::{error_position, plain_yaml_message, unknown_field_in};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -318,7 +319,7 @@ pub fn parse_document(
                 plain_yaml_message(&raw),
             )
             .with_source(&text);
-            d = if let Some(f) = frontmatter::unknown_field_in(&raw) {
+            d = if let Some(f) = unknown_field_in(&raw) {
                 let known = [
                     "id",
                     "text",

@@ -300,14 +300,22 @@ pub struct Recommendation {
 }
 
 impl Recommendation {
-    /// Overdue: the due month has passed and it is not complete.
+    /// Overdue on `today` (see [`is_overdue`]).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        match self.due {
-            Some(due) if self.status != RecommendationStatus::Complete => {
-                (due.year, due.month) < (today.year(), today.month())
-            }
-            _ => false,
+        is_overdue(self.due, self.status, today)
+    }
+}
+
+/// The overdue rule, the one every form of a recommendation uses (a document's, the
+/// learning index's, the regional site's): a recommendation is overdue on `today` when
+/// its due month has passed and it is not complete. A recommendation due this month is
+/// not overdue yet; one with no due month never is.
+pub fn is_overdue(due: Option<MonthYear>, status: RecommendationStatus, today: NaiveDate) -> bool {
+    match due {
+        Some(due) if status != RecommendationStatus::Complete => {
+            (due.year, due.month) < (today.year(), today.month())
         }
+        _ => false,
     }
 }
 

@@ -11,9 +11,9 @@
 //! know) but never removed, renamed or given another meaning; anything else bumps `version`.
 
 use crate::config::Config;
-use crate::content::{Document, Kind, MonthYear, RecommendationStatus};
+use crate::content::{Document, Kind, MonthYear, Recommendation, RecommendationStatus};
 use crate::vocab::{Vocab, Vocabularies};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Value of the `schema` field of every learning index.
@@ -124,7 +124,9 @@ pub struct Record {
     pub built: Option<String>,
 }
 
-/// A review's recommendation.
+/// A review's recommendation, as the learning index writes it: the fields of the content
+/// model's [`Recommendation`], with `due` as `YYYY-MM` text, and fields this version does not
+/// know ignored when read (the versioning rule above). Overdue is the model's one rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordRecommendation {
     pub id: String,
@@ -141,14 +143,23 @@ pub struct RecordRecommendation {
 }
 
 impl RecordRecommendation {
-    /// Overdue on `today`: the due month has passed and it is not complete.
+    /// Overdue on `today`: the model's rule ([`crate::content::is_overdue`]); a due month
+    /// that is not `YYYY-MM` counts as none.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        if self.status == RecommendationStatus::Complete {
-            return false;
-        }
-        match self.due.as_deref().and_then(|d| MonthYear::parse(d).ok()) {
-            Some(due) => (due.year, due.month) < (today.year(), today.month()),
-            None => false,
+        let due = self.due.as_deref().and_then(|d| MonthYear::parse(d).ok());
+        crate::content::is_overdue(due, self.status, today)
+    }
+}
+
+impl From<&Recommendation> for RecordRecommendation {
+    fn from(r: &Recommendation) -> RecordRecommendation {
+        RecordRecommendation {
+            id: r.id.clone(),
+            text: r.text.clone(),
+            owner: r.owner.clone(),
+            due: r.due.map(|d| d.iso()),
+            status: r.status,
+            evidence: r.evidence.clone(),
         }
     }
 }
@@ -318,18 +329,7 @@ pub fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> Opti
         reference: non_empty(m.reference.as_deref()),
         summary: non_empty(m.summary.as_deref()),
         review: non_empty(m.review.as_deref()),
-        recommendations: m
-            .recommendations
-            .iter()
-            .map(|r| RecordRecommendation {
-                id: r.id.clone(),
-                text: r.text.clone(),
-                owner: r.owner.clone(),
-                due: r.due.map(|d| d.iso()),
-                status: r.status,
-                evidence: r.evidence.clone(),
-            })
-            .collect(),
+        recommendations: m.recommendations.iter().map(Into::into).collect(),
         built: None,
     })
 }

@@ -156,101 +156,70 @@ pub fn render(body: &str, page_url: &str, root: &str) -> Rendered {
     let line_starts: Vec<usize> = std::iter::once(0)
         .chain(body.match_indices('\n').map(|(i, _)| i + 1))
         .collect();
-    let line_of = |off: usize| line_starts.partition_point(|&s| s <= off);
+    let mut w = Walker {
+        page_url,
+        root,
+        events: Vec::new(),
+        out: Rendered::default(),
+        used_ids: HashSet::new(),
+        id_counts: HashMap::new(),
+        in_heading: None,
+        heading_text: String::new(),
+        in_code: None,
+        code_text: String::new(),
+    };
+    for (ev, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        let line = line_starts.partition_point(|&s| s <= range.start);
+        w.event(ev, line);
+    }
+    let mut html = String::with_capacity(body.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, w.events.into_iter());
+    let mut out = w.out;
+    out.html = sanitize(&html);
+    out
+}
 
-    let parser = Parser::new_ext(body, opts).into_offset_iter();
-    let mut events: Vec<Event> = Vec::new();
-    let mut out = Rendered::default();
-    let mut used_ids: HashSet<String> = HashSet::new();
-    let mut id_counts: HashMap<String, usize> = HashMap::new();
+/// The state of one walk over a body's markdown events: the events to render (rewritten
+/// where needed) and what is learnt on the way.
+struct Walker<'a> {
+    page_url: &'a str,
+    root: &'a str,
+    events: Vec<Event<'a>>,
+    out: Rendered,
+    used_ids: HashSet<String>,
+    id_counts: HashMap<String, usize>,
+    /// Index in `events` of the open heading's start, and its level.
+    in_heading: Option<(usize, HeadingLevel)>,
+    heading_text: String,
+    /// The open code block's language.
+    in_code: Option<String>,
+    code_text: String,
+}
 
-    let mut in_heading: Option<(usize, HeadingLevel)> = None;
-    let mut heading_text = String::new();
-    let mut in_code: Option<String> = None;
-    let mut code_text = String::new();
-
-    for (ev, range) in parser {
+impl<'a> Walker<'a> {
+    /// Take one event, on 1-based body line `line`.
+    fn event(&mut self, ev: Event<'a>, line: usize) {
         match ev {
-            Event::Start(Tag::Heading { level, .. }) => {
-                // One h1 per page: the title. Body headings start at h2.
-                let level = if level == HeadingLevel::H1 {
-                    HeadingLevel::H2
-                } else {
-                    level
-                };
-                in_heading = Some((events.len(), level));
-                heading_text.clear();
-                events.push(Event::Start(Tag::Heading {
-                    level,
-                    id: None,
-                    classes: vec![],
-                    attrs: vec![],
-                }));
-            }
-            Event::End(TagEnd::Heading(_)) => {
-                if let Some((start, level)) = in_heading.take() {
-                    let base = anchor(&heading_text);
-                    let n = id_counts.entry(base.clone()).or_insert(0);
-                    *n += 1;
-                    let mut id = if *n == 1 {
-                        base.clone()
-                    } else {
-                        format!("{base}-{n}")
-                    };
-                    while !used_ids.insert(id.clone()) {
-                        *n += 1;
-                        id = format!("{base}-{n}");
-                    }
-                    events[start] = Event::Start(Tag::Heading {
-                        level,
-                        id: Some(CowStr::from(id.clone())),
-                        classes: vec![],
-                        attrs: vec![],
-                    });
-                    events.push(Event::End(TagEnd::Heading(level)));
-                    out.headings.push(Heading {
-                        level: level as u8,
-                        id,
-                        text: heading_text.trim().to_string(),
-                    });
-                    out.text.push('\n');
-                }
-            }
+            Event::Start(Tag::Heading { level, .. }) => self.start_heading(level),
+            Event::End(TagEnd::Heading(_)) => self.end_heading(),
             Event::Start(Tag::CodeBlock(kind)) => {
-                out.has_code = true;
-                in_code = Some(match kind {
+                self.out.has_code = true;
+                self.in_code = Some(match kind {
                     CodeBlockKind::Fenced(l) => {
                         l.split([' ', ',']).next().unwrap_or("").to_string()
                     }
                     CodeBlockKind::Indented => String::new(),
                 });
-                code_text.clear();
+                self.code_text.clear();
             }
-            Event::End(TagEnd::CodeBlock) => {
-                let lang = in_code.take().unwrap_or_default();
-                let inner = if lang.is_empty() {
-                    crate::escape::html(&code_text)
-                } else {
-                    highlight::to_html(&code_text, &lang)
-                };
-                let class = if lang.is_empty() {
-                    String::new()
-                } else {
-                    format!(" class=\"language-{}\"", crate::escape::html(&lang))
-                };
-                events.push(Event::Html(CowStr::from(format!(
-                    "<pre class=\"code\"><code{class}>{inner}</code></pre>\n"
-                ))));
-                out.text.push_str(&code_text);
-                out.text.push('\n');
-            }
-            Event::Text(t) if in_code.is_some() => code_text.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => self.end_code(),
+            Event::Text(t) if self.in_code.is_some() => self.code_text.push_str(&t),
             Event::Text(ref t) | Event::Code(ref t) => {
-                if in_heading.is_some() {
-                    heading_text.push_str(t);
+                if self.in_heading.is_some() {
+                    self.heading_text.push_str(t);
                 }
-                out.text.push_str(t);
-                events.push(ev);
+                self.out.text.push_str(t);
+                self.events.push(ev);
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -258,16 +227,10 @@ pub fn render(body: &str, page_url: &str, root: &str) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = rewrite_link(
-                    page_url,
-                    root,
-                    &dest_url,
-                    line_of(range.start),
-                    &mut out.internal_links,
-                );
-                events.push(Event::Start(Tag::Link {
+                let dest_url = self.link(&dest_url, line);
+                self.events.push(Event::Start(Tag::Link {
                     link_type,
-                    dest_url: CowStr::from(dest),
+                    dest_url,
                     title,
                     id,
                 }));
@@ -278,37 +241,106 @@ pub fn render(body: &str, page_url: &str, root: &str) -> Rendered {
                 title,
                 id,
             }) => {
-                let dest = rewrite_link(
-                    page_url,
-                    root,
-                    &dest_url,
-                    line_of(range.start),
-                    &mut out.internal_links,
-                );
-                events.push(Event::Start(Tag::Image {
+                let dest_url = self.link(&dest_url, line);
+                self.events.push(Event::Start(Tag::Image {
                     link_type,
-                    dest_url: CowStr::from(dest),
+                    dest_url,
                     title,
                     id,
                 }));
             }
             Event::SoftBreak | Event::HardBreak => {
-                out.text.push(' ');
-                events.push(ev);
+                self.out.text.push(' ');
+                self.events.push(ev);
             }
             Event::End(TagEnd::Paragraph)
             | Event::End(TagEnd::Item)
             | Event::End(TagEnd::TableCell) => {
-                out.text.push('\n');
-                events.push(ev);
+                self.out.text.push('\n');
+                self.events.push(ev);
             }
-            other => events.push(other),
+            other => self.events.push(other),
         }
     }
-    let mut html = String::with_capacity(body.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    out.html = sanitize(&html);
-    out
+
+    fn start_heading(&mut self, level: HeadingLevel) {
+        // One h1 per page: the title. Body headings start at h2.
+        let level = if level == HeadingLevel::H1 {
+            HeadingLevel::H2
+        } else {
+            level
+        };
+        self.in_heading = Some((self.events.len(), level));
+        self.heading_text.clear();
+        self.events.push(Event::Start(Tag::Heading {
+            level,
+            id: None,
+            classes: vec![],
+            attrs: vec![],
+        }));
+    }
+
+    /// Close a heading: give it a unique id and note it for the table of contents.
+    fn end_heading(&mut self) {
+        let Some((start, level)) = self.in_heading.take() else {
+            return;
+        };
+        let base = anchor(&self.heading_text);
+        let n = self.id_counts.entry(base.clone()).or_insert(0);
+        *n += 1;
+        let mut id = if *n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+        while !self.used_ids.insert(id.clone()) {
+            *n += 1;
+            id = format!("{base}-{n}");
+        }
+        self.events[start] = Event::Start(Tag::Heading {
+            level,
+            id: Some(CowStr::from(id.clone())),
+            classes: vec![],
+            attrs: vec![],
+        });
+        self.events.push(Event::End(TagEnd::Heading(level)));
+        self.out.headings.push(Heading {
+            level: level as u8,
+            id,
+            text: self.heading_text.trim().to_string(),
+        });
+        self.out.text.push('\n');
+    }
+
+    /// Close a code block: highlighted when it names its language, escaped otherwise.
+    fn end_code(&mut self) {
+        let lang = self.in_code.take().unwrap_or_default();
+        let code = &self.code_text;
+        let (inner, class) = if lang.is_empty() {
+            (crate::escape::html(code), String::new())
+        } else {
+            (
+                highlight::to_html(code, &lang),
+                format!(" class=\"language-{}\"", crate::escape::html(&lang)),
+            )
+        };
+        self.events.push(Event::Html(CowStr::from(format!(
+            "<pre class=\"code\"><code{class}>{inner}</code></pre>\n"
+        ))));
+        self.out.text.push_str(code);
+        self.out.text.push('\n');
+    }
+
+    /// A link's or image's address, made relative to the page; internal ones are noted.
+    fn link(&mut self, dest: &str, line: usize) -> CowStr<'a> {
+        CowStr::from(rewrite_link(
+            self.page_url,
+            self.root,
+            dest,
+            line,
+            &mut self.out.internal_links,
+        ))
+    }
 }
 
 fn rewrite_link(
