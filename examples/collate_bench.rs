@@ -184,6 +184,7 @@ fn main() {
         out: out.clone(),
         title: Some("Synthetic region".into()),
         today: NaiveDate::from_ymd_opt(2025, 6, 15).unwrap(),
+        layouts: None,
     };
     let mut times = Vec::new();
     let mut cpu = Vec::new();

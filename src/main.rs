@@ -233,6 +233,7 @@ fn run(cli: Cli) -> Result<u8> {
                 out,
                 title,
                 today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                layouts: Some(cli.site.join("layouts")),
             };
             match learnsite::collate::collate(&opts) {
                 Ok(s) => {

@@ -5,7 +5,8 @@
 //!   ──read──▶ checked LearningIndex per file (schema, version, every record)
 //!   ──merge──▶ one record per (board, kind, reference) — the newer build wins
 //!   ──region──▶ themes, boards, years and their counts, recommendations
-//!   ──pages──▶ HTML (Tera templates in layouts/collate/, compiled into the binary), SVG charts,
+//!   ──pages──▶ HTML (the theme's layouts/region/ templates on the shared base.html and
+//!              partials; a site's own layouts/ may replace any of them), SVG charts,
 //!              merged learning-index.json/.csv
 //!   ──output──▶ temp folder beside --out, renamed into place
 //! ```
@@ -38,6 +39,10 @@ pub struct CollateOptions {
     pub title: Option<String>,
     /// The collate date: the regional index's build date, "last 12 months", overdue.
     pub today: NaiveDate,
+    /// Your own templates: a site's `layouts/` folder. `layouts/region/<name>.html` replaces the
+    /// regional theme's `<name>.html`; `layouts/base.html` and `layouts/partials/*.html` the
+    /// frame both themes share. `None`, or a folder that does not exist: the default theme.
+    pub layouts: Option<PathBuf>,
 }
 
 /// What a collate did.
@@ -121,7 +126,9 @@ pub enum CollateError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("template {template} failed: {message} (this is a bug in learnsite)")]
+    #[error("{0}")]
+    Templates(#[from] crate::render::templates::TemplateError),
+    #[error("layouts/{template}: {message}. Check the template named here; remove your copy from layouts/ to use the default theme's")]
     Template { template: String, message: String },
 }
 
@@ -130,7 +137,9 @@ impl CollateError {
     /// (like a build error), 2 for usage and I/O problems.
     pub fn exit_code(&self) -> i32 {
         match self {
-            CollateError::Index { .. } | CollateError::Template { .. } => 1,
+            CollateError::Index { .. }
+            | CollateError::Template { .. }
+            | CollateError::Templates(_) => 1,
             _ => 2,
         }
     }
@@ -147,7 +156,11 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     let inputs = indexes.len();
     let merged = merge::merge(indexes);
     let region = region::Region::build(merged, opts.title.clone(), opts.today);
-    let files = pages::render_site(&region)?;
+    let tera = match &opts.layouts {
+        Some(dir) => crate::render::templates::load(dir)?,
+        None => crate::render::templates::default_theme()?,
+    };
+    let files = pages::render_site(&region, &tera)?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     let total_files = files.len() + 1;
     output::write_atomically(&opts.out, files)?;

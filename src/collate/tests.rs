@@ -224,6 +224,7 @@ fn opts(inputs: Vec<PathBuf>, out: PathBuf) -> CollateOptions {
         out,
         title: Some("North West learning".into()),
         today: today(),
+        layouts: None,
     }
 }
 
@@ -233,7 +234,7 @@ fn read(out: &Path, rel: &str) -> String {
 
 /// Every relative link of every page points to a file that exists.
 fn assert_links_resolve(out: &Path) {
-    let href = regex::Regex::new(r#"href="([^"]*)""#).unwrap();
+    let href = regex::Regex::new(r#"(?:href|src)="([^"]*)""#).unwrap();
     let mut checked = 0;
     for entry in walkdir::WalkDir::new(out) {
         let entry = entry.unwrap();
@@ -474,7 +475,15 @@ fn pages_are_self_contained_and_links_resolve() {
         }
     }
     assert!(s.pages > 15);
-    assert!(read(&out, "assets/collate.css").contains("#ffdd00"));
+    // One theme: the board sites' stylesheet and script, as they are, and a small addition.
+    for (path, text) in crate::render::templates::DEFAULT_ASSETS {
+        assert_eq!(&read(&out, path), text, "{path}");
+    }
+    let page = read(&out, "themes/self-neglect/index.html");
+    assert!(page.contains(r#"<link rel="stylesheet" href="../../assets/style.css">"#));
+    assert!(page.contains(r#"<link rel="stylesheet" href="../../assets/region.css">"#));
+    assert!(page.contains(r#"<script src="../../assets/site.js" defer></script>"#));
+    assert!(read(&out, "assets/region.css").lines().count() < 60);
 }
 
 #[test]

@@ -13,6 +13,7 @@ pub mod listings;
 pub mod markdown;
 pub mod pages;
 pub mod templates;
+pub mod theme;
 pub mod view;
 
 use crate::config::Config;

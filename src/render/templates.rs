@@ -4,9 +4,36 @@
 use std::path::Path;
 use tera::Tera;
 
-/// The default theme's templates, compiled in.
+/// The default theme's templates, compiled in, by name. A template's name is its path under
+/// `layouts/`: board pages use `<name>.html`, regional pages `region/<name>.html`; both extend
+/// `base.html`, which includes the shared `partials/`. A site's own `layouts/<same path>`
+/// replaces the default one (see [`load`]).
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("base.html", include_str!("../../layouts/base.html")),
+    (
+        "partials/quick_exit.html",
+        include_str!("../../layouts/partials/quick_exit.html"),
+    ),
+    (
+        "partials/header.html",
+        include_str!("../../layouts/partials/header.html"),
+    ),
+    (
+        "partials/search_box.html",
+        include_str!("../../layouts/partials/search_box.html"),
+    ),
+    (
+        "partials/breadcrumbs.html",
+        include_str!("../../layouts/partials/breadcrumbs.html"),
+    ),
+    (
+        "partials/footer.html",
+        include_str!("../../layouts/partials/footer.html"),
+    ),
+    (
+        "partials/pagination.html",
+        include_str!("../../layouts/partials/pagination.html"),
+    ),
     ("macros.html", include_str!("../../layouts/macros.html")),
     ("home.html", include_str!("../../layouts/home.html")),
     ("review.html", include_str!("../../layouts/review.html")),
@@ -20,9 +47,26 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("terms.html", include_str!("../../layouts/terms.html")),
     ("search.html", include_str!("../../layouts/search.html")),
     ("404.html", include_str!("../../layouts/404.html")),
+    (
+        "region/home.html",
+        include_str!("../../layouts/region/home.html"),
+    ),
+    (
+        "region/list.html",
+        include_str!("../../layouts/region/list.html"),
+    ),
+    (
+        "region/terms.html",
+        include_str!("../../layouts/region/terms.html"),
+    ),
+    (
+        "region/recommendations.html",
+        include_str!("../../layouts/region/recommendations.html"),
+    ),
 ];
 
-/// The default theme's assets, written to `assets/` unless the site's `static/assets/` has its own.
+/// The theme's stylesheet and script, written to `assets/` of every site (a board site's
+/// `static/assets/` may replace them).
 pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
     (
         "assets/style.css",
@@ -33,6 +77,12 @@ pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
         include_str!("../../layouts/assets/site.js"),
     ),
 ];
+
+/// What a regional site adds to the theme's stylesheet.
+pub const REGION_ASSETS: &[(&str, &str)] = &[(
+    "assets/region.css",
+    include_str!("../../layouts/assets/region.css"),
+)];
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -57,7 +107,10 @@ pub fn describe(e: &tera::Error) -> String {
     msg
 }
 
-/// Load the default theme, then every `*.html` under `layouts_dir` (overriding by name).
+/// Load the default theme, then every `*.html` under `layouts_dir`: a file replaces the default
+/// template of the same path (`layouts/home.html` the board home page, `layouts/region/home.html`
+/// the regional one, `layouts/partials/footer.html` the footer of both); any other file is added
+/// (for a site's own partials and macros).
 pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
     let mut all: Vec<(String, String)> = DEFAULT_TEMPLATES
         .iter()
@@ -89,6 +142,19 @@ pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
             }
         }
     }
+    compile(&all)
+}
+
+/// The default theme alone, without a site's templates.
+pub fn default_theme() -> Result<Tera, TemplateError> {
+    let all: Vec<(String, String)> = DEFAULT_TEMPLATES
+        .iter()
+        .map(|(n, s)| (n.to_string(), s.to_string()))
+        .collect();
+    compile(&all)
+}
+
+fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::escape::html);

@@ -1,6 +1,7 @@
 //! View models: what templates see. Built from typed documents; templates never see the
 //! raw front-matter, so a template cannot print a field the build did not mean to show.
 
+use super::theme::Frame;
 use crate::config::Config;
 use crate::content::{Document, Kind, MarkerStatus, RecommendationStatus};
 use crate::vocab::{Vocab, Vocabularies};
@@ -38,6 +39,9 @@ pub struct SiteView {
     pub drafts_shown: bool,
     pub built: String,
     pub has_highlight_css: bool,
+    /// Navigation, footer and stylesheets of the theme's frame (`site.nav`, ...).
+    #[serde(flatten)]
+    pub frame: Frame,
 }
 
 impl SiteView {
@@ -53,6 +57,13 @@ impl SiteView {
         } else {
             href(a.trim_start_matches('/'))
         };
+        let built = today.format("%Y-%m-%d").to_string();
+        let frame = Frame::board(
+            config.board.as_deref(),
+            config.region.as_deref(),
+            &built,
+            &accessibility_href,
+        );
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -65,8 +76,9 @@ impl SiteView {
             accessibility_href,
             audience: audience.as_str(),
             drafts_shown: drafts,
-            built: today.format("%Y-%m-%d").to_string(),
+            built,
             has_highlight_css: false,
+            frame,
         }
     }
 }

@@ -182,6 +182,18 @@ await test('quick exit button is the first thing on the page and works with one 
 });
 
 if (regionServer) {
+  // The regional site shares the board theme's frame and stylesheet, with its own tables and charts.
+  const REGION_PAGES = ['index.html', 'themes/self-neglect/index.html', 'boards/index.html', 'recommendations/index.html',
+    'recommendations/self-neglect/index.html', 'search/index.html'];
+  for (const p of REGION_PAGES) {
+    await test(`regional site: no WCAG 2.2 AA violations (axe), no sideways scrolling on a phone, on ${p}`, async (page) => {
+      await page.goto(`${regionServer.origin}/${p}`);
+      const v = await axe(page);
+      assert(v.length === 0, v.join('\n'));
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(wide <= 1, `page scrolls sideways by ${wide}px`);
+    }, { viewport: { width: 360, height: 740 } });
+  }
   await test('quick exit on the regional site: three Shifts leave, the button works', async (page) => {
     await page.goto(`${regionServer.origin}/index.html`);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift');

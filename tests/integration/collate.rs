@@ -79,6 +79,7 @@ fn example_site_and_two_boards_collate_into_a_regional_site() {
         out: out.clone(),
         title: None,
         today: NaiveDate::from_ymd_opt(2026, 5, 15).unwrap(),
+        layouts: None,
     })
     .unwrap();
     assert_eq!(s.inputs, 3);
