@@ -191,7 +191,7 @@ pub fn collate_in_memory(
         index,
     };
     let region = region::Region::build(merge::merge(vec![loaded]), None, today);
-    pages::render_site(&region)
+    pages::render_site(&region, &crate::render::templates::default_theme()?)
 }
 
 #[cfg(test)]
