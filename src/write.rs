@@ -430,9 +430,9 @@ fn process_alive(pid: u32) -> bool {
 /// turned off) left beside it: staging folders and set-aside previous outputs. Only a folder
 /// learnsite recognisably made is touched: its name is `.NAME.learnsite-staging-PID` or
 /// `.NAME.learnsite-old-PID` for this output's NAME, it is a real folder (not a link) holding
-/// the marker file, and the build PID is no longer running. If the output folder itself is
-/// missing (a build stopped between its two renames), the set-aside previous output is put
-/// back first.
+/// the marker file (or nothing at all), and the build PID is no longer running. If the output
+/// folder itself is missing (a build stopped between its two renames), the set-aside previous
+/// output is put back first.
 fn clean_leftovers(out: &Path) {
     let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
         return;
@@ -460,7 +460,12 @@ fn clean_leftovers(out: &Path) {
         };
         let path = e.path();
         let is_dir = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_dir());
-        if pid == ours || !is_dir || !path.join(MARKER).is_file() || process_alive(pid) {
+        if pid == ours || !is_dir || process_alive(pid) {
+            continue;
+        }
+        if !path.join(MARKER).is_file() {
+            // Stopped before its marker was written or after it was removed: only if empty.
+            let _ = std::fs::remove_dir(&path);
             continue;
         }
         if is_old && std::fs::symlink_metadata(out).is_err() && std::fs::rename(&path, out).is_ok()
@@ -475,7 +480,12 @@ fn clean_leftovers(out: &Path) {
 /// of pages is mostly the time of unlinking files).
 fn remove_tree_parallel(dir: &Path) {
     if let Ok(rd) = std::fs::read_dir(dir) {
-        let entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
+        // The marker goes last, so a removal stopped half-way still shows whose folder it is.
+        let entries: Vec<PathBuf> = rd
+            .flatten()
+            .filter(|e| e.file_name() != MARKER)
+            .map(|e| e.path())
+            .collect();
         entries.par_iter().for_each(|p| {
             if p.is_dir() && !p.is_symlink() {
                 // Split big folders (reviews/, themes/) one level further.
@@ -495,6 +505,7 @@ fn remove_tree_parallel(dir: &Path) {
             }
         });
     }
+    let _ = std::fs::remove_file(dir.join(MARKER));
     let _ = std::fs::remove_dir_all(dir);
 }
 
@@ -639,6 +650,11 @@ mod tests {
             true,
         );
         let other = leftover(t.path(), &format!(".docs.learnsite-staging-{dead}"), true);
+        // Stopped before it wrote its marker: empty, so removed.
+        let empty = t
+            .path()
+            .join(format!(".public.learnsite-staging-{}", dead + 3));
+        std::fs::create_dir(&empty).unwrap();
         let link = t.path().join(format!(".public.learnsite-old-{}", dead + 2));
         std::os::unix::fs::symlink(&other, &link).unwrap();
         std::fs::create_dir_all(&out).unwrap();
@@ -650,7 +666,7 @@ mod tests {
         let _ = sleeper.kill();
         let _ = sleeper.wait();
         assert!(
-            !staged.exists() && !old.exists(),
+            !staged.exists() && !old.exists() && !empty.exists(),
             "stopped builds' folders stay"
         );
         for kept in [&unmarked, &running, &other] {

@@ -5,6 +5,7 @@ mod check;
 mod collate;
 mod errors;
 mod example_site;
+mod kill;
 mod publication;
 mod relevance;
 mod rendering;
