@@ -653,7 +653,7 @@ mod tests {
         // Stopped before it wrote its marker: empty, so removed.
         let empty = t
             .path()
-            .join(format!(".public.learnsite-staging-{}", dead + 3));
+            .join(format!(".public.learnsite-staging-{}", dead_pid()));
         std::fs::create_dir(&empty).unwrap();
         let link = t.path().join(format!(".public.learnsite-old-{}", dead + 2));
         std::os::unix::fs::symlink(&other, &link).unwrap();
@@ -667,7 +667,8 @@ mod tests {
         let _ = sleeper.wait();
         assert!(
             !staged.exists() && !old.exists() && !empty.exists(),
-            "stopped builds' folders stay"
+            "stopped builds' folders stay: {:?}",
+            [staged.exists(), old.exists(), empty.exists()]
         );
         for kept in [&unmarked, &running, &other] {
             assert!(
