@@ -8,25 +8,24 @@
 //!   ──pages──▶ HTML (the theme's layouts/region/ templates on the shared base.html and
 //!              partials; a site's own layouts/ may replace any of them), SVG charts,
 //!              merged learning-index.json/.csv
-//!   ──output──▶ temp folder beside --out, renamed into place
+//!   ──write──▶ the same staging and swap as a board build (crate::write)
 //! ```
 //! Every link in the regional site is relative, so it also works opened from disk.
 
 mod chart;
 mod input;
 mod merge;
-mod output;
 mod pages;
 mod region;
 mod search;
 
+use crate::write;
 use chrono::NaiveDate;
 use std::fmt;
 use std::path::PathBuf;
 
 pub use input::resolve_input;
 pub use merge::{merge, Merged};
-pub use output::MARKER_FILE;
 
 /// What to collate and where to.
 #[derive(Debug, Clone)]
@@ -117,15 +116,9 @@ pub enum CollateError {
         path: PathBuf,
         source: crate::index::learning::IndexError,
     },
-    #[error("{} is not empty and was not written by learnsite (it has no {} file): refusing to replace it. Choose another --out folder, or empty this one", path.display(), MARKER_FILE)]
-    OutputNotOurs { path: PathBuf },
-    #[error("cannot use {} as the output folder: {reason}", path.display())]
-    BadOutput { path: PathBuf, reason: String },
-    #[error("cannot write {}: {source}", path.display())]
-    Write {
-        path: PathBuf,
-        source: std::io::Error,
-    },
+    /// The output folder cannot be replaced, or writing it failed (nothing was changed).
+    #[error(transparent)]
+    Write(#[from] crate::write::WriteError),
     #[error("{0}")]
     Templates(#[from] crate::render::templates::TemplateError),
     #[error("layouts/{template}: {message}. Check the template named here; remove your copy from layouts/ to use the default theme's")]
@@ -151,7 +144,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
         return Err(CollateError::NoInputs);
     }
     // Fail early, before the work, when the output folder cannot be replaced.
-    output::check_replaceable(&opts.out)?;
+    let out = write::check_replaceable(&opts.out)?;
     let indexes = input::read_all(&opts.inputs)?;
     let inputs = indexes.len();
     let merged = merge::merge(indexes);
@@ -161,9 +154,11 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
         None => crate::render::templates::default_theme()?,
     };
     let files = pages::render_site(&region, &tera)?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let pages = (files.files().iter())
+        .filter(|f| f.path.ends_with(".html"))
+        .count();
     let total_files = files.len() + 1;
-    output::write_atomically(&opts.out, files)?;
+    write::write_site(&out, &files)?;
     Ok(CollateSummary {
         out: opts.out.clone(),
         title: region.title.clone(),
@@ -185,7 +180,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
 pub fn collate_in_memory(
     index: crate::index::learning::LearningIndex,
     today: NaiveDate,
-) -> Result<Vec<output::OutFile>, CollateError> {
+) -> Result<write::SiteFiles, CollateError> {
     let loaded = input::Loaded {
         path: PathBuf::from(crate::index::learning::JSON_FILE),
         index,

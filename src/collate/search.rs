@@ -3,10 +3,10 @@
 //! for board, review type, theme, methodology, abuse type and year. Results link to the boards'
 //! own pages (absolute URLs, which the search client keeps as they are).
 
-use super::output::OutFile;
 use super::region::Region;
 use crate::index::search::{build_search_index, SearchDoc};
 use crate::vocab::Vocabularies;
+use crate::write::OutFile;
 
 /// One search document per record.
 pub fn search_docs(region: &Region) -> Vec<SearchDoc> {

@@ -3,6 +3,7 @@
 use super::*;
 use crate::content::RecommendationStatus;
 use crate::index::learning::{self, LearningIndex, Record, RecordRecommendation};
+use crate::write::{WriteError, MARKER};
 use std::path::Path;
 
 fn today() -> NaiveDate {
@@ -311,7 +312,7 @@ fn three_boards_summary() {
         (3, 3, 7, 0, 4)
     );
     assert_eq!((s.recommendations, s.overdue), (4, 2));
-    assert!(out.join(MARKER_FILE).is_file());
+    assert!(out.join(MARKER).is_file());
     assert!(
         s.to_string()
             .starts_with("collated 3 learning indexes (3 boards, 7 records)"),
@@ -642,7 +643,12 @@ fn output_is_replaced_only_when_it_is_ours() {
     std::fs::create_dir(&out).unwrap();
     std::fs::write(out.join("precious.txt"), "do not delete").unwrap();
     let e = collate(&opts(vec![a.clone()], out.clone())).unwrap_err();
-    assert!(matches!(e, CollateError::OutputNotOurs { .. }), "{e}");
+    assert!(
+        matches!(e, CollateError::Write(WriteError::Unsafe { .. })),
+        "{e}"
+    );
+    assert!(e.to_string().contains("not made by learnsite"), "{e}");
+    assert_eq!(e.exit_code(), 2);
     assert!(out.join("precious.txt").exists());
     // An empty folder, then our own output, may be replaced.
     std::fs::remove_file(out.join("precious.txt")).unwrap();

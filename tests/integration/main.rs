@@ -13,3 +13,4 @@ mod serve;
 mod snapshots_html;
 mod snapshots_site;
 mod support;
+mod themes;

@@ -25,12 +25,13 @@ mod terms;
 
 use super::region::Region;
 use super::CollateError;
-pub(super) use crate::collate::output::OutFile;
 use crate::content::MonthYear;
 use crate::index::learning;
 use crate::render::templates::{self, DEFAULT_ASSETS, REGION_ASSETS};
 use crate::render::theme::Frame;
 use crate::render::view::SiteView;
+pub(super) use crate::write::OutFile;
+use crate::write::SiteFiles;
 use chrono::NaiveDate;
 use documents::List;
 use rayon::prelude::*;
@@ -242,8 +243,12 @@ fn jobs(region: &Region) -> Vec<Job> {
     jobs
 }
 
-/// Every file of the regional site (the output marker is added when written).
-pub fn render_site(region: &Region, tera: &Tera) -> Result<Vec<OutFile>, CollateError> {
+/// What the output folder's marker file says.
+const MARKER_NOTE: &str =
+    "This folder was written by learnsite collate; it is replaced whole on every run.\n";
+
+/// The page list of the regional site: every file, for [`crate::write::write_site`].
+pub fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, CollateError> {
     let renderer = Renderer::new(region, tera);
     let jobs = jobs(region);
     let index = region.learning_index();
@@ -275,14 +280,12 @@ pub fn render_site(region: &Region, tera: &Tera) -> Result<Vec<OutFile>, Collate
             ]
         },
     );
-    let mut files = pages?;
+    let mut files = SiteFiles::new().with_marker_note(MARKER_NOTE);
+    files.extend(pages?);
     files.extend(data);
     files.extend(search);
-    files.extend(
-        DEFAULT_ASSETS
-            .iter()
-            .chain(REGION_ASSETS)
-            .map(|(path, text)| OutFile::new(*path, *text)),
-    );
+    for (path, text) in DEFAULT_ASSETS.iter().chain(REGION_ASSETS) {
+        files.push(*path, *text);
+    }
     Ok(files)
 }
