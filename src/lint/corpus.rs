@@ -287,7 +287,6 @@ mod tests {
     /// The second blind corpus: real UK places, agencies, legislation and helplines around
     /// invented people (issue 10's targets).
     #[test]
-    #[ignore = "issue 10 in progress: first score recall 0.890, precision 0.651"]
     fn uk_corpus_recall_and_precision() {
         let sc = score_and_print("lint_corpus_uk");
         assert!(

@@ -102,7 +102,11 @@ const PUBLIC_CASES: &[&str] = &[
     "Munro review", "Laming", "Clare's Law", "Sarah's Law", "Helen's Law", "Joanna Simpson", "Connor Sparrowhawk",
     "Oliver McGowan", "Oliver McGowan Mandatory Training", "Thomas the Tank Engine", "Peppa Pig", "Harry Potter",
     "Winnie the Pooh", "Coronation Street", "Emmerdale", "EastEnders", "Doctor Who", "Father Christmas",
-    "Santa Claus",
+    "Santa Claus", "Averil Hart", "Ignoring the alarms", "Jane Monckton Smith", "Jane Monckton-Smith", "Monckton Smith",
+    "Monckton-Smith", "Eileen Munro", "Michael Preston-Shoot", "Preston-Shoot", "Suzy Braye", "Marian Brandon",
+    "Brandon and colleagues", "Dame Donna Ockenden", "Donna Ockenden", "Ockenden", "Bill Kirkup", "Kirkup",
+    "Alexis Jay", "Louise Casey", "Josh MacAlister", "MacAlister", "Edward Timpson", "Timpson", "Robert Francis",
+    "Lord Laming", "Bichard", "Sara Ryan", "Claire Dyer", "Sarah Everard",
 ];
 
 /// The lint, set up for one site.
@@ -492,7 +496,7 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
         .filter(|w| w.len() >= 2)
         .map(str::to_lowercase)
         .collect();
-    let clear = |w: &str, bit: u8| {
+    let clear = |w: &str, bit: names::Class| {
         let c = gz.class(w);
         c & bit != 0
             && c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0

@@ -64,22 +64,54 @@ static FIRST_UK: &str = include_str!("data/first_names_uk.txt");
 static SUR: &str = include_str!("data/surnames.txt");
 static SUR_UK: &str = include_str!("data/surnames_uk.txt");
 static COMMON: &str = include_str!("data/common_words.txt");
+static PLACES: &str = include_str!("data/places.txt");
+static PLACES_MAJOR: &str = include_str!("data/places_major.txt");
+static PLACES_AREAS: &str = include_str!("data/places_areas.txt");
+static PLACES_HAND: &str = include_str!("data/places_uk_hand.txt");
+static HOSPITALS: &str = include_str!("data/hospitals_uk.txt");
 
-/// Word-class bits of a lower-case word.
-pub const FIRST_NAME: u8 = 1;
-pub const SURNAME: u8 = 2;
+/// Lines of a data file that are entries (not blank, not `#` comments).
+fn entries(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Words that, before a place, make a longer place name.
+#[rustfmt::skip]
+const COMPASS_WORDS: &[&str] = &[
+    "north", "south", "east", "west", "mid", "central", "greater", "upper", "lower", "inner", "outer", "great",
+    "little", "north-east", "north-west", "south-east", "south-west", "northern", "southern", "eastern", "western",
+];
+
+/// Word-class bits of a lower-case word (see [`Gazetteer::class`]).
+pub type Class = u16;
+pub const FIRST_NAME: Class = 1;
+pub const SURNAME: Class = 2;
 /// A common English word (SCOWL size 35 or smaller).
-pub const WORD: u8 = 4;
-/// A place, nationality, religion, language, month, day or other proper noun that is never a person.
-pub const NOT_NAME: u8 = 8;
+pub const WORD: Class = 4;
+/// A nationality, religion, language, month, day or other proper noun that is never a person.
+pub const NOT_NAME: Class = 8;
 /// A title that comes before a name: Mr, Dr, PC.
-pub const TITLE: u8 = 16;
+pub const TITLE: Class = 16;
 /// A relationship or role word that often comes before a name: sister, son, neighbour.
-pub const RELATION: u8 = 32;
+pub const RELATION: Class = 32;
 /// A verb of reported speech: said, told.
-pub const SPEECH: u8 = 64;
+pub const SPEECH: Class = 64;
 /// A first name that is also an everyday word in this register (Will, Hope, Grace).
-pub const AMBIGUOUS: u8 = 128;
+pub const AMBIGUOUS: Class = 128;
+/// A UK place of one word (a town, village, county, district, area or river): never a person on
+/// its own, and a person only with a person's context when it is also a name ("Mr Preston").
+pub const PLACE: Class = 256;
+/// A place that everybody in the region knows: a county, an authority, a town of 20,000 people
+/// or more. A given name that is such a place ("Beverley", "Chelsea") needs context too.
+pub const MAJOR_PLACE: Class = 512;
+/// Compass and size words that make a place's name with the place after them ("North Tyneside",
+/// "Greater Manchester", "Mid Ulster").
+pub const COMPASS: Class = 1024;
+/// A nation, region or county rather than a town ("Cornwall", "Kent", "Rutland"): an age beside
+/// it does not locate a person the way a town does.
+pub const AREA: Class = 2048;
 
 /// Titles and ranks that come before a surname or a full name.
 #[rustfmt::skip]
@@ -165,8 +197,7 @@ const NOT_NAMES: &[&str] = &[
     "christmas", "easter", "ramadan", "eid", "diwali", "hanukkah", "covid", "covid-19", "coronavirus", "brexit",
     "zoom", "teams", "facebook", "instagram", "snapchat", "tiktok", "whatsapp", "twitter", "youtube", "google",
     "amazon", "ebay", "universal", "credit", "pip", "esa", "dla", "jobcentre", "samaritans", "childline", "mind",
-    "refuge", "shelter", "barnardo's", "barnardos", "nspcc", "mencap", "rethink", "turning", "aid", "oxford",
-    "cambridge", "leder", "ofsted", "scie", "healthwatch",
+    "refuge", "shelter", "barnardo's", "barnardos", "nspcc", "mencap", "rethink", "turning", "aid", "leder", "ofsted", "scie", "healthwatch",
     // eponymous conditions used on their own ("her Alzheimer's", "early Parkinson's")
     "alzheimer", "alzheimers", "parkinson", "parkinsons", "huntington", "huntingtons", "korsakoff", "wernicke",
     "asperger", "aspergers", "crohn", "crohns", "hodgkin", "tourette", "tourettes", "munchausen", "raynaud",
@@ -175,20 +206,17 @@ const NOT_NAMES: &[&str] = &[
     "god", "jesus", "christ", "allah", "tesco", "asda", "aldi", "lidl", "morrisons", "sainsbury", "sainsburys",
     "greggs", "primark", "argos", "wilko", "poundland", "deliveroo", "uber", "netflix", "xbox", "playstation",
     "fortnite", "roblox", "minecraft", "spotify", "paypal", "arsenal", "everton", "tottenham",
-    // big places
-    "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland",
-    "durham", "york", "yorkshire", "lancashire", "cumbria", "northumberland", "cheshire", "merseyside",
-    "nottingham", "nottinghamshire", "derby", "derbyshire", "leicester", "leicestershire", "coventry", "bradford",
-    "hull", "plymouth", "exeter", "devon", "cornwall", "somerset", "dorset", "kent", "essex", "sussex", "surrey",
-    "hampshire", "norfolk", "suffolk", "cambridgeshire", "lincolnshire", "lincoln", "wiltshire", "gloucestershire",
-    "oxfordshire", "berkshire", "buckinghamshire", "hertfordshire", "bedfordshire", "northamptonshire",
-    "warwickshire", "worcestershire", "herefordshire", "shropshire", "staffordshire", "stoke", "wolverhampton",
-    "southampton", "portsmouth", "brighton", "reading", "swindon", "milton", "keynes", "luton", "cardiff",
-    "swansea", "glasgow", "edinburgh", "belfast", "teesside", "middlesbrough", "stockton", "darlington",
-    "hartlepool", "gateshead", "tyneside", "wigan", "bolton", "salford", "oldham", "rochdale", "stockport",
-    "blackpool", "blackburn", "preston", "carlisle", "wakefield", "doncaster", "rotherham", "barnsley", "kirklees",
-    "calderdale", "humber", "midlands", "east", "west", "south", "north-east", "north-west", "south-east",
-    "south-west",
+    // compass words ("North" is an everyday word too); UK places are in data/places*.txt
+    "east", "west", "south", "north-east", "north-west", "south-east", "south-west", "midlands",
+];
+
+/// Surnames that in this register name a model, tool or scale, not a person ("Maslow's
+/// hierarchy", "Kolb's learning cycle", "the Waterlow score").
+#[rustfmt::skip]
+const EPONYMS: &[&str] = &[
+    "maslow", "kolb", "bronfenbrenner", "johari", "duluth", "caldicott", "waterlow", "barthel", "karpman",
+    "winnicott", "vygotsky", "piaget", "bowlby", "kubler-ross", "kübler-ross", "prochaska", "diclemente",
+    "glasgow",
 ];
 
 /// National bodies, regulators, methodologies and the like: words of these never name a person.
@@ -229,14 +257,21 @@ pub const NATIONAL_BODIES: &[&str] = &[
 
 /// Which words a word belongs to.
 pub struct Gazetteer {
-    classes: FastMap<Box<str>, u8>,
+    classes: FastMap<Box<str>, Class>,
+    /// UK places of more than one word ("Newcastle upon Tyne", "Tyne and Wear") and the
+    /// hospitals a board names as public places.
+    pub place_phrases: Phrases,
+    /// The places of several words that are major (see [`MAJOR_PLACE`]), lower-case.
+    major_phrases: FastSet<&'static str>,
+    /// The places of several words that are areas (see [`AREA`]), lower-case.
+    area_phrases: FastSet<&'static str>,
 }
 
 impl Gazetteer {
     fn build() -> Gazetteer {
-        let mut classes: FastMap<Box<str>, u8> =
-            FastMap::with_capacity_and_hasher(140_000, Default::default());
-        let mut add = |w: &str, bit: u8| {
+        let mut classes: FastMap<Box<str>, Class> =
+            FastMap::with_capacity_and_hasher(150_000, Default::default());
+        let mut add = |w: &str, bit: Class| {
             let w = w.trim();
             if !w.is_empty() {
                 *classes.entry(w.into()).or_insert(0) |= bit;
@@ -266,13 +301,70 @@ impl Gazetteer {
         for w in AMBIGUOUS_NAMES {
             add(w, AMBIGUOUS);
         }
-        Gazetteer { classes }
+        for w in EPONYMS {
+            add(w, NOT_NAME);
+        }
+        // Places: one word in the word table, longer names as phrases.
+        let mut phrases: Vec<&str> = Vec::new();
+        let major: FastSet<&'static str> =
+            entries(PLACES_MAJOR).chain(entries(PLACES_HAND)).collect();
+        let mut major_phrases = FastSet::default();
+        // The hand list's first sections are nations, regions and counties.
+        let hand_areas = PLACES_HAND.split("# London boroughs").next().unwrap_or("");
+        let areas: FastSet<&'static str> =
+            entries(PLACES_AREAS).chain(entries(hand_areas)).collect();
+        let mut area_phrases = FastSet::default();
+        for p in entries(PLACES).chain(entries(PLACES_HAND)) {
+            if p.contains([' ', '-', '/']) || p.contains("'") {
+                phrases.push(p);
+                if major.contains(p) {
+                    major_phrases.insert(p);
+                }
+                if areas.contains(p) || p.ends_with("shire") || p.starts_with("county ") {
+                    area_phrases.insert(p);
+                }
+            } else {
+                add(p, PLACE);
+                if major.contains(p) {
+                    add(p, MAJOR_PLACE);
+                }
+                if areas.contains(p) || p.ends_with("shire") {
+                    add(p, AREA);
+                }
+            }
+        }
+        phrases.extend(entries(HOSPITALS));
+        for w in COMPASS_WORDS {
+            add(w, COMPASS);
+        }
+        Gazetteer {
+            classes,
+            place_phrases: Phrases::new(phrases),
+            major_phrases,
+            area_phrases,
+        }
     }
 
     /// The class bits of a lower-case word (0 when unknown).
     #[inline]
-    pub fn class(&self, lower: &str) -> u8 {
+    pub fn class(&self, lower: &str) -> Class {
         self.classes.get(lower).copied().unwrap_or(0)
+    }
+
+    /// Is this lower-case name of several words (single spaces) a major UK place?
+    pub fn is_major_phrase(&self, lower: &str) -> bool {
+        self.major_phrases.contains(lower)
+    }
+
+    /// Is this lower-case name of several words (single spaces) a nation, region or county?
+    pub fn is_area_phrase(&self, lower: &str) -> bool {
+        self.area_phrases.contains(lower)
+    }
+
+    /// Is this lower-case word a UK place (of one word)?
+    #[inline]
+    pub fn is_place(&self, lower: &str) -> bool {
+        self.class(lower) & PLACE != 0
     }
 }
 
@@ -293,6 +385,23 @@ pub fn lower_into(word: &str, buf: &mut String) -> bool {
         }
     }
     poss
+}
+
+/// A lower-case word without its accents ("wójcik" → "wojcik", "siân" → "sian", "łukasz" →
+/// "lukasz"), for looking up names the lists spell without them.
+pub fn fold_accents(lower: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    lower
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'ł' => 'l',
+            'ø' => 'o',
+            'đ' => 'd',
+            'ß' => 's',
+            c => c,
+        })
+        .collect()
 }
 
 /// `Karen's` → (`Karen`, true).
@@ -547,6 +656,14 @@ pub fn phrase_words(
             lower_into(&p[t.start..t.end], &mut buf);
             if buf.chars().count() >= 2 && GAZETTEER.class(&buf) & TITLE == 0 {
                 into.insert(buf.clone());
+            }
+            // "Ellie-Mae" is also written "Ellie Mae", and a file name or slug splits it.
+            if buf.contains('-') {
+                for part in buf.split('-') {
+                    if part.chars().count() >= 2 && GAZETTEER.class(part) & TITLE == 0 {
+                        into.insert(part.to_string());
+                    }
+                }
             }
         }
     }

@@ -14,7 +14,7 @@ use crate::lint::DocCtx;
 
 static CITATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     #[allow(clippy::expect_used)]
-    regex::Regex::new(r"^(?:['’]s)?(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)*(?:\s+et\.?\s+al\.?|\s+and\s+colleagues|\s+and\s+others)?,?\s*\(?(?:19|20)\d\d[a-z]?\b|^\s+et\.?\s+al\b")
+    regex::Regex::new(r"^(?:['’]s)?(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)*(?:\s+et\.?\s+al\.?|\s+and\s+colleagues|\s+and\s+others)?,?\s*\(?(?:19|20)\d\d[a-z]?\b|^\s+et\.?\s+al\b|^\s+and\s+colleagues\b")
         .expect("built-in pattern")
 });
 
@@ -28,7 +28,7 @@ const NAMES_FIRST: &[&str] = &[
 
 /// "O'Brien" (listed as "obrien"), "Ashworth-Lyle" (each part a name): the class of a
 /// capitalised word the gazetteer does not know as written.
-fn compound_name_class(orig: &str, low: &str) -> u8 {
+fn compound_name_class(orig: &str, low: &str) -> names::Class {
     let gz = &*GAZETTEER;
     // O'Brien, D'Souza: one capital, an apostrophe, a capitalised rest (not "I'm", "I'll").
     let (base, _) = names::strip_possessive(orig);
@@ -95,15 +95,24 @@ const EPONYM_SUFFIXES: &[&str] = &[
     "manoeuvre", "procedure", "reflex", "sign", "score", "classification", "index",
 ];
 
+/// Words a little after a surname that make it an eponym ("Kolb's learning cycle").
+#[rustfmt::skip]
+const EPONYM_AFTER: &[&str] = &[
+    "cycle", "hierarchy", "window", "wheel", "triangle", "pyramid", "matrix", "theory", "principles", "ladder",
+    "curve", "chart", "scale", "score", "syndrome", "disease", "protocol", "guidelines", "competence",
+];
+
 #[derive(Clone, Copy, Default)]
 struct Tok {
-    class: u8,
+    class: names::Class,
     cap: bool,
     acronym: bool,
     possessive: bool,
     start_of_sentence: bool,
     protected: bool,
     single: bool,
+    /// A UK place, or a word of a place's name of several words.
+    place: bool,
 }
 
 pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
@@ -174,6 +183,7 @@ fn block(
                 start_of_sentence,
                 protected: false,
                 single: wb.len() < 2,
+                place: false,
             });
             continue;
         }
@@ -191,7 +201,15 @@ fn block(
                 || w.chars()
                     .filter(|c| c.is_alphabetic())
                     .all(|c| c.is_uppercase()));
-        let protected = cap && (ctx.is_doc_word(buf) || ctx.allow_words.contains(buf.as_str()));
+        // Words of the document's pseudonyms and agencies are never names, except a place that
+        // is also a name ("Devon" of "Devon and Cornwall Police"): the place rule reads that.
+        let protected = cap
+            && (ctx.is_pseudonym_word(buf)
+                || ctx.allow_words.contains(buf.as_str())
+                || ctx.is_doc_word(buf) && {
+                    let c = gz.class(buf);
+                    c & names::PLACE == 0 || c & (names::FIRST_NAME | names::SURNAME) == 0
+                });
         let a = lows.len();
         lows.push_str(buf);
         low_ranges.push((a, lows.len(), false));
@@ -203,6 +221,7 @@ fn block(
             start_of_sentence,
             protected,
             single: letters < 2,
+            place: false,
         });
     }
     let lw = Lows {
@@ -217,10 +236,15 @@ fn block(
         if near_cap {
             let low = lw.get(i);
             let mut class = gz.class(low);
+            if class == 0 && info[i].cap && !low.is_ascii() {
+                // "Wójcik", "Siân": the lists spell many names without accents.
+                class = gz.class(&names::fold_accents(low));
+            }
             if class == 0 && info[i].cap {
                 class = compound_name_class(&t[toks[i].start..toks[i].end], low);
             }
             info[i].class = class;
+            info[i].place = class & names::PLACE != 0;
         }
     }
     // The author's known names: exact (any case), or one edit away.
@@ -288,6 +312,7 @@ fn block(
             }
         }
     }
+    places_and_agencies(t, toks, info, &lw);
     // Person names from the gazetteer and context.
     for i in 0..toks.len() {
         if flagged[i] != 0 {
@@ -346,6 +371,142 @@ fn block(
         }
         hits.push(Hit::new(rule, toks[s].start, end, msg));
         i = e + 1;
+    }
+}
+
+/// The gap between two words inside a place's or an agency's name: spaces, a hyphen, a comma,
+/// an apostrophe ("St Thomas' NHS Foundation Trust"), an ampersand.
+fn name_gap(gap: &str) -> bool {
+    !gap.is_empty()
+        && gap.len() <= 3
+        && gap
+            .bytes()
+            .all(|c| matches!(c, b' ' | b'\n' | b'-' | b',' | b'\'' | b'&'))
+}
+
+/// Small words inside the names of places and agencies ("Tyne and Wear", "Kingston upon Hull").
+const CONNECTORS: &[&str] = &[
+    "and", "of", "upon", "on", "the", "for", "in", "under", "by", "with", "le", "super",
+];
+
+/// Last words of an agency's name ("Northumbria Police", "Rutland Safeguarding Board").
+#[rustfmt::skip]
+const AGENCY_HEADS: &[&str] = &[
+    "trust", "police", "constabulary", "council", "board", "partnership", "service", "services", "hospitals",
+    "healthcare", "authority", "committee", "brigade", "commission", "panel", "network", "executive",
+    "infirmary", "hospital",
+];
+
+/// Words that make a name with a head word an agency's even when no place is in it
+/// ("James Paget University Hospitals NHS Foundation Trust", "Aneurin Bevan University Health Board").
+#[rustfmt::skip]
+const AGENCY_QUALIFIERS: &[&str] = &[
+    "nhs", "health", "care", "safeguarding", "social", "university", "foundation", "county", "borough", "city",
+    "district", "metropolitan", "partnership", "community", "mental", "hospitals", "healthcare", "ambulance",
+    "fire", "rescue", "probation", "youth", "justice", "education", "integrated", "teaching", "children's",
+    "adults", "children", "housing",
+];
+
+/// UK places and agencies named after them are never people. Marks the words of place names
+/// of several words ("Newcastle upon Tyne"), a compass word before a place ("North Tees"), and
+/// every word of an agency's name that is built from places or from the words agencies use
+/// ("Tees, Esk and Wear Valleys NHS Foundation Trust", "Guy's and St Thomas' NHS Foundation Trust").
+fn places_and_agencies(t: &str, toks: &[Token], info: &mut [Tok], lw: &Lows) {
+    let gz = &*GAZETTEER;
+    let n = toks.len();
+    let title_at = |info: &[Tok], j: usize| {
+        j > 0
+            && info[j - 1].cap
+            && info[j - 1].class & names::TITLE != 0
+            && adjacent(t, &toks[j - 1], &toks[j])
+    };
+    // Place names of several words.
+    let mut i = 0;
+    while i < n {
+        if !info[i].cap {
+            i += 1;
+            continue;
+        }
+        let m = gz.place_phrases.longest_at(
+            i,
+            n,
+            |j| lw.get(j),
+            |j| name_gap(&t[toks[j].end..toks[j + 1].start]),
+        );
+        if m > 0 && !title_at(info, i) {
+            for k in &mut info[i..i + m] {
+                k.place = true;
+                k.protected = true;
+            }
+            i += m;
+        } else {
+            i += 1;
+        }
+    }
+    // "North Tees", "Greater Manchester", "West Kent": a compass word before a place.
+    for i in (0..n.saturating_sub(1)).rev() {
+        if info[i].cap
+            && info[i].class & names::COMPASS != 0
+            && info[i + 1].cap
+            && info[i + 1].place
+            && name_gap(&t[toks[i].end..toks[i + 1].start])
+        {
+            info[i].place = true;
+            info[i].protected = true;
+        }
+    }
+    // Agencies: a run of capitalised words (and connectors) that ends in a head word.
+    let mut s = 0;
+    while s < n {
+        if !info[s].cap {
+            s += 1;
+            continue;
+        }
+        let mut e = s;
+        let mut has_place = info[s].place;
+        let mut head_end: Option<usize> = None;
+        let mut qualified = false;
+        loop {
+            let low = lw.get(e);
+            if info[e].cap && AGENCY_HEADS.contains(&low) && e > s {
+                let prev = lw.get(e - 1);
+                if has_place || (s..e).any(|j| AGENCY_QUALIFIERS.contains(&lw.get(j))) {
+                    head_end = Some(e);
+                    qualified = true;
+                } else if AGENCY_QUALIFIERS.contains(&prev) {
+                    head_end = Some(e);
+                }
+            }
+            if e + 1 >= n {
+                break;
+            }
+            let gap = &t[toks[e].end..toks[e + 1].start];
+            if !name_gap(gap) {
+                break;
+            }
+            // A comma joins only a list of places ("Cumbria, Northumberland, Tyne and Wear").
+            if gap.contains(',') && !info[e].place {
+                break;
+            }
+            let next_low = lw.get(e + 1);
+            let next_ok = info[e + 1].cap || CONNECTORS.contains(&next_low);
+            if !next_ok {
+                break;
+            }
+            e += 1;
+            has_place |= info[e].place;
+        }
+        match head_end {
+            Some(h) if qualified || h > s => {
+                for k in &mut info[s..=h] {
+                    if k.cap {
+                        k.protected = true;
+                    }
+                }
+                s = h + 1;
+            }
+            _ => s += 1,
+        }
     }
 }
 
@@ -443,7 +604,11 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> b
             )
             || matches!(pl, "named" | "called")
     }) || prev.is_some_and(|p| {
-        info[p].class & names::RELATION != 0 && !info[p].cap && possessive_det_before(t, toks, p)
+        info[p].class & names::RELATION != 0
+            && !info[p].cap
+            && (possessive_det_before(t, toks, p)
+                // "Mother's friend Tayla", "Adult D's carer Tom"
+                || p > 0 && info[p - 1].possessive && adjacent(t, &toks[p - 1], &toks[p]))
     });
     if title_before {
         return !plain_word || is_sur;
@@ -481,6 +646,72 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> b
     {
         return false;
     }
+    // The same, across small words: "React to Red", "Children and Young People".
+    if !clear_name {
+        let joins = |a: usize| {
+            a + 2 < toks.len()
+                && matches!(
+                    lw.get(a + 1),
+                    "and" | "of" | "to" | "for" | "the" | "in" | "on" | "upon"
+                )
+                && !info[a + 1].cap
+                && info[a + 2].cap
+                && adjacent(t, &toks[a], &toks[a + 1])
+                && adjacent(t, &toks[a + 1], &toks[a + 2])
+        };
+        let mut ws = run_start;
+        while ws >= 2 && joins(ws - 2) {
+            ws -= 2;
+            while ws > 0 && info[ws - 1].cap && adjacent(t, &toks[ws - 1], &toks[ws]) {
+                ws -= 1;
+            }
+        }
+        let mut we = run_end;
+        while joins(we) {
+            we += 2;
+            while we + 1 < toks.len() && info[we + 1].cap && adjacent(t, &toks[we], &toks[we + 1]) {
+                we += 1;
+            }
+        }
+        if (ws < run_start || we > run_end)
+            && (ws..=we).any(|j| {
+                let cj = info[j].class;
+                j != i
+                    && info[j].cap
+                    && cj & names::TITLE == 0
+                    && (info[j].acronym
+                        || cj & names::WORD != 0 && cj & (names::FIRST_NAME | names::SURNAME) == 0)
+            })
+        {
+            return false;
+        }
+    }
+    // An eponym: "Abbey Pain Scale", "Gibbs' reflective cycle", "Maslow's hierarchy of needs".
+    if run_end > i && EPONYM_SUFFIXES.contains(&lw.get(run_end)) {
+        return false;
+    }
+    {
+        let mut j = run_end;
+        for _ in 0..3 {
+            if j + 1 >= toks.len() {
+                break;
+            }
+            let gap = &t[toks[j].end..toks[j + 1].start];
+            if gap.is_empty()
+                || gap.len() > 4
+                || !gap.chars().all(|c| matches!(c, ' ' | '\'' | '’'))
+            {
+                break;
+            }
+            j += 1;
+            if info[j].cap {
+                break;
+            }
+            if EPONYM_AFTER.contains(&lw.get(j)) {
+                return false;
+            }
+        }
+    }
     // A citation: "Munro (2011)", "Braye and Preston-Shoot, 2019", "Preston-Shoot et al."
     let after = t.get(toks[run_end].end..).unwrap_or("");
     let after = &after[..after
@@ -513,20 +744,44 @@ fn is_name(ctx: &DocCtx, toks: &[Token], info: &[Tok], i: usize, lw: &Lows) -> b
             return false;
         }
     }
-    let speech = prev.is_some_and(|p| info[p].class & names::SPEECH != 0 && !info[p].cap)
-        || next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap);
-    // A neighbour that is itself clearly a name ("Rose Walsh", "Karen Brown").
+    // "in Dalston", "from Kendal": after a preposition of place, a place is a place even when
+    // it is also a given name.
+    if k.place && !k.possessive && before_run.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) {
+        return false;
+    }
+    // "Staff told", "Records showed": an everyday word starting a sentence is that word.
+    let speech = !(k.start_of_sentence && is_word && !is_first)
+        && (prev.is_some_and(|p| info[p].class & names::SPEECH != 0 && !info[p].cap)
+            || next.is_some_and(|_| info[i + 1].class & names::SPEECH != 0 && !info[i + 1].cap));
+    // A neighbour that is itself clearly a name ("Rose Walsh", "Karen Brown"), and not a place.
     let name_neighbour = |j: usize| -> bool {
         let n = info[j];
         n.cap
             && !n.protected
             && !n.acronym
+            && !n.place
             && n.class & names::NOT_NAME == 0
             && n.class & (names::FIRST_NAME | names::SURNAME) != 0
             && n.class & (names::WORD | names::AMBIGUOUS) == 0
     };
     let paired = (next.is_some() && name_neighbour(i + 1))
         || (i > 0 && adjacent(t, &toks[i - 1], &toks[i]) && name_neighbour(i - 1));
+    // A UK place is a person only beside a person's name ("Sarah Lincoln", "Beverley Onions"),
+    // or with a verb of speech; a title or a relationship word was handled above. A given name
+    // that is only a village's name is still read as a name.
+    if k.place && (!is_first || c & names::MAJOR_PLACE != 0) {
+        let surname_after = next.is_some() && {
+            let n = info[i + 1];
+            is_first
+                && n.cap
+                && !n.protected
+                && !n.place
+                && !n.acronym
+                && n.class & names::SURNAME != 0
+                && n.class & names::NOT_NAME == 0
+        };
+        return (is_first || is_sur) && (paired || surname_after || speech);
+    }
     if is_first || is_sur {
         if !is_word && !amb {
             // Unambiguous names: anywhere, including the start of a sentence.
@@ -630,13 +885,15 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             }
             let (l1, l2) = (w1.to_ascii_lowercase(), w2.to_ascii_lowercase());
             let (c1, c2) = (gz.class(&l1), gz.class(&l2));
-            let clear = |c: u8| c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0;
+            let clear =
+                |c: names::Class| c & (names::WORD | names::AMBIGUOUS | names::NOT_NAME) == 0;
             // A first name (or an unknown word that is no everyday word) then a surname.
             let first_ok = (c1 & names::FIRST_NAME != 0 || c1 == 0 && l1.len() >= 4) && clear(c1);
             if first_ok
                 && c2 & names::SURNAME != 0
                 && clear(c2)
                 && !ctx.is_doc_word(&l1)
+                && !ctx.is_doc_word(&l2)
                 && !ctx.allow_words.contains(&l1)
             {
                 hits.push(Hit::new(

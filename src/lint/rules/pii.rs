@@ -39,6 +39,17 @@ static DATE_NUM: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b(\d{1,2})([/.\-])(\d{1,2})[/.\-](\d{4}|\d{2})\b"));
 static DATE_ISO: LazyLock<Regex> =
     LazyLock::new(|| re(r"\b((?:19|20)\d\d)[-/](\d{2})[-/](\d{2})\b"));
+/// A day and a month without a year ("3 March", "the 4th of August", "March 3rd"): still
+/// the date of an event in the person's life. Months are capitalised here, so "2 may" is not one.
+static DATE_DM: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b(\.?,?\s+(?:19|20)\d\d\b)?|\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{1,2})(?:st|nd|rd|th)\b",
+    )
+});
+/// A year of birth on its own: "born in 1987", "year of birth 1987", "(b. 1987)".
+static BORN_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)\b(?:born(?:\s+in)?|year\s+of\s+birth[:,]?|b\.)\s+((?:19|20)\d\d)\b")
+});
 static BORN_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)\b(?:born(?:\s+(?:in|on))?|date of birth:?|d\.?o\.?b\.?:?)\s+((?:{MONTHS})\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d)\b"
@@ -70,7 +81,7 @@ static ADDR_HOUSE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INSTITUTION: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
-        r"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP}\s+){{1,4}}(?:(?i:primary school|junior school|infants? school|high school|secondary school|grammar school|special school|school|academy|college|nursery|surgery|medical centre|medical practice|health centre|family practice|group practice|care home|nursing home|residential home|care centre|children's home|children’s home|hospital|hospice|ward|pupil referral unit|referral unit|children's centre|children’s centre|pharmacy|hostel|day centre|prison|refuge|mosque|church|gurdwara|synagogue|temple|supported living))\b|\bHMP\s+{CAP}"
+        r"\b(?:(?:St\.?|Saint)\s+)?(?:{CAP}\s+){{1,4}}(?:(?i:primary school|junior school|infants? school|high school|secondary school|grammar school|special school|school|academy|college|nursery|surgery|medical centre|medical practice|health centre|family practice|group practice|care home|nursing home|residential home|care centre|children's home|children’s home|hospital|hospice|ward|pupil referral unit|referral unit|children's centre|children’s centre|pharmacy|hostel|day centre|prison|refuge|mosque|church|gurdwara|synagogue|temple|supported living))\b|\bHMP\s+{CAP}|\bWard\s+\d{{1,3}}[A-Za-z]?\b|\bYsgol(?:\s+{CAP}){{1,4}}"
     ))
 });
 /// An age written in words: "thirty-four", "seventy".
@@ -96,9 +107,8 @@ static NI_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NHS_CONTEXT: LazyLock<Regex> =
     LazyLock::new(|| re(r"(?i)\bnhs\s+(?:number|no\.?|num)\W*(?:\w+\W+){0,2}$"));
-static BIRTH_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)(?:\bborn\b|date of birth|\bd\.?o\.?b\b|birthday)\W*(?:\w+\W+){0,3}$")
-});
+static BIRTH_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?i)(?:\bborn\b|dates? of birth|\bd\.?o\.?b\b|birthday)[^.!?]*$"));
 
 #[rustfmt::skip]
 const POSTCODE_AREAS: &[&str] = &[
@@ -202,6 +212,8 @@ static PLACE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "temple",
         "living",
         "hmp",
+        "unit",
+        "ysgol",
     ];
     #[allow(clippy::expect_used)]
     AhoCorasick::builder()
@@ -225,6 +237,8 @@ const F_NUM_CAP: u16 = 64;
 /// A word, a space, then a number ("Flat 4").
 const F_FLAT: u16 = 128;
 const F_AT: u16 = 256;
+/// A digit then an ordinal suffix ("4th", "21st").
+const F_ORD: u16 = 512;
 
 fn line_features(b: &[u8]) -> u16 {
     let mut f = 0u16;
@@ -246,6 +260,9 @@ fn line_features(b: &[u8]) -> u16 {
             }
             if i + 2 < b.len() && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase() {
                 f |= F_NUM_CAP;
+            }
+            if i + 2 < b.len() && matches!(&b[i + 1..i + 3], b"st" | b"nd" | b"rd" | b"th") {
+                f |= F_ORD;
             }
             // "Flat 4", "Room 12": a word, a space, a number (the pattern itself is quick to reject)
             if i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_alphabetic() {
@@ -276,6 +293,7 @@ fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<
             let (s, e) = line(0);
             &t[s..e]
         });
+    let mut prev_keep = false;
     for i in 0..starts.len() {
         let (s, e) = line(i);
         let this = next_keep;
@@ -284,8 +302,11 @@ fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<
                 let (s2, e2) = line(i + 1);
                 &t[s2..e2]
             });
-        // A match can start on the line before the one that has what it needs.
-        if this || next_keep {
+        // A match can start on the line before the one that has what it needs, or end on
+        // the line after ("the 19th of\nSeptember").
+        let keep_line = this || next_keep || prev_keep;
+        prev_keep = this;
+        if keep_line {
             match out.last_mut() {
                 Some(last) if last.1 == s => last.1 = e,
                 _ => out.push((s, e)),
@@ -328,7 +349,12 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let family = |mask: u16| chunks(t, starts, |i, _| feats[i] & mask != 0);
     let any_digit = feats.iter().any(|f| f & F_DIGIT != 0);
     if any_digit {
-        each_chunk(t, &family(F_YEAR | F_SEP_DATE), hits, dates);
+        each_chunk(
+            t,
+            &family(F_YEAR | F_SEP_DATE | F_NUM_CAP | F_ORD),
+            hits,
+            dates,
+        );
         each_chunk(t, &family(F_MANY_DIGITS | F_LETTER_DIGIT), hits, |c, h| {
             numbers(c, h)
         });
@@ -371,6 +397,7 @@ fn emails(t: &str, hits: &mut Vec<Hit>) {
                     || c & (names::FIRST_NAME | names::SURNAME) != 0 && c & names::WORD == 0
                     || c & (names::WORD | names::NOT_NAME) == 0
                         && !ROLE_MAILBOXES.contains(&l.as_str())
+                        && !role_acronym(&l)
             });
         if personal {
             hits.push(Hit::new(
@@ -383,6 +410,16 @@ fn emails(t: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// A board's or team's initials as a mailbox ("tsab@", "nyscp@", "lscb@").
+fn role_acronym(l: &str) -> bool {
+    l.len() <= 8
+        && [
+            "sab", "scp", "scb", "csp", "sb", "mash", "spa", "sar", "dhr", "cspr", "lsab", "scr",
+        ]
+        .iter()
+        .any(|s| l.ends_with(s))
+}
+
 #[rustfmt::skip]
 const ROLE_MAILBOXES: &[&str] = &[
     "info", "enquiries", "sab", "lscp", "scp", "dhr", "sar", "cspr", "mash", "admin", "noreply", "comms", "lsab",
@@ -392,7 +429,7 @@ const ROLE_MAILBOXES: &[&str] = &[
 
 fn dates(t: &str, hits: &mut Vec<Hit>) {
     let push = |s: usize, e: usize, hits: &mut Vec<Hit>| {
-        let before = floor_str(t, s, 60).unwrap_or("");
+        let before = floor_str(t, s, 80).unwrap_or("");
         if BIRTH_CONTEXT.is_match(before) {
             hits.push(Hit::new(
                 "pii/date-of-birth",
@@ -449,6 +486,57 @@ fn dates(t: &str, hits: &mut Vec<Hit>) {
             }
         }
     }
+    for c in DATE_DM.captures_iter(t) {
+        // With a year it is one of the dates above.
+        if c.get(3).is_some() {
+            continue;
+        }
+        let Some(m) = c.get(0) else { continue };
+        let d: u32 = c
+            .get(1)
+            .or_else(|| c.get(4))
+            .map_or(0, |x| x.as_str().parse().unwrap_or(0));
+        if !(1..=31).contains(&d) {
+            continue;
+        }
+        // "section 3 May …", "Recommendation 2 March…": a number that belongs to the word before.
+        let before = floor_str(t, m.start(), 20)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let word_before = before.split_whitespace().last().unwrap_or("");
+        if matches!(
+            word_before,
+            "section"
+                | "s."
+                | "paragraph"
+                | "para"
+                | "recommendation"
+                | "page"
+                | "chapter"
+                | "step"
+                | "part"
+                | "regulation"
+                | "article"
+                | "rule"
+                | "schedule"
+                | "table"
+                | "figure"
+                | "appendix"
+        ) {
+            continue;
+        }
+        push(m.start(), m.end(), hits);
+    }
+    for c in BORN_YEAR.captures_iter(t) {
+        if let Some(m) = c.get(1) {
+            hits.push(Hit::new(
+                "pii/date-of-birth",
+                m.start(),
+                m.end(),
+                "this looks like a year of birth",
+            ));
+        }
+    }
     for c in BORN_MONTH_YEAR.captures_iter(t) {
         if let Some(m) = c.get(1) {
             hits.push(Hit::new(
@@ -469,6 +557,49 @@ fn floor_str(t: &str, at: usize, n: usize) -> Option<&str> {
     }
     t.get(s..at)
 }
+
+static SERVICE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)(?:helpline|help line|advice line|information line|contact cent(?:re|er)|front[- ]door|first contact|switchboard|freephone|duty (?:team|desk|line|service)|customer service|out of hours|emergency duty|single point of access|\bmash\b|\bspoa\b|reception|enquir(?:y|ies) line|(?:team|service|services|line|hub|desk|office|unit|board|partnership|council|centre|department|social care|police) on)[^.!?]{0,40}$",
+    )
+});
+static SERVICE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^[\s,]*(?:\(?(?:the\s+)?(?:24-hour|24 hour|helpline|contact cent(?:re|er)|switchboard|open\b|mon(?:day)?\b)|,?\s*(?:the\s+)?(?:published|public)\b[^.]{0,30}\bnumber)",
+    )
+});
+static PERSONAL_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)\b(?:her|his|their|my) (?:own|old|home|mobile|personal|number|landline)|\bmobile\b|\blandline\b|\bpersonal\b|\bhome number\b",
+    )
+});
+
+/// Is the phone number at `s..e` a service's published number (by what the text says around it)?
+fn service_number(t: &str, s: usize, e: usize) -> bool {
+    let before = floor_str(t, s, 90).unwrap_or("");
+    let mut after_end = (e + 50).min(t.len());
+    while after_end > e && !t.is_char_boundary(after_end) {
+        after_end -= 1;
+    }
+    let after = &t[e..after_end];
+    let near_before = floor_str(t, s, 30).unwrap_or("");
+    if PERSONAL_NEAR.is_match(near_before)
+        || PERSONAL_NEAR.is_match(after.split(['.', ';']).next().unwrap_or(""))
+    {
+        return false;
+    }
+    SERVICE_BEFORE.is_match(before) || SERVICE_AFTER.is_match(after)
+}
+
+/// Well-known public addresses that name a service or an institution, not a home.
+const PUBLIC_ADDRESSES: &[&str] = &[
+    "56 dean street",
+    "10 downing street",
+    "221b baker street",
+    "102 petty france",
+    "2 marsham street",
+    "39 victoria street",
+];
 
 fn numbers(t: &str, hits: &mut Vec<Hit>) {
     // Phone numbers.
@@ -509,6 +640,11 @@ fn numbers(t: &str, hits: &mut Vec<Hit>) {
         }
         // 07 mobiles and 02 numbers always have ten national digits.
         if national == 9 && matches!(first_nat, Some(7) | Some(2)) {
+            continue;
+        }
+        // A landline the text presents as a service's ("the duty team on …", "… (the 24-hour
+        // contact centre)") is published for the public, not a person's.
+        if first_nat != Some(7) && service_number(t, m.start(), end) {
             continue;
         }
         hits.push(Hit::new(
@@ -592,6 +728,16 @@ fn address_end(t: &str, end: usize) -> usize {
 
 fn addresses_with_numbers(t: &str, hits: &mut Vec<Hit>) {
     for m in ADDR_NUM.find_iter(t) {
+        let lower = m.as_str().to_lowercase();
+        if PUBLIC_ADDRESSES.contains(
+            &lower
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        ) {
+            continue;
+        }
         hits.push(Hit::new(
             "pii/address",
             m.start(),
@@ -664,11 +810,29 @@ fn is_generic_place(ctx: &DocCtx, phrase: &str, lowercase_type: bool) -> bool {
                 && c & names::WORD != 0
                 && c & (names::FIRST_NAME | names::SURNAME) == 0)
             || c & names::TITLE != 0 && c & names::SURNAME == 0
+            // "Sunday school", "Polish Saturday school", "Methodist church"
+            || c & names::NOT_NAME != 0 && c & names::PLACE == 0
     })
+}
+
+/// Is the street at `s..e`, with the house number before it, a well-known public address?
+fn public_address(t: &str, s: usize, e: usize) -> bool {
+    let before = floor_str(t, s, 8).unwrap_or("");
+    let number = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let whole = format!("{number} {}", &t[s..e]).to_lowercase();
+    let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+    PUBLIC_ADDRESSES.contains(&whole.as_str())
 }
 
 fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
     for m in ADDR_STREET.find_iter(t) {
+        if public_address(t, m.start(), m.end()) {
+            continue;
+        }
         if !is_generic_place(ctx, m.as_str(), false) {
             hits.push(Hit::new(
                 "pii/address",
@@ -754,15 +918,78 @@ fn institutions(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Words of the names of big hospitals that say nothing about where a person lives.
+#[rustfmt::skip]
+const HOSPITAL_WORDS: &[&str] = &[
+    "royal", "queen", "king", "prince", "princess", "general", "university", "city", "county", "district",
+    "community", "area", "teaching", "infirmary", "memorial", "hospital", "hospitals", "children's", "women's",
+    "and", "of", "the", "for", "upon", "on", "acute", "victoria", "alexandra", "elizabeth", "albert", "edward",
+    "george", "mother", "st", "saint", "hospice",
+];
+
+/// Every ending of two words or more of the hospitals a board names as public places
+/// (`data/hospitals_uk.txt`), so that "Queen Elizabeth Hospital" and "the Queen Elizabeth The
+/// Queen Mother Hospital" are both found however much of the name a pattern caught.
+static KNOWN_HOSPITALS: LazyLock<std::collections::HashSet<String>> = LazyLock::new(|| {
+    let mut set = std::collections::HashSet::new();
+    for line in include_str!("../data/hospitals_uk.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        for k in 0..words.len().saturating_sub(1) {
+            // Not the endings that every hospital shares ("general hospital").
+            if words[k..]
+                .iter()
+                .any(|w| !HOSPITAL_WORDS.contains(w) && !GENERIC.contains(w))
+            {
+                set.insert(words[k..].join(" "));
+            }
+        }
+    }
+    set
+});
+
+/// Lower-case words of a name, without punctuation or possessive quirks ("St Thomas'" → "st thomas'").
+fn name_words(phrase: &str) -> Vec<String> {
+    phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .replace('’', "'")
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// A hospital named after the area, a UK place, a monarch or a saint, or a big hospital the
+/// lint knows: a public place, not a detail that locates the person.
 fn hospital_named_for_area(ctx: &DocCtx, phrase: &str) -> bool {
     let gz = &*GAZETTEER;
-    phrase.split_whitespace().all(|w| {
-        let l = w.to_lowercase();
-        let c = gz.class(&l);
-        GENERIC.contains(&l.as_str())
-            || ctx.area_words.contains(&l)
-            || ctx.allow_words.contains(&l)
-            || c & names::NOT_NAME != 0
+    let words = name_words(phrase);
+    if (0..words.len().saturating_sub(1)).any(|k| KNOWN_HOSPITALS.contains(&words[k..].join(" "))) {
+        return true;
+    }
+    // Words inside a UK place's name of several words ("Castle Hill", "Newcastle upon Tyne").
+    let n = words.len();
+    let mut in_place = vec![false; n];
+    for a in 0..n {
+        for b in (a + 2..=n).rev() {
+            if gz.is_major_phrase(&words[a..b].join(" ")) {
+                in_place[a..b].iter_mut().for_each(|x| *x = true);
+                break;
+            }
+        }
+    }
+    words.iter().zip(&in_place).all(|(l, &inp)| {
+        let c = gz.class(l);
+        inp || GENERIC.contains(&l.as_str())
+            || HOSPITAL_WORDS.contains(&l.as_str())
+            || ctx.area_words.contains(l)
+            || ctx.allow_words.contains(l)
+            || c & (names::NOT_NAME | names::MAJOR_PLACE | names::COMPASS) != 0
     })
 }
 
@@ -921,29 +1148,31 @@ fn is_place(ctx: &DocCtx, s: &str) -> bool {
     if ctx.area_words.contains(&l) || ctx.doc_words.contains(&l) {
         return false;
     }
+    // A UK place of several words ("High Wycombe", "Stoke-on-Trent"); a county or a region
+    // ("County Londonderry", "North Yorkshire") is too wide to locate anyone.
+    if s.contains([' ', '-']) && gz.place_phrases.contains_text(s) {
+        let lower = name_words(s).join(" ");
+        return !gz.is_area_phrase(&lower) && !lower.ends_with("shire");
+    }
     let c = gz.class(&l);
+    if c & names::AREA != 0 {
+        return false;
+    }
     if LABEL_WORDS.contains(&l.as_str()) || c & names::TITLE != 0 {
         return false;
     }
+    // A UK place: a town that is also an everyday word ("Reading", "Sale") only when it is big.
+    if c & names::PLACE != 0 && (c & names::WORD == 0 || c & names::MAJOR_PLACE != 0) {
+        return c & names::NOT_NAME == 0;
+    }
     if c & names::NOT_NAME != 0 {
-        // places in the built-in list are places; months, days, faiths are not
-        return PLACE_NOT_NAMES.contains(&l.as_str());
+        return false;
     }
     if ctx.allow_words.contains(&l) {
         return ctx.site_allow_words.contains(&l);
     }
     c & names::WORD == 0 && c & names::FIRST_NAME == 0
 }
-
-#[rustfmt::skip]
-const PLACE_NOT_NAMES: &[&str] = &[
-    "london", "manchester", "birmingham", "liverpool", "leeds", "sheffield", "bristol", "newcastle", "sunderland",
-    "durham", "york", "nottingham", "derby", "leicester", "coventry", "bradford", "hull", "plymouth", "exeter",
-    "stoke", "wolverhampton", "southampton", "portsmouth", "brighton", "swindon", "luton", "cardiff", "swansea",
-    "glasgow", "edinburgh", "belfast", "middlesbrough", "stockton", "darlington", "hartlepool", "gateshead",
-    "wigan", "bolton", "salford", "oldham", "rochdale", "stockport", "blackpool", "blackburn", "preston",
-    "carlisle", "wakefield", "doncaster", "rotherham", "barnsley", "lincoln", "oxford", "cambridge",
-];
 
 /// Words that begin an anonymised label ("Adult A", "Child B").
 #[rustfmt::skip]
