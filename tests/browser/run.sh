@@ -4,6 +4,8 @@
 #  - search.test.mjs: the search client on a fixture site with known answers;
 #  - site.test.mjs: the example site as built by `learnsite build` (accessibility with axe-core,
 #    search from http:// and file://, quick exit, print).
+#  - relevance.test.mjs: the practitioners' query set (tests/relevance) on the example site and a
+#    collated region, built on a fixed date; the client must rank as the Rust mirror does.
 # Last line: `N passed, M failed`; non-zero exit on any failure.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,9 +16,15 @@ example="$repo/target/example-site"
 (cd "$repo" && cargo run --quiet -- build --out "$example" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 region="$repo/target/example-region"
 (cd "$repo" && cargo run --quiet -- collate "$example/learning-index.json" tests/fixtures/boards/fellhaven.json tests/fixtures/boards/kestrelby.json --out "$region" >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
+rel="$repo/target/relevance"
+(cd "$repo" && cargo run --quiet -- build --out "$rel/site" --now 2026-01-15 --quiet \
+  && cargo run --quiet -- collate "$rel/site/learning-index.json" tests/fixtures/boards/fellhaven.json \
+     tests/fixtures/boards/kestrelby.json --out "$rel/region" --now 2026-01-15 >/dev/null \
+  && cargo run --quiet --example relevance -- "$rel/site" "$rel/region" --json "$rel/relevance.json" >/dev/null) \
+  || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
 total_p=0; total_f=0; status=0
-for t in "search.test.mjs $fixture" "site.test.mjs $example $region"; do
+for t in "search.test.mjs $fixture" "site.test.mjs $example $region" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json"; do
   out=$(node $t 2>&1); rc=$?
   echo "$out" | sed '$d'
   last=$(echo "$out" | tail -1)

@@ -15,6 +15,19 @@ use super::{asset_files, SearchFile};
 pub const PREFIX_MIN_CHARS: usize = 3;
 pub const PREFIX_MAX_CHUNKS: usize = 3;
 pub const PREFIX_MAX_WORDS: usize = 30;
+/// Weight of a word that only begins with what was typed (as you type), or shares a typed
+/// word's root (`curious` → `curiosity`): below the word itself (1).
+pub const RELATED_WEIGHT: f64 = 0.5;
+/// Weight of a word one letter away from a typed word that matches nothing (`hording`).
+pub const TYPO_WEIGHT: f64 = 0.4;
+/// Most misspelling candidates tried per word (the most common first), and most spelling
+/// chunks read for one word.
+pub const TYPO_MAX_WORDS: usize = 3;
+pub const SPELL_MAX_CHUNKS: usize = 4;
+/// Weight of a synonym of what was typed (`safer sleep` for `safe sleep`).
+pub const SYNONYM_WEIGHT: f64 = 0.8;
+/// While fewer documents than this contain every word, documents with some of the words follow.
+pub const PARTIAL_BELOW: usize = 10;
 /// Documents per text directory (`search/text/K/N.js`, K = N / this).
 pub const TEXT_PER_DIR: usize = 1000;
 
@@ -341,10 +354,18 @@ impl SearchIndex {
                 fj.push(',');
             }
             let (meta, data) = encode_facet(f);
-            let values: Vec<[&str; 2]> = f
+            // [slug, label] or [slug, label, [other names]]
+            let values: Vec<serde_json::Value> = f
                 .values
                 .iter()
-                .map(|(s, l)| [s.as_str(), l.as_str()])
+                .zip(&f.aliases)
+                .map(|((s, l), a)| {
+                    if a.is_empty() {
+                        serde_json::json!([s, l])
+                    } else {
+                        serde_json::json!([s, l, a])
+                    }
+                })
                 .collect();
             let _ = write!(
                 fj,
@@ -392,6 +413,22 @@ impl SearchIndex {
         out.extend(texts);
         lap("texts");
 
+        // Spelling list, for one-letter misspellings: words, then one character per word for
+        // how common it is.
+        for (si, c) in self.spell_chunks.iter().enumerate() {
+            let list = &self.spell[c.start..c.end];
+            let ws: Vec<&str> = list.iter().map(|w| w.0.as_str()).collect();
+            let mut df = String::with_capacity(list.len());
+            for w in list {
+                push_char(&mut df, u32::from(w.1));
+            }
+            out.push(SearchFile {
+                path: format!("search/spell/{si}.js"),
+                bytes: format!("__ls_s({si},{},\"{df}\");\n", js_string(&ws.join(" ")))
+                    .into_bytes(),
+            });
+        }
+
         // Manifest last: its version is a hash of everything else.
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for f in &out {
@@ -404,6 +441,7 @@ impl SearchIndex {
             "n": n,
             "dated": self.dated,
             "keys": self.keys,
+            "spellKeys": self.spell_keys,
             "stop": STOP_WORDS,
             "impact": self.impact_table,
             "rpf": RECORDS_PER_FILE,
@@ -412,6 +450,14 @@ impl SearchIndex {
             "prefixMin": PREFIX_MIN_CHARS,
             "prefixChunks": PREFIX_MAX_CHUNKS,
             "prefixWords": PREFIX_MAX_WORDS,
+            "related": RELATED_WEIGHT,
+            "typo": TYPO_WEIGHT,
+            "typoWords": TYPO_MAX_WORDS,
+            "spellChunks": SPELL_MAX_CHUNKS,
+            "relatedMin": super::text::RELATED_MIN_CHARS,
+            "synonym": SYNONYM_WEIGHT,
+            "partialBelow": PARTIAL_BELOW,
+            "syn": super::synonyms::manifest_groups(),
         });
         out.push(SearchFile {
             path: "search/manifest.js".into(),
@@ -616,9 +662,8 @@ impl SearchIndex {
                 .iter()
                 .find(|d| d.0 == id)
                 .ok_or_else(|| bad(&fp, &format!("unknown facet {id:?}")))?;
-            let values: Vec<(String, String)> = f["values"]
-                .as_array()
-                .ok_or_else(|| bad(&fp, "values"))?
+            let raw_values = f["values"].as_array().ok_or_else(|| bad(&fp, "values"))?;
+            let values: Vec<(String, String)> = raw_values
                 .iter()
                 .map(|v| {
                     (
@@ -627,11 +672,13 @@ impl SearchIndex {
                     )
                 })
                 .collect();
+            let aliases = raw_values.iter().map(|v| strings(&v[2])).collect();
             let mut facet = super::index::Facet {
                 id,
                 label,
                 multi,
                 values,
+                aliases,
                 doc_values: vec![Vec::new(); n],
             };
             let mut meta = serde_json::Map::new();
@@ -646,6 +693,32 @@ impl SearchIndex {
             facets.push(facet);
         }
 
+        // Spelling list.
+        let spell_keys = strings(&m["spellKeys"]);
+        let mut spell: Vec<(String, u8)> = Vec::new();
+        let mut spell_chunks = Vec::new();
+        for si in 0..spell_keys.len() {
+            let (p, t) = read(&format!("spell/{si}.js"))?;
+            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
+            let parts = json(&p, &format!("[{rest}]"))?;
+            let ws = parts[0].as_str().ok_or_else(|| bad(&p, "words"))?;
+            let df = parts[1].as_str().ok_or_else(|| bad(&p, "frequencies"))?;
+            let start = spell.len();
+            let ws: Vec<&str> = if ws.is_empty() {
+                Vec::new()
+            } else {
+                ws.split(' ').collect()
+            };
+            for (w, c) in ws.iter().zip(df.bytes()) {
+                let b = super::encode::char_value(c).ok_or_else(|| bad(&p, "frequency"))?;
+                spell.push((w.to_string(), b as u8));
+            }
+            spell_chunks.push(Chunk {
+                start,
+                end: spell.len(),
+            });
+        }
+
         Ok(SearchIndex {
             docs,
             dated,
@@ -656,6 +729,9 @@ impl SearchIndex {
             facets,
             chunks,
             keys,
+            spell,
+            spell_chunks,
+            spell_keys,
             order: (0..n).collect(),
         })
     }

@@ -6,19 +6,30 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 use std::sync::Mutex;
 
-use super::text::{fold_into, for_each_word, is_stop_word, Analyzer, MAX_WORD_CHARS};
+use super::labels::{label_texts, Aliases};
+use super::text::{fold_into, for_each_word, is_hyphen, is_stop_word, Analyzer, MAX_WORD_CHARS};
 use super::SearchDoc;
 use rayon::prelude::*;
 
-/// Field weights: title, headings, summary, body.
-pub const FIELD_WEIGHTS: [f64; 4] = [10.0, 5.0, 3.0, 1.0];
+/// Fields of a document: title, headings, summary, body, labels.
+pub const FIELDS: usize = 5;
+/// The labels field: the document's type, review type, themes, methodology and abuse types,
+/// by label and by the vocabularies' other names for them (`SAR`, `MCA`, `county lines`).
+pub const LABELS: usize = 4;
+/// Field weights: title, headings, summary, body, labels.
+pub const FIELD_WEIGHTS: [f64; FIELDS] = [10.0, 5.0, 3.0, 1.0, 4.0];
 /// Length normalisation per field (BM25 `b`).
-const FIELD_B: [f64; 4] = [0.3, 0.5, 0.5, 0.75];
+const FIELD_B: [f64; FIELDS] = [0.3, 0.5, 0.5, 0.75, 0.3];
 const K1: f64 = 1.2;
 /// A term chunk is closed once it reaches about this many bytes.
 pub const CHUNK_TARGET: usize = 16 * 1024;
 /// Documents per record file.
 pub const RECORDS_PER_FILE: usize = 16;
+/// A spelling chunk is closed once it reaches about this many bytes.
+pub const SPELL_CHUNK_TARGET: usize = 8 * 1024;
+/// Shortest word in the spelling list (a misspelling of a word of at least
+/// [`super::text::RELATED_MIN_CHARS`] letters is one letter shorter at most).
+pub const SPELL_MIN_CHARS: usize = 4;
 /// Levels of the quantised impact (1..=63; 0 is never written).
 pub const IMPACT_LEVELS: u32 = 63;
 
@@ -41,6 +52,8 @@ pub struct Facet {
     pub multi: bool,
     /// `(slug, label)`, in display order.
     pub values: Vec<(String, String)>,
+    /// Per value: the vocabulary's other names for it (a quoted phrase matches them).
+    pub aliases: Vec<Vec<String>>,
     /// Per doc id: indexes into `values`.
     pub doc_values: Vec<Vec<u32>>,
 }
@@ -72,6 +85,12 @@ pub struct SearchIndex {
     /// Per chunk, the shortest prefix of its first word that sorts after the previous chunk's
     /// last word (what the manifest lists; chunk i holds the words from key i to key i+1).
     pub keys: Vec<String>,
+    /// Words a misspelling is compared with (letters only, at least [`SPELL_MIN_CHARS`]), in
+    /// dictionary order, each with `bits_for(document frequency)` to prefer common words.
+    pub spell: Vec<(String, u8)>,
+    /// Chunks of [`SearchIndex::spell`] and their keys, as for the terms.
+    pub spell_chunks: Vec<Chunk>,
+    pub spell_keys: Vec<String>,
     /// Doc id → index of the document in the input.
     pub order: Vec<usize>,
 }
@@ -147,18 +166,41 @@ impl Dictionary {
 
 /// Per-document analysis: word id → counts per field, and field lengths.
 struct Analysed {
-    words: Vec<(u32, [u8; 4])>,
-    lens: [u32; 4],
+    words: Vec<(u32, [u8; FIELDS])>,
+    lens: [u32; FIELDS],
 }
 
-fn analyse(doc: &SearchDoc, dict: &Dictionary) -> Analysed {
-    let mut map: FastMap<Cow<'_, str>, [u8; 4]> = FastMap::default();
-    let mut lens = [0u32; 4];
+fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> Analysed {
+    let mut map: FastMap<Cow<'_, str>, [u8; FIELDS]> = FastMap::default();
+    let mut lens = [0u32; FIELDS];
     let mut buf = String::new();
     let fields: [(usize, &str); 3] = [(0, &doc.title), (2, &doc.summary), (3, &doc.body)];
     let headings = doc.headings.iter().map(|h| (1usize, h.as_str()));
-    for (f, text) in fields.into_iter().chain(headings) {
+    let labels = label_texts(doc, aliases).into_iter().map(|l| (LABELS, l));
+    fn count<'a>(map: &mut FastMap<Cow<'a, str>, [u8; FIELDS]>, key: Cow<'a, str>, f: usize) {
+        if let Some(c) = map.get_mut(key.as_ref()) {
+            c[f] = c[f].saturating_add(1);
+        } else {
+            let mut c = [0u8; FIELDS];
+            c[f] = 1;
+            map.insert(key, c);
+        }
+    }
+    for (f, text) in fields.into_iter().chain(headings).chain(labels) {
+        let base = text.as_ptr() as usize;
+        // A hyphenated word is indexed whole (parts joined) as well as by its parts.
+        let mut compound = String::new();
+        let mut parts = 0usize;
+        let mut prev_end = usize::MAX;
+        let flush = |compound: &mut String, parts: &mut usize, map: &mut FastMap<_, _>| {
+            if *parts > 1 && compound.chars().count() <= MAX_WORD_CHARS {
+                count(map, Cow::Owned(std::mem::take(compound)), f);
+            }
+            compound.clear();
+            *parts = 0;
+        };
         for_each_word(text, |w| {
+            let start = w.as_ptr() as usize - base;
             // Folding leaves lower-case ASCII without edge apostrophes as it is.
             let plain = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
                 && !w.starts_with('\'')
@@ -169,26 +211,34 @@ fn analyse(doc: &SearchDoc, dict: &Dictionary) -> Analysed {
                 fold_into(w, &mut buf);
                 &buf
             };
-            if word.is_empty() || is_stop_word(word) {
+            let too_long = word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS;
+            let joined = prev_end != usize::MAX && {
+                let mut gap = text[prev_end..start].chars();
+                matches!((gap.next(), gap.next()), (Some(c), None) if is_hyphen(c))
+            };
+            if !joined {
+                flush(&mut compound, &mut parts, &mut map);
+            }
+            if word.is_empty() || too_long {
+                prev_end = usize::MAX;
+                flush(&mut compound, &mut parts, &mut map);
                 return;
             }
-            if word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS {
+            compound.push_str(word);
+            parts += 1;
+            prev_end = start + w.len();
+            if is_stop_word(word) {
                 return;
             }
             lens[f] += 1;
-            if let Some(c) = map.get_mut(word) {
-                c[f] = c[f].saturating_add(1);
+            let key = if plain {
+                Cow::Borrowed(w)
             } else {
-                let mut c = [0u8; 4];
-                c[f] = 1;
-                let key = if plain {
-                    Cow::Borrowed(w)
-                } else {
-                    Cow::Owned(buf.clone())
-                };
-                map.insert(key, c);
-            }
+                Cow::Owned(buf.clone())
+            };
+            count(&mut map, key, f);
         });
+        flush(&mut compound, &mut parts, &mut map);
     }
     Analysed {
         words: map.into_iter().map(|(w, c)| (dict.id(&w), c)).collect(),
@@ -197,10 +247,10 @@ fn analyse(doc: &SearchDoc, dict: &Dictionary) -> Analysed {
 }
 
 /// Raw postings of a word or stem: (doc id, term count per field).
-type RawList = Vec<(u32, [u8; 4])>;
+type RawList = Vec<(u32, [u8; FIELDS])>;
 
 /// Merge posting lists of several words of one stem (each sorted by doc id), adding counts.
-fn merge_lists(lists: Vec<Vec<(u32, [u8; 4])>>) -> Vec<(u32, [u8; 4])> {
+fn merge_lists(lists: Vec<Vec<(u32, [u8; FIELDS])>>) -> Vec<(u32, [u8; FIELDS])> {
     let mut lists = lists.into_iter();
     let Some(mut acc) = lists.next() else {
         return Vec::new();
@@ -310,9 +360,9 @@ pub fn dequantise(lo: u8, hi: u8, step: u32) -> u8 {
 }
 
 /// Score of one (stem, doc): BM25 saturation per field, weighted sum, times idf.
-pub fn bm25f(tf: [u8; 4], lens: [u32; 4], avg: [f64; 4], idf: f64) -> f64 {
+pub fn bm25f(tf: [u8; FIELDS], lens: [u32; FIELDS], avg: [f64; FIELDS], idf: f64) -> f64 {
     let mut s = 0.0;
-    for f in 0..4 {
+    for f in 0..FIELDS {
         if tf[f] == 0 || avg[f] <= 0.0 {
             continue;
         }
@@ -327,13 +377,18 @@ impl SearchIndex {
     /// Build the index, keeping each document's compressed text (for [`SearchIndex::search`]'s
     /// phrase checks and [`SearchIndex::files`]).
     pub fn build(input: &[SearchDoc]) -> SearchIndex {
-        Self::build_inner(input, true)
+        Self::build_with(input, &Aliases::defaults())
+    }
+
+    /// [`SearchIndex::build`], with the vocabularies' other names for the labels.
+    pub fn build_with(input: &[SearchDoc], aliases: &Aliases) -> SearchIndex {
+        Self::build_inner(input, aliases, true)
     }
 
     /// Build and write out in one go: texts are compressed straight into their files, never
     /// held twice.
-    pub fn build_files(input: &[SearchDoc]) -> Vec<super::SearchFile> {
-        let ix = Self::build_inner(input, false);
+    pub fn build_files(input: &[SearchDoc], aliases: &Aliases) -> Vec<super::SearchFile> {
+        let ix = Self::build_inner(input, aliases, false);
         let texts: Vec<Vec<u8>> = ix
             .order
             .par_iter()
@@ -342,7 +397,7 @@ impl SearchIndex {
         ix.into_files_with(texts)
     }
 
-    fn build_inner(input: &[SearchDoc], keep_text: bool) -> SearchIndex {
+    fn build_inner(input: &[SearchDoc], aliases: &Aliases, keep_text: bool) -> SearchIndex {
         let timing = std::env::var_os("LS_SEARCH_TIMING").is_some();
         let t0 = std::time::Instant::now();
         let lap = |what: &str| {
@@ -371,8 +426,8 @@ impl SearchIndex {
         // filled in doc id order, batch by batch.
         const BATCH: usize = 512;
         let dict = Dictionary::new();
-        let mut by_word: Vec<Vec<(u32, [u8; 4])>> = Vec::new();
-        let mut lens: Vec<[u32; 4]> = Vec::with_capacity(n);
+        let mut by_word: Vec<Vec<(u32, [u8; FIELDS])>> = Vec::new();
+        let mut lens: Vec<[u32; FIELDS]> = Vec::with_capacity(n);
         let batches: Vec<&[&SearchDoc]> = docs_in.chunks(BATCH).collect();
         let mut pending: Option<(usize, Vec<Analysed>)> = None;
         // Each batch's postings are appended (in doc id order) while the next one is analysed.
@@ -382,7 +437,7 @@ impl SearchIndex {
                     batches.get(b).map(|batch| {
                         batch
                             .par_iter()
-                            .map(|d| analyse(d, &dict))
+                            .map(|d| analyse(d, aliases, &dict))
                             .collect::<Vec<_>>()
                     })
                 },
@@ -435,13 +490,13 @@ impl SearchIndex {
             })
             .collect();
         drop(by_word);
-        let raw: Vec<Vec<(u32, [u8; 4])>> = grouped.into_par_iter().map(merge_lists).collect();
+        let raw: Vec<Vec<(u32, [u8; FIELDS])>> = grouped.into_par_iter().map(merge_lists).collect();
         let word_stem: Vec<(String, u32)> = word_strings.into_iter().zip(stem_of_word).collect();
 
         // Field length averages, then BM25F scores and their log-scale quantisation.
-        let mut avg = [0f64; 4];
+        let mut avg = [0f64; FIELDS];
         for l in &lens {
-            for f in 0..4 {
+            for f in 0..FIELDS {
                 avg[f] += f64::from(l[f]);
             }
         }
@@ -492,7 +547,7 @@ impl SearchIndex {
         let mut words: Vec<(String, u32)> = word_stem;
         words.par_sort_unstable_by(|a, b| js_cmp(&a.0, &b.0));
 
-        let facets = build_facets(&docs_in);
+        let facets = build_facets(&docs_in, aliases);
         let docs: Vec<DocMeta> = docs_in
             .par_iter()
             .map(|d| DocMeta {
@@ -518,11 +573,20 @@ impl SearchIndex {
             facets,
             chunks: Vec::new(),
             keys: Vec::new(),
+            spell: Vec::new(),
+            spell_chunks: Vec::new(),
+            spell_keys: Vec::new(),
             order,
         };
         lap("facets");
         index.chunks = index.make_chunks();
-        index.keys = index.make_keys();
+        index.keys = make_keys(&index.chunks, |i| index.words[i].0.as_str());
+        index.spell = index.make_spell();
+        index.spell_chunks = chunk_by_size(
+            index.spell.iter().map(|w| w.0.len() + 2),
+            SPELL_CHUNK_TARGET,
+        );
+        index.spell_keys = make_keys(&index.spell_chunks, |i| index.spell[i].0.as_str());
         lap("chunked");
         index
     }
@@ -566,26 +630,26 @@ impl SearchIndex {
         chunks
     }
 
-    fn make_keys(&self) -> Vec<String> {
-        self.chunks
+    /// The spelling list: every word of letters only and at least [`SPELL_MIN_CHARS`] long.
+    fn make_spell(&self) -> Vec<(String, u8)> {
+        self.words
             .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                let first = self.words.get(c.start).map(|w| w.0.as_str()).unwrap_or("");
-                if i == 0 {
-                    return String::new();
-                }
-                let prev_last = self.words[c.start - 1].0.as_str();
-                let mut key = String::new();
-                for ch in first.chars() {
-                    key.push(ch);
-                    if js_cmp(&key, prev_last) == Ordering::Greater {
-                        break;
-                    }
-                }
-                key
+            .filter(|(w, _)| {
+                w.chars().count() >= SPELL_MIN_CHARS && w.chars().all(char::is_alphabetic)
+            })
+            .map(|(w, s)| {
+                let df = self.postings[*s as usize].len() as u32;
+                (w.clone(), super::encode::bits_for(df).min(63) as u8)
             })
             .collect()
+    }
+
+    /// The spelling chunk that holds `word` if it is in the list.
+    pub fn spell_chunk_for(&self, word: &str) -> usize {
+        let p = self
+            .spell_keys
+            .partition_point(|k| js_cmp(k, word) != Ordering::Greater);
+        p.saturating_sub(1)
     }
 
     /// The chunk that holds `word` if it is in the dictionary (last chunk whose key ≤ word).
@@ -609,6 +673,49 @@ impl SearchIndex {
     }
 }
 
+/// Per chunk, the shortest prefix of its first word that sorts after the previous chunk's last
+/// word (chunk i holds the words from key i to key i + 1); `word(i)` is the i-th word.
+fn make_keys<'a>(chunks: &[Chunk], word: impl Fn(usize) -> &'a str) -> Vec<String> {
+    chunks
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == 0 || c.start == c.end {
+                return String::new();
+            }
+            let first = word(c.start);
+            let prev_last = word(c.start - 1);
+            let mut key = String::new();
+            for ch in first.chars() {
+                key.push(ch);
+                if js_cmp(&key, prev_last) == Ordering::Greater {
+                    break;
+                }
+            }
+            key
+        })
+        .collect()
+}
+
+/// Cut a list into chunks of about `target` bytes, given each item's size.
+fn chunk_by_size(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<Chunk> {
+    let mut chunks = Vec::new();
+    let (mut start, mut size, mut n) = (0, 0, 0);
+    for (i, s) in sizes.enumerate() {
+        if i > start && size + s > target {
+            chunks.push(Chunk { start, end: i });
+            start = i;
+            size = 0;
+        }
+        size += s;
+        n = i + 1;
+    }
+    if start < n || chunks.is_empty() {
+        chunks.push(Chunk { start, end: n });
+    }
+    chunks
+}
+
 /// The facets, in the order they are written: (id, label, more than one value per document).
 pub const FACETS: [(&str, &str, bool); 7] = [
     ("kind", "Type", false),
@@ -620,7 +727,7 @@ pub const FACETS: [(&str, &str, bool); 7] = [
     ("year", "Year", false),
 ];
 
-fn build_facets(docs: &[&SearchDoc]) -> Vec<Facet> {
+fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
     type Getter = fn(&SearchDoc) -> Vec<(String, String)>;
     // In the order of [`FACETS`].
     let getters: [Getter; 7] = [
@@ -696,11 +803,16 @@ fn build_facets(docs: &[&SearchDoc]) -> Vec<Facet> {
                     ix
                 })
                 .collect();
+            let value_aliases = values
+                .iter()
+                .map(|(slug, _)| aliases.of(id, slug).to_vec())
+                .collect();
             Facet {
                 id,
                 label,
                 multi,
                 values,
+                aliases: value_aliases,
                 doc_values,
             }
         })

@@ -23,12 +23,16 @@ pub mod documents;
 pub mod encode;
 pub mod files;
 pub mod index;
+pub mod labels;
 pub mod query;
 pub mod relevance;
+pub mod synonyms;
 pub mod text;
 
 pub use index::{SearchIndex, CHUNK_TARGET, FIELD_WEIGHTS, RECORDS_PER_FILE};
-pub use query::{parse_query, ParsedQuery, Query, QueryTerm, SearchResults, Sort};
+pub use query::{
+    parse_query, Alternative, Clause, ParsedQuery, Query, QueryTerm, SearchResults, Sort,
+};
 
 /// One visible document, as the search index sees it. Deliberately independent of the content
 /// model so the board site build and the regional `collate` site can both feed it.
@@ -59,9 +63,16 @@ pub struct SearchDoc {
 /// one output-file type.
 pub type SearchFile = crate::write::OutFile;
 
-/// Build every file of the search: index files plus the client's JS and CSS.
+/// Build every file of the search: index files plus the client's JS and CSS. The labels'
+/// other names come from the default vocabularies ([`build_search_index_with`] for a site's own).
 pub fn build_search_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
-    SearchIndex::build_files(docs)
+    SearchIndex::build_files(docs, &labels::Aliases::defaults())
+}
+
+/// [`build_search_index`], with the vocabularies' other names for the labels (`SAR`, `MCA`),
+/// searchable as the labels are.
+pub fn build_search_index_with(docs: &[SearchDoc], aliases: &labels::Aliases) -> Vec<SearchFile> {
+    SearchIndex::build_files(docs, aliases)
 }
 
 /// The client's static assets (also part of [`build_search_index`]'s output).

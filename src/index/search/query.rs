@@ -1,14 +1,19 @@
-//! The query logic of the browser client, mirrored in Rust: parsing, prefix expansion, AND,
-//! scoring, facet filters and counts, sorts, phrases. Tests and the benchmark use it; keep it
+//! The query logic of the browser client, mirrored in Rust: parsing (phrases, hyphenated words,
+//! synonyms), word expansion (as you type, related forms, one-letter misspellings), scoring
+//! (every clause, then some), facet filters and counts, sorts, phrases. Tests and the benchmark use it; keep it
 //! in step with `assets/search.js`.
 
 use std::cmp::Ordering;
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::files::{record_path, text_path, PREFIX_MAX_CHUNKS, PREFIX_MAX_WORDS, PREFIX_MIN_CHARS};
+use super::files::{
+    record_path, text_path, PARTIAL_BELOW, PREFIX_MAX_CHUNKS, PREFIX_MAX_WORDS, PREFIX_MIN_CHARS,
+    RELATED_WEIGHT, SPELL_MAX_CHUNKS, SYNONYM_WEIGHT, TYPO_MAX_WORDS, TYPO_WEIGHT,
+};
 use super::index::SearchIndex;
-use super::text::{is_stop_word, words};
+use super::synonyms;
+use super::text::{is_stop_word, one_edit, root, tokens, words, Token, RELATED_MIN_CHARS};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -38,15 +43,72 @@ pub struct QueryTerm {
     pub prefix: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One way a clause can be met: every word, with a weight (1 for what was typed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub words: Vec<QueryTerm>,
+    pub weight: f64,
+}
+
+/// One thing the query asks for: a word, a hyphenated word (whole or by its parts) or a phrase
+/// of the synonym list (as typed, or as one of its synonyms). A document meets a clause when
+/// it meets one of its alternatives; its score for the clause is the best alternative's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// As typed, for messages (`co-sleeping`, `safe sleep`).
+    pub text: String,
+    pub alts: Vec<Alternative>,
+    /// Inside quotes: the words themselves only (the phrase is checked against the text).
+    pub exact: bool,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ParsedQuery {
-    pub terms: Vec<QueryTerm>,
+    pub clauses: Vec<Clause>,
     /// Quoted phrases, as folded words (stop words kept).
     pub phrases: Vec<Vec<String>>,
 }
 
-/// Split the query: quoted phrases (closed quotes only), words without stop words, and whether
-/// the last word is a prefix (the query ends in a letter or digit outside quotes).
+fn term(word: &str) -> QueryTerm {
+    QueryTerm {
+        word: word.to_string(),
+        prefix: false,
+    }
+}
+
+/// The ways a run of tokens is met: its words, a hyphenated word joined (`cosleeping`); and,
+/// when it has a hyphenated word, its words with that word's parts (`co`, `sleeping`).
+fn alternatives(toks: &[Token], weight: f64) -> Vec<Alternative> {
+    let mut out = vec![Alternative {
+        words: toks.iter().map(|t| term(&t.joined())).collect(),
+        weight,
+    }];
+    if toks.iter().any(|t| t.parts.len() > 1) {
+        out.push(Alternative {
+            words: toks
+                .iter()
+                .flat_map(|t| t.parts.iter())
+                .filter(|p| !is_stop_word(p))
+                .map(|p| term(p))
+                .collect(),
+            weight,
+        });
+    }
+    out
+}
+
+fn token_text(toks: &[Token]) -> String {
+    toks.iter()
+        .map(|t| t.parts.join("-"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Split the query as the client does: quoted phrases (closed quotes only); outside quotes, the
+/// words without stop words, the longest run of them that is an entry of the synonym list
+/// becoming one clause with that entry's synonyms as alternatives, and a hyphenated word one
+/// clause found whole or by its parts; the last word is a prefix while it is being typed (the
+/// query ends in a letter or digit outside quotes and the word has 3 letters or more).
 pub fn parse_query(text: &str) -> ParsedQuery {
     let mut pq = ParsedQuery::default();
     let segments: Vec<&str> = text.split('"').collect();
@@ -59,141 +121,189 @@ pub fn parse_query(text: &str) -> ParsedQuery {
         .chars()
         .last()
         .is_some_and(|c| c.is_alphanumeric() || is_combining_mark(c));
-    let mut last_outside_word: Option<usize> = None;
+    // The clause made from the last token outside quotes, while nothing follows it.
+    let mut last: Option<usize> = None;
+    let add = |pq: &mut ParsedQuery, c: Clause| -> Option<usize> {
+        if pq.clauses.iter().any(|x| x.text == c.text) {
+            return None;
+        }
+        pq.clauses.push(c);
+        Some(pq.clauses.len() - 1)
+    };
     for (i, seg) in segments.iter().enumerate() {
         let inside = i % 2 == 1 && i < closed;
-        let ws: Vec<String> = words(seg);
         if inside {
+            let ws: Vec<String> = words(seg);
             if !ws.is_empty() {
                 pq.phrases.push(ws.clone());
             }
-            last_outside_word = None;
+            for w in ws.iter().filter(|w| !is_stop_word(w)) {
+                add(
+                    &mut pq,
+                    Clause {
+                        text: w.clone(),
+                        alts: vec![Alternative {
+                            words: vec![term(w)],
+                            weight: 1.0,
+                        }],
+                        exact: true,
+                    },
+                );
+            }
+            last = None;
+            continue;
         }
-        for w in ws {
-            if is_stop_word(&w) {
-                if !inside {
-                    last_outside_word = None;
-                }
-                continue;
+        let all = tokens(seg);
+        let ends_in_stop = all
+            .last()
+            .is_some_and(|t| t.parts.len() == 1 && is_stop_word(&t.parts[0]));
+        let toks: Vec<Token> = all
+            .into_iter()
+            .filter(|t| !(t.parts.len() == 1 && is_stop_word(&t.parts[0])))
+            .collect();
+        last = None;
+        let mut j = 0;
+        while j < toks.len() {
+            let (len, others) = match synonym_at(&toks[j..]) {
+                Some((k, others)) => (k, others),
+                None => (1, Vec::new()),
+            };
+            let typed = &toks[j..j + len];
+            let mut alts = alternatives(typed, 1.0);
+            for o in others {
+                alts.extend(alternatives(o, SYNONYM_WEIGHT));
             }
-            if !pq.terms.iter().any(|t| t.word == w) {
-                pq.terms.push(QueryTerm {
-                    word: w,
-                    prefix: false,
-                });
-                if !inside {
-                    last_outside_word = Some(pq.terms.len() - 1);
-                }
-            } else if !inside {
-                last_outside_word = None;
-            }
+            let clause = Clause {
+                text: token_text(typed),
+                alts,
+                exact: false,
+            };
+            last = add(&mut pq, clause);
+            j += len;
+        }
+        if ends_in_stop {
+            last = None;
         }
     }
     // The last segment is always outside quotes (an unclosed quote counts as outside).
     if ends_in_word {
-        if let Some(i) = last_outside_word {
-            if i == pq.terms.len() - 1 && pq.terms[i].word.chars().count() >= PREFIX_MIN_CHARS {
-                pq.terms[i].prefix = true;
+        if let Some(ci) = last.filter(|&ci| ci + 1 == pq.clauses.len()) {
+            for alt in pq.clauses[ci].alts.iter_mut().filter(|a| a.weight == 1.0) {
+                if let Some(w) = alt.words.last_mut() {
+                    if w.word.chars().count() >= PREFIX_MIN_CHARS {
+                        w.prefix = true;
+                    }
+                }
             }
         }
     }
     pq
 }
 
+/// The longest entry of the synonym list that `toks` starts with: its length in tokens and the
+/// other entries of every group holding it.
+fn synonym_at(toks: &[Token]) -> Option<(usize, Vec<&'static [Token]>)> {
+    let mut best: Option<(usize, Vec<&'static [Token]>)> = None;
+    for g in synonyms::groups() {
+        for e in g {
+            let k = e.len();
+            if k > toks.len() || best.as_ref().is_some_and(|b| b.0 > k) {
+                continue;
+            }
+            if synonyms::key(e) != synonyms::key(&toks[..k]) {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| b.0 < k) {
+                best = Some((k, Vec::new()));
+            }
+            let others = &mut best.as_mut().expect("set above").1;
+            for o in g {
+                let o: &'static [Token] = o;
+                if synonyms::key(o) != synonyms::key(e)
+                    && !others.iter().any(|x| synonyms::key(x) == synonyms::key(o))
+                {
+                    others.push(o);
+                }
+            }
+        }
+    }
+    best
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct SearchResults {
-    /// Doc ids in result order.
+    /// Doc ids in result order: first those that meet every clause, then (while fewer than
+    /// [`PARTIAL_BELOW`] do) those that meet some.
     pub ids: Vec<u32>,
     /// Score per result (same order as `ids`).
     pub scores: Vec<f64>,
+    /// How many of `ids` meet every clause (the rest meet some).
+    pub full: usize,
     /// Per facet (same order as [`SearchIndex::facets`]): count per value.
     pub facet_counts: Vec<Vec<u32>>,
-    /// Query words that match nothing.
+    /// Clauses (as typed) that match nothing: left out of the search and named.
     pub unmatched: Vec<String>,
     /// When nothing matches: facet id → results if that facet's filter were removed.
     pub relax: Vec<(String, usize)>,
     /// Term chunks the client loads for this query.
     pub chunks: Vec<usize>,
+    /// Spelling chunks the client loads for this query.
+    pub spell_chunks: Vec<usize>,
     /// Surface words to highlight.
     pub highlight: Vec<String>,
 }
 
-struct Resolved {
-    /// (stem, weight)
-    stems: Vec<(u32, f64)>,
-}
+/// What one query word stands for: (stem, weight) pairs.
+type Resolved = Vec<(u32, f64)>;
 
 impl SearchIndex {
-    /// Stems a query word stands for. A finished word that is not in the dictionary (the
-    /// client has no stemmer) is tried as a prefix, then without a common English ending.
-    fn resolve(&self, t: &QueryTerm, chunks: &mut Vec<usize>, hl: &mut Vec<String>) -> Resolved {
-        let r = self.resolve_one(t, chunks, hl);
-        if !r.stems.is_empty() || t.prefix {
-            return r;
+    /// The stems a query word stands for: the word itself (weight 1); while it is typed, the
+    /// words it begins; the words sharing its root ([`root`]), below it; and when nothing at
+    /// all is found, the most common words one letter away ([`one_edit`]).
+    fn resolve(&self, t: &QueryTerm, exact_only: bool, res: &mut SearchResults) -> Resolved {
+        let mut stems: Resolved = Vec::new();
+        let (found, hl) = self.lookup(&t.word, &mut res.chunks);
+        if let Some(s) = found {
+            stems.push((s, 1.0));
+            res.highlight.extend(hl);
         }
-        for fallback in fallbacks(&t.word) {
-            let r = self.resolve_one(
-                &QueryTerm {
-                    word: fallback,
-                    prefix: true,
-                },
-                chunks,
-                hl,
-            );
-            if !r.stems.is_empty() {
-                return r;
+        if exact_only {
+            return stems;
+        }
+        let mut more: Vec<(&str, u32)> = Vec::new();
+        if t.prefix {
+            more.extend(self.with_prefix(&t.word, &mut res.chunks));
+        }
+        if let Some(r) = root(&t.word) {
+            for c in self.with_prefix(&r, &mut res.chunks) {
+                if !more.contains(&c) {
+                    more.push(c);
+                }
             }
         }
-        r
+        self.add_candidates(more, RELATED_WEIGHT, &mut stems, res);
+        if stems.is_empty() {
+            for w in self.typos(&t.word, &mut res.spell_chunks) {
+                let (found, hl) = self.lookup(&w, &mut res.chunks);
+                if let Some(s) = found {
+                    if !stems.iter().any(|x| x.0 == s) {
+                        stems.push((s, TYPO_WEIGHT));
+                    }
+                    res.highlight.extend(hl);
+                }
+            }
+        }
+        stems
     }
 
-    fn resolve_one(
-        &self,
-        t: &QueryTerm,
-        chunks: &mut Vec<usize>,
-        hl: &mut Vec<String>,
-    ) -> Resolved {
-        let keys = self.chunk_keys();
-        let i0 = self.chunk_for(&t.word);
-        if !t.prefix {
-            push_unique(chunks, i0);
-            let c = &self.chunks[i0];
-            let found = self.words[c.start..c.end]
-                .iter()
-                .find(|(w, _)| *w == t.word)
-                .map(|x| x.1);
-            return match found {
-                Some(s) => {
-                    for (w, ws) in &self.words[c.start..c.end] {
-                        if *ws == s {
-                            hl.push(w.clone());
-                        }
-                    }
-                    Resolved {
-                        stems: vec![(s, 1.0)],
-                    }
-                }
-                None => Resolved { stems: vec![] },
-            };
-        }
-        let mut i1 = i0;
-        while i1 + 1 < keys.len()
-            && keys[i1 + 1].starts_with(t.word.as_str())
-            && i1 + 1 < i0 + PREFIX_MAX_CHUNKS
-        {
-            i1 += 1;
-        }
-        let mut cands: Vec<(&str, u32)> = Vec::new();
-        for ci in i0..=i1 {
-            push_unique(chunks, ci);
-            let c = &self.chunks[ci];
-            for (w, s) in &self.words[c.start..c.end] {
-                if w.starts_with(t.word.as_str()) {
-                    cands.push((w, *s));
-                }
-            }
-        }
-        let exact = cands.iter().find(|c| c.0 == t.word).map(|c| c.1);
+    /// Add prefix candidates, most frequent first, at `weight` (stems not already there).
+    fn add_candidates<'a>(
+        &'a self,
+        mut cands: Vec<(&'a str, u32)>,
+        weight: f64,
+        stems: &mut Resolved,
+        res: &mut SearchResults,
+    ) {
         // Most frequent words first (document frequency, then dictionary order).
         cands.sort_by(|a, b| {
             let (da, db) = (
@@ -203,17 +313,149 @@ impl SearchIndex {
             db.cmp(&da).then_with(|| super::index::js_cmp(a.0, b.0))
         });
         cands.truncate(PREFIX_MAX_WORDS);
-        let mut stems: Vec<(u32, f64)> = Vec::new();
-        if let Some(e) = exact {
-            stems.push((e, 1.0));
-        }
         for (w, s) in cands {
-            hl.push(w.to_string());
+            res.highlight.push(w.to_string());
             if !stems.iter().any(|x| x.0 == s) {
-                stems.push((s, if Some(s) == exact { 1.0 } else { 0.5 }));
+                stems.push((s, weight));
             }
         }
-        Resolved { stems }
+    }
+
+    /// The word's stem if the dictionary holds it, and the surface words of that stem in its
+    /// chunk (to highlight).
+    fn lookup(&self, word: &str, chunks: &mut Vec<usize>) -> (Option<u32>, Vec<String>) {
+        let i0 = self.chunk_for(word);
+        push_unique(chunks, i0);
+        let c = &self.chunks[i0];
+        let found = self.words[c.start..c.end]
+            .iter()
+            .find(|(w, _)| w == word)
+            .map(|x| x.1);
+        let hl = match found {
+            Some(s) => self.words[c.start..c.end]
+                .iter()
+                .filter(|(_, ws)| *ws == s)
+                .map(|(w, _)| w.clone())
+                .collect(),
+            None => Vec::new(),
+        };
+        (found, hl)
+    }
+
+    /// Dictionary words that begin with `prefix` (within [`PREFIX_MAX_CHUNKS`] chunks).
+    fn with_prefix(&self, prefix: &str, chunks: &mut Vec<usize>) -> Vec<(&str, u32)> {
+        let keys = &self.keys;
+        let i0 = self.chunk_for(prefix);
+        let mut i1 = i0;
+        while i1 + 1 < keys.len()
+            && keys[i1 + 1].starts_with(prefix)
+            && i1 + 1 < i0 + PREFIX_MAX_CHUNKS
+        {
+            i1 += 1;
+        }
+        let mut out = Vec::new();
+        for ci in i0..=i1 {
+            push_unique(chunks, ci);
+            let c = &self.chunks[ci];
+            for (w, s) in &self.words[c.start..c.end] {
+                if w.starts_with(prefix) {
+                    out.push((w.as_str(), *s));
+                }
+            }
+        }
+        out
+    }
+
+    /// Words of the spelling list one letter away from `word` (same first two letters), the
+    /// most common first, at most [`TYPO_MAX_WORDS`].
+    fn typos(&self, word: &str, spell_chunks: &mut Vec<usize>) -> Vec<String> {
+        if word.chars().count() < RELATED_MIN_CHARS || !word.chars().all(char::is_alphabetic) {
+            return Vec::new();
+        }
+        let head: String = word.chars().take(2).collect();
+        let keys = &self.spell_keys;
+        let i0 = self.spell_chunk_for(&head);
+        let mut i1 = i0;
+        while i1 + 1 < keys.len()
+            && keys[i1 + 1].starts_with(&head)
+            && i1 + 1 < i0 + SPELL_MAX_CHUNKS
+        {
+            i1 += 1;
+        }
+        let mut cands: Vec<(&str, u8)> = Vec::new();
+        for ci in i0..=i1 {
+            push_unique(spell_chunks, ci);
+            let c = &self.spell_chunks[ci];
+            for (w, df) in &self.spell[c.start..c.end] {
+                if w.starts_with(&head) && one_edit(word, w) {
+                    cands.push((w, *df));
+                }
+            }
+        }
+        cands.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| super::index::js_cmp(a.0, b.0)));
+        cands
+            .into_iter()
+            .take(TYPO_MAX_WORDS)
+            .map(|c| c.0.to_string())
+            .collect()
+    }
+
+    /// Each document's best score for one word: its best stem's impact times that stem's weight.
+    fn word_scores(&self, stems: &Resolved) -> Vec<f64> {
+        let mut best = vec![0.0f64; self.docs.len()];
+        for &(s, wgt) in stems {
+            for &(d, imp) in &self.postings[s as usize] {
+                let v = wgt * self.impact_table[imp as usize];
+                if v > best[d as usize] {
+                    best[d as usize] = v;
+                }
+            }
+        }
+        best
+    }
+
+    /// Each document's score for a clause (0 when it does not meet the clause): its best
+    /// alternative's, an alternative scoring its weight times the sum of its words' scores
+    /// when every word is there.
+    fn clause_scores(
+        &self,
+        c: &Clause,
+        cache: &mut Vec<((QueryTerm, bool), Vec<f64>)>,
+        res: &mut SearchResults,
+    ) -> Vec<f64> {
+        let n = self.docs.len();
+        let mut out = vec![0.0f64; n];
+        for alt in &c.alts {
+            let mut sum = vec![0.0f64; n];
+            let mut all = vec![true; n];
+            for w in &alt.words {
+                let pos = match cache.iter().position(|x| x.0 .0 == *w && x.0 .1 == c.exact) {
+                    Some(p) => p,
+                    None => {
+                        let stems = self.resolve(w, c.exact, res);
+                        cache.push(((w.clone(), c.exact), self.word_scores(&stems)));
+                        cache.len() - 1
+                    }
+                };
+                let ws = &cache[pos].1;
+                for d in 0..n {
+                    if ws[d] > 0.0 {
+                        sum[d] += ws[d];
+                    } else {
+                        all[d] = false;
+                    }
+                }
+            }
+            for d in 0..n {
+                if all[d] && !alt.words.is_empty() {
+                    let v = alt.weight * sum[d];
+                    if v > out[d] {
+                        out[d] = v;
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Run a query as the client does (phrases checked against every candidate's text here;
@@ -222,40 +464,38 @@ impl SearchIndex {
         let n = self.docs.len();
         let pq = parse_query(&q.text);
         let mut res = SearchResults::default();
-        let has_query = !pq.terms.is_empty();
+        let has_query = !pq.clauses.is_empty();
 
-        // Text match: score per doc, or None.
+        // Text match: score per doc, or None; and whether it meets every clause.
         let mut score: Vec<Option<f64>> = vec![if has_query { None } else { Some(0.0) }; n];
+        let mut full = vec![!has_query; n];
         if has_query {
+            let mut cache: Vec<((QueryTerm, bool), Vec<f64>)> = Vec::new();
             let mut acc = vec![0.0f64; n];
             let mut hits = vec![0usize; n];
-            for t in &pq.terms {
-                let r = self.resolve(t, &mut res.chunks, &mut res.highlight);
-                if r.stems.is_empty() {
-                    res.unmatched.push(t.word.clone());
+            let mut live = 0usize;
+            for c in &pq.clauses {
+                let cs = self.clause_scores(c, &mut cache, &mut res);
+                if cs.iter().all(|&v| v == 0.0) {
+                    res.unmatched.push(c.text.clone());
                     continue;
                 }
-                let mut best = vec![0.0f64; n];
-                for &(s, wgt) in &r.stems {
-                    for &(d, imp) in &self.postings[s as usize] {
-                        let v = wgt * self.impact_table[imp as usize];
-                        if v > best[d as usize] {
-                            best[d as usize] = v;
-                        }
-                    }
-                }
+                live += 1;
                 for d in 0..n {
-                    if best[d] > 0.0 {
-                        acc[d] += best[d];
+                    if cs[d] > 0.0 {
+                        acc[d] += cs[d];
                         hits[d] += 1;
                     }
                 }
             }
-            if res.unmatched.is_empty() {
-                for d in 0..n {
-                    if hits[d] == pq.terms.len() {
-                        score[d] = Some(acc[d]);
-                    }
+            let nfull = hits.iter().filter(|&&h| live > 0 && h == live).count();
+            let with_partial = nfull < PARTIAL_BELOW;
+            for d in 0..n {
+                if live > 0 && hits[d] == live {
+                    score[d] = Some(acc[d]);
+                    full[d] = true;
+                } else if with_partial && hits[d] > 0 {
+                    score[d] = Some(acc[d]);
                 }
             }
             if !pq.phrases.is_empty() {
@@ -353,18 +593,22 @@ impl SearchIndex {
             s => s,
         };
         let dated = self.dated as u32;
+        // Documents that meet every clause first, then those that meet some.
+        let group = |d: u32| u8::from(!full[d as usize]);
         match sort {
             Sort::Relevance => matched.sort_by(|&a, &b| {
-                score[b as usize]
-                    .partial_cmp(&score[a as usize])
-                    .unwrap_or(Ordering::Equal)
-                    .then(a.cmp(&b))
+                group(a).cmp(&group(b)).then(
+                    score[b as usize]
+                        .partial_cmp(&score[a as usize])
+                        .unwrap_or(Ordering::Equal)
+                        .then(a.cmp(&b)),
+                )
             }),
-            Sort::Newest | Sort::Default => matched.sort_unstable(),
-            Sort::Oldest => {
-                matched.sort_by_key(|&d| if d < dated { (0, dated - d) } else { (1, d) })
-            }
+            Sort::Newest | Sort::Default => matched.sort_by_key(|&d| (group(d), d)),
+            Sort::Oldest => matched
+                .sort_by_key(|&d| (group(d), if d < dated { (0, dated - d) } else { (1, d) })),
         }
+        res.full = matched.iter().filter(|&&d| full[d as usize]).count();
         res.scores = matched
             .iter()
             .map(|&d| score[d as usize].unwrap_or(0.0))
@@ -373,20 +617,26 @@ impl SearchIndex {
         res
     }
 
-    /// True when the document's title or text holds the phrase's words in a row (a phrase word
-    /// also matches its possessive, `child` ~ `child's`).
+    /// True when the document's title or text, or one of its labels or their other names,
+    /// holds the phrase's words in a row (a phrase word also matches its possessive, `child` ~
+    /// `child's`).
     pub fn has_phrase(&self, doc: usize, phrase: &[String]) -> bool {
-        let d = &self.docs[doc];
-        let mut toks = words(&d.title);
-        toks.extend(words(&super::index::inflate_text(&d.z)));
         if phrase.is_empty() {
             return true;
         }
-        toks.windows(phrase.len()).any(|win| {
-            win.iter().zip(phrase).all(|(t, p)| {
-                t == p || (t.len() == p.len() + 2 && t.starts_with(p.as_str()) && t.ends_with("'s"))
-            })
-        })
+        for f in &self.facets {
+            for &v in &f.doc_values[doc] {
+                let (_, label) = &f.values[v as usize];
+                let names = std::iter::once(label).chain(&f.aliases[v as usize]);
+                if names.into_iter().any(|l| phrase_in(&words(l), phrase)) {
+                    return true;
+                }
+            }
+        }
+        let d = &self.docs[doc];
+        let mut toks = words(&d.title);
+        toks.extend(words(&super::index::inflate_text(&d.z)));
+        phrase_in(&toks, phrase)
     }
 
     /// Every file the client loads to show the first page of a query from a cold cache:
@@ -401,6 +651,9 @@ impl SearchIndex {
         for c in &r.chunks {
             files.push(format!("search/terms/{c}.js"));
         }
+        for c in &r.spell_chunks {
+            files.push(format!("search/spell/{c}.js"));
+        }
         for (i, &d) in r.ids.iter().take(records).enumerate() {
             let rp = record_path(d as usize);
             if !files.contains(&rp) {
@@ -414,21 +667,14 @@ impl SearchIndex {
     }
 }
 
-/// Prefixes to try for a finished word missing from the dictionary: the word itself, then the
-/// word without `'s`, `es`, `s`, `ed`, `ing` (at least [`PREFIX_MIN_CHARS`] left).
-pub fn fallbacks(word: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    if word.chars().count() >= PREFIX_MIN_CHARS {
-        out.push(word.to_string());
-    }
-    for suffix in ["'s", "es", "s", "ed", "ing"] {
-        if let Some(stripped) = word.strip_suffix(suffix) {
-            if stripped.chars().count() >= PREFIX_MIN_CHARS {
-                out.push(stripped.to_string());
-            }
-        }
-    }
-    out
+/// True when `toks` holds the phrase's words in a row (a phrase word also matches its
+/// possessive).
+fn phrase_in(toks: &[String], phrase: &[String]) -> bool {
+    toks.windows(phrase.len()).any(|win| {
+        win.iter().zip(phrase).all(|(t, p)| {
+            t == p || (t.len() == p.len() + 2 && t.starts_with(p.as_str()) && t.ends_with("'s"))
+        })
+    })
 }
 
 fn push_unique(v: &mut Vec<usize>, x: usize) {

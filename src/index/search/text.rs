@@ -17,22 +17,26 @@ pub const MAX_WORD_CHARS: usize = 32;
 
 /// English stop words: not indexed, dropped from queries (still checked inside quoted phrases
 /// against the excerpt text). Kept short on purpose: "no", "not", "child" and the like stay.
+/// The words of a question ("how", "what", "when", "should", ...) are here too, so a question
+/// typed in plain words searches for what it is about.
 pub const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "but", "by", "for", "from", "had", "has",
-    "have", "he", "her", "his", "i", "if", "in", "into", "is", "it", "its", "of", "on", "or",
-    "our", "she", "so", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-    "those", "to", "was", "we", "were", "which", "who", "will", "with",
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
+    "did", "do", "does", "doesn't", "don't", "for", "from", "had", "has", "have", "he", "her",
+    "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
+    "she", "should", "so", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "to", "was", "we", "were", "what", "when", "where", "which", "who", "why",
+    "will", "with", "would", "you", "your",
 ];
 
 /// True when `w` (already folded) is a stop word.
 pub fn is_stop_word(w: &str) -> bool {
-    if w.len() > 5 {
+    if w.len() > 7 {
         return false;
     }
     STOP_PACKED.binary_search(&pack(w.as_bytes())).is_ok()
 }
 
-/// A word of at most 5 bytes as one number (length in the low byte), for fast comparison.
+/// A word of at most 7 bytes as one number (length in the low byte), for fast comparison.
 const fn pack(b: &[u8]) -> u64 {
     let mut v = b.len() as u64;
     let mut i = 0;
@@ -175,6 +179,113 @@ fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str)) {
     }
 }
 
+/// True for the characters that join the parts of a hyphenated word (`co-sleeping`): hyphen-minus,
+/// hyphen and non-breaking hyphen, with no space either side.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// One query or index token: a word, or the parts of a hyphenated word (`co-sleeping` →
+/// `["co", "sleeping"]`), folded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub parts: Vec<String>,
+}
+
+impl Token {
+    /// The parts written together (`cosleeping`): how a hyphenated word is also indexed, so it
+    /// is found whole as well as by its parts, with or without the hyphen.
+    pub fn joined(&self) -> String {
+        self.parts.concat()
+    }
+}
+
+/// Words of `text` (as [`words`]: folded, over-long ones dropped), with the words joined by a
+/// single hyphen grouped into one [`Token`]. Mirrors `tokensOf()` in `assets/search.js`.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    let base = text.as_ptr() as usize;
+    for_each_word(text, |w| {
+        let start = w.as_ptr() as usize - base;
+        let end = start + w.len();
+        let f = fold(w);
+        if f.is_empty() || f.chars().count() > MAX_WORD_CHARS {
+            prev_end = None;
+            return;
+        }
+        let joined_to_prev = prev_end.is_some_and(|pe| {
+            let mut gap = text[pe..start].chars();
+            matches!((gap.next(), gap.next()), (Some(c), None) if is_hyphen(c))
+        });
+        match out.last_mut() {
+            Some(t) if joined_to_prev => t.parts.push(f),
+            _ => out.push(Token { parts: vec![f] }),
+        }
+        prev_end = Some(end);
+    });
+    out
+}
+
+/// The joined forms of the hyphenated words of `text` (`self-neglect` → `selfneglect`), as
+/// they are indexed beside their parts.
+pub fn compounds(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    if !text.contains(is_hyphen) {
+        return out;
+    }
+    for t in tokens(text) {
+        if t.parts.len() > 1 {
+            let j = t.joined();
+            if j.chars().count() <= MAX_WORD_CHARS {
+                out.push(j);
+            }
+        }
+    }
+    out
+}
+
+/// Shortest word that gets related forms and typo tolerance (characters).
+pub const RELATED_MIN_CHARS: usize = 5;
+
+/// The root a word's related forms share, for words of at least [`RELATED_MIN_CHARS`] letters:
+/// its first `max(5, length - 3)` characters (`curious` → `curio`, matching `curiosity`;
+/// `hoarder` → `hoard`; `disabilities` → `disabilit`). `None` for shorter words and words
+/// with a digit. Mirrors `root()` in `assets/search.js`.
+pub fn root(word: &str) -> Option<String> {
+    let n = word.chars().count();
+    if n < RELATED_MIN_CHARS || !word.chars().all(char::is_alphabetic) {
+        return None;
+    }
+    let keep = RELATED_MIN_CHARS.max(n - 3);
+    Some(word.chars().take(keep).collect())
+}
+
+/// True when `a` and `b` differ by exactly one edit: a letter added, dropped, changed, or two
+/// neighbouring letters swapped (optimal string alignment distance 1). Mirrors `oneEdit()` in
+/// `assets/search.js`; compares UTF-16 code units as JavaScript does.
+pub fn one_edit(a: &str, b: &str) -> bool {
+    let a: Vec<u16> = a.encode_utf16().collect();
+    let b: Vec<u16> = b.encode_utf16().collect();
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let (la, lb) = (a.len(), b.len());
+    let mut i = 0;
+    while i < la.min(lb) && a[i] == b[i] {
+        i += 1;
+    }
+    if la == lb {
+        // one letter changed at i, or letters i and i + 1 swapped
+        a[i + 1..] == b[i + 1..]
+            || (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+    } else if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
 /// English stemmer with a cache (surface word → stem), so each distinct word is stemmed once.
 pub struct Analyzer {
     stemmer: Stemmer,
@@ -234,7 +345,7 @@ mod tests {
     #[test]
     fn stop_words_sorted_for_binary_search() {
         assert!(
-            STOP_WORDS.iter().all(|w| w.len() <= 5),
+            STOP_WORDS.iter().all(|w| w.len() <= 7),
             "is_stop_word's length check"
         );
         let mut s = STOP_WORDS.to_vec();
@@ -323,5 +434,63 @@ mod tests {
         assert_eq!(stem("practitioners"), stem("practitioner"));
         // numbers are left as they are
         assert_eq!(a.stem("2023"), "2023");
+    }
+
+    #[test]
+    fn hyphenated_words_are_tokens_with_parts() {
+        let t = tokens("Co-sleeping, multi-agency work - self\u{2011}neglect 7-minute");
+        let parts: Vec<Vec<&str>> = t
+            .iter()
+            .map(|t| t.parts.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                vec!["co", "sleeping"],
+                vec!["multi", "agency"],
+                vec!["work"],
+                vec!["self", "neglect"],
+                vec!["7", "minute"]
+            ]
+        );
+        assert_eq!(
+            compounds("co-sleeping and multi-agency, not a - b"),
+            ["cosleeping", "multiagency"]
+        );
+        assert!(compounds("no hyphen here").is_empty());
+    }
+
+    #[test]
+    fn roots_of_related_forms() {
+        assert_eq!(root("curious").as_deref(), Some("curio"));
+        assert!("curiosity".starts_with(&root("curious").unwrap()));
+        assert_eq!(root("hoarder").as_deref(), Some("hoard"));
+        assert_eq!(root("disabilities").as_deref(), Some("disabilit"));
+        assert_eq!(root("abuse").as_deref(), Some("abuse"));
+        assert_eq!(root("care"), None);
+        assert_eq!(root("s44abc"), None);
+    }
+
+    #[test]
+    fn one_edit_apart() {
+        for (a, b) in [
+            ("hording", "hoarding"),
+            ("capasity", "capacity"),
+            ("safegaurding", "safeguarding"),
+            ("transistions", "transitions"),
+            ("autisim", "autism"),
+            ("neglet", "neglect"),
+        ] {
+            assert!(one_edit(a, b), "{a} {b}");
+            assert!(one_edit(b, a), "{b} {a}");
+        }
+        for (a, b) in [
+            ("hoarding", "hoarding"),
+            ("hording", "hoardings"),
+            ("capsaity", "capacity"),
+            ("abc", "cba"),
+        ] {
+            assert!(!one_edit(a, b), "{a} {b}");
+        }
     }
 }

@@ -43,6 +43,7 @@
   window.__ls_t = function (i, c) { settle('t' + i, c); };
   window.__ls_r = function (i, r) { settle('r' + i, r); };
   window.__ls_x = function (i, s) { settle('x' + i, s); };
+  window.__ls_s = function (i, w, d) { settle('s' + i, { w: w, d: d }); };
 
   // ---------------------------------------------------------------- text analysis
   var segmenter = (typeof Intl !== 'undefined' && Intl.Segmenter) ?
@@ -190,79 +191,234 @@
   }
 
   // ---------------------------------------------------------------- query (mirrors query.rs)
+  var HYPHENS = /^[-\u2010\u2011]$/;
+  // Words joined by one hyphen form one token: [{parts: [...]}] (mirrors text::tokens).
+  function tokensOf(text) {
+    var out = [], prevEnd = -1;
+    tokens(text, M.maxWord).forEach(function (t) {
+      var joined = prevEnd >= 0 && HYPHENS.test(text.slice(prevEnd, t.start));
+      if (joined && out.length) out[out.length - 1].parts.push(t.w);
+      else out.push({ parts: [t.w] });
+      prevEnd = t.end;
+    });
+    return out;
+  }
+  function joined(t) { return t.parts.join(''); }
+  function isStop(t) { return t.parts.length === 1 && M.stopSet.has(t.parts[0]); }
+  function chars(s) { return Array.from(s).length; }
+  // First max(5, length - 3) letters of a word of 5 letters or more (mirrors text::root).
+  function root(w) {
+    var cs = Array.from(w);
+    if (cs.length < M.relatedMin || !/^\p{Alphabetic}+$/u.test(w)) return null;
+    return cs.slice(0, Math.max(M.relatedMin, cs.length - 3)).join('');
+  }
+  // One letter added, dropped, changed, or two neighbours swapped (mirrors text::one_edit).
+  function oneEdit(a, b) {
+    if (a === b || Math.abs(a.length - b.length) > 1) return false;
+    var la = a.length, lb = b.length, i = 0;
+    while (i < Math.min(la, lb) && a[i] === b[i]) i++;
+    if (la === lb) {
+      return a.slice(i + 1) === b.slice(i + 1) ||
+        (i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+    }
+    return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  }
+  function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
+  // The synonym list: groups of entries, each entry its tokens (mirrors synonyms::groups).
+  var SYN = null;
+  function synonymGroups() {
+    if (!SYN) {
+      SYN = (M.syn || []).map(function (g) {
+        return g.map(function (e) {
+          var toks = e.split(' ').map(function (t) { return { parts: t.split('-') }; });
+          return { toks: toks, key: toks.map(joined).join(' ') };
+        });
+      });
+    }
+    return SYN;
+  }
+  function synonymAt(toks, j) {
+    var best = null;
+    synonymGroups().forEach(function (g) {
+      g.forEach(function (e) {
+        var k = e.toks.length;
+        if (j + k > toks.length || (best && best.k > k)) return;
+        if (e.key !== toks.slice(j, j + k).map(joined).join(' ')) return;
+        if (!best || best.k < k) best = { k: k, others: [] };
+        g.forEach(function (o) {
+          if (o.key !== e.key && !best.others.some(function (x) { return x.key === o.key; })) best.others.push(o);
+        });
+      });
+    });
+    return best;
+  }
+  function term(w) { return { word: w, prefix: false }; }
+  // Mirrors query::alternatives: the words (hyphenated ones joined), then with their parts.
+  function alternatives(toks, weight) {
+    var out = [{ words: toks.map(function (t) { return term(joined(t)); }), weight: weight }];
+    if (toks.some(function (t) { return t.parts.length > 1; })) {
+      var parts = [];
+      toks.forEach(function (t) { t.parts.forEach(function (p) { if (!M.stopSet.has(p)) parts.push(term(p)); }); });
+      out.push({ words: parts, weight: weight });
+    }
+    return out;
+  }
+  function tokenText(toks) { return toks.map(function (t) { return t.parts.join('-'); }).join(' '); }
   function parseQuery(text) {
-    var pq = { terms: [], phrases: [] };
+    var pq = { clauses: [], phrases: [] };
     var segs = text.split('"');
     var closed = segs.length % 2 === 1 ? segs.length : segs.length - 1;
     var endsInWord = /[\p{L}\p{N}\p{M}]$/u.test(text);
     var last = -1;
+    function add(c) {
+      if (pq.clauses.some(function (x) { return x.text === c.text; })) return -1;
+      pq.clauses.push(c);
+      return pq.clauses.length - 1;
+    }
     segs.forEach(function (seg, i) {
       var inside = i % 2 === 1 && i < closed;
-      var ws = words(seg, M.maxWord);
-      if (inside) { if (ws.length) pq.phrases.push(ws); last = -1; }
-      ws.forEach(function (w) {
-        if (M.stopSet.has(w)) { if (!inside) last = -1; return; }
-        if (!pq.terms.some(function (t) { return t.word === w; })) {
-          pq.terms.push({ word: w, prefix: false });
-          if (!inside) last = pq.terms.length - 1;
-        } else if (!inside) last = -1;
-      });
+      if (inside) {
+        var ws = words(seg, M.maxWord);
+        if (ws.length) pq.phrases.push(ws);
+        ws.forEach(function (w) {
+          if (!M.stopSet.has(w)) add({ text: w, alts: [{ words: [term(w)], weight: 1 }], exact: true });
+        });
+        last = -1;
+        return;
+      }
+      var all = tokensOf(seg);
+      var endsInStop = all.length > 0 && isStop(all[all.length - 1]);
+      var toks = all.filter(function (t) { return !isStop(t); });
+      last = -1;
+      var j = 0;
+      while (j < toks.length) {
+        var syn = synonymAt(toks, j), len = syn ? syn.k : 1;
+        var typed = toks.slice(j, j + len), alts = alternatives(typed, 1);
+        if (syn) syn.others.forEach(function (o) { alts = alts.concat(alternatives(o.toks, M.synonym)); });
+        var clause = { text: tokenText(typed), alts: alts, exact: false };
+        last = add(clause);
+        j += len;
+      }
+      if (endsInStop) last = -1;
     });
-    if (endsInWord && last >= 0 && last === pq.terms.length - 1 &&
-        Array.from(pq.terms[last].word).length >= M.prefixMin) pq.terms[last].prefix = true;
+    if (endsInWord && last >= 0 && last === pq.clauses.length - 1) {
+      pq.clauses[last].alts.forEach(function (a) {
+        if (a.weight !== 1 || !a.words.length) return;
+        var w = a.words[a.words.length - 1];
+        if (chars(w.word) >= M.prefixMin) w.prefix = true;
+      });
+    }
     return pq;
   }
-  function fallbacks(word) {
-    var out = [], len = function (s) { return Array.from(s).length; };
-    if (len(word) >= M.prefixMin) out.push(word);
-    ["'s", 'es', 's', 'ed', 'ing'].forEach(function (suf) {
-      if (word.endsWith(suf) && len(word.slice(0, -suf.length)) >= M.prefixMin) out.push(word.slice(0, -suf.length));
+
+  // Resolution of one query word: [{p: postings, w: weight, key}] and the words to highlight.
+  async function lookup(word) {
+    var c = await chunk(chunkFor(word));
+    var li = c.map.get(word), hl = [];
+    if (li === undefined) return null;
+    c.words.forEach(function (w, j) { if (c.refs[j] === li) hl.push(w); });
+    return { c: c, li: li, hl: hl };
+  }
+  async function withPrefix(prefix) {
+    var i0 = chunkFor(prefix), i1 = i0;
+    while (i1 + 1 < M.keys.length && M.keys[i1 + 1].startsWith(prefix) && i1 + 1 < i0 + M.prefixChunks) i1++;
+    var idx = [];
+    for (var k = i0; k <= i1; k++) idx.push(k);
+    var cs = await Promise.all(idx.map(chunk)), out = [];
+    cs.forEach(function (c) {
+      c.words.forEach(function (w, j) {
+        if (w.startsWith(prefix)) out.push({ w: w, c: c, li: c.refs[j] });
+      });
     });
     return out;
   }
-  // → {lists: [{p: postings, w: weight}], hl: [words]}
-  async function resolveOne(t) {
-    var i0 = chunkFor(t.word), hl = [];
-    if (!t.prefix) {
-      var c = await chunk(i0);
-      var li = c.map.get(t.word);
-      if (li === undefined) return { lists: [], hl: hl };
-      c.words.forEach(function (w, j) { if (c.refs[j] === li) hl.push(w); });
-      return { lists: [{ p: plist(c, li), w: 1 }], hl: hl };
-    }
-    var i1 = i0;
-    while (i1 + 1 < M.keys.length && M.keys[i1 + 1].startsWith(t.word) && i1 + 1 < i0 + M.prefixChunks) i1++;
+  function spellFor(w) {
+    var keys = M.spellKeys, lo = 0, hi = keys.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (keys[mid] <= w) lo = mid + 1; else hi = mid; }
+    return Math.max(0, lo - 1);
+  }
+  async function spellChunk(i) {
+    var s = await load('s' + i, 'spell/' + i + '.js');
+    if (!s.words) s.words = s.w ? s.w.split(' ') : [];
+    return s;
+  }
+  async function typos(word) {
+    if (chars(word) < M.relatedMin || !/^\p{Alphabetic}+$/u.test(word)) return [];
+    var head = Array.from(word).slice(0, 2).join('');
+    var i0 = spellFor(head), i1 = i0;
+    while (i1 + 1 < M.spellKeys.length && M.spellKeys[i1 + 1].startsWith(head) && i1 + 1 < i0 + M.spellChunks) i1++;
     var idx = [];
     for (var k = i0; k <= i1; k++) idx.push(k);
-    var cs = await Promise.all(idx.map(chunk));
-    var cands = [];
-    cs.forEach(function (c) {
-      c.words.forEach(function (w, j) {
-        if (w.startsWith(t.word)) cands.push({ w: w, c: c, li: c.refs[j], df: postingCount(c.p[c.refs[j]]) });
+    var ss = await Promise.all(idx.map(spellChunk)), cands = [];
+    ss.forEach(function (s) {
+      s.words.forEach(function (w, j) {
+        if (w.startsWith(head) && oneEdit(word, w)) cands.push({ w: w, df: VAL[s.d.charCodeAt(j)] });
       });
     });
-    var exact = cands.find(function (x) { return x.w === t.word; });
-    cands.sort(function (a, b) { return b.df - a.df || (a.w < b.w ? -1 : a.w > b.w ? 1 : 0); });
-    cands = cands.slice(0, M.prefixWords);
-    // A stem is identified by its postings string (chunks may repeat a stem).
-    var lists = [], seen = new Set();
-    if (exact) { lists.push({ p: plist(exact.c, exact.li), w: 1 }); seen.add(exact.c.p[exact.li]); }
-    cands.forEach(function (x) {
-      hl.push(x.w);
-      var key = x.c.p[x.li];
-      if (!seen.has(key)) { seen.add(key); lists.push({ p: plist(x.c, x.li), w: 0.5 }); }
-    });
+    cands.sort(function (a, b) { return b.df - a.df || cmp(a.w, b.w); });
+    return cands.slice(0, M.typoWords).map(function (x) { return x.w; });
+  }
+  async function resolve(t, exactOnly) {
+    var lists = [], hl = [], seen = new Set();
+    function push(c, li, w) {
+      var key = c.p[li];
+      if (!seen.has(key)) { seen.add(key); lists.push({ p: plist(c, li), w: w }); }
+    }
+    var ex = await lookup(t.word);
+    if (ex) { push(ex.c, ex.li, 1); hl = hl.concat(ex.hl); }
+    if (exactOnly) return { lists: lists, hl: hl };
+    var more = [];
+    if (t.prefix) more = more.concat(await withPrefix(t.word));
+    var r = root(t.word);
+    if (r) {
+      (await withPrefix(r)).forEach(function (x) {
+        if (!more.some(function (m) { return m.w === x.w; })) more.push(x);
+      });
+    }
+    more.forEach(function (x) { x.df = postingCount(x.c.p[x.li]); });
+    more.sort(function (a, b) { return b.df - a.df || cmp(a.w, b.w); });
+    more.slice(0, M.prefixWords).forEach(function (x) { hl.push(x.w); push(x.c, x.li, M.related); });
+    if (!lists.length) {
+      var ts = await typos(t.word);
+      for (var i = 0; i < ts.length; i++) {
+        var f = await lookup(ts[i]);
+        if (f) { push(f.c, f.li, M.typo); hl = hl.concat(f.hl); }
+      }
+    }
     return { lists: lists, hl: hl };
   }
-  async function resolve(t) {
-    var r = await resolveOne(t);
-    if (r.lists.length || t.prefix) return r;
-    var fb = fallbacks(t.word);
-    for (var i = 0; i < fb.length; i++) {
-      r = await resolveOne({ word: fb[i], prefix: true });
-      if (r.lists.length) return r;
+  // Each document's best score for one word.
+  function wordScores(r, n) {
+    var best = new Float64Array(n);
+    r.lists.forEach(function (l) {
+      var ids = l.p.ids, imp = l.p.imp;
+      for (var j = 0; j < ids.length; j++) {
+        var v = l.w * M.impact[imp[j]];
+        if (v > best[ids[j]]) best[ids[j]] = v;
+      }
+    });
+    return best;
+  }
+  async function clauseScores(c, cache, res, n) {
+    var out = new Float64Array(n);
+    for (var a = 0; a < c.alts.length; a++) {
+      var alt = c.alts[a], sum = new Float64Array(n), all = new Uint8Array(n).fill(1);
+      for (var k = 0; k < alt.words.length; k++) {
+        var w = alt.words[k], key = (c.exact ? '1' : '0') + (w.prefix ? '1' : '0') + w.word;
+        if (!cache.has(key)) {
+          var r = await resolve(w, c.exact);
+          r.hl.forEach(function (h) { if (res.hl.indexOf(h) < 0) res.hl.push(h); });
+          cache.set(key, wordScores(r, n));
+        }
+        var ws = cache.get(key);
+        for (var d = 0; d < n; d++) { if (ws[d] > 0) sum[d] += ws[d]; else all[d] = 0; }
+      }
+      if (!alt.words.length) continue;
+      for (var d2 = 0; d2 < n; d2++) {
+        if (all[d2]) { var v = alt.weight * sum[d2]; if (v > out[d2]) out[d2] = v; }
+      }
     }
-    return r;
+    return out;
   }
 
   var FACETS_IN_URL = ['kind', 'review_type', 'theme', 'abuse_type', 'methodology', 'board'];
@@ -270,27 +426,31 @@
   async function search(state) {
     await ready();
     var n = M.n, pq = parseQuery(state.q), res = { pq: pq, unmatched: [], relax: [], hl: [] };
-    var hasQuery = pq.terms.length > 0;
-    var score = null;
+    var hasQuery = pq.clauses.length > 0;
+    var score = null, full = null;
     if (hasQuery) {
-      var resolved = await Promise.all(pq.terms.map(resolve));
-      var acc = new Float64Array(n), hits = new Uint8Array(n), best = new Float64Array(n);
-      resolved.forEach(function (r, ti) {
-        r.hl.forEach(function (w) { if (res.hl.indexOf(w) < 0) res.hl.push(w); });
-        if (!r.lists.length) { res.unmatched.push(pq.terms[ti].word); return; }
-        best.fill(0);
-        r.lists.forEach(function (l) {
-          var ids = l.p.ids, imp = l.p.imp;
-          for (var j = 0; j < ids.length; j++) {
-            var v = l.w * M.impact[imp[j]];
-            if (v > best[ids[j]]) best[ids[j]] = v;
-          }
-        });
-        for (var d = 0; d < n; d++) if (best[d] > 0) { acc[d] += best[d]; hits[d]++; }
-      });
+      // Words are looked up in parallel (their files load at once), then scored in order.
+      await Promise.all(pq.clauses.map(function (c) {
+        return Promise.all(c.alts.map(function (a) {
+          return Promise.all(a.words.map(function (w) {
+            return c.exact ? lookup(w.word) : Promise.all([lookup(w.word), w.prefix ? withPrefix(w.word) : null, root(w.word) ? withPrefix(root(w.word)) : null]);
+          }));
+        }));
+      }));
+      var cache = new Map(), acc = new Float64Array(n), hits = new Uint32Array(n), live = 0;
+      for (var ci = 0; ci < pq.clauses.length; ci++) {
+        var cs = await clauseScores(pq.clauses[ci], cache, res, n);
+        if (cs.every(function (v) { return v === 0; })) { res.unmatched.push(pq.clauses[ci].text); continue; }
+        live++;
+        for (var d = 0; d < n; d++) if (cs[d] > 0) { acc[d] += cs[d]; hits[d]++; }
+      }
+      var nfull = 0;
+      for (var d1 = 0; d1 < n; d1++) if (live > 0 && hits[d1] === live) nfull++;
+      var withPartial = nfull < M.partialBelow;
       score = acc;
-      if (res.unmatched.length) hits.fill(0);
-      res.match = function (d) { return hits[d] === pq.terms.length; };
+      full = new Uint8Array(n);
+      for (var d3 = 0; d3 < n; d3++) if (live > 0 && hits[d3] === live) full[d3] = 1;
+      res.match = function (d) { return (live > 0 && hits[d] === live) || (withPartial && hits[d] > 0); };
     } else {
       res.match = function () { return true; };
     }
@@ -336,13 +496,17 @@
     var sort = state.sort || (hasQuery ? 'relevance' : 'newest');
     if (!hasQuery && sort === 'relevance') sort = 'newest';
     var dated = M.dated;
-    if (sort === 'relevance') matched.sort(function (a, b) { return (score[b] - score[a]) || (a - b); });
+    // Documents that meet every clause first, then those that meet some.
+    function group(d) { return full && !full[d] ? 1 : 0; }
+    if (sort === 'relevance') matched.sort(function (a, b) { return (group(a) - group(b)) || (score[b] - score[a]) || (a - b); });
     else if (sort === 'oldest') {
       matched.sort(function (a, b) {
         var ka = a < dated ? dated - a : dated + a, kb = b < dated ? dated - b : dated + b;
-        return ka - kb;
+        return (group(a) - group(b)) || (ka - kb);
       });
-    }
+    } else matched.sort(function (a, b) { return (group(a) - group(b)) || (a - b); });
+    res.full = matched.filter(function (d) { return !group(d); }).length;
+    res.isFull = function (d) { return !group(d); };
     res.ids = matched;
     res.scores = matched.map(function (d) { return score ? score[d] : 0; });
     res.counts = counts;
@@ -360,6 +524,15 @@
       textCache[d] = load('x' + d, 'text/' + Math.floor(d / M.tpd) + '/' + d + '.js').then(inflate);
     }
     return textCache[d];
+  }
+  // True when one of the document's labels, or their other names, holds the phrase.
+  function labelPhrase(d, phrase) {
+    return F.facets.some(function (f) {
+      return f.docs[d].some(function (v) {
+        var names = [f.values[v][1]].concat(f.values[v][2] || []);
+        return names.some(function (l) { return hasPhrase(words(l, M.maxWord), phrase); });
+      });
+    });
   }
   function hasPhrase(toks, phrase) {
     outer: for (var i = 0; i + phrase.length <= toks.length; i++) {
@@ -493,16 +666,27 @@
     function plural(n, one, many) { return n.toLocaleString('en-GB') + ' ' + (n === 1 ? one : many); }
 
     function setStatus(res) {
-      var total = res.ids.length, msg;
+      var total = res.ids.length, msg, missing = '';
       if (res.unmatched.length) {
-        msg = 'No results: no document contains \u2018' + res.unmatched.join('\u2019, \u2018') + '\u2019.';
+        missing = 'No document contains \u2018' + res.unmatched.join('\u2019, \u2018') + '\u2019' +
+          (total ? ': showing results for the other words. ' : '. ');
+      }
+      if (!total && res.unmatched.length) {
+        msg = 'No results: ' + missing.charAt(0).toLowerCase() + missing.slice(1).trim();
       } else if (!total) {
         msg = 'No results ' + describe() + '.';
       } else if (verified) {
         msg = plural(total, 'document contains', 'documents contain') + ' these words ' +
           '; showing those with the exact phrase.';
+      } else if (res.full < total) {
+        var d = describe() ? ' ' + describe() : '';
+        msg = missing + (res.full ?
+          plural(res.full, 'result', 'results') + d + (res.full === 1 ? ' contains' : ' contain') + ' all your words; ' +
+            plural(total - res.full, 'more contains', 'more contain') + ' some of them.' :
+          'No document contains all your words: ' + plural(total, 'result', 'results') + d +
+            (total === 1 ? ' contains' : ' contain') + ' some of them, best first.');
       } else {
-        msg = plural(total, 'result', 'results') + (describe() ? ' ' + describe() : '') + '.';
+        msg = missing + plural(total, 'result', 'results') + (describe() ? ' ' + describe() : '') + '.';
       }
       status.textContent = msg;
       noteEl.innerHTML = '';
@@ -543,7 +727,7 @@
         loaded.forEach(function (x) {
           if (verified) {
             var toks = words(x.rec[0], M.maxWord).concat(words(x.text, M.maxWord));
-            if (!pq.phrases.every(function (p) { return hasPhrase(toks, p); })) return;
+            if (!pq.phrases.every(function (p) { return labelPhrase(x.d, p) || hasPhrase(toks, p); })) return;
             verified.push(x.d);
           }
           items.push(x); shown++;
@@ -551,6 +735,13 @@
       }
       var firstNew = null;
       items.forEach(function (x) {
+        // Where the documents with only some of the words begin, say so.
+        if (!res.isFull(x.d) && !resultsEl.querySelector('.ls-partial')) {
+          var note = document.createElement('li');
+          note.className = 'ls-partial';
+          note.textContent = res.full ? 'These results contain some of your words:' : 'No document contains all your words. These contain some of them:';
+          resultsEl.append(note);
+        }
         var li = renderResult(x, hlSet);
         resultsEl.append(li);
         if (!firstNew) firstNew = li;
@@ -580,7 +771,7 @@
       var li = document.createElement('li');
       li.className = 'ls-result';
       var href = new URL(x.rec[1], ROOT);
-      if (current.hl.length && current.pq.terms.length) {
+      if (current.hl.length && current.pq.clauses.length) {
         href.searchParams.set('highlight', Array.from(hlSet).slice(0, 20).join(' '));
       }
       var meta = [].concat(label('kind', x.d), label('board', x.d));
