@@ -41,7 +41,9 @@ pub struct Input<'a> {
 pub fn index_site(input: &Input) -> Vec<OutFile> {
     let (config, docs, today) = (input.config, input.docs, input.publication.today);
     let search_docs = search::documents::search_docs(docs, input.bodies, input.views);
-    let mut files = search::build_search_index(&search_docs);
+    // The site's vocabularies give the labels' other names (SAR, MCA, its own aliases).
+    let aliases = search::labels::Aliases::from_vocab(input.vocab);
+    let mut files = search::build_search_index_with(&search_docs, &aliases);
 
     let li = learning::build_learning_index(config, input.vocab, docs, today);
     files.push(OutFile::new(learning::JSON_FILE, learning::to_json(&li)));

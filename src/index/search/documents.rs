@@ -23,21 +23,9 @@ fn search_doc(d: &Document, b: &Rendered, v: &DocView) -> SearchDoc {
         kind: d.kind.as_str().to_string(),
         kind_label: d.kind.label().to_string(),
         summary: d.meta.summary.clone().unwrap_or_default(),
-        // Themes, review type and methodology are searchable words too: a practitioner
-        // typing "professional curiosity" expects the documents filed under that theme.
-        headings: b
-            .headings
-            .iter()
-            .map(|h| h.text.clone())
-            .chain(
-                v.themes
-                    .iter()
-                    .chain(&v.review_type)
-                    .chain(&v.methodology)
-                    .chain(&v.abuse_types)
-                    .map(|t| t.label.clone()),
-            )
-            .collect(),
+        // The labels (themes, review type, methodology, abuse types) are searchable too, as a
+        // field of their own that the index builds from the pairs below ([`super::labels`]).
+        headings: b.headings.iter().map(|h| h.text.clone()).collect(),
         body: b.text.clone(),
         date: d.sort_date().map(|x| x.format("%Y-%m-%d").to_string()),
         year: d.year(),
