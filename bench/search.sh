@@ -16,14 +16,13 @@ sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(2000 20000)
 out="${BENCH_OUT:-bench/out}"
 
-cargo build --release --quiet --example search_bench
 write=()
 if [ -n "${BROWSER:-}${PAGEFIND:-}" ]; then
   write=(--write "$out")
   (cd bench && npm install --no-audit --no-fund --loglevel=error)
 fi
 for n in "${sizes[@]}"; do
-  target/release/examples/search_bench "$n" "${write[@]}"
+  cargo bench --quiet --bench search -- "$n" "${write[@]}"
   if [ -n "${PAGEFIND:-}" ]; then
     echo "-- Pagefind $(cd bench && npx pagefind --version 2>/dev/null) on the same $n pages"
     rm -rf "$out/$n/pagefind"

@@ -154,8 +154,9 @@ impl Renderer<'_> {
         c
     }
 
-    /// Fill template `name` into the page `{url}index.html`. `what` names the page in the
-    /// error ("the page /reviews/", "the page for content/reviews/a.md").
+    /// Fill template `name` into the page at site path `url` (`reviews/` is written to
+    /// `reviews/index.html`, `404.html` to itself). `what` names the page in the error
+    /// ("the page /reviews/"); empty, the error is the template's alone.
     pub fn page(
         &self,
         name: &str,
@@ -163,20 +164,9 @@ impl Renderer<'_> {
         url: &str,
         what: &str,
     ) -> Result<OutFile, Diagnostic> {
-        self.file(name, ctx, &format!("{url}index.html"), what)
-    }
-
-    /// Fill template `name` into the file `path`.
-    pub fn file(
-        &self,
-        name: &str,
-        ctx: &tera::Context,
-        path: &str,
-        what: &str,
-    ) -> Result<OutFile, Diagnostic> {
         self.tera
             .render(name, ctx)
-            .map(|html| OutFile::new(path, html))
+            .map(|html| OutFile::new(view::href(url), html))
             .map_err(|e| {
                 let message = if what.is_empty() {
                     templates::describe(&e)

@@ -122,5 +122,5 @@ pub fn search_and_not_found(r: &Renderer, out: &mut Pages) {
     let mut ctx = r.context("", "Page not found", "", &[]);
     // Served for any missing path: links go from the site's address, not a relative root.
     ctx.insert("root", &r.config.base_url);
-    out.add(r.file("404.html", &ctx, "404.html", ""));
+    out.add(r.page("404.html", &ctx, "404.html", ""));
 }

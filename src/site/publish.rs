@@ -257,22 +257,28 @@ fn link_to_held(
     p: &Publication,
 ) -> Diagnostic {
     let (line, col) = link_position(d, link, line);
-    Diagnostic::error(
-        "publish/link-to-held",
-        &d.rel_path,
-        line,
-        col,
-        format!(
-            "this links to “{}” ({}), which is not published in this {} build: {}",
-            target.title,
-            target.rel_path,
-            p.audience.as_str(),
-            why.describe()
-        ),
-    )
-    .with_len(link.trim_end_matches('/').chars().count())
-    .with_hint("remove the link, or publish both documents to the same audience")
-    .with_source(&d.source)
+    let what = format!("this links to “{}” ({})", target.title, target.rel_path);
+    held_error(d, line, col, &what, why, p)
+        .with_len(link.trim_end_matches('/').chars().count())
+        .with_hint("remove the link, or publish both documents to the same audience")
+}
+
+/// `publish/link-to-held`: `what` (in `d` at `line`:`col`) is not published because `why`.
+fn held_error(
+    d: &Document,
+    line: usize,
+    col: usize,
+    what: &str,
+    why: &Held,
+    p: &Publication,
+) -> Diagnostic {
+    let message = format!(
+        "{what}, which is not published in this {} build: {}",
+        p.audience.as_str(),
+        why.describe()
+    );
+    Diagnostic::error("publish/link-to-held", &d.rel_path, line, col, message)
+        .with_source(&d.source)
 }
 
 fn broken_link(d: &Document, link: &str, line: usize) -> Diagnostic {
@@ -311,22 +317,14 @@ fn reviews_held(
         let (line, col) =
             crate::content::frontmatter::locate_value(&d.source[..d.body_offset], 1, "review", r)
                 .unwrap_or((1, 1));
+        let what = format!(
+            "this {} belongs to the review “{}”",
+            d.kind.label().to_lowercase(),
+            target.title
+        );
         diags.push(
-            Diagnostic::error(
-                "publish/link-to-held",
-                &d.rel_path,
-                line,
-                col,
-                format!(
-                    "this {} belongs to the review “{}”, which is not published in this {} build: {}",
-                    d.kind.label().to_lowercase(),
-                    target.title,
-                    p.audience.as_str(),
-                    why.describe()
-                ),
-            )
-            .with_hint("publish both to the same audience (set `audience:` or `embargo_until:` on this file to match the review's)")
-            .with_source(&d.source),
+            held_error(d, line, col, &what, why, p)
+                .with_hint("publish both to the same audience (set `audience:` or `embargo_until:` on this file to match the review's)"),
         );
     }
     diags

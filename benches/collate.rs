@@ -1,9 +1,9 @@
 //! Benchmark (not a test): collate 150 boards × 200 records and print the time.
 //!
 //! ```text
-//! cargo run --release --example collate_bench            # 150 boards × 200 records
-//! cargo run --release --example collate_bench -- 20 50   # BOARDS RECORDS
-//! cargo run --release --example collate_bench -- 150 200 --keep   # keep the output to look at
+//! cargo bench --bench collate                # 150 boards × 200 records
+//! cargo bench --bench collate -- 20 50       # BOARDS RECORDS
+//! cargo bench --bench collate -- 150 200 --keep   # keep the output to look at
 //! ```
 //! The synthetic indexes are deterministic: themes, dates and recommendation statuses come from a
 //! fixed-seed generator, drawn from the default vocabularies.

@@ -1,7 +1,7 @@
 //! Search benchmark (not a test): synthetic review-length documents, index build time and
 //! peak memory, index size and file count, and the bytes a browser loads for a first query.
 //!
-//! cargo run --release --example search_bench -- [N ...] [--write DIR]
+//! cargo bench --bench search -- [N ...] [--write DIR]
 //! (default N: 2000 20000; `--write DIR` also writes the index and one HTML page per document
 //! under DIR/N/, for comparing with other tools such as Pagefind: see bench/search.sh).
 
@@ -246,6 +246,8 @@ fn main() {
     while let Some(a) = args.next() {
         if a == "--write" {
             write = args.next();
+        } else if a == "--bench" {
+            // Added by `cargo bench`.
         } else {
             sizes.push(a.parse().expect("a number of documents"));
         }
