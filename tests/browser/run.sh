@@ -3,9 +3,11 @@
 # /usr/bin/chromium (apt-get install -y chromium) and `npm ci` done in tests/browser.
 #  - search.test.mjs: the search client on a fixture site with known answers;
 #  - site.test.mjs: the example site as built by `learnsite build` (accessibility with axe-core,
-#    search from http:// and file://, quick exit, print).
+#    search from http:// and file://, quick exit);
 #  - relevance.test.mjs: the practitioners' query set (tests/relevance) on the example site and a
-#    collated region, built on a fixed date; the client must rank as the Rust mirror does.
+#    collated region, built on a fixed date; the client must rank as the Rust mirror does;
+#  - print.test.mjs: every briefing and action sheet of the example site, and a briefing written
+#    to the `briefing/too-long` word limit (tests/fixtures/print-limit), print on one A4 page.
 # Last line: `N passed, M failed`; non-zero exit on any failure.
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -22,9 +24,11 @@ rel="$repo/target/relevance"
      tests/fixtures/boards/kestrelby.json --out "$rel/region" --now 2026-01-15 >/dev/null \
   && cargo run --quiet --example relevance -- "$rel/site" "$rel/region" --json "$rel/relevance.json" >/dev/null) \
   || { echo "0 passed, 1 failed"; exit 1; }
+printlimit="$repo/target/print-limit"
+(cd "$repo" && cargo run --quiet -- --site tests/fixtures/print-limit build --out "$printlimit" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
 total_p=0; total_f=0; status=0
-for t in "search.test.mjs $fixture" "site.test.mjs $example $region" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json"; do
+for t in "search.test.mjs $fixture" "site.test.mjs $example $region" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "print.test.mjs $example $printlimit"; do
   out=$(node $t 2>&1); rc=$?
   echo "$out" | sed '$d'
   last=$(echo "$out" | tail -1)

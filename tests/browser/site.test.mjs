@@ -1,5 +1,6 @@
 // Browser tests of the example site as a reader meets it: accessibility (axe-core, WCAG 2.2
-// A/AA rules), search over the real content from http:// and file://, quick exit, print.
+// A/AA rules), search over the real content from http:// and file://, quick exit. (Printing:
+// print.test.mjs.)
 // Usage: node tests/browser/site.test.mjs SITE_DIR   (a built example site). Prints `N passed, M failed`.
 import { chromium } from 'playwright-core';
 import { ARGS, CHROMIUM, runner, serveSite } from './lib.mjs';
@@ -209,16 +210,6 @@ await test('quick exit without JavaScript: the button is a plain link to the neu
   await page.click('text=Exit this page');
   await page.waitForURL(/bbc\.co\.uk/, { timeout: 5000 });
   await ctx.close();
-});
-
-await test('a 7-minute briefing prints on at most two A4 pages, without the site header', async (page) => {
-  await page.goto(`${ORIGIN}/briefings/baby-l-safer-sleep/index.html`);
-  await page.emulateMedia({ media: 'print' });
-  const headerShown = await page.evaluate(() => getComputedStyle(document.querySelector('.site-header')).display !== 'none');
-  assert(!headerShown, 'site header printed');
-  const pdf = await page.pdf({ format: 'A4' });
-  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-  assert(pages >= 1 && pages <= 2, `printed pages: ${pages}`);
 });
 
 await test('the site makes no request to any other host', async () => {

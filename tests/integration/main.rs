@@ -1,6 +1,7 @@
 //! One integration-test binary (as mdBook does): each module tests one part of the
 //! pipeline through the command line or the library, on fixture mini-sites.
 
+mod briefings;
 mod check;
 mod collate;
 mod errors;

@@ -3,6 +3,7 @@
 
 pub mod person;
 pub mod pii;
+pub mod print;
 pub mod template;
 
 use crate::diagnostics::Severity;
@@ -38,7 +39,7 @@ pub const RULES: &[RuleInfo] = &[
     RuleInfo { id: "pii/known-name", severity: E, description: "One of the real names in the author's private known-names file (exact, possessive or one letter different).", hint: "replace the real name with the agreed pseudonym" },
     RuleInfo { id: "review/recommendation-incomplete", severity: E, description: "A recommendation without an owner or a due month.", hint: "add `owner:` (the agency or group responsible) and `due:` (year and month, e.g. 2025-03) to the recommendation" },
     RuleInfo { id: "review/good-practice-first", severity: W, description: "The findings do not open with good practice.", hint: "start the findings with what went well (a heading such as \"Good practice\")" },
-    RuleInfo { id: "briefing/too-long", severity: E, description: "A 7-minute briefing that takes more than seven minutes to read at 200 words a minute.", hint: "shorten the briefing to 1,400 words or fewer (one printed page, two at most)" },
+    RuleInfo { id: "briefing/too-long", severity: E, description: "A 7-minute briefing that would not print on one A4 page (10pt, two columns; the message gives the words that fit).", hint: "shorten the briefing to the number of words the message gives; fewer, fuller points fit more words than many short ones, and a shorter title and summary leave more room" },
     RuleInfo { id: "briefing/missing-section", severity: E, description: "A 7-minute briefing without its seven numbered sections.", hint: "use seven numbered headings: 1. Background, 2. Why it matters, 3.–5. key points, 6. questions to reflect on, 7. What to do" },
     RuleInfo { id: "learning-summary/missing-section", severity: E, description: "A learning summary without one of the sections of the regional template.", hint: "add the missing heading and fill it in (write \"None\" if there is nothing to say)" },
     RuleInfo { id: "lint/suppression-without-reason", severity: E, description: "A learnsite-allow comment without a reason.", hint: "write the reason after a colon: `<!-- learnsite-allow pii/person-name: named with the family's written consent -->`" },

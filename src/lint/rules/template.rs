@@ -5,10 +5,6 @@ use super::Hit;
 use crate::content::{Document, Kind};
 use crate::lint::scan::Scanned;
 
-/// Words a minute, and the longest a 7-minute briefing may take to read.
-pub const WORDS_PER_MINUTE: usize = 200;
-pub const BRIEFING_MINUTES: usize = 7;
-
 /// The headings of the regional learning-summary template (normalised), with the label shown in messages.
 const LEARNING_SUMMARY_SECTIONS: &[(&[&str], &str)] = &[
     (
@@ -183,20 +179,19 @@ fn good_practice_first(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
 }
 
 fn briefing(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
-    let body = doc.body();
-    let words = body
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    let limit = WORDS_PER_MINUTE * BRIEFING_MINUTES;
     let (ts, te) = title_span(doc);
-    if words > limit {
-        let minutes = words.div_ceil(WORDS_PER_MINUTE);
+    let fit = super::print::estimate(&doc.title, doc.meta.summary.as_deref(), doc.body());
+    if !fit.fits() {
+        let limit = fit.word_limit();
         hits.push(Hit::new(
             "briefing/too-long",
             ts,
             te,
-            format!("this briefing has {words} words and takes about {minutes} minutes to read; a 7-minute briefing has at most {limit}"),
+            format!(
+                "this briefing would not print on one A4 page: it has {} words, and laid out as it is about {limit} fit; shorten it by about {} words",
+                fit.words,
+                fit.words.saturating_sub(limit).max(1)
+            ),
         ));
     }
     let mut present = [false; 8];
