@@ -23,7 +23,11 @@ fn the_print_fixture_is_at_the_word_limit() {
     f.file(LIMIT_FILE, &longer);
     let r = f.run(&["check"]);
     assert_eq!(r.code, 1, "{}", r.stderr);
-    assert!(r.stderr.contains("error[briefing/too-long]"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("error[briefing/too-long]"),
+        "{}",
+        r.stderr
+    );
     assert!(
         r.stderr.contains("would not print on one A4 page")
             && r.stderr.contains("at-the-limit.md:2:1"),

@@ -105,9 +105,11 @@ pub fn estimate(title: &str, summary: Option<&str>, body: &str) -> PrintFit {
     for ev in Parser::new_ext(body, Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES) {
         match ev {
             Event::Start(Tag::Item) => open.push((true, 0)),
-            Event::Start(
-                Tag::Paragraph | Tag::TableRow | Tag::TableHead | Tag::CodeBlock(_),
-            ) if !open.last().is_some_and(|b| b.0) => open.push((false, 0)),
+            Event::Start(Tag::Paragraph | Tag::TableRow | Tag::TableHead | Tag::CodeBlock(_))
+                if !open.last().is_some_and(|b| b.0) =>
+            {
+                open.push((false, 0))
+            }
             Event::End(TagEnd::Item) => blocks.extend(open.pop()),
             Event::End(
                 TagEnd::Paragraph | TagEnd::TableRow | TagEnd::TableHead | TagEnd::CodeBlock,
@@ -195,7 +197,11 @@ mod tests {
         let per_section = (fit.word_limit() - 14) / 7;
         let at = estimate("T", None, &sections(&"word ".repeat(per_section), 0, ""));
         assert!(at.fits(), "{at:?}");
-        let over = estimate("T", None, &sections(&"word ".repeat(per_section + 12), 0, ""));
+        let over = estimate(
+            "T",
+            None,
+            &sections(&"word ".repeat(per_section + 12), 0, ""),
+        );
         assert!(!over.fits(), "{over:?}");
     }
 }
