@@ -5,6 +5,7 @@
 //! alone), and the page puts a table with every figure beside it.
 
 use super::region::Region;
+use crate::escape::html as esc;
 use std::fmt::Write as _;
 
 /// How many themes the charts show (the table beside shows all).
@@ -18,27 +19,6 @@ const TEXT: &str = "#0b0c0c";
 const MUTED: &str = "#505a5f";
 const BAR: &str = "#1d70b8";
 const RULE: &str = "#b1b4b6";
-
-pub fn esc(s: &str) -> String {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
-    {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 fn shorten(s: &str, max: usize) -> String {
     if s.chars().count() <= max {

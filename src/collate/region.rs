@@ -216,127 +216,126 @@ fn facet_terms(
     out
 }
 
-impl Region {
-    pub fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
-        let Merged {
-            mut records,
-            sources,
-            duplicates,
-            warnings,
-        } = merged;
-        // By board, then in the order every index uses (both sorts are stable).
-        learning::sort_records(&mut records);
-        records.sort_by(|a, b| a.board.cmp(&b.board));
+/// The boards of these records (sorted by board), each with its own index when one was read.
+fn boards_of(records: &[Record], sources: &[Source]) -> Vec<BoardInfo> {
+    let mut names: Vec<&str> = records.iter().filter_map(|r| r.board.as_deref()).collect();
+    names.dedup();
+    let paths = unique_paths(names.iter().copied(), "board");
+    names
+        .iter()
+        .zip(paths)
+        .map(|(name, path)| BoardInfo {
+            name: name.to_string(),
+            path,
+            entries: Vec::new(),
+            source: sources
+                .iter()
+                .find(|s| s.board.as_deref() == Some(*name))
+                .cloned(),
+            recommendations: 0,
+            open: 0,
+            overdue: 0,
+        })
+        .collect()
+}
 
-        // Boards, alphabetical.
-        let board_names: Vec<String> = {
-            let mut v: Vec<String> = records.iter().filter_map(|r| r.board.clone()).collect();
-            v.dedup();
-            v
-        };
-        let board_paths = unique_paths(board_names.iter().map(String::as_str), "board");
-        let board_at: HashMap<&str, usize> = board_names
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.as_str(), i))
-            .collect();
-        let mut boards: Vec<BoardInfo> = board_names
-            .iter()
-            .zip(board_paths)
-            .map(|(name, path)| BoardInfo {
-                name: name.clone(),
-                path,
-                entries: Vec::new(),
-                source: sources
-                    .iter()
-                    .find(|s| s.board.as_deref() == Some(name.as_str()))
-                    .cloned(),
-                recommendations: 0,
-                open: 0,
-                overdue: 0,
-            })
-            .collect();
+/// The years of these records, ascending, the unknown year last.
+fn years_of(records: &[Record]) -> Vec<YearInfo> {
+    let mut set: Vec<Option<i32>> = records
+        .iter()
+        .map(Record::year)
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    set.sort_by_key(|y| (y.is_none(), *y));
+    set.into_iter()
+        .map(|year| YearInfo {
+            year,
+            label: year.map_or_else(|| "Year not known".into(), |y| y.to_string()),
+            path: year.map_or_else(|| "unknown".into(), |y| y.to_string()),
+            entries: Vec::new(),
+        })
+        .collect()
+}
 
-        // Years, ascending, unknown last.
-        let mut year_set: Vec<Option<i32>> = records
-            .iter()
-            .map(Record::year)
-            .collect::<HashSet<_>>()
-            .into_iter()
-            .collect();
-        year_set.sort_by_key(|y| (y.is_none(), *y));
-        let mut years: Vec<YearInfo> = year_set
-            .iter()
-            .map(|y| YearInfo {
-                year: *y,
-                label: y
-                    .map(|y| y.to_string())
-                    .unwrap_or_else(|| "Year not known".into()),
-                path: y.map(|y| y.to_string()).unwrap_or_else(|| "unknown".into()),
-                entries: Vec::new(),
-            })
-            .collect();
-        let year_at: HashMap<Option<i32>, usize> =
-            year_set.iter().enumerate().map(|(i, y)| (*y, i)).collect();
-
-        // Themes: the label most boards use; the default vocabulary's, else the slug.
-        let mut labels: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-        let mut theme_order: Vec<&str> = Vec::new();
-        for r in &records {
-            for (i, t) in r.themes.iter().enumerate() {
-                let e = labels.entry(t.as_str()).or_insert_with(|| {
-                    theme_order.push(t.as_str());
-                    BTreeMap::new()
-                });
-                if let Some(l) = r.theme_labels.get(i).filter(|l| !l.trim().is_empty()) {
-                    *e.entry(l.as_str()).or_default() += 1;
-                }
+/// The themes of these records, in the order first met, each labelled as most boards label it
+/// (else as the default vocabulary does, else by its slug).
+fn themes_of(records: &[Record], boards: usize, years: usize) -> Vec<ThemeInfo> {
+    let mut labels: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+    let mut order: Vec<&str> = Vec::new();
+    for r in records {
+        for (i, t) in r.themes.iter().enumerate() {
+            let e = labels.entry(t.as_str()).or_insert_with(|| {
+                order.push(t.as_str());
+                BTreeMap::new()
+            });
+            if let Some(l) = r.theme_labels.get(i).filter(|l| !l.trim().is_empty()) {
+                *e.entry(l.as_str()).or_default() += 1;
             }
         }
-        let defaults = Vocabularies::defaults();
-        let theme_labels: Vec<String> = theme_order
-            .iter()
-            .map(|slug| {
-                let counts = &labels[slug];
-                let best = counts
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
-                    .map(|(l, _)| l.to_string());
-                best.or_else(|| defaults.themes.by_slug(slug).map(|t| t.label.clone()))
-                    .unwrap_or_else(|| slug.to_string())
-            })
-            .collect();
-        let theme_paths = unique_paths(theme_order.iter().copied(), "theme");
-        let mut themes: Vec<ThemeInfo> = theme_order
-            .iter()
-            .zip(theme_labels)
-            .zip(theme_paths)
-            .map(|((slug, label), path)| ThemeInfo {
+    }
+    let defaults = Vocabularies::defaults();
+    let paths = unique_paths(order.iter().copied(), "theme");
+    order
+        .iter()
+        .zip(paths)
+        .map(|(slug, path)| {
+            let best = labels[slug]
+                .iter()
+                .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(a.0)))
+                .map(|(l, _)| l.to_string());
+            let label = best
+                .or_else(|| defaults.themes.by_slug(slug).map(|t| t.label.clone()))
+                .unwrap_or_else(|| slug.to_string());
+            ThemeInfo {
                 slug: slug.to_string(),
                 label,
                 path,
                 recent: 0,
-                by_board: vec![0; boards.len()],
-                by_year: vec![0; years.len()],
+                by_board: vec![0; boards],
+                by_year: vec![0; years],
                 entries: Vec::new(),
                 recs: Vec::new(),
-            })
+            }
+        })
+        .collect()
+}
+
+/// The records as entries, counted into their boards, years and themes.
+struct Tally {
+    entries: Vec<Entry>,
+    untagged: usize,
+    untagged_recs: Vec<(usize, usize)>,
+    recommendations: usize,
+    open: usize,
+    overdue: usize,
+}
+
+impl Tally {
+    fn count(
+        records: Vec<Record>,
+        today: NaiveDate,
+        recent_from: NaiveDate,
+        boards: &mut [BoardInfo],
+        years: &mut [YearInfo],
+        themes: &mut [ThemeInfo],
+    ) -> Tally {
+        let board_at: HashMap<String, usize> = (boards.iter().enumerate())
+            .map(|(i, b)| (b.name.clone(), i))
             .collect();
-        let theme_at: HashMap<String, usize> = themes
-            .iter()
-            .enumerate()
+        let year_at: HashMap<Option<i32>, usize> =
+            years.iter().enumerate().map(|(i, y)| (y.year, i)).collect();
+        let theme_at: HashMap<String, usize> = (themes.iter().enumerate())
             .map(|(i, t)| (t.slug.clone(), i))
             .collect();
-        drop(labels);
-
-        let recent_from = today
-            .checked_sub_months(Months::new(12))
-            .unwrap_or(today)
-            .succ_opt()
-            .unwrap_or(today);
-        let mut entries = Vec::with_capacity(records.len());
-        let (mut untagged, mut untagged_recs) = (0, Vec::new());
-        let (mut recommendation_count, mut open_count, mut overdue_count) = (0, 0, 0);
+        let mut tally = Tally {
+            entries: Vec::with_capacity(records.len()),
+            untagged: 0,
+            untagged_recs: Vec::new(),
+            recommendations: 0,
+            open: 0,
+            overdue: 0,
+        };
         for (n, rec) in records.into_iter().enumerate() {
             let board = board_at[rec.board.as_deref().unwrap_or_default()];
             let year = year_at[&rec.year()];
@@ -348,20 +347,18 @@ impl Region {
                     entry_themes.push(theme_at[t]);
                 }
             }
-            let overdue: Vec<bool> = rec
-                .recommendations
-                .iter()
+            // The model's rule: due month passed and not complete.
+            let overdue: Vec<bool> = (rec.recommendations.iter())
                 .map(|r| r.is_overdue(today))
                 .collect();
-            let b = &mut boards[board];
-            b.entries.push(n);
-            b.recommendations += overdue.len();
-            b.open += rec
-                .recommendations
-                .iter()
+            let (recs, late) = (overdue.len(), overdue.iter().filter(|o| **o).count());
+            let open = (rec.recommendations.iter())
                 .filter(|r| r.status != RecommendationStatus::Complete)
                 .count();
-            b.overdue += overdue.iter().filter(|o| **o).count();
+            let b = &mut boards[board];
+            b.entries.push(n);
+            (b.recommendations, b.open, b.overdue) =
+                (b.recommendations + recs, b.open + open, b.overdue + late);
             years[year].entries.push(n);
             for &t in &entry_themes {
                 let th = &mut themes[t];
@@ -369,20 +366,16 @@ impl Region {
                 th.by_board[board] += 1;
                 th.by_year[year] += 1;
                 th.recent += usize::from(recent);
-                th.recs.extend((0..overdue.len()).map(|i| (n, i)));
+                th.recs.extend((0..recs).map(|i| (n, i)));
             }
             if entry_themes.is_empty() {
-                untagged += 1;
-                untagged_recs.extend((0..overdue.len()).map(|i| (n, i)));
+                tally.untagged += 1;
+                tally.untagged_recs.extend((0..recs).map(|i| (n, i)));
             }
-            recommendation_count += overdue.len();
-            open_count += rec
-                .recommendations
-                .iter()
-                .filter(|r| r.status != RecommendationStatus::Complete)
-                .count();
-            overdue_count += overdue.iter().filter(|o| **o).count();
-            entries.push(Entry {
+            tally.recommendations += recs;
+            tally.open += open;
+            tally.overdue += late;
+            tally.entries.push(Entry {
                 rec,
                 board,
                 year,
@@ -391,86 +384,122 @@ impl Region {
                 overdue,
             });
         }
-        for b in &mut boards {
-            newest_first(&entries, &mut b.entries);
-        }
-        for y in &mut years {
-            newest_first(&entries, &mut y.entries);
-        }
-        for t in &mut themes {
-            newest_first(&entries, &mut t.entries);
-        }
-        // Most frequent in the last 12 months first.
-        let mut order: Vec<usize> = (0..themes.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (ta, tb) = (&themes[a], &themes[b]);
-            tb.recent
-                .cmp(&ta.recent)
-                .then_with(|| tb.total().cmp(&ta.total()))
-                .then_with(|| ta.label.cmp(&tb.label))
-        });
-        let mut new_index = vec![0; themes.len()];
-        for (new, &old) in order.iter().enumerate() {
-            new_index[old] = new;
-        }
-        let mut slots: Vec<Option<ThemeInfo>> = themes.into_iter().map(Some).collect();
-        let themes: Vec<ThemeInfo> = order
-            .iter()
-            .map(|&old| slots[old].take().expect("each theme once"))
-            .collect();
-        for e in &mut entries {
-            for t in &mut e.themes {
-                *t = new_index[*t];
-            }
-        }
+        tally
+    }
+}
 
-        let review_types = facet_terms(&entries, "Review type not given", |r| {
-            r.review_type
-                .iter()
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| {
-                    let label = r.review_type_label.clone().filter(|l| !l.trim().is_empty());
-                    (
-                        t.clone(),
-                        label.or_else(|| defaults.review_types.by_slug(t).map(|x| x.label.clone())),
-                    )
-                })
-                .collect()
+/// Put the themes in the order every page shows them (most frequent in the last 12 months
+/// first, then most frequent in all, then by label), renumbering the entries' themes.
+fn order_themes(themes: Vec<ThemeInfo>, entries: &mut [Entry]) -> Vec<ThemeInfo> {
+    let mut order: Vec<usize> = (0..themes.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ta, tb) = (&themes[a], &themes[b]);
+        tb.recent
+            .cmp(&ta.recent)
+            .then_with(|| tb.total().cmp(&ta.total()))
+            .then_with(|| ta.label.cmp(&tb.label))
+    });
+    let mut new_index = vec![0; themes.len()];
+    for (new, &old) in order.iter().enumerate() {
+        new_index[old] = new;
+    }
+    for e in entries {
+        for t in &mut e.themes {
+            *t = new_index[*t];
+        }
+    }
+    let mut slots: Vec<Option<ThemeInfo>> = themes.into_iter().map(Some).collect();
+    order
+        .iter()
+        .map(|&old| slots[old].take().expect("each theme once"))
+        .collect()
+}
+
+/// `(slug, label)` of values given with optional labels: a label the record gives, else the
+/// default vocabulary's, else none.
+pub(super) fn labelled(
+    values: &[String],
+    labels: &[String],
+    vocab: &crate::vocab::Vocab,
+) -> Vec<(String, Option<String>)> {
+    values
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(i, t)| {
+            let given = labels.get(i).filter(|l| !l.trim().is_empty()).cloned();
+            let label = given.or_else(|| vocab.by_slug(t).map(|x| x.label.clone()));
+            (t.clone(), label)
+        })
+        .collect()
+}
+
+/// The region all the entries share, if they share one.
+fn common_region(entries: &[Entry]) -> Option<String> {
+    let mut it = entries.iter().map(|e| e.rec.region.as_deref());
+    match it.next() {
+        Some(Some(first)) if it.all(|r| r == Some(first)) => Some(first.to_string()),
+        _ => None,
+    }
+}
+
+impl Region {
+    pub fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
+        let Merged {
+            mut records,
+            sources,
+            duplicates,
+            mut warnings,
+        } = merged;
+        // By board, then in the order every index uses (both sorts are stable).
+        learning::sort_records(&mut records);
+        records.sort_by(|a, b| a.board.cmp(&b.board));
+        let mut boards = boards_of(&records, &sources);
+        let mut years = years_of(&records);
+        let mut themes = themes_of(&records, boards.len(), years.len());
+        let recent_from = today
+            .checked_sub_months(Months::new(12))
+            .unwrap_or(today)
+            .succ_opt()
+            .unwrap_or(today);
+        let mut tally = Tally::count(
+            records,
+            today,
+            recent_from,
+            &mut boards,
+            &mut years,
+            &mut themes,
+        );
+        let entries = &mut tally.entries;
+        for list in (boards.iter_mut().map(|b| &mut b.entries))
+            .chain(years.iter_mut().map(|y| &mut y.entries))
+            .chain(themes.iter_mut().map(|t| &mut t.entries))
+        {
+            newest_first(entries, list);
+        }
+        let themes = order_themes(themes, entries);
+
+        let defaults = Vocabularies::defaults();
+        let review_types = facet_terms(entries, "Review type not given", |r| {
+            let given = r.review_type_label.iter().cloned().collect::<Vec<_>>();
+            labelled(r.review_type.as_slice(), &given, &defaults.review_types)
         });
-        let methodologies = facet_terms(&entries, "Methodology not given", |r| {
-            r.methodology
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| !t.trim().is_empty())
-                .map(|(i, t)| {
-                    let label = r
-                        .methodology_labels
-                        .get(i)
-                        .cloned()
-                        .filter(|l| !l.trim().is_empty());
-                    (
-                        t.clone(),
-                        label
-                            .or_else(|| defaults.methodologies.by_slug(t).map(|x| x.label.clone())),
-                    )
-                })
-                .collect()
+        let methodologies = facet_terms(entries, "Methodology not given", |r| {
+            labelled(
+                &r.methodology,
+                &r.methodology_labels,
+                &defaults.methodologies,
+            )
         });
 
-        let region = {
-            let mut it = entries.iter().map(|e| e.rec.region.as_deref());
-            match it.next() {
-                Some(Some(first)) if it.all(|r| r == Some(first)) => Some(first.to_string()),
-                _ => None,
-            }
-        };
+        let region = common_region(entries);
         let title = title
             .filter(|t| !t.trim().is_empty())
             .unwrap_or_else(|| match &region {
                 Some(r) => format!("{r}: learning from safeguarding reviews"),
                 None => "Regional learning from safeguarding reviews".to_string(),
             });
-        let mut warnings = warnings;
+        let untagged = tally.untagged;
         if untagged > 0 {
             warnings.push(format!(
                 "{untagged} record{} no theme: {} in the theme tables",
@@ -487,17 +516,17 @@ impl Region {
             region,
             today,
             recent_from,
-            entries,
+            entries: tally.entries,
             boards,
             themes,
             years,
             review_types,
             methodologies,
             untagged,
-            untagged_recs,
-            recommendation_count,
-            open_count,
-            overdue_count,
+            untagged_recs: tally.untagged_recs,
+            recommendation_count: tally.recommendations,
+            open_count: tally.open,
+            overdue_count: tally.overdue,
             duplicates,
             warnings,
             sources,

@@ -3,10 +3,22 @@
 //! for board, review type, theme, methodology, abuse type and year. Results link to the boards'
 //! own pages (absolute URLs, which the search client keeps as they are).
 
-use super::region::Region;
+use super::region::{labelled, Region};
 use crate::index::search::{build_search_index, SearchDoc};
-use crate::vocab::Vocabularies;
+use crate::vocab::{Vocab, Vocabularies};
 use crate::write::OutFile;
+
+/// `(slug, label)` of a record's values, labelled as the regional pages label them (the
+/// record's label, else the default vocabulary's, else the slug).
+fn pairs(values: &[String], labels: &[String], vocab: &Vocab) -> Vec<(String, String)> {
+    labelled(values, labels, vocab)
+        .into_iter()
+        .map(|(slug, label)| {
+            let label = label.unwrap_or_else(|| slug.clone());
+            (slug, label)
+        })
+        .collect()
+}
 
 /// One search document per record.
 pub fn search_docs(region: &Region) -> Vec<SearchDoc> {
@@ -16,33 +28,13 @@ pub fn search_docs(region: &Region) -> Vec<SearchDoc> {
         .iter()
         .map(|e| {
             let r = &e.rec;
-            let methodology = r
-                .methodology
-                .iter()
-                .enumerate()
-                .map(|(i, m)| {
-                    let label = r
-                        .methodology_labels
-                        .get(i)
-                        .cloned()
-                        .filter(|l| !l.trim().is_empty());
-                    (m.clone(), label.unwrap_or_else(|| m.clone()))
-                })
-                .collect();
-            let abuse_types = r
-                .abuse_types
-                .iter()
-                .map(|a| {
-                    (
-                        a.clone(),
-                        defaults
-                            .abuse_types
-                            .by_slug(a)
-                            .map(|t| t.label.clone())
-                            .unwrap_or_else(|| a.clone()),
-                    )
-                })
-                .collect();
+            let review_type_label: Vec<String> = r.review_type_label.iter().cloned().collect();
+            let review_type = pairs(
+                r.review_type.as_slice(),
+                &review_type_label,
+                &defaults.review_types,
+            );
+            let themes = e.themes.iter().map(|&t| &region.themes[t]);
             SearchDoc {
                 url: r.url.clone(),
                 title: r.title.clone(),
@@ -51,35 +43,21 @@ pub fn search_docs(region: &Region) -> Vec<SearchDoc> {
                 summary: r.summary.clone().unwrap_or_default(),
                 headings: Vec::new(),
                 // The records carry no body: recommendations are the text that is there.
-                body: r
-                    .recommendations
-                    .iter()
+                body: (r.recommendations.iter())
                     .map(|x| x.text.as_str())
                     .collect::<Vec<_>>()
                     .join("\n"),
                 date: r.published.clone(),
                 year: r.year(),
                 board: Some(region.boards[e.board].name.clone()),
-                review_type: r.review_type.clone().map(|t| {
-                    let label = r
-                        .review_type_label
-                        .clone()
-                        .filter(|l| !l.trim().is_empty())
-                        .unwrap_or_else(|| t.clone());
-                    (t, label)
-                }),
-                themes: e
-                    .themes
-                    .iter()
-                    .map(|&t| {
-                        (
-                            region.themes[t].slug.clone(),
-                            region.themes[t].label.clone(),
-                        )
-                    })
-                    .collect(),
-                methodology,
-                abuse_types,
+                review_type: review_type.into_iter().next(),
+                themes: themes.map(|t| (t.slug.clone(), t.label.clone())).collect(),
+                methodology: pairs(
+                    &r.methodology,
+                    &r.methodology_labels,
+                    &defaults.methodologies,
+                ),
+                abuse_types: pairs(&r.abuse_types, &[], &defaults.abuse_types),
             }
         })
         .collect()

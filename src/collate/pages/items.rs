@@ -3,8 +3,8 @@
 //! once and reused by every list it is in.
 
 use super::{human_date, human_month};
-use crate::collate::chart::esc;
 use crate::collate::region::{Entry, Region};
+use crate::escape::html as esc;
 use std::fmt::Write as _;
 
 /// Summaries on theme pages are cut to about this many characters (the board's page has it whole).
