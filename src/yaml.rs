@@ -17,8 +17,13 @@ pub fn plain_yaml_message(msg: &str) -> String {
         m.truncate(i);
     }
     // serde_norway prefixes the path of the value: `recommendations[0].status: ...`.
-    let path_re = regex::Regex::new(r"^([A-Za-z_][\w\-]*(?:\[\d+\]|\.[A-Za-z_][\w\-]*)*): ")
-        .expect("valid regex");
+    // Compiled once: a file with many errors (or a fuzzer) asks for many messages.
+    static PATH_RE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        // A fixed pattern, checked by every test that reads a YAML error.
+        regex::Regex::new(r"^([A-Za-z_][\w\-]*(?:\[\d+\]|\.[A-Za-z_][\w\-]*)*): ")
+            .expect("a fixed, valid pattern")
+    });
+    let path_re = &*PATH_RE;
     if let Some(c) = path_re.captures(&m) {
         let path = c[1].to_string();
         let core = plain_core(&m[c[0].len()..]);
