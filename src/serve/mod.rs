@@ -3,6 +3,8 @@
 //! script that asks the server for the build number once a second; the files written to
 //! the output folder are never changed by it.
 
+mod http;
+
 use crate::site::{self, BuildOptions};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -78,61 +80,6 @@ pub fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
     }
 }
 
-fn content_type(p: &Path) -> &'static str {
-    match p.extension().and_then(|e| e.to_str()).unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" => "text/javascript; charset=utf-8",
-        "json" => "application/json",
-        "xml" => "application/xml",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" => "text/plain; charset=utf-8",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
-}
-
-/// Map a request path to a file under `root`, refusing anything outside it.
-pub fn resolve(root: &Path, url_path: &str) -> Option<PathBuf> {
-    let path = url_path.split(['?', '#']).next().unwrap_or("/");
-    let mut p = root.to_path_buf();
-    for seg in path.split('/') {
-        let seg = percent_decode(seg);
-        if seg.is_empty() || seg == "." {
-            continue;
-        }
-        if seg == ".." || seg.contains(['/', '\\']) {
-            return None;
-        }
-        p.push(seg);
-    }
-    if p.is_dir() {
-        p.push("index.html");
-    }
-    p.is_file().then_some(p)
-}
-
-fn percent_decode(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'%' && i + 2 < b.len() {
-            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(v);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(b[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     // Serve builds go to their own folder unless told otherwise.
     let run = |opts: &BuildOptions| -> Option<PathBuf> {
@@ -156,8 +103,8 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     };
     let out = run(&opts).unwrap_or_else(|| opts.site.join("public"));
     opts.out = Some(out.clone());
-    let server = tiny_http::Server::http(("127.0.0.1", port))
-        .map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
+    let listener =
+        http::bind(port).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     eprintln!(
         "Serving {} at http://127.0.0.1:{port}/ (Ctrl+C to stop)",
         out.display()
@@ -219,58 +166,20 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         }
     });
 
-    for req in server.incoming_requests() {
-        if req.url() == VERSION_PATH {
-            let _ = req.respond(tiny_http::Response::from_string(
-                version.load(Ordering::SeqCst).to_string(),
-            ));
-            continue;
-        }
-        let resp = match resolve(&out, req.url()) {
-            Some(p) => match std::fs::read(&p) {
-                Ok(bytes) => {
-                    let bytes = if p.extension().is_some_and(|e| e == "html") {
-                        inject_reload(&bytes, version.load(Ordering::SeqCst))
-                    } else {
-                        bytes
-                    };
-                    tiny_http::Response::from_data(bytes).with_header(
-                        tiny_http::Header::from_bytes(
-                            &b"Content-Type"[..],
-                            content_type(&p).as_bytes(),
-                        )
-                        .expect("valid header"),
-                    )
-                }
-                Err(_) => tiny_http::Response::from_string("Not found").with_status_code(404),
-            },
-            None => {
-                let body =
-                    std::fs::read(out.join("404.html")).unwrap_or_else(|_| b"Not found".to_vec());
-                tiny_http::Response::from_data(body).with_status_code(404)
-            }
-        };
-        let _ = req.respond(resp);
-    }
+    http::run(
+        listener,
+        http::Shared {
+            root: out,
+            version,
+            port,
+        },
+    );
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn resolve_stays_inside_root() {
-        let t = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(t.path().join("a")).unwrap();
-        std::fs::write(t.path().join("a/index.html"), "x").unwrap();
-        assert_eq!(
-            resolve(t.path(), "/a/"),
-            Some(t.path().join("a/index.html"))
-        );
-        assert_eq!(resolve(t.path(), "/a/../../etc/passwd"), None);
-        assert_eq!(resolve(t.path(), "/%2e%2e/x"), None);
-    }
 
     #[test]
     fn reload_script_goes_before_body_end() {
