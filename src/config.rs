@@ -95,7 +95,7 @@ impl Config {
     /// Parse the text of `learnsite.yaml`. `file` is the name used in messages.
     pub fn parse(text: &str, file: &str) -> Result<Config, Diagnostic> {
         let mut cfg: Config = serde_norway::from_str(text).map_err(|e| {
-            let (line, col) = yaml::error_position(&e, 1);
+            let (line, col) = yaml::error_position(&e, text, 1);
             let msg = yaml::plain_yaml_message(&e.to_string());
             let mut d = Diagnostic::error("config/invalid", file, line, col, format!("the site settings could not be read: {msg}"))
                 .with_hint("check the spelling and indentation of this line of learnsite.yaml; the README lists every setting")

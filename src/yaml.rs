@@ -58,9 +58,16 @@ fn plain_core(m: &str) -> String {
     m
 }
 
-/// Where a YAML error is, in file lines: (line, column).
-pub fn error_position(e: &serde_norway::Error, yaml_line: usize) -> (usize, usize) {
+/// Where a YAML error in `yaml` (which starts on file line `yaml_line`) is, in file lines:
+/// (line, column). Worked out from the error's byte offset, because YAML also breaks lines at
+/// a lone carriage return (and at U+0085, U+2028, U+2029), which editors and learnsite's
+/// messages do not: its own line numbers would name the wrong line.
+pub fn error_position(e: &serde_norway::Error, yaml: &str, yaml_line: usize) -> (usize, usize) {
     match e.location() {
+        Some(l) if yaml.is_char_boundary(l.index().min(yaml.len())) => {
+            let (line, col) = crate::diagnostics::line_col(yaml, l.index());
+            (yaml_line + line - 1, col)
+        }
         Some(l) => (yaml_line + l.line().saturating_sub(1), l.column().max(1)),
         None => (yaml_line.saturating_sub(1).max(1), 1),
     }
@@ -83,10 +90,15 @@ mod tests {
 
     #[test]
     fn unknown_field_is_found_and_position_is_in_file_lines() {
-        let e = serde_norway::from_str::<std::collections::BTreeMap<String, u8>>("a: 1\nb: x\n")
-            .unwrap_err();
+        let yaml = "a: 1\nb: x\n";
+        let e = serde_norway::from_str::<std::collections::BTreeMap<String, u8>>(yaml).unwrap_err();
         // The YAML starts on line 2 of its file (after the `---` fence).
-        assert_eq!(error_position(&e, 2).0, 3);
+        assert_eq!(error_position(&e, yaml, 2).0, 3);
+        // A lone carriage return is a line break to YAML, not to an editor.
+        let yaml = "a: \"x\ry\"\nb: [\n";
+        let e = serde_norway::from_str::<serde_norway::Value>(yaml).unwrap_err();
+        let (line, col) = error_position(&e, yaml, 2);
+        assert_eq!((line, col), (4, 1), "{line}:{col}");
         assert_eq!(
             unknown_field_in("unknown field `regoin`, expected one of `region`"),
             Some("regoin".to_string())

@@ -239,7 +239,7 @@ pub fn parse_document(
     // 1. YAML syntax.
     let yaml = split.yaml;
     if let Err(e) = serde_norway::from_str::<serde_norway::Value>(yaml) {
-        let (line, col) = error_position(&e, split.yaml_line);
+        let (line, col) = error_position(&e, yaml, split.yaml_line);
         return Err(vec![Diagnostic::error(
             "front-matter/yaml",
             file,
@@ -298,7 +298,7 @@ pub fn parse_document(
     let mut meta: Meta = match serde_norway::from_str(yaml) {
         Ok(m) => m,
         Err(e) => {
-            let (mut line, mut col) = error_position(&e, split.yaml_line);
+            let (mut line, mut col) = error_position(&e, yaml, split.yaml_line);
             let raw = e.to_string();
             // Errors raised by our own value types (dates, months) carry no position: find
             // the offending value, which the message quotes in backticks.

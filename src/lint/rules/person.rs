@@ -858,15 +858,19 @@ fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
         }
         pos = pos.max(end);
         let url = &t[start..end];
-        let words: Vec<(usize, &str)> = url
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .scan(0usize, |off, w| {
-                let here = *off;
-                *off += w.len() + 1;
-                Some((here, w))
-            })
-            .filter(|(_, w)| w.len() >= 2)
-            .collect();
+        // Runs of ASCII letters with their byte offsets (a separator may be any character,
+        // of any length in bytes).
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut run: Option<usize> = None;
+        for (i, c) in url.char_indices().chain([(url.len(), ' ')]) {
+            if c.is_ascii_alphabetic() {
+                run.get_or_insert(i);
+            } else if let Some(b) = run.take() {
+                if i - b >= 2 {
+                    words.push((b, &url[b..i]));
+                }
+            }
+        }
         // The host name (www.bbc.co.uk) names an organisation: only the path is read.
         let path_from = url
             .find("://")
