@@ -48,7 +48,7 @@ pub fn themes_over_time(region: &Region) -> String {
         .years
         .iter()
         .enumerate()
-        .filter_map(|(i, y)| y.year.map(|y| (i, y)))
+        .filter_map(|(i, y)| y.key.map(|y| (i, y)))
         .collect();
     if themes.is_empty() || known.is_empty() {
         return String::new();

@@ -61,25 +61,22 @@ impl ThemeInfo {
     }
 }
 
+/// A value documents are grouped by (a review type, a methodology, a year), with its page.
 #[derive(Debug, Clone)]
-pub struct TermInfo {
-    /// Slug; `None` for the documents that give none.
-    pub slug: Option<String>,
+pub struct Term<K> {
+    /// The value; `None` for the documents that give none.
+    pub key: Option<K>,
     pub label: String,
+    /// Folder name (ASCII, unique).
     pub path: String,
     /// Entries, newest first.
     pub entries: Vec<usize>,
 }
 
-#[derive(Debug, Clone)]
-pub struct YearInfo {
-    /// `None`: the documents with no publication or completion date.
-    pub year: Option<i32>,
-    pub label: String,
-    pub path: String,
-    /// Entries, newest first.
-    pub entries: Vec<usize>,
-}
+/// A review type or methodology, by its slug.
+pub type TermInfo = Term<String>;
+/// A year of publication (or of completion, when no publication date was given).
+pub type YearInfo = Term<i32>;
 
 #[derive(Debug, Clone)]
 pub struct Region {
@@ -181,7 +178,7 @@ fn facet_terms(
         for (slug, label) in keys {
             let i = *at.entry(slug.clone()).or_insert_with(|| {
                 out.push(TermInfo {
-                    slug,
+                    key: slug,
                     label,
                     path: String::new(),
                     entries: Vec::new(),
@@ -195,18 +192,18 @@ fn facet_terms(
     }
     out.sort_by(|a, b| {
         (
-            a.slug.is_none(),
+            a.key.is_none(),
             std::cmp::Reverse(a.entries.len()),
             &a.label,
         )
             .cmp(&(
-                b.slug.is_none(),
+                b.key.is_none(),
                 std::cmp::Reverse(b.entries.len()),
                 &b.label,
             ))
     });
     let paths = unique_paths(
-        out.iter().map(|t| t.slug.as_deref().unwrap_or("not-given")),
+        out.iter().map(|t| t.key.as_deref().unwrap_or("not-given")),
         "term",
     );
     for (t, p) in out.iter_mut().zip(paths) {
@@ -250,7 +247,7 @@ fn years_of(records: &[Record]) -> Vec<YearInfo> {
     set.sort_by_key(|y| (y.is_none(), *y));
     set.into_iter()
         .map(|year| YearInfo {
-            year,
+            key: year,
             label: year.map_or_else(|| "Year not known".into(), |y| y.to_string()),
             path: year.map_or_else(|| "unknown".into(), |y| y.to_string()),
             entries: Vec::new(),
@@ -324,7 +321,7 @@ impl Tally {
             .map(|(i, b)| (b.name.clone(), i))
             .collect();
         let year_at: HashMap<Option<i32>, usize> =
-            years.iter().enumerate().map(|(i, y)| (y.year, i)).collect();
+            years.iter().enumerate().map(|(i, y)| (y.key, i)).collect();
         let theme_at: HashMap<String, usize> = (themes.iter().enumerate())
             .map(|(i, t)| (t.slug.clone(), i))
             .collect();

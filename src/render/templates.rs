@@ -4,85 +4,50 @@
 use std::path::Path;
 use tera::Tera;
 
+/// `(path under layouts/, its text)` for each file named, compiled into the binary.
+macro_rules! theme_files {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../../layouts/", $path)))),*]
+    };
+}
+
 /// The default theme's templates, compiled in, by name. A template's name is its path under
 /// `layouts/`: board pages use `<name>.html`, regional pages `region/<name>.html`; both extend
 /// `base.html`, which includes the shared `partials/`. A site's own `layouts/<same path>`
 /// replaces the default one (see [`load`]).
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../layouts/base.html")),
-    (
-        "partials/quick_exit.html",
-        include_str!("../../layouts/partials/quick_exit.html"),
-    ),
-    (
-        "partials/header.html",
-        include_str!("../../layouts/partials/header.html"),
-    ),
-    (
-        "partials/search_box.html",
-        include_str!("../../layouts/partials/search_box.html"),
-    ),
-    (
-        "partials/breadcrumbs.html",
-        include_str!("../../layouts/partials/breadcrumbs.html"),
-    ),
-    (
-        "partials/footer.html",
-        include_str!("../../layouts/partials/footer.html"),
-    ),
-    (
-        "partials/pagination.html",
-        include_str!("../../layouts/partials/pagination.html"),
-    ),
-    ("macros.html", include_str!("../../layouts/macros.html")),
-    ("home.html", include_str!("../../layouts/home.html")),
-    ("review.html", include_str!("../../layouts/review.html")),
-    ("briefing.html", include_str!("../../layouts/briefing.html")),
-    (
-        "learning_summary.html",
-        include_str!("../../layouts/learning_summary.html"),
-    ),
-    ("page.html", include_str!("../../layouts/page.html")),
-    ("list.html", include_str!("../../layouts/list.html")),
-    ("terms.html", include_str!("../../layouts/terms.html")),
-    ("search.html", include_str!("../../layouts/search.html")),
-    ("404.html", include_str!("../../layouts/404.html")),
-    (
-        "region/home.html",
-        include_str!("../../layouts/region/home.html"),
-    ),
-    (
-        "region/list.html",
-        include_str!("../../layouts/region/list.html"),
-    ),
-    (
-        "region/terms.html",
-        include_str!("../../layouts/region/terms.html"),
-    ),
-    (
-        "region/recommendations.html",
-        include_str!("../../layouts/region/recommendations.html"),
-    ),
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
+    // The frame of every page, board and regional.
+    "base.html",
+    "partials/quick_exit.html",
+    "partials/header.html",
+    "partials/search_box.html",
+    "partials/breadcrumbs.html",
+    "partials/footer.html",
+    "partials/pagination.html",
+    "search.html",
+    // Board sites.
+    "macros.html",
+    "home.html",
+    "review.html",
+    "briefing.html",
+    "learning_summary.html",
+    "page.html",
+    "list.html",
+    "terms.html",
+    "404.html",
+    // Regional sites.
+    "region/home.html",
+    "region/list.html",
+    "region/terms.html",
+    "region/recommendations.html",
 ];
 
 /// The theme's stylesheet and script, written to `assets/` of every site (a board site's
 /// `static/assets/` may replace them).
-pub const DEFAULT_ASSETS: &[(&str, &str)] = &[
-    (
-        "assets/style.css",
-        include_str!("../../layouts/assets/style.css"),
-    ),
-    (
-        "assets/site.js",
-        include_str!("../../layouts/assets/site.js"),
-    ),
-];
+pub const DEFAULT_ASSETS: &[(&str, &str)] = theme_files!["assets/style.css", "assets/site.js"];
 
 /// What a regional site adds to the theme's stylesheet.
-pub const REGION_ASSETS: &[(&str, &str)] = &[(
-    "assets/region.css",
-    include_str!("../../layouts/assets/region.css"),
-)];
+pub const REGION_ASSETS: &[(&str, &str)] = theme_files!["assets/region.css"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -112,10 +77,7 @@ pub fn describe(e: &tera::Error) -> String {
 /// the regional one, `layouts/partials/footer.html` the footer of both); any other file is added
 /// (for a site's own partials and macros).
 pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
-    let mut all: Vec<(String, String)> = DEFAULT_TEMPLATES
-        .iter()
-        .map(|(n, s)| (n.to_string(), s.to_string()))
-        .collect();
+    let mut all = defaults();
     if layouts_dir.is_dir() {
         for e in walkdir::WalkDir::new(layouts_dir)
             .follow_links(false)
@@ -147,11 +109,14 @@ pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
 
 /// The default theme alone, without a site's templates.
 pub fn default_theme() -> Result<Tera, TemplateError> {
-    let all: Vec<(String, String)> = DEFAULT_TEMPLATES
+    compile(&defaults())
+}
+
+fn defaults() -> Vec<(String, String)> {
+    DEFAULT_TEMPLATES
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
-        .collect();
-    compile(&all)
+        .collect()
 }
 
 fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {

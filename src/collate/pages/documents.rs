@@ -83,7 +83,7 @@ impl Renderer<'_> {
             section: f.folder(),
             title: &term.label,
             caption: Some(f.noun()),
-            intro: match term.slug {
+            intro: match term.key {
                 Some(_) => f.term_intro().into(),
                 None => format!("that give no {}", f.noun().to_lowercase()),
             },
@@ -113,8 +113,8 @@ impl Renderer<'_> {
         let mut sections = Vec::new();
         for y in (0..r.years.len())
             .rev()
-            .filter(|&y| r.years[y].year.is_some())
-            .chain((0..r.years.len()).filter(|&y| r.years[y].year.is_none()))
+            .filter(|&y| r.years[y].key.is_some())
+            .chain((0..r.years.len()).filter(|&y| r.years[y].key.is_none()))
         {
             let list: Vec<usize> = th
                 .entries
@@ -203,7 +203,7 @@ impl Renderer<'_> {
             section: "years",
             title: &yr.label,
             caption: Some("Year"),
-            intro: match yr.year {
+            intro: match yr.key {
                 Some(y) => format!("published in {y}"),
                 None => "with no publication date".into(),
             },

@@ -151,9 +151,7 @@ impl Renderer<'_> {
     fn by_year(&self) -> CountTable<'_> {
         let r = self.region;
         let years = r.years.iter().map(|y| {
-            let said = y
-                .year
-                .map_or("a year not known".into(), |_| y.label.clone());
+            let said = y.key.map_or("a year not known".into(), |_| y.label.clone());
             (&y.path, &y.label, said)
         });
         let (columns, labels) = axis("years", years);
