@@ -26,3 +26,6 @@ pub mod untrusted;
 pub mod vocab;
 pub mod write;
 pub mod yaml;
+
+#[cfg(test)]
+mod properties;

@@ -167,7 +167,12 @@ impl MonthYear {
                 parts[0], parts[1]
             ));
         }
-        if parts.len() != 2 || parts[0].len() != 4 || parts[1].len() != 2 {
+        // Digits only: `+999-03` or `2022-+3` would otherwise parse as numbers.
+        if parts.len() != 2
+            || parts[0].len() != 4
+            || parts[1].len() != 2
+            || !parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()))
+        {
             return Err(bad());
         }
         let year: i32 = parts[0].parse().map_err(|_| bad())?;
