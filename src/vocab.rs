@@ -54,8 +54,46 @@ pub struct Vocab {
     index: HashMap<String, usize>,
 }
 
+/// The form a vocabulary value is compared in: lower case, punctuation as spaces, "&" and
+/// "and" left out ("Significant Incident Learning Process", "significant-incident learning
+/// process" and "Significant Incident & Learning Process" are one key).
 fn key(s: &str) -> String {
-    s.trim().to_lowercase()
+    s.trim()
+        .to_lowercase()
+        .replace('&', " and ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A trailing abbreviation in brackets: "Significant Incident Learning Process (SILP)" →
+/// ("Significant Incident Learning Process", "SILP"). Only letters (and digits) in capitals,
+/// so "(mandatory, s44(1)-(3))" is not one.
+fn split_abbreviation(s: &str) -> Option<(&str, &str)> {
+    let t = s.trim_end();
+    let inner = t.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let abbr = inner[open + 1..].trim();
+    let head = inner[..open].trim_end();
+    let is_abbr = abbr.len() >= 2
+        && abbr.len() <= 10
+        && abbr
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && !head.is_empty();
+    is_abbr.then_some((head, abbr))
+}
+
+/// Every key a label or an alias is found by: itself, and without a trailing "(ABBR)" and the
+/// abbreviation alone.
+fn keys(s: &str) -> Vec<String> {
+    let mut v = vec![key(s)];
+    if let Some((head, abbr)) = split_abbreviation(s) {
+        v.push(key(head));
+        v.push(key(abbr));
+    }
+    v
 }
 
 impl Vocab {
@@ -86,12 +124,19 @@ impl Vocab {
         // Slugs always win over labels/aliases of other terms.
         self.index.insert(key(&t.slug), i);
         for k in std::iter::once(&t.label).chain(t.aliases.iter()) {
-            self.index.entry(key(k)).or_insert(i);
+            for kk in keys(k) {
+                self.index.entry(kk).or_insert(i);
+            }
         }
     }
 
+    /// The term a value names: its slug, label or an alias, in any case, with or without
+    /// punctuation, "and"/"&" or a trailing "(ABBR)".
     pub fn get(&self, value: &str) -> Option<&Term> {
-        self.index.get(&key(value)).map(|&i| &self.terms[i])
+        keys(value)
+            .iter()
+            .find_map(|k| self.index.get(k))
+            .map(|&i| &self.terms[i])
     }
 
     pub fn by_slug(&self, slug: &str) -> Option<&Term> {
@@ -187,6 +232,58 @@ mod tests {
         assert_eq!(v.methodologies.get("SILP").unwrap().slug, "silp");
         assert!(v.themes.get("astrology").is_none());
         assert!(v.themes.terms.len() >= 35);
+    }
+
+    #[test]
+    fn lookup_ignores_case_punctuation_and_abbreviations() {
+        let v = Vocabularies::defaults();
+        for written in [
+            "Significant Incident Learning Process",
+            "significant incident learning process",
+            "Significant Incident Learning Process (SILP)",
+            "Significant Incident Learning Process  (SILP) ",
+            "significant-incident-learning-process",
+            "SILP",
+        ] {
+            assert_eq!(
+                v.methodologies.get(written).map(|t| t.slug.as_str()),
+                Some("silp"),
+                "{written}"
+            );
+        }
+        assert_eq!(
+            v.themes
+                .get("Mental capacity & best interests")
+                .unwrap()
+                .slug,
+            "mental-capacity"
+        );
+        assert_eq!(
+            v.themes
+                .get("mental capacity, best interests")
+                .unwrap()
+                .slug,
+            "mental-capacity"
+        );
+        assert_eq!(
+            v.themes.get("Domestic Abuse (DA)").unwrap().slug,
+            "domestic-abuse"
+        );
+        // A label whose brackets are not an abbreviation keeps them.
+        assert_eq!(
+            v.review_types
+                .get("Safeguarding Adults Review (mandatory, s44(1)-(3))")
+                .unwrap()
+                .slug,
+            "sar-mandatory"
+        );
+        assert_eq!(
+            v.review_types
+                .get("Safeguarding Adults Review")
+                .unwrap()
+                .slug,
+            "sar"
+        );
     }
 
     #[test]

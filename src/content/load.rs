@@ -411,6 +411,40 @@ pub fn parse_document(
     check_vocab(VocabKind::AbuseType, &mut meta.abuse_types, &mut errs);
     meta.themes.dedup();
 
+    // Quality Markers: a key that is not one of the fifteen is an error, like any other key
+    // (a misspelt `referal:` would otherwise be published as "99. referal").
+    if !meta.quality_markers.is_empty() {
+        let markers = std::mem::take(&mut meta.quality_markers);
+        for (key, marker) in markers {
+            match crate::content::quality_marker_slug(&key) {
+                Some(slug) => {
+                    meta.quality_markers.insert(slug.to_string(), marker);
+                }
+                None => {
+                    let (line, col) = quality_marker_position(yaml, split.yaml_line, &key);
+                    let d = Diagnostic::error(
+                        "front-matter/unknown-quality-marker",
+                        file,
+                        line,
+                        col,
+                        format!("`{key}` is not one of the SAR Quality Markers"),
+                    )
+                    .with_len(key.chars().count());
+                    let slugs = crate::content::QUALITY_MARKERS.iter().map(|(s, _)| *s);
+                    let d = match diagnostics::nearest(&key, slugs) {
+                        Some(s) => d.with_hint(format!(
+                            "did you mean `{s}`? The README lists the fifteen markers' keys"
+                        )),
+                        None => d.with_hint(
+                            "use one of the fifteen markers' keys listed in the README (referral, decision-making, …)",
+                        ),
+                    };
+                    errs.push(d.with_source(&text));
+                }
+            }
+        }
+    }
+
     if let Some(sp) = &meta.scoping_period {
         if sp.from > sp.to {
             let (line, col) = loc("scoping_period", &sp.from.iso());
@@ -633,4 +667,21 @@ fn key_line(d: &Document, key: &str) -> Option<usize> {
         .into_iter()
         .find(|k| k.key == key)
         .map(|k| k.line)
+}
+
+/// Line and column of a Quality Marker's key under `quality_markers:` (1-based, in the file).
+fn quality_marker_position(yaml: &str, first_line: usize, key: &str) -> (usize, usize) {
+    let start = yaml.find("quality_markers:").unwrap_or(0);
+    let rest = &yaml[start..];
+    let needle = format!("{key}:");
+    match rest.find(&needle) {
+        Some(i) => {
+            let (l, c) = diagnostics::line_col(yaml, start + i);
+            (first_line + l - 1, c)
+        }
+        None => {
+            let (l, c) = diagnostics::line_col(yaml, start);
+            (first_line + l - 1, c)
+        }
+    }
 }

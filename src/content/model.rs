@@ -334,6 +334,59 @@ pub enum MarkerStatus {
     NotApplicable,
 }
 
+/// The 15 SAR Quality Markers (2022 refresh), in order, with slugs.
+pub const QUALITY_MARKERS: [(&str, &str); 15] = [
+    ("referral", "Referral"),
+    ("decision-making", "Decision making"),
+    (
+        "informing-the-person",
+        "Informing the person, family and network",
+    ),
+    ("clarity-of-purpose", "Clarity of purpose"),
+    ("commissioning", "Commissioning"),
+    ("governance", "Governance"),
+    ("process-management", "Process management"),
+    ("parallel-processes", "Parallel processes"),
+    ("assembling-information", "Assembling information"),
+    ("practitioners-involvement", "Practitioners' involvement"),
+    (
+        "involvement-of-the-person",
+        "Involvement of the person, family and network",
+    ),
+    ("analysis", "Analysis"),
+    ("the-report", "The report"),
+    (
+        "publication-and-dissemination",
+        "Publication and dissemination",
+    ),
+    ("action-and-impact", "Action and impact"),
+];
+
+/// The slug of the Quality Marker an author's key names: the slug itself, or its label or slug
+/// written in another case or with spaces ("Decision making", "decision_making").
+pub fn quality_marker_slug(key: &str) -> Option<&'static str> {
+    let norm: String = key
+        .trim()
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    QUALITY_MARKERS
+        .iter()
+        .find(|(slug, label)| {
+            *slug == norm
+                || label
+                    .to_lowercase()
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join("-")
+                    == norm
+        })
+        .map(|(slug, _)| *slug)
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QualityMarker {

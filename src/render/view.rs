@@ -133,33 +133,7 @@ pub struct LinkView {
     pub kind_label: &'static str,
 }
 
-/// The 15 SAR Quality Markers (2022 refresh), in order, with slugs.
-pub const QUALITY_MARKERS: [(&str, &str); 15] = [
-    ("referral", "Referral"),
-    ("decision-making", "Decision making"),
-    (
-        "informing-the-person",
-        "Informing the person, family and network",
-    ),
-    ("clarity-of-purpose", "Clarity of purpose"),
-    ("commissioning", "Commissioning"),
-    ("governance", "Governance"),
-    ("process-management", "Process management"),
-    ("parallel-processes", "Parallel processes"),
-    ("assembling-information", "Assembling information"),
-    ("practitioners-involvement", "Practitioners' involvement"),
-    (
-        "involvement-of-the-person",
-        "Involvement of the person, family and network",
-    ),
-    ("analysis", "Analysis"),
-    ("the-report", "The report"),
-    (
-        "publication-and-dissemination",
-        "Publication and dissemination",
-    ),
-    ("action-and-impact", "Action and impact"),
-];
+pub use crate::content::QUALITY_MARKERS;
 
 /// Everything a template knows about one document.
 #[derive(Debug, Clone, Serialize)]

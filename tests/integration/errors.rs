@@ -124,6 +124,38 @@ fn unknown_theme_suggests_the_nearest() {
 }
 
 #[test]
+fn misspelt_quality_marker_is_an_error_with_the_nearest_key() {
+    assert_error(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nquality_markers:\n  referal: {status: met}\n  analysis: {status: partly}\n---\nBody\n",
+        "content/reviews/bad.md:4:3",
+        "`referal` is not one of the SAR Quality Markers",
+    );
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nquality_markers:\n  referal: {status: met}\n---\nBody\n",
+    );
+    let r = f.build(&[]);
+    assert!(
+        r.stderr.contains("did you mean `referral`?"),
+        "{}",
+        r.stderr
+    );
+    // Written as its label, a marker is known.
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/ok.md",
+        "---\ntitle: A review\nquality_markers:\n  Decision making: {status: met}\n---\nBody\n",
+    );
+    let r = f.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(f.out().join("reviews/ok/index.html")).unwrap();
+    assert!(page.contains("2. Decision making"), "{page}");
+    assert!(!page.contains("99."), "{page}");
+}
+
+#[test]
 fn exact_date_in_incident() {
     assert_error(
         "content/reviews/bad.md",
