@@ -491,11 +491,14 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
         .unwrap_or("")
         .trim_end_matches(".md");
     let gz = &*names::GAZETTEER;
-    let words: Vec<String> = stem
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| w.len() >= 2)
-        .map(str::to_lowercase)
-        .collect();
+    // The page address is the slug when one is set, else the file name: read both.
+    let slug = doc.meta.slug.as_deref().unwrap_or("");
+    let split = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.len() >= 2)
+            .map(str::to_lowercase)
+            .collect()
+    };
     let clear = |w: &str, bit: names::Class| {
         let c = gz.class(w);
         c & bit != 0
@@ -504,13 +507,15 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
             && !ctx.allow_words.contains(w)
     };
     let mut flagged = None;
-    for w in words.windows(2) {
-        if clear(&w[0], names::FIRST_NAME) && clear(&w[1], names::SURNAME) {
-            flagged = Some("pii/person-name");
+    for words in [split(stem), split(slug)] {
+        for w in words.windows(2) {
+            if clear(&w[0], names::FIRST_NAME) && clear(&w[1], names::SURNAME) {
+                flagged = Some("pii/person-name");
+            }
         }
     }
     if flagged.is_none() && !ctx.known.is_empty() {
-        for w in &words {
+        for w in split(stem).iter().chain(split(slug).iter()) {
             let is_word = gz.class(w) & (names::WORD | names::NOT_NAME) != 0;
             if let Some((exact, common)) = ctx.known.lookup(w, is_word) {
                 if !exact || !common {
@@ -523,7 +528,7 @@ fn file_name(linter: &Linter, doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>)
         // Point at the title line: the file name itself is not in the text.
         let s = doc.source.find("title:").unwrap_or(0);
         let e = (s + "title".len()).min(doc.source.len());
-        hits.push(Hit::new(rule, s, e, "the file name of this document looks like it contains a person's name (file names appear in the page address)"));
+        hits.push(Hit::new(rule, s, e, "the file name or slug of this document looks like it contains a person's name (it appears in the page address)"));
     }
 }
 

@@ -754,6 +754,21 @@ fn pseudonyms_in_every_form() {
     };
     let (f, _) = linter.lint_document(&d);
     assert!(f.iter().any(|d| d.code == "pii/person-name"), "{f:?}");
+    // A slug is the page address too.
+    let src = "---\ntitle: A review\nslug: karen-walsh\n---\nBody.\n";
+    let d = match document_from_source("content/reviews/adult-d.md", src) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let (f, _) = linter.lint_document(&d);
+    assert!(f.iter().any(|d| d.code == "pii/person-name"), "{f:?}");
+    let src = "---\ntitle: A review\nslug: ellie-mae-review\npseudonyms: [ellie-mae]\n---\nBody.\n";
+    let d = match document_from_source("content/reviews/adult-d.md", src) {
+        Ok(d) => d,
+        Err(e) => panic!("{e}"),
+    };
+    let (f, _) = linter.lint_document(&d);
+    assert!(!f.iter().any(|d| d.code.starts_with("pii/")), "{f:?}");
 }
 
 #[test]
