@@ -35,7 +35,14 @@ pub fn run(
             return Ok(2);
         }
     };
-    let mut report = linter.lint_all(&outcome.site.documents);
+    // Every document: those with front-matter errors too, as far as they could be read.
+    let every: Vec<&crate::content::Document> = outcome
+        .site
+        .documents
+        .iter()
+        .chain(&outcome.unpublishable)
+        .collect();
+    let mut report = linter.lint_all(&every);
     let mut all: Vec<Diagnostic> = outcome.diagnostics.clone();
     all.append(&mut report.findings);
     if let Some(p) = only {
@@ -55,12 +62,8 @@ pub fn run(
             let warnings = all.len() - errors;
             eprintln!(
                 "Checked {} document{}: {} error{}, {} warning{}.",
-                outcome.site.documents.len(),
-                if outcome.site.documents.len() == 1 {
-                    ""
-                } else {
-                    "s"
-                },
+                every.len(),
+                if every.len() == 1 { "" } else { "s" },
                 errors,
                 if errors == 1 { "" } else { "s" },
                 warnings,

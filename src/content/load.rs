@@ -17,6 +17,10 @@ use walkdir::WalkDir;
 pub struct LoadOutcome {
     pub site: Site,
     pub diagnostics: Vec<Diagnostic>,
+    /// The documents left out because of an error, read as far as they could be: for the
+    /// pseudonymisation lint only (so that one run reports every problem of every document),
+    /// never for publishing.
+    pub unpublishable: Vec<Document>,
 }
 
 impl LoadOutcome {
@@ -139,17 +143,29 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
         .collect();
 
     let mut documents = Vec::new();
-    for r in results {
+    let mut failed = Vec::new();
+    for (r, path) in results.into_iter().zip(&files) {
         match r {
             Ok((d, w)) => {
                 diags.extend(w);
                 documents.push(d);
             }
-            Err(e) => diags.extend(e),
+            Err(e) => {
+                diags.extend(e);
+                failed.push(path);
+            }
         }
     }
+    // Documents with errors are still read for the lint, as far as they can be.
+    let mut unpublishable: Vec<Document> = failed
+        .par_iter()
+        .filter_map(|path| {
+            let text = std::fs::read_to_string(path).ok()?;
+            Some(readable_document(root, path, &rel(root, path), text))
+        })
+        .collect();
 
-    check_site(&mut documents, &mut diags);
+    check_site(&mut documents, &mut diags, &mut unpublishable);
 
     documents.sort_by(|a, b| {
         a.kind
@@ -170,7 +186,84 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
             static_files,
         },
         diagnostics: diags,
+        unpublishable,
     })
+}
+
+/// A document with errors, read as far as it can be for the lint: its front-matter as typed
+/// where it parses, else only the plain values that can be read (title, summary, pseudonyms,
+/// agencies, slug), and where the front-matter cannot be parsed at all, the whole file as body
+/// text.
+pub fn readable_document(root: &Path, path: &Path, rel_path: &str, text: String) -> Document {
+    let content_rel = path.strip_prefix(root.join("content")).unwrap_or(path);
+    let comps: Vec<String> = content_rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let kind = if comps.len() > 1 {
+        Kind::from_folder(&comps[0])
+    } else {
+        Kind::Page
+    };
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let split = frontmatter::split(&text, rel_path).ok().and_then(|sp| {
+        let meta = match serde_norway::from_str::<Meta>(sp.yaml) {
+            Ok(m) => m,
+            Err(_) => lenient_meta(serde_norway::from_str(sp.yaml).ok()?),
+        };
+        Some((
+            sp.yaml_line,
+            sp.yaml_end_line,
+            sp.body_offset,
+            sp.body_line,
+            meta,
+        ))
+    });
+    let (front_matter_lines, body_offset, body_line, meta) = match split {
+        Some((a, b, off, line, meta)) => ((a, b), off, line, meta),
+        // Not parsed at all: every line is read as body text.
+        None => ((0, 0), 0, 1, Meta::default()),
+    };
+    let slug = slugify(meta.slug.as_deref().unwrap_or(&stem));
+    Document {
+        kind,
+        url: format!("{}/{}/", kind.section(), slug),
+        slug,
+        rel_path: rel_path.to_string(),
+        path: path.to_path_buf(),
+        front_matter_lines,
+        body_offset,
+        body_line,
+        title: meta.title.clone().unwrap_or_default(),
+        meta,
+        source: text,
+    }
+}
+
+/// The plain values of front-matter that does not fit the model (a wrong type somewhere).
+fn lenient_meta(v: serde_norway::Value) -> Meta {
+    let text = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let list = |k: &str| -> Vec<String> {
+        match v.get(k) {
+            Some(serde_norway::Value::Sequence(items)) => items
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect(),
+            Some(serde_norway::Value::String(s)) => vec![s.clone()],
+            _ => Vec::new(),
+        }
+    };
+    Meta {
+        title: text("title"),
+        summary: text("summary"),
+        slug: text("slug"),
+        pseudonyms: list("pseudonyms"),
+        agencies: list("agencies"),
+        ..Meta::default()
+    }
 }
 
 fn list_static(root: &Path) -> Vec<String> {
@@ -593,7 +686,11 @@ pub fn parse_document(
 }
 
 /// Checks across documents: duplicate URLs and `review:` links.
-fn check_site(documents: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
+fn check_site(
+    documents: &mut Vec<Document>,
+    diags: &mut Vec<Diagnostic>,
+    unpublishable: &mut Vec<Document>,
+) {
     let mut by_url: HashMap<String, usize> = HashMap::new();
     let mut drop = vec![false; documents.len()];
     // Deterministic: files were walked in sorted order.
@@ -646,12 +743,14 @@ fn check_site(documents: &mut Vec<Document>, diags: &mut Vec<Diagnostic>) {
             }
         }
     }
-    let mut i = 0;
-    documents.retain(|_| {
-        let keep = !drop[i];
-        i += 1;
-        keep
-    });
+    // A document left out here is still linted.
+    for (d, gone) in std::mem::take(documents).into_iter().zip(drop) {
+        if gone {
+            unpublishable.push(d);
+        } else {
+            documents.push(d);
+        }
+    }
 }
 
 fn key_line(d: &Document, key: &str) -> Option<usize> {

@@ -96,9 +96,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
         .map_err(|e| BuildError::Setup(e.to_string()))?;
     let lint = linter.lint_all(&decision.documents(site));
+    // Documents with front-matter errors are never published, but their lint findings are
+    // reported in the same run, so an author meets every problem at once.
+    let unpublishable = linter.lint_all(&outcome.unpublishable);
     timer.lap("lint");
     decision.hold_lint_errors(&site.documents, &lint.findings);
     diags.extend(lint.findings);
+    diags.extend(unpublishable.findings);
 
     // Render the published documents, then index them.
     let docs = decision.documents(site);

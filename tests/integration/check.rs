@@ -148,3 +148,96 @@ fn known_names_are_caught_and_the_file_must_stay_private() {
         assert!(!String::from_utf8_lossy(&bytes).contains("Tallis"));
     }
 }
+
+/// A site where most documents carry a front-matter error (a board's own theme, a wrong type,
+/// broken YAML, a duplicate address) and identifiers in the text.
+fn site_with_front_matter_errors() -> Fixture {
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/good.md",
+        &doc(
+            "A good review",
+            "review_type: sar\npseudonyms: [Adult K]\n",
+            "Adult K lived alone.",
+        ),
+    );
+    f.file(
+        "content/reviews/own-theme.md",
+        &doc(
+            "Own theme",
+            "review_type: sar\nthemes: [financial abuse]\npseudonyms: [Adult M]\n",
+            "Adult M was visited by her neighbour Karen Walsh, who lived at 14 Acacia Avenue.\n",
+        ),
+    );
+    f.file(
+        "content/reviews/wrong-type.md",
+        &doc(
+            "Wrong type",
+            "published: last spring\npseudonyms: [Adult P]\n",
+            "Adult P was born on 3 March 1961.\n",
+        ),
+    );
+    f.file(
+        "content/reviews/broken-yaml.md",
+        "---\ntitle: \"Broken\npseudonyms: [Adult R\n---\nAdult R's GP, Dr Sandhu, rang 07700 900123.\n",
+    );
+    f.file(
+        "content/reviews/unclosed.md",
+        "---\ntitle: Unclosed\nThe social worker, Siobhan Kelly, visited.\n",
+    );
+    f
+}
+
+#[test]
+fn check_lints_every_document_even_with_front_matter_errors() {
+    let f = site_with_front_matter_errors();
+    let r = f.run(&["check"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stderr.contains("Checked 5 documents"), "{}", r.stderr);
+    for (file, what) in [
+        ("content/reviews/own-theme.md", "front-matter/unknown-term"),
+        ("content/reviews/own-theme.md", "pii/person-name"),
+        ("content/reviews/own-theme.md", "pii/address"),
+        ("content/reviews/wrong-type.md", "front-matter/invalid"),
+        ("content/reviews/wrong-type.md", "pii/date-of-birth"),
+        ("content/reviews/broken-yaml.md", "front-matter/yaml"),
+        ("content/reviews/broken-yaml.md", "pii/person-name"),
+        ("content/reviews/broken-yaml.md", "pii/phone"),
+        ("content/reviews/unclosed.md", "pii/person-name"),
+    ] {
+        assert!(
+            r.stderr
+                .lines()
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| w[0].contains(&format!("[{what}]")) && w[1].contains(file)),
+            "expected {what} in {file}:\n{}",
+            r.stderr
+        );
+    }
+    // The agreed pseudonym of a document with an error is still agreed.
+    assert!(
+        !r.stderr.contains("content/reviews/own-theme.md:7:1\n"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn build_reports_lint_findings_of_documents_with_front_matter_errors() {
+    let f = site_with_front_matter_errors();
+    let r = f.build(&[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("front-matter/unknown-term"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("pii/person-name") && r.stderr.contains("content/reviews/own-theme.md"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("pii/phone"), "{}", r.stderr);
+    assert!(!f.out().join("reviews/own-theme").exists());
+}
