@@ -28,8 +28,27 @@ pub const SPELL_MAX_CHUNKS: usize = 4;
 pub const SYNONYM_WEIGHT: f64 = 0.8;
 /// While fewer documents than this contain every word, documents with some of the words follow.
 pub const PARTIAL_BELOW: usize = 10;
-/// Documents per text directory (`search/text/K/N.js`, K = N / this).
-pub const TEXT_PER_DIR: usize = 1000;
+/// About how many bytes one text bundle (`search/text/K.js`) holds: the texts of consecutive
+/// documents are bundled so a build writes a few hundred files, not one per document, while the
+/// excerpts of the five results on screen still cost at most five bundles (≤ 5 × this) on a
+/// first query.
+pub const TEXT_FILE_BYTES: usize = 32 * 1024;
+/// Most documents in one text bundle (short texts would otherwise make very long bundles).
+pub const TEXT_FILE_MAX_DOCS: usize = 64;
+
+/// How many documents' texts one bundle holds, given each document's compressed text: as many
+/// as fit in [`TEXT_FILE_BYTES`] on average (base64 makes 4 characters of 3 bytes), at least 1.
+pub fn texts_per_file<'a>(zs: impl Iterator<Item = &'a Vec<u8>>) -> usize {
+    let (mut n, mut total) = (0, 0);
+    for z in zs {
+        n += 1;
+        total += z.len().div_ceil(3) * 4 + 3;
+    }
+    if n == 0 {
+        return 1;
+    }
+    (TEXT_FILE_BYTES / total.div_ceil(n).max(1)).clamp(1, TEXT_FILE_MAX_DOCS)
+}
 
 /// Encode one posting list: `varint(count*2 + mode)`, the lowest impact level and the span to
 /// the highest (one character each), then the doc ids:
@@ -274,6 +293,11 @@ pub fn decode_facet(f: &Facet, meta: &str, data: &str) -> Vec<Vec<u32>> {
 }
 
 impl SearchIndex {
+    /// How many documents' texts one `search/text/K.js` file holds.
+    pub fn texts_per_file(&self) -> usize {
+        texts_per_file(self.docs.iter().map(|d| &d.z))
+    }
+
     /// Every file: manifest, facets, term chunks, records, texts, and the client assets.
     pub fn files(&self) -> Vec<SearchFile> {
         self.clone().into_files()
@@ -401,13 +425,29 @@ impl SearchIndex {
             });
         }
 
-        // Texts, zlib-compressed (the client inflates with DecompressionStream).
+        // Texts, zlib-compressed (the client inflates with DecompressionStream), `tpf`
+        // consecutive documents a file.
+        let tpf = texts_per_file(zs.iter());
         let texts: Vec<SearchFile> = zs
-            .into_par_iter()
+            .par_chunks(tpf)
             .enumerate()
-            .map(|(id, z)| SearchFile {
-                path: text_path(id),
-                bytes: format!("__ls_x({id},\"{}\");\n", base64(&z)).into_bytes(),
+            .map(|(k, bundle)| {
+                let len: usize = bundle.iter().map(|z| z.len().div_ceil(3) * 4 + 3).sum();
+                let mut body = String::with_capacity(len + 24);
+                let _ = write!(body, "__ls_x({k},[");
+                for (i, z) in bundle.iter().enumerate() {
+                    if i > 0 {
+                        body.push(',');
+                    }
+                    body.push('"');
+                    body.push_str(&base64(z));
+                    body.push('"');
+                }
+                body.push_str("]);\n");
+                SearchFile {
+                    path: text_path(k * tpf, tpf),
+                    bytes: body.into_bytes(),
+                }
             })
             .collect();
         out.extend(texts);
@@ -445,7 +485,7 @@ impl SearchIndex {
             "stop": STOP_WORDS,
             "impact": self.impact_table,
             "rpf": RECORDS_PER_FILE,
-            "tpd": TEXT_PER_DIR,
+            "tpf": tpf,
             "maxWord": MAX_WORD_CHARS,
             "prefixMin": PREFIX_MIN_CHARS,
             "prefixChunks": PREFIX_MAX_CHUNKS,
@@ -468,8 +508,9 @@ impl SearchIndex {
     }
 }
 
-pub fn text_path(id: usize) -> String {
-    format!("search/text/{}/{id}.js", id / TEXT_PER_DIR)
+/// The file holding document `id`'s text, when each holds `tpf` documents.
+pub fn text_path(id: usize, tpf: usize) -> String {
+    format!("search/text/{}.js", id / tpf.max(1))
 }
 
 pub fn record_path(id: usize) -> String {
@@ -573,6 +614,7 @@ impl SearchIndex {
         let num = |k: &str| m[k].as_u64().map(|v| v as usize).ok_or_else(|| bad(&mp, k));
         let n = num("n")?;
         let dated = num("dated")?;
+        let tpf = num("tpf")?.max(1);
         let strings = |v: &serde_json::Value| -> Vec<String> {
             v.as_array()
                 .map(|a| {
@@ -627,7 +669,23 @@ impl SearchIndex {
             });
         }
 
-        // Records and texts.
+        // Texts, `tpf` documents a file.
+        let mut zs: Vec<Vec<u8>> = Vec::with_capacity(n);
+        for k in 0..n.div_ceil(tpf) {
+            let (tp, tt) = read(text_path(k * tpf, tpf).trim_start_matches("search/"))?;
+            let (_, list) = numbered(&tp, callback_args(&tp, &tt)?)?;
+            let list = json(&tp, list)?;
+            for b64 in list.as_array().ok_or_else(|| bad(&tp, "texts"))? {
+                let b64 = b64.as_str().ok_or_else(|| bad(&tp, "text"))?;
+                zs.push(unbase64(b64).ok_or_else(|| bad(&tp, "base64"))?);
+            }
+        }
+        if zs.len() != n {
+            return Err(bad(&mp, "text count differs from n"));
+        }
+        let mut zs = zs.into_iter();
+
+        // Records.
         let mut docs: Vec<DocMeta> = Vec::with_capacity(n);
         for ri in 0..n.div_ceil(RECORDS_PER_FILE) {
             let (p, t) = read(&format!("records/{ri}.js"))?;
@@ -636,10 +694,7 @@ impl SearchIndex {
                 .as_array()
                 .ok_or_else(|| bad(&p, "records"))?
             {
-                let id = docs.len();
-                let (tp, tt) = read(text_path(id).trim_start_matches("search/"))?;
-                let (_, b64) = numbered(&tp, callback_args(&tp, &tt)?)?;
-                let z = unbase64(b64.trim().trim_matches('"')).ok_or_else(|| bad(&tp, "base64"))?;
+                let z = zs.next().unwrap_or_default();
                 docs.push(DocMeta {
                     title: r[0].as_str().unwrap_or_default().to_string(),
                     url: r[1].as_str().unwrap_or_default().to_string(),

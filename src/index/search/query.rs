@@ -660,7 +660,10 @@ impl SearchIndex {
                 files.push(rp);
             }
             if i < texts {
-                files.push(text_path(d as usize));
+                let tp = text_path(d as usize, self.texts_per_file());
+                if !files.contains(&tp) {
+                    files.push(tp);
+                }
             }
         }
         files

@@ -588,7 +588,7 @@ fn files_are_javascript_callbacks() {
     assert!(get("search/facets.js").starts_with("__ls_f({"));
     assert!(get("search/terms/0.js").starts_with("__ls_t(0,{"));
     assert!(get("search/records/0.js").starts_with("__ls_r(0,[[\"Adult B"));
-    assert!(get("search/text/0/0.js").starts_with("__ls_x(0,\""));
+    assert!(get("search/text/0.js").starts_with("__ls_x(0,[\""));
     for a in [
         "search/search.js",
         "search/search.css",
@@ -690,4 +690,59 @@ fn facet_encodings_round_trip() {
             );
         }
     }
+}
+
+#[test]
+fn texts_are_bundled_and_read_back() {
+    // 300 documents of about 600 words: their texts go in bundles of consecutive documents,
+    // far fewer files than documents, each near the bundle size, and each text reads back.
+    let words = [
+        "practitioners",
+        "agencies",
+        "assessment",
+        "escalation",
+        "housing",
+        "capacity",
+        "referral",
+        "curiosity",
+    ];
+    let docs: Vec<SearchDoc> = (0..300)
+        .map(|i| {
+            let body: Vec<&str> = (0..600).map(|j| words[(i * 7 + j * j) % 8]).collect();
+            doc(
+                &format!("reviews/r{i}/index.html"),
+                &format!("Review {i}"),
+                &body.join(" "),
+            )
+        })
+        .collect();
+    let files = build_search_index(&docs);
+    let texts: Vec<&SearchFile> = files
+        .iter()
+        .filter(|f| f.path.starts_with("search/text/"))
+        .collect();
+    assert!(texts.len() * 4 <= docs.len(), "{} text files", texts.len());
+    for f in &texts {
+        assert!(f.bytes.len() <= 2 * files::TEXT_FILE_BYTES, "{}", f.path);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for f in &files {
+        let p = dir.path().join(&f.path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &f.bytes).unwrap();
+    }
+    let back = SearchIndex::read_dir(&dir.path().join("search")).unwrap();
+    let built = SearchIndex::build(&docs);
+    assert_eq!(back.docs.len(), 300);
+    for (a, b) in back.docs.iter().zip(&built.docs) {
+        assert_eq!(a.title, b.title);
+        assert_eq!(
+            super::index::inflate_text(&a.z),
+            super::index::inflate_text(&b.z)
+        );
+    }
+    // The first query's excerpts come from the bundles of the results on screen.
+    let first = built.first_query_files(&q("escalation"), 10, 5);
+    let bundles = first.iter().filter(|p| p.starts_with("search/text/")).count();
+    assert!((1..=5).contains(&bundles), "{first:?}");
 }

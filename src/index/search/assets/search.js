@@ -521,7 +521,8 @@
   var textCache = {};
   function docText(d) {
     if (!textCache[d]) {
-      textCache[d] = load('x' + d, 'text/' + Math.floor(d / M.tpd) + '/' + d + '.js').then(inflate);
+      var k = Math.floor(d / M.tpf);
+      textCache[d] = load('x' + k, 'text/' + k + '.js').then(function (texts) { return inflate(texts[d % M.tpf]); });
     }
     return textCache[d];
   }
