@@ -743,6 +743,9 @@ fn texts_are_bundled_and_read_back() {
     }
     // The first query's excerpts come from the bundles of the results on screen.
     let first = built.first_query_files(&q("escalation"), 10, 5);
-    let bundles = first.iter().filter(|p| p.starts_with("search/text/")).count();
+    let bundles = first
+        .iter()
+        .filter(|p| p.starts_with("search/text/"))
+        .count();
     assert!((1..=5).contains(&bundles), "{first:?}");
 }
