@@ -50,10 +50,12 @@ pub fn themes_over_time(region: &Region) -> String {
         .enumerate()
         .filter_map(|(i, y)| y.key.map(|y| (i, y)))
         .collect();
-    if themes.is_empty() || known.is_empty() {
+    let (Some(&(_, first)), Some(&(_, last))) = (known.first(), known.last()) else {
+        return String::new();
+    };
+    if themes.is_empty() {
         return String::new();
     }
-    let (first, last) = (known.first().unwrap().1, known.last().unwrap().1);
     let first = first.max(last - CHART_YEARS as i32 + 1);
     let columns: Vec<(i32, Option<usize>)> = (first..=last)
         .map(|y| (y, known.iter().find(|(_, k)| *k == y).map(|(i, _)| *i)))
