@@ -1,4 +1,6 @@
-//! Controlled vocabularies: review types, methodologies, abuse types and themes.
+//! Controlled vocabularies: review types, methodologies, abuse types and themes, and the
+//! codes of the person at the centre of a review (age band, sex, ethnicity, disability, care
+//! and support needs, relationship to the perpetrator).
 //!
 //! Defaults drawn from the sector ship inside the binary (`src/vocab/defaults.yaml`);
 //! a site extends them under `vocabularies:` in `learnsite.yaml`. Every term has a
@@ -26,15 +28,52 @@ pub enum VocabKind {
     Methodology,
     AbuseType,
     Theme,
+    AgeBand,
+    Sex,
+    Ethnicity,
+    Disability,
+    CareAndSupportNeed,
+    Relationship,
 }
 
 impl VocabKind {
+    /// The person's codes, in the order pages show them.
+    pub const PERSON: [VocabKind; 6] = [
+        VocabKind::AgeBand,
+        VocabKind::Sex,
+        VocabKind::Ethnicity,
+        VocabKind::Disability,
+        VocabKind::CareAndSupportNeed,
+        VocabKind::Relationship,
+    ];
+    /// The front-matter key (for the person's codes, the key under `person:`).
     pub fn field(self) -> &'static str {
         match self {
             VocabKind::ReviewType => "review_type",
             VocabKind::Methodology => "methodology",
             VocabKind::AbuseType => "abuse_types",
             VocabKind::Theme => "themes",
+            VocabKind::AgeBand => "age_band",
+            VocabKind::Sex => "sex",
+            VocabKind::Ethnicity => "ethnicity",
+            VocabKind::Disability => "disability",
+            VocabKind::CareAndSupportNeed => "care_and_support_needs",
+            VocabKind::Relationship => "relationship_to_perpetrator",
+        }
+    }
+    /// The key under `vocabularies:` in learnsite.yaml.
+    pub fn config_key(self) -> &'static str {
+        match self {
+            VocabKind::ReviewType => "review_types",
+            VocabKind::Methodology => "methodologies",
+            VocabKind::AbuseType => "abuse_types",
+            VocabKind::Theme => "themes",
+            VocabKind::AgeBand => "age_bands",
+            VocabKind::Sex => "sexes",
+            VocabKind::Ethnicity => "ethnicities",
+            VocabKind::Disability => "disabilities",
+            VocabKind::CareAndSupportNeed => "care_and_support_needs",
+            VocabKind::Relationship => "relationships",
         }
     }
     pub fn noun(self) -> &'static str {
@@ -43,6 +82,27 @@ impl VocabKind {
             VocabKind::Methodology => "methodology",
             VocabKind::AbuseType => "abuse type",
             VocabKind::Theme => "theme",
+            VocabKind::AgeBand => "age band",
+            VocabKind::Sex => "sex",
+            VocabKind::Ethnicity => "ethnic group",
+            VocabKind::Disability => "disability",
+            VocabKind::CareAndSupportNeed => "care and support need",
+            VocabKind::Relationship => "relationship to the perpetrator",
+        }
+    }
+    /// What a page calls the field ("Age band").
+    pub fn title(self) -> &'static str {
+        match self {
+            VocabKind::ReviewType => "Review type",
+            VocabKind::Methodology => "Methodology",
+            VocabKind::AbuseType => "Type of abuse",
+            VocabKind::Theme => "Theme",
+            VocabKind::AgeBand => "Age band",
+            VocabKind::Sex => "Sex",
+            VocabKind::Ethnicity => "Ethnic group",
+            VocabKind::Disability => "Disability",
+            VocabKind::CareAndSupportNeed => "Care and support needs",
+            VocabKind::Relationship => "Relationship to the perpetrator",
         }
     }
 }
@@ -157,6 +217,12 @@ pub struct Vocabularies {
     pub methodologies: Vocab,
     pub abuse_types: Vocab,
     pub themes: Vocab,
+    pub age_bands: Vocab,
+    pub sexes: Vocab,
+    pub ethnicities: Vocab,
+    pub disabilities: Vocab,
+    pub care_and_support_needs: Vocab,
+    pub relationships: Vocab,
 }
 
 /// Extensions in `learnsite.yaml`.
@@ -171,6 +237,18 @@ pub struct VocabExtensions {
     pub abuse_types: Vec<Term>,
     #[serde(default)]
     pub themes: Vec<Term>,
+    #[serde(default)]
+    pub age_bands: Vec<Term>,
+    #[serde(default)]
+    pub sexes: Vec<Term>,
+    #[serde(default)]
+    pub ethnicities: Vec<Term>,
+    #[serde(default)]
+    pub disabilities: Vec<Term>,
+    #[serde(default)]
+    pub care_and_support_needs: Vec<Term>,
+    #[serde(default)]
+    pub relationships: Vec<Term>,
 }
 
 impl Vocabularies {
@@ -182,22 +260,33 @@ impl Vocabularies {
             methodologies: Vocab::new(ext.methodologies),
             abuse_types: Vocab::new(ext.abuse_types),
             themes: Vocab::new(ext.themes),
+            age_bands: Vocab::new(ext.age_bands),
+            sexes: Vocab::new(ext.sexes),
+            ethnicities: Vocab::new(ext.ethnicities),
+            disabilities: Vocab::new(ext.disabilities),
+            care_and_support_needs: Vocab::new(ext.care_and_support_needs),
+            relationships: Vocab::new(ext.relationships),
         }
     }
 
     pub fn with_extensions(ext: &VocabExtensions) -> Self {
         let mut v = Self::defaults();
-        for t in &ext.review_types {
-            v.review_types.add(t.clone());
-        }
-        for t in &ext.methodologies {
-            v.methodologies.add(t.clone());
-        }
-        for t in &ext.abuse_types {
-            v.abuse_types.add(t.clone());
-        }
-        for t in &ext.themes {
-            v.themes.add(t.clone());
+        let pairs: [(&mut Vocab, &Vec<Term>); 10] = [
+            (&mut v.review_types, &ext.review_types),
+            (&mut v.methodologies, &ext.methodologies),
+            (&mut v.abuse_types, &ext.abuse_types),
+            (&mut v.themes, &ext.themes),
+            (&mut v.age_bands, &ext.age_bands),
+            (&mut v.sexes, &ext.sexes),
+            (&mut v.ethnicities, &ext.ethnicities),
+            (&mut v.disabilities, &ext.disabilities),
+            (&mut v.care_and_support_needs, &ext.care_and_support_needs),
+            (&mut v.relationships, &ext.relationships),
+        ];
+        for (vocab, terms) in pairs {
+            for t in terms {
+                vocab.add(t.clone());
+            }
         }
         v
     }
@@ -208,7 +297,21 @@ impl Vocabularies {
             VocabKind::Methodology => &self.methodologies,
             VocabKind::AbuseType => &self.abuse_types,
             VocabKind::Theme => &self.themes,
+            VocabKind::AgeBand => &self.age_bands,
+            VocabKind::Sex => &self.sexes,
+            VocabKind::Ethnicity => &self.ethnicities,
+            VocabKind::Disability => &self.disabilities,
+            VocabKind::CareAndSupportNeed => &self.care_and_support_needs,
+            VocabKind::Relationship => &self.relationships,
         }
+    }
+
+    /// The label of `slug` in the vocabulary `kind` (the slug itself if unknown).
+    pub fn label(&self, kind: VocabKind, slug: &str) -> String {
+        self.get(kind)
+            .by_slug(slug)
+            .map(|t| t.label.clone())
+            .unwrap_or_else(|| slug.to_string())
     }
 }
 
@@ -232,6 +335,22 @@ mod tests {
         assert_eq!(v.methodologies.get("SILP").unwrap().slug, "silp");
         assert!(v.themes.get("astrology").is_none());
         assert!(v.themes.terms.len() >= 35);
+        for slug in [
+            "child-death-review",
+            "multi-agency-concise-review",
+            "serious-further-offence-review",
+            "mental-health-homicide-review",
+            "prevent-learning-review",
+            "single-agency-review",
+        ] {
+            assert!(v.review_types.by_slug(slug).is_some(), "{slug}");
+        }
+        assert_eq!(v.age_bands.get("65-74").unwrap().label, "65 to 74");
+        assert_eq!(v.age_bands.get("85+").unwrap().slug, "85-plus");
+        assert_eq!(v.relationships.get("ex-partner").unwrap().slug, "former-partner");
+        for kind in VocabKind::PERSON {
+            assert!(!v.get(kind).terms.is_empty(), "{}", kind.noun());
+        }
     }
 
     #[test]

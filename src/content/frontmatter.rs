@@ -128,6 +128,47 @@ pub fn locate_value(
     Some((first_line + start, 1))
 }
 
+/// Where `value` is written in the list item under the top-level `key` whose text contains
+/// `anchor` (e.g. a recommendation's id): (line, column), both 1-based. Falls back to the
+/// anchor's place, then the key's.
+pub fn locate_in_item(
+    yaml: &str,
+    first_line: usize,
+    key: &str,
+    anchor: &str,
+    value: &str,
+) -> Option<(usize, usize)> {
+    let (aline, acol) = locate_value(yaml, first_line, key, anchor)?;
+    let lines: Vec<&str> = yaml.lines().collect();
+    let start = aline - first_line;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    // The item's own dash, at or before the anchor's line.
+    let item_indent = lines[..=start]
+        .iter()
+        .rev()
+        .find(|l| l.trim_start().starts_with("- "))
+        .map(|l| indent(l))
+        .unwrap_or(0);
+    for (i, l) in lines.iter().enumerate().skip(start) {
+        if i > start
+            && (indent(l) < item_indent
+                || (indent(l) == item_indent && l.trim_start().starts_with("- "))
+                || (!l.starts_with([' ', '\t', '-']) && !l.trim().is_empty()))
+        {
+            break;
+        }
+        let from = if i == start {
+            l.char_indices().nth(acol - 1).map(|(b, _)| b).unwrap_or(0)
+        } else {
+            0
+        };
+        if let Some(b) = l[from..].find(value) {
+            return Some((first_line + i, l[..from + b].chars().count() + 1));
+        }
+    }
+    Some((aline, acol))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +214,25 @@ mod tests {
         assert_eq!(
             locate_value("themes: [a, bb]\n", 2, "themes", "bb"),
             Some((2, 13))
+        );
+    }
+
+    #[test]
+    fn values_in_a_list_item_are_located() {
+        let y = "recommendations:\n  - id: R1\n    status: done\n  - id: R2\n    text: x\n    status: not-implemented\n";
+        assert_eq!(
+            locate_in_item(y, 2, "recommendations", "R2", "not-implemented"),
+            Some((7, 13))
+        );
+        // Not found in its own item: the anchor's place, never the next item's.
+        assert_eq!(
+            locate_in_item(y, 2, "recommendations", "R1", "text"),
+            Some((3, 9))
+        );
+        let flow = "recommendations:\n  - {id: R1, status: not-implemented}\n";
+        assert_eq!(
+            locate_in_item(flow, 2, "recommendations", "R1", "not-implemented"),
+            Some((3, 22))
         );
     }
 }

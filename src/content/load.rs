@@ -1,6 +1,6 @@
 //! Walk `content/`, parse every document in parallel, validate, and collect every error.
 
-use super::frontmatter::{self, locate_value, top_level_keys};
+use super::frontmatter::{self, locate_in_item, locate_value, top_level_keys};
 use super::model::*;
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic};
@@ -417,13 +417,29 @@ pub fn parse_document(
                     "id",
                     "text",
                     "owner",
+                    "agency",
                     "due",
+                    "revised_due",
                     "status",
                     "evidence",
+                    "reason",
+                    "updates",
+                    "date",
+                    "scope",
+                    "themes",
                     "from",
                     "to",
                     "url",
                     "available_until",
+                    "measure",
+                    "revisit",
+                    "outcome",
+                    "age_band",
+                    "sex",
+                    "ethnicity",
+                    "disability",
+                    "care_and_support_needs",
+                    "relationship_to_perpetrator",
                 ];
                 match diagnostics::nearest(&f, known) {
                     Some(s) => d.with_hint(format!("did you mean `{s}`?")),
@@ -464,13 +480,15 @@ pub fn parse_document(
     let loc =
         |key: &str, value: &str| locate_value(yaml, split.yaml_line, key, value).unwrap_or((1, 1));
 
-    let check_vocab = |vk: VocabKind, values: &mut Vec<String>, errs: &mut Vec<Diagnostic>| {
+    // Each value of a vocabulary field, written under the top-level key `at`, becomes its
+    // term's slug; an unknown value is an error suggesting the nearest term.
+    let check_vocab = |vk: VocabKind, at: &str, values: &mut Vec<String>, errs: &mut Vec<Diagnostic>| {
         let v = vocab.get(vk);
         for val in values.iter_mut() {
             match v.get(val) {
                 Some(t) => *val = t.slug.clone(),
                 None => {
-                    let (line, col) = loc(vk.field(), val);
+                    let (line, col) = loc(at, val);
                     let mut d = Diagnostic::error(
                         "front-matter/unknown-term",
                         file,
@@ -482,11 +500,11 @@ pub fn parse_document(
                     d = match v.suggest(val) {
                         Some(s) => d.with_hint(format!(
                             "did you mean `{}` ({})? To add a new {}, list it under `vocabularies: {}:` in learnsite.yaml",
-                            s.slug, s.label, vk.noun(), vk.field().replace("review_type", "review_types").replace("methodology", "methodologies")
+                            s.slug, s.label, vk.noun(), vk.config_key()
                         )),
                         None => d.with_hint(format!(
-                            "use one of the {} slugs listed in the README, or add it under `vocabularies:` in learnsite.yaml",
-                            vk.noun()
+                            "use one of the {} slugs listed in the README, or add it under `vocabularies: {}:` in learnsite.yaml",
+                            vk.noun(), vk.config_key()
                         )),
                     };
                     errs.push(d.with_source(&text));
@@ -496,13 +514,117 @@ pub fn parse_document(
     };
     if let Some(rt) = meta.review_type.take() {
         let mut v = vec![rt];
-        check_vocab(VocabKind::ReviewType, &mut v, &mut errs);
+        check_vocab(VocabKind::ReviewType, "review_type", &mut v, &mut errs);
         meta.review_type = v.pop();
     }
-    check_vocab(VocabKind::Methodology, &mut meta.methodology, &mut errs);
-    check_vocab(VocabKind::Theme, &mut meta.themes, &mut errs);
-    check_vocab(VocabKind::AbuseType, &mut meta.abuse_types, &mut errs);
+    check_vocab(VocabKind::Methodology, "methodology", &mut meta.methodology, &mut errs);
+    check_vocab(VocabKind::Theme, "themes", &mut meta.themes, &mut errs);
+    check_vocab(VocabKind::AbuseType, "abuse_types", &mut meta.abuse_types, &mut errs);
     meta.themes.dedup();
+    for r in &mut meta.recommendations {
+        check_vocab(VocabKind::Theme, "recommendations", &mut r.themes, &mut errs);
+        r.themes.dedup();
+    }
+    if let Some(p) = &mut meta.person {
+        if let Some(age) = p.age_band.as_deref().filter(|a| a.trim().parse::<u32>().is_ok()) {
+            let (line, col) = loc("person", age);
+            let band = age_band_of(&vocab.age_bands, age.trim().parse().unwrap_or(0));
+            errs.push(
+                Diagnostic::error(
+                    "front-matter/exact-age",
+                    file,
+                    line,
+                    col,
+                    format!("`{age}` is an exact age, but only an age band may be given (an exact age can identify the person)"),
+                )
+                .with_len(age.chars().count())
+                .with_hint(match band {
+                    Some(b) => format!("write `age_band: {b}`"),
+                    None => "write an age band such as `18-25` or `65-74`".to_string(),
+                })
+                .with_source(&text),
+            );
+        } else {
+            let one = |vk: VocabKind, v: &mut Option<String>, errs: &mut Vec<Diagnostic>| {
+                if let Some(x) = v.take() {
+                    let mut l = vec![x];
+                    check_vocab(vk, "person", &mut l, errs);
+                    *v = l.pop();
+                }
+            };
+            one(VocabKind::AgeBand, &mut p.age_band, &mut errs);
+            one(VocabKind::Sex, &mut p.sex, &mut errs);
+            one(VocabKind::Ethnicity, &mut p.ethnicity, &mut errs);
+            one(VocabKind::Relationship, &mut p.relationship_to_perpetrator, &mut errs);
+        }
+        check_vocab(VocabKind::Disability, "person", &mut p.disability, &mut errs);
+        check_vocab(VocabKind::CareAndSupportNeed, "person", &mut p.care_and_support_needs, &mut errs);
+    }
+
+    // Tracked recommendations: a decision not to implement one needs its reason.
+    for r in &meta.recommendations {
+        let missing = |s: &Option<String>| s.as_deref().is_none_or(|x| x.trim().is_empty());
+        if r.status == RecommendationStatus::NotImplemented && missing(&r.reason) {
+            let (line, col) = locate_in_item(yaml, split.yaml_line, "recommendations", &r.id, "not-implemented")
+                .unwrap_or((1, 1));
+            errs.push(
+                Diagnostic::error(
+                    "front-matter/not-implemented-without-reason",
+                    file,
+                    line,
+                    col,
+                    format!("recommendation `{}` is not implemented but gives no reason", r.id),
+                )
+                .with_len("not-implemented".len())
+                .with_hint("add `reason: ...` saying why the board decided not to implement it (the annual report must say)")
+                .with_source(&text),
+            );
+        }
+        for u in &r.updates {
+            if u.text.trim().is_empty() {
+                let (line, col) = locate_in_item(yaml, split.yaml_line, "recommendations", &r.id, &u.date.iso())
+                    .unwrap_or((1, 1));
+                errs.push(
+                    Diagnostic::error(
+                        "front-matter/invalid",
+                        file,
+                        line,
+                        col,
+                        format!("the update of {} to recommendation `{}` has no text", u.date.human(), r.id),
+                    )
+                    .with_hint("say what was done, e.g. `text: \"Training delivered to 40 staff\"`")
+                    .with_source(&text),
+                );
+            }
+        }
+        if let (Some(due), Some(revised)) = (r.due, r.revised_due) {
+            if revised < due {
+                let (line, col) = locate_in_item(yaml, split.yaml_line, "recommendations", &r.id, &revised.iso())
+                    .unwrap_or((1, 1));
+                errs.push(
+                    Diagnostic::error(
+                        "front-matter/invalid",
+                        file,
+                        line,
+                        col,
+                        format!("recommendation `{}` has a revised due month before its due month", r.id),
+                    )
+                    .with_hint("`revised_due` is the later month the board agreed; keep `due` as the month first set")
+                    .with_source(&text),
+                );
+            }
+        }
+    }
+    if let Some(i) = &meta.impact {
+        if i.measure.trim().is_empty() {
+            let (line, col) = loc("impact", "measure");
+            errs.push(
+                Diagnostic::error("front-matter/invalid", file, line, col, "the impact has no measure")
+                    .with_hint("say what will be measured, e.g. `measure: \"Risk management meetings held in self-neglect cases\"`")
+                    .with_source(&text),
+            );
+        }
+    }
 
     // Quality Markers: a key that is not one of the fifteen is an error, like any other key
     // (a misspelt `referal:` would otherwise be published as "99. referal").
@@ -683,6 +805,22 @@ pub fn parse_document(
     };
     let _ = config;
     Ok((doc, warns))
+}
+
+/// The band of `vocab` (slugs such as `18-25`, `85-plus`, `under-1`) an exact age falls in.
+fn age_band_of(vocab: &crate::vocab::Vocab, age: u32) -> Option<String> {
+    vocab.terms.iter().find_map(|t| {
+        let s = t.slug.as_str();
+        let hit = if s == "under-1" {
+            age < 1
+        } else if let Some(from) = s.strip_suffix("-plus") {
+            from.parse::<u32>().is_ok_and(|f| age >= f)
+        } else {
+            let (a, b) = s.split_once('-')?;
+            matches!((a.parse::<u32>(), b.parse::<u32>()), (Ok(a), Ok(b)) if (a..=b).contains(&age))
+        };
+        hit.then(|| t.slug.clone())
+    })
 }
 
 /// Checks across documents: duplicate URLs and `review:` links.

@@ -253,6 +253,16 @@ fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error>
     })
 }
 
+/// Accepts text or a number, as text.
+fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_norway::Value>::deserialize(d)? {
+        None | Some(serde_norway::Value::Null) => None,
+        Some(serde_norway::Value::String(s)) => Some(s),
+        Some(serde_norway::Value::Number(n)) => Some(n.to_string()),
+        Some(_) => return Err(serde::de::Error::custom("expected text, e.g. 65-74")),
+    })
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum StatutoryBasis {
@@ -269,14 +279,25 @@ pub enum RecommendationStatus {
     NotStarted,
     InProgress,
     Complete,
+    /// The board decided not to carry it out (a `reason` is required): the annual report
+    /// must say what a board decided not to do and why.
+    NotImplemented,
 }
 
 impl RecommendationStatus {
+    /// Every status, in the order reports and filters list them.
+    pub const ALL: [RecommendationStatus; 4] = [
+        RecommendationStatus::NotStarted,
+        RecommendationStatus::InProgress,
+        RecommendationStatus::Complete,
+        RecommendationStatus::NotImplemented,
+    ];
     pub fn label(self) -> &'static str {
         match self {
             RecommendationStatus::NotStarted => "Not started",
             RecommendationStatus::InProgress => "In progress",
             RecommendationStatus::Complete => "Complete",
+            RecommendationStatus::NotImplemented => "Not implemented",
         }
     }
     pub fn as_str(self) -> &'static str {
@@ -284,11 +305,50 @@ impl RecommendationStatus {
             RecommendationStatus::NotStarted => "not-started",
             RecommendationStatus::InProgress => "in-progress",
             RecommendationStatus::Complete => "complete",
+            RecommendationStatus::NotImplemented => "not-implemented",
+        }
+    }
+    /// Is work on it still expected (not started or in progress)?
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            RecommendationStatus::NotStarted | RecommendationStatus::InProgress
+        )
+    }
+}
+
+/// Whether a recommendation is for one agency or for several together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    SingleAgency,
+    MultiAgency,
+}
+
+impl Scope {
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::SingleAgency => "Single-agency",
+            Scope::MultiAgency => "Multi-agency",
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::SingleAgency => "single-agency",
+            Scope::MultiAgency => "multi-agency",
         }
     }
 }
 
-/// One recommendation of a review and where its action plan stands.
+/// One dated entry in a recommendation's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Update {
+    pub date: Date,
+    pub text: String,
+}
+
+/// One recommendation of a review, tracked as an action.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Recommendation {
@@ -296,32 +356,79 @@ pub struct Recommendation {
     pub text: String,
     #[serde(default)]
     pub owner: Option<String>,
+    /// The agency or agencies that carry it out (the tracker's agency filter; when absent,
+    /// the owner).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub agency: Vec<String>,
     #[serde(default)]
     pub due: Option<MonthYear>,
+    /// A later due month agreed by the board: overdue counts from it.
+    #[serde(default)]
+    pub revised_due: Option<MonthYear>,
     #[serde(default)]
     pub status: RecommendationStatus,
     #[serde(default)]
     pub evidence: Option<String>,
+    /// Why the board decided not to implement it (required with `status: not-implemented`).
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// A dated history of progress, oldest first as written.
+    #[serde(default)]
+    pub updates: Vec<Update>,
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// Theme slugs (after validation).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub themes: Vec<String>,
 }
 
+/// How long an open recommendation may go without an update before the tracker lists it
+/// as an exception.
+pub const STALE_AFTER_MONTHS: u32 = 3;
+
 impl Recommendation {
-    /// Overdue on `today` (see [`is_overdue`]).
+    /// The month overdue counts from: the revised due month when there is one.
+    pub fn effective_due(&self) -> Option<MonthYear> {
+        self.revised_due.or(self.due)
+    }
+    /// Overdue on `today` (see [`is_overdue`]), counted from [`Self::effective_due`].
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        is_overdue(self.due, self.status, today)
+        is_overdue(self.effective_due(), self.status, today)
+    }
+    /// The agencies that carry it out: `agency`, else the owner.
+    pub fn agencies(&self) -> Vec<&str> {
+        if self.agency.is_empty() {
+            self.owner.iter().map(String::as_str).collect()
+        } else {
+            self.agency.iter().map(String::as_str).collect()
+        }
+    }
+    /// The date of the latest update, if any.
+    pub fn last_update(&self) -> Option<Date> {
+        self.updates.iter().map(|u| u.date).max()
     }
 }
 
 /// The overdue rule, the one every form of a recommendation uses (a document's, the
 /// learning index's, the regional site's): a recommendation is overdue on `today` when
-/// its due month has passed and it is not complete. A recommendation due this month is
-/// not overdue yet; one with no due month never is.
+/// its due month (the revised one when set: callers pass it) has passed and it is still
+/// open (not started or in progress). A recommendation due this month is not overdue
+/// yet; one with no due month never is; one the board decided not to implement is not.
 pub fn is_overdue(due: Option<MonthYear>, status: RecommendationStatus, today: NaiveDate) -> bool {
     match due {
-        Some(due) if status != RecommendationStatus::Complete => {
-            (due.year, due.month) < (today.year(), today.month())
-        }
+        Some(due) if status.is_open() => (due.year, due.month) < (today.year(), today.month()),
         _ => false,
     }
+}
+
+/// Has an open recommendation gone [`STALE_AFTER_MONTHS`] months or more without an
+/// update on `today`? `since` is its latest update, else when the review was published.
+pub fn is_stale(status: RecommendationStatus, since: Option<NaiveDate>, today: NaiveDate) -> bool {
+    let Some(since) = since else { return false };
+    status.is_open()
+        && since
+            .checked_add_months(chrono::Months::new(STALE_AFTER_MONTHS))
+            .is_some_and(|limit| limit <= today)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -334,7 +441,42 @@ pub enum MarkerStatus {
     NotApplicable,
 }
 
-/// The 15 SAR Quality Markers (2022 refresh), in order, with slugs.
+impl MarkerStatus {
+    /// Every status, in the order summaries list them.
+    pub const ALL: [MarkerStatus; 4] = [
+        MarkerStatus::Met,
+        MarkerStatus::Partly,
+        MarkerStatus::NotMet,
+        MarkerStatus::NotApplicable,
+    ];
+    /// As written in front-matter and the learning index.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkerStatus::Met => "met",
+            MarkerStatus::Partly => "partly",
+            MarkerStatus::NotMet => "not-met",
+            MarkerStatus::NotApplicable => "n/a",
+        }
+    }
+    /// Safe in a CSS class or URL.
+    pub fn class(self) -> &'static str {
+        match self {
+            MarkerStatus::NotApplicable => "n-a",
+            s => s.as_str(),
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            MarkerStatus::Met => "Met",
+            MarkerStatus::Partly => "Partly met",
+            MarkerStatus::NotMet => "Not met",
+            MarkerStatus::NotApplicable => "Not applicable",
+        }
+    }
+}
+
+/// The 15 SAR Quality Markers (2022 refresh), in order: (key, name). The keys are the only
+/// ones `quality_markers:` accepts.
 pub const QUALITY_MARKERS: [(&str, &str); 15] = [
     ("referral", "Referral"),
     ("decision-making", "Decision making"),
@@ -387,6 +529,14 @@ pub fn quality_marker_slug(key: &str) -> Option<&'static str> {
         .map(|(slug, _)| *slug)
 }
 
+/// The number (1–15) and name of the quality marker `key`.
+pub fn quality_marker(key: &str) -> Option<(usize, &'static str)> {
+    QUALITY_MARKERS
+        .iter()
+        .position(|(k, _)| *k == key)
+        .map(|i| (i + 1, QUALITY_MARKERS[i].1))
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct QualityMarker {
@@ -408,6 +558,73 @@ pub struct FullReport {
     pub url: String,
     #[serde(default)]
     pub available_until: Option<Date>,
+}
+
+/// How a board will know whether the learning made a difference: on a review or a
+/// learning summary.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Impact {
+    /// What will be measured, e.g. "Risk management meetings held in self-neglect cases".
+    pub measure: String,
+    /// The month the board will look again.
+    #[serde(default)]
+    pub revisit: Option<MonthYear>,
+    /// What was found when it looked (none yet: still to be measured).
+    #[serde(default)]
+    pub outcome: Option<String>,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+impl Impact {
+    /// Has the revisit month passed on `today` without an outcome being recorded?
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.outcome.as_deref().is_none_or(|o| o.trim().is_empty())
+            && self
+                .revisit
+                .is_some_and(|r| (r.year, r.month) < (today.year(), today.month()))
+    }
+}
+
+/// The person at the centre of a review, coded as national analyses code them. Every value
+/// is a slug of a built-in vocabulary (after validation); never an exact age.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    /// An age band such as `18-25` or `65-74` (a number is read as text, so that an exact
+    /// age can be refused with the band to write instead).
+    #[serde(default, deserialize_with = "scalar_text")]
+    pub age_band: Option<String>,
+    #[serde(default)]
+    pub sex: Option<String>,
+    /// An ethnic group (the census's high-level groups).
+    #[serde(default)]
+    pub ethnicity: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub disability: Vec<String>,
+    /// Care and support needs (the primary support reasons of adult social care).
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub care_and_support_needs: Vec<String>,
+    /// For a DHR: the perpetrator's relationship to the person.
+    #[serde(default)]
+    pub relationship_to_perpetrator: Option<String>,
+}
+
+impl Person {
+    pub fn is_empty(&self) -> bool {
+        *self == Person::default()
+    }
+}
+
+/// Where a review is: still being carried out, or completed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewStatus {
+    /// Commissioned and under way: listed (type, month commissioned, themes) without its
+    /// content, except on internal builds.
+    Ongoing,
+    Completed,
 }
 
 /// Front-matter of any document, as written by the author.
@@ -476,6 +693,14 @@ pub struct Meta {
     pub full_report: Option<FullReport>,
     #[serde(default)]
     pub recommendations: Vec<Recommendation>,
+    /// `ongoing` or `completed`; see [`Document::is_ongoing`].
+    #[serde(default)]
+    pub status: Option<ReviewStatus>,
+    #[serde(default)]
+    pub person: Option<Person>,
+    /// On a review or learning summary: how the board will know the learning made a difference.
+    #[serde(default)]
+    pub impact: Option<Impact>,
 
     // Learning summaries.
     /// How the case was selected for review.
@@ -524,12 +749,20 @@ pub const REVIEW_KEYS: &[&str] = &[
     "hold_reason",
     "full_report",
     "recommendations",
+    "status",
+    "person",
+    "impact",
 ];
 /// Keys only briefings and learning summaries accept.
 pub const LINKED_KEYS: &[&str] = &["review"];
 /// Keys only learning summaries accept (beyond the linked keys).
-pub const LEARNING_SUMMARY_KEYS: &[&str] =
-    &["commissioned", "completed", "selection", "lead_reviewer"];
+pub const LEARNING_SUMMARY_KEYS: &[&str] = &[
+    "commissioned",
+    "completed",
+    "selection",
+    "lead_reviewer",
+    "impact",
+];
 
 impl Kind {
     /// Is `key` a front-matter key this kind accepts?
@@ -609,6 +842,15 @@ impl Document {
     }
     pub fn region<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
         self.meta.region.as_deref().or(config.region.as_deref())
+    }
+    /// Is this a review still being carried out? `status: ongoing`, or commissioned with no
+    /// `completed` month (and no `status: completed`).
+    pub fn is_ongoing(&self) -> bool {
+        self.kind == Kind::Review
+            && match self.meta.status {
+                Some(s) => s == ReviewStatus::Ongoing,
+                None => self.meta.commissioned.is_some() && self.meta.completed.is_none(),
+            }
     }
     /// Reading time in whole minutes at 200 words a minute (at least 1).
     pub fn reading_minutes(&self) -> usize {

@@ -265,3 +265,78 @@ fn not_a_site_folder_is_a_usage_error() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("learnsite.yaml"), "{}", r.stderr);
 }
+
+#[test]
+fn not_implemented_needs_a_reason() {
+    assert_error(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nrecommendations:\n  - id: R1\n    text: Train staff\n    status: complete\n  - id: R2\n    text: Buy a new system\n    status: not-implemented\n---\nBody\n",
+        "content/reviews/bad.md:9:13",
+        "recommendation `R2` is not implemented but gives no reason",
+    );
+    // With its reason it builds, and says so on the page.
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/ok.md",
+        "---\ntitle: Ok\nrecommendations:\n  - id: R2\n    text: Buy a new system\n    status: not-implemented\n    reason: \"A regional system is being procured instead\"\n---\nBody\n",
+    );
+    let r = f.build(&[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = f.read_out("reviews/ok/index.html");
+    assert!(page.contains("Not implemented"), "{page}");
+    assert!(page.contains("A regional system is being procured instead"));
+}
+
+#[test]
+fn unknown_quality_marker_suggests_the_nearest() {
+    assert_error(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nquality_markers:\n  referral: {status: met}\n  decision_making: {status: partly}\n---\nBody\n",
+        "content/reviews/bad.md:5:3",
+        "`decision_making` is not one of the 15 SAR Quality Markers",
+    );
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nquality_markers:\n  anaylsis: {status: met}\n---\nBody\n",
+    );
+    let r = f.build(&[]);
+    assert!(r.stderr.contains("did you mean `analysis`?"), "{}", r.stderr);
+}
+
+#[test]
+fn an_exact_age_is_refused_with_its_band() {
+    assert_error(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nperson:\n  age_band: 67\n  sex: female\n---\nBody\n",
+        "content/reviews/bad.md:4:13",
+        "`67` is an exact age, but only an age band may be given",
+    );
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nperson:\n  age_band: 67\n---\nBody\n",
+    );
+    let r = f.build(&[]);
+    assert!(r.stderr.contains("write `age_band: 65-74`"), "{}", r.stderr);
+}
+
+#[test]
+fn unknown_person_code_suggests_the_nearest() {
+    assert_error(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nperson:\n  age_band: 65-74\n  ethnicity: whtie\n---\nBody\n",
+        "content/reviews/bad.md:5:14",
+        "`whtie` is not a known ethnic group",
+    );
+}
+
+#[test]
+fn revised_due_before_due_is_an_error() {
+    assert_error(
+        "content/reviews/bad.md",
+        "---\ntitle: Bad\nrecommendations:\n  - id: R1\n    text: Train staff\n    due: \"2025-06\"\n    revised_due: \"2025-03\"\n---\nBody\n",
+        "content/reviews/bad.md:7:19",
+        "recommendation `R1` has a revised due month before its due month",
+    );
+}

@@ -9,10 +9,11 @@ use crate::content::RecommendationStatus;
 use serde::Serialize;
 
 /// The statuses in the order the pages show them, with their element ids.
-const STATUSES: [(RecommendationStatus, &str); 3] = [
+const STATUSES: [(RecommendationStatus, &str); 4] = [
     (RecommendationStatus::NotStarted, "not-started"),
     (RecommendationStatus::InProgress, "in-progress"),
     (RecommendationStatus::Complete, "complete"),
+    (RecommendationStatus::NotImplemented, "not-implemented"),
 ];
 
 fn slot(status: RecommendationStatus) -> usize {
@@ -20,6 +21,7 @@ fn slot(status: RecommendationStatus) -> usize {
         RecommendationStatus::NotStarted => 0,
         RecommendationStatus::InProgress => 1,
         RecommendationStatus::Complete => 2,
+        RecommendationStatus::NotImplemented => 3,
     }
 }
 
@@ -43,9 +45,9 @@ impl Renderer<'_> {
 
     /// Recommendations by status (not started, in progress, complete); in each, overdue first,
     /// then by due month, board and review.
-    fn by_status(&self, list: &[(usize, usize)]) -> [Vec<(usize, usize)>; 3] {
+    fn by_status(&self, list: &[(usize, usize)]) -> [Vec<(usize, usize)>; 4] {
         let entries = &self.region.entries;
-        let mut by: [Vec<(usize, usize)>; 3] = Default::default();
+        let mut by: [Vec<(usize, usize)>; 4] = Default::default();
         for &(e, i) in list {
             by[slot(entries[e].rec.recommendations[i].status)].push((e, i));
         }
@@ -71,12 +73,12 @@ impl Renderer<'_> {
     pub(super) fn recommendations_index(&self) -> Result<OutFile, CollateError> {
         let r = self.region;
         let row = |path: &str, label: &str, list: &[(usize, usize)]| {
-            let mut by = [0; 3];
+            let mut by = [0; 4];
             for &(e, i) in list {
                 by[slot(r.entries[e].rec.recommendations[i].status)] += 1;
             }
-            let figures = [by[0], by[1], by[2], self.overdue_in(list), list.len()];
-            let cells = counts(&figures, Some(3));
+            let figures = [by[0], by[1], by[2], by[3], self.overdue_in(list), list.len()];
+            let cells = counts(&figures, Some(4));
             TermRow::new(format!("recommendations/{path}/index.html"), label, cells)
         };
         let mut rows: Vec<TermRow> = r
@@ -93,13 +95,21 @@ impl Renderer<'_> {
             section: "recommendations",
             title: "Recommendations",
             intro: format!(
-                "{} from the reviews of {}, by theme and status: {} open, {} overdue (the month they were due has passed and they are not complete). A recommendation appears under each theme of its review.",
+                "{} from the reviews of {}, by theme and status: {} open, {} overdue (the month they were due, or the revised month, has passed and they are still open). A recommendation appears under each theme of its review.",
                 plural(r.recommendation_count, "recommendation", "recommendations"),
                 plural(r.boards.len(), "board", "boards"),
                 r.open_count,
                 r.overdue_count
             ),
-            headers: &["Theme", "Not started", "In progress", "Complete", "Overdue", "All"],
+            headers: &[
+                "Theme",
+                "Not started",
+                "In progress",
+                "Complete",
+                "Not implemented",
+                "Overdue",
+                "All",
+            ],
             rows,
         })
     }
