@@ -72,6 +72,7 @@ fn board_index(rng: &mut Rng, vocab: &Vocabularies, b: usize, records: usize) ->
                         due: Some(format!("{}-{:02}", year + 1, 1 + rng.below(12))),
                         status: statuses[rng.below(3)],
                         evidence: None,
+                        ..Default::default()
                     })
                     .collect()
             } else {
@@ -102,6 +103,7 @@ fn board_index(rng: &mut Rng, vocab: &Vocabularies, b: usize, records: usize) ->
                 review: None,
                 recommendations,
                 built: None,
+                ..Default::default()
             }
         })
         .collect();
@@ -116,6 +118,7 @@ fn board_index(rng: &mut Rng, vocab: &Vocabularies, b: usize, records: usize) ->
         generator: learning::generator(),
         sources: vec![],
         records: recs,
+        ongoing: vec![],
     }
 }
 

@@ -347,7 +347,10 @@ mod tests {
         }
         assert_eq!(v.age_bands.get("65-74").unwrap().label, "65 to 74");
         assert_eq!(v.age_bands.get("85+").unwrap().slug, "85-plus");
-        assert_eq!(v.relationships.get("ex-partner").unwrap().slug, "former-partner");
+        assert_eq!(
+            v.relationships.get("ex-partner").unwrap().slug,
+            "former-partner"
+        );
         for kind in VocabKind::PERSON {
             assert!(!v.get(kind).terms.is_empty(), "{}", kind.noun());
         }

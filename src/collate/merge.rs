@@ -8,13 +8,16 @@
 //! review's own reference.
 
 use super::input::Loaded;
-use crate::index::learning::{Record, Source};
+use crate::index::learning::{OngoingReview, Record, Source};
 use std::collections::HashMap;
 
 /// The records of all inputs, each with its board, region and build date filled in.
 #[derive(Debug, Clone, Default)]
 pub struct Merged {
     pub records: Vec<Record>,
+    /// The ongoing reviews of every input: one per board and reference (the newer build's),
+    /// none that a record shows is now published.
+    pub ongoing: Vec<OngoingReview>,
     /// Every board index that went in (flattened through collated inputs), newest per board.
     pub sources: Vec<Source>,
     pub duplicates: usize,
@@ -123,6 +126,15 @@ pub fn merge(inputs: Vec<Loaded>) -> Merged {
                 }
             }
         }
+        for mut o in idx.ongoing {
+            if o.board.as_deref().is_none_or(|b| b.trim().is_empty()) {
+                o.board = Some(idx.board.clone().unwrap_or_else(|| idx.site_title.clone()));
+            }
+            if o.built.is_none() {
+                o.built = Some(idx.built.clone());
+            }
+            out.ongoing.push(o);
+        }
         for mut r in idx.records {
             if r.board.as_deref().is_none_or(|b| b.trim().is_empty()) {
                 r.board = Some(idx.board.clone().unwrap_or_else(|| idx.site_title.clone()));
@@ -164,5 +176,47 @@ pub fn merge(inputs: Vec<Loaded>) -> Merged {
             }
         }
     }
+    out.ongoing = merge_ongoing(std::mem::take(&mut out.ongoing), &at);
+    out
+}
+
+/// One ongoing review per board and reference (the newer build's, or the later input's), and
+/// none that the merged records hold as a published review.
+fn merge_ongoing(
+    all: Vec<OngoingReview>,
+    records: &HashMap<Key, (usize, usize)>,
+) -> Vec<OngoingReview> {
+    let mut out: Vec<OngoingReview> = Vec::new();
+    let mut at: HashMap<(String, String), usize> = HashMap::new();
+    for o in all {
+        let key = o
+            .reference
+            .as_deref()
+            .filter(|r| !r.trim().is_empty())
+            .map(|r| (norm(o.board.as_deref().unwrap_or("")), norm(r)));
+        if let Some((board, reference)) = &key {
+            let published = Key::Reference {
+                board: board.clone(),
+                kind: "review".into(),
+                reference: reference.clone(),
+            };
+            if records.contains_key(&published) {
+                continue;
+            }
+        }
+        match key.as_ref().and_then(|k| at.get(k)).copied() {
+            Some(i) if out[i].built > o.built => {}
+            Some(i) => out[i] = o,
+            None => {
+                if let Some(k) = key {
+                    at.insert(k, out.len());
+                }
+                out.push(o);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (&a.board, &a.commissioned, &a.reference).cmp(&(&b.board, &b.commissioned, &b.reference))
+    });
     out
 }

@@ -3,7 +3,7 @@
 
 use super::merge::Merged;
 use crate::content::RecommendationStatus;
-use crate::index::learning::{self, LearningIndex, Record, Source};
+use crate::index::learning::{self, LearningIndex, OngoingReview, Record, Source};
 use crate::vocab::Vocabularies;
 use chrono::{Months, NaiveDate};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -105,6 +105,8 @@ pub struct Region {
     pub duplicates: usize,
     pub warnings: Vec<String>,
     pub sources: Vec<Source>,
+    /// Reviews still being carried out, by board.
+    pub ongoing: Vec<OngoingReview>,
 }
 
 /// An ASCII folder name for `s`: lowercase letters, digits and single hyphens.
@@ -444,6 +446,7 @@ impl Region {
     pub fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
         let Merged {
             mut records,
+            ongoing,
             sources,
             duplicates,
             mut warnings,
@@ -527,6 +530,7 @@ impl Region {
             duplicates,
             warnings,
             sources,
+            ongoing,
         }
     }
 
@@ -543,6 +547,7 @@ impl Region {
             generator: learning::generator(),
             sources: self.sources.clone(),
             records: self.entries.iter().map(|e| e.rec.clone()).collect(),
+            ongoing: self.ongoing.clone(),
         }
     }
 }

@@ -24,6 +24,7 @@ fn index(board: &str, site: &str, built: &str, records: Vec<Record>) -> Learning
         built: built.into(),
         generator: learning::generator(),
         sources: vec![],
+        ongoing: vec![],
         records: records
             .into_iter()
             .map(|mut r| {
@@ -73,6 +74,7 @@ fn rec(
         review: None,
         recommendations: vec![],
         built: None,
+        ..Default::default()
     }
 }
 
@@ -84,6 +86,7 @@ fn recommendation(id: &str, due: &str, status: RecommendationStatus) -> RecordRe
         due: Some(due.into()),
         status,
         evidence: None,
+        ..Default::default()
     }
 }
 
@@ -591,14 +594,14 @@ fn collate_of_two_collated_regions() {
 fn rejects_unknown_version_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&learning::to_json(&board_a())).unwrap();
-    v["version"] = 2.into();
+    v["version"] = 3.into();
     let bad = dir.path().join("future.json");
     std::fs::write(&bad, v.to_string()).unwrap();
     let good = write_index(dir.path(), "b.json", &board_b());
     let e = collate(&opts(vec![good, bad.clone()], dir.path().join("out"))).unwrap_err();
     let msg = e.to_string();
     assert!(msg.starts_with(&bad.display().to_string()), "{msg}");
-    assert!(msg.contains("version 2"), "{msg}");
+    assert!(msg.contains("version 3"), "{msg}");
     assert!(!dir.path().join("out").exists(), "nothing written");
 }
 

@@ -482,7 +482,10 @@ pub fn parse_document(
 
     // Each value of a vocabulary field, written under the top-level key `at`, becomes its
     // term's slug; an unknown value is an error suggesting the nearest term.
-    let check_vocab = |vk: VocabKind, at: &str, values: &mut Vec<String>, errs: &mut Vec<Diagnostic>| {
+    let check_vocab = |vk: VocabKind,
+                       at: &str,
+                       values: &mut Vec<String>,
+                       errs: &mut Vec<Diagnostic>| {
         let v = vocab.get(vk);
         for val in values.iter_mut() {
             match v.get(val) {
@@ -517,16 +520,35 @@ pub fn parse_document(
         check_vocab(VocabKind::ReviewType, "review_type", &mut v, &mut errs);
         meta.review_type = v.pop();
     }
-    check_vocab(VocabKind::Methodology, "methodology", &mut meta.methodology, &mut errs);
+    check_vocab(
+        VocabKind::Methodology,
+        "methodology",
+        &mut meta.methodology,
+        &mut errs,
+    );
     check_vocab(VocabKind::Theme, "themes", &mut meta.themes, &mut errs);
-    check_vocab(VocabKind::AbuseType, "abuse_types", &mut meta.abuse_types, &mut errs);
+    check_vocab(
+        VocabKind::AbuseType,
+        "abuse_types",
+        &mut meta.abuse_types,
+        &mut errs,
+    );
     meta.themes.dedup();
     for r in &mut meta.recommendations {
-        check_vocab(VocabKind::Theme, "recommendations", &mut r.themes, &mut errs);
+        check_vocab(
+            VocabKind::Theme,
+            "recommendations",
+            &mut r.themes,
+            &mut errs,
+        );
         r.themes.dedup();
     }
     if let Some(p) = &mut meta.person {
-        if let Some(age) = p.age_band.as_deref().filter(|a| a.trim().parse::<u32>().is_ok()) {
+        if let Some(age) = p
+            .age_band
+            .as_deref()
+            .filter(|a| a.trim().parse::<u32>().is_ok())
+        {
             let (line, col) = loc("person", age);
             let band = age_band_of(&vocab.age_bands, age.trim().parse().unwrap_or(0));
             errs.push(
@@ -555,18 +577,38 @@ pub fn parse_document(
             one(VocabKind::AgeBand, &mut p.age_band, &mut errs);
             one(VocabKind::Sex, &mut p.sex, &mut errs);
             one(VocabKind::Ethnicity, &mut p.ethnicity, &mut errs);
-            one(VocabKind::Relationship, &mut p.relationship_to_perpetrator, &mut errs);
+            one(
+                VocabKind::Relationship,
+                &mut p.relationship_to_perpetrator,
+                &mut errs,
+            );
         }
-        check_vocab(VocabKind::Disability, "person", &mut p.disability, &mut errs);
-        check_vocab(VocabKind::CareAndSupportNeed, "person", &mut p.care_and_support_needs, &mut errs);
+        check_vocab(
+            VocabKind::Disability,
+            "person",
+            &mut p.disability,
+            &mut errs,
+        );
+        check_vocab(
+            VocabKind::CareAndSupportNeed,
+            "person",
+            &mut p.care_and_support_needs,
+            &mut errs,
+        );
     }
 
     // Tracked recommendations: a decision not to implement one needs its reason.
     for r in &meta.recommendations {
         let missing = |s: &Option<String>| s.as_deref().is_none_or(|x| x.trim().is_empty());
         if r.status == RecommendationStatus::NotImplemented && missing(&r.reason) {
-            let (line, col) = locate_in_item(yaml, split.yaml_line, "recommendations", &r.id, "not-implemented")
-                .unwrap_or((1, 1));
+            let (line, col) = locate_in_item(
+                yaml,
+                split.yaml_line,
+                "recommendations",
+                &r.id,
+                "not-implemented",
+            )
+            .unwrap_or((1, 1));
             errs.push(
                 Diagnostic::error(
                     "front-matter/not-implemented-without-reason",
@@ -582,15 +624,25 @@ pub fn parse_document(
         }
         for u in &r.updates {
             if u.text.trim().is_empty() {
-                let (line, col) = locate_in_item(yaml, split.yaml_line, "recommendations", &r.id, &u.date.iso())
-                    .unwrap_or((1, 1));
+                let (line, col) = locate_in_item(
+                    yaml,
+                    split.yaml_line,
+                    "recommendations",
+                    &r.id,
+                    &u.date.iso(),
+                )
+                .unwrap_or((1, 1));
                 errs.push(
                     Diagnostic::error(
                         "front-matter/invalid",
                         file,
                         line,
                         col,
-                        format!("the update of {} to recommendation `{}` has no text", u.date.human(), r.id),
+                        format!(
+                            "the update of {} to recommendation `{}` has no text",
+                            u.date.human(),
+                            r.id
+                        ),
                     )
                     .with_hint("say what was done, e.g. `text: \"Training delivered to 40 staff\"`")
                     .with_source(&text),
@@ -599,8 +651,14 @@ pub fn parse_document(
         }
         if let (Some(due), Some(revised)) = (r.due, r.revised_due) {
             if revised < due {
-                let (line, col) = locate_in_item(yaml, split.yaml_line, "recommendations", &r.id, &revised.iso())
-                    .unwrap_or((1, 1));
+                let (line, col) = locate_in_item(
+                    yaml,
+                    split.yaml_line,
+                    "recommendations",
+                    &r.id,
+                    &revised.iso(),
+                )
+                .unwrap_or((1, 1));
                 errs.push(
                     Diagnostic::error(
                         "front-matter/invalid",

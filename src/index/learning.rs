@@ -9,17 +9,30 @@
 //!
 //! Versioning rule: within one `version`, fields may be added (readers ignore fields they do not
 //! know) but never removed, renamed or given another meaning; anything else bumps `version`.
+//!
+//! Version 2 (issue 11) adds the `not-implemented` status (with its `reason`) and the rest of
+//! a tracked action (`agency`, `revised_due`, `updates`, `scope`, `themes`), quality markers,
+//! impact, the person's codes, learning-summary sections, `commissioned`, and the ongoing
+//! reviews. Every version-1 index is a valid version-2 index without those, so one reader
+//! reads both ([`READS`]).
+
+mod sections;
 
 use crate::config::Config;
-use crate::content::{Document, Kind, MonthYear, Recommendation, RecommendationStatus};
-use crate::vocab::{Vocab, Vocabularies};
+use crate::content::{
+    Document, Impact, Kind, MarkerStatus, MonthYear, Recommendation, RecommendationStatus, Scope,
+};
+use crate::vocab::{Vocab, VocabKind, Vocabularies};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Value of the `schema` field of every learning index.
 pub const SCHEMA: &str = "learnsite-learning-index";
-/// The version of the index format this build writes and reads.
-pub const VERSION: u32 = 1;
+/// The version of the index format this build writes.
+pub const VERSION: u32 = 2;
+/// The versions this build reads (`collate` takes indexes of any of them).
+pub const READS: [u32; 2] = [1, 2];
 /// File names the build and `collate` write at the output root.
 pub const JSON_FILE: &str = "learning-index.json";
 pub const CSV_FILE: &str = "learning-index.csv";
@@ -51,6 +64,32 @@ pub struct LearningIndex {
     #[serde(default)]
     pub sources: Vec<Source>,
     pub records: Vec<Record>,
+    /// Reviews still being carried out (version 2): listed without their content.
+    #[serde(default)]
+    pub ongoing: Vec<OngoingReview>,
+}
+
+/// A review still being carried out: what a public listing may say of it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OngoingReview {
+    #[serde(default)]
+    pub board: Option<String>,
+    #[serde(default)]
+    pub reference: Option<String>,
+    #[serde(default)]
+    pub review_type: Option<String>,
+    #[serde(default)]
+    pub review_type_label: Option<String>,
+    /// Month the review was commissioned, `YYYY-MM`.
+    #[serde(default)]
+    pub commissioned: Option<String>,
+    #[serde(default)]
+    pub themes: Vec<String>,
+    #[serde(default)]
+    pub theme_labels: Vec<String>,
+    /// In a collated index: the build date of the board index it came from.
+    #[serde(default)]
+    pub built: Option<String>,
 }
 
 /// One index that went into a collated index.
@@ -69,7 +108,7 @@ pub struct Source {
 }
 
 /// One published document.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     /// `review`, `briefing` or `learning-summary`.
     pub kind: String,
@@ -122,12 +161,136 @@ pub struct Record {
     /// (used when the index is collated again, newer wins). `null` in a board's own index.
     #[serde(default)]
     pub built: Option<String>,
+    /// Month the review was commissioned, `YYYY-MM` (version 2).
+    #[serde(default)]
+    pub commissioned: Option<String>,
+    /// The SAR Quality Markers, by key (version 2).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub quality_markers: BTreeMap<String, RecordMarker>,
+    /// How the board will know the learning made a difference (version 2).
+    #[serde(default)]
+    pub impact: Option<RecordImpact>,
+    /// The person's codes, as vocabulary slugs (version 2).
+    #[serde(default)]
+    pub person: Option<RecordPerson>,
+    /// A learning summary's sections as plain text (version 2).
+    #[serde(default)]
+    pub learning: Option<LearningSections>,
+}
+
+/// A quality marker's status and evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordMarker {
+    pub status: MarkerStatus,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+/// Impact, with `revisit` as `YYYY-MM` text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordImpact {
+    pub measure: String,
+    #[serde(default)]
+    pub revisit: Option<String>,
+    #[serde(default)]
+    pub outcome: Option<String>,
+    #[serde(default)]
+    pub evidence: Option<String>,
+}
+
+impl RecordImpact {
+    /// Has the revisit month passed on `today` without an outcome (the model's rule)?
+    pub fn is_due(&self, today: NaiveDate) -> bool {
+        self.to_model().is_due(today)
+    }
+    fn to_model(&self) -> Impact {
+        Impact {
+            measure: self.measure.clone(),
+            revisit: self
+                .revisit
+                .as_deref()
+                .and_then(|r| MonthYear::parse(r).ok()),
+            outcome: self.outcome.clone(),
+            evidence: self.evidence.clone(),
+        }
+    }
+}
+
+impl From<&Impact> for RecordImpact {
+    fn from(i: &Impact) -> RecordImpact {
+        RecordImpact {
+            measure: i.measure.clone(),
+            revisit: i.revisit.map(|r| r.iso()),
+            outcome: i.outcome.clone(),
+            evidence: i.evidence.clone(),
+        }
+    }
+}
+
+/// The person's codes: slugs, each with its label.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RecordPerson {
+    #[serde(default)]
+    pub age_band: Option<String>,
+    #[serde(default)]
+    pub sex: Option<String>,
+    #[serde(default)]
+    pub ethnicity: Option<String>,
+    #[serde(default)]
+    pub disability: Vec<String>,
+    #[serde(default)]
+    pub care_and_support_needs: Vec<String>,
+    #[serde(default)]
+    pub relationship_to_perpetrator: Option<String>,
+    /// Label of each slug above, by slug (so a region shows its boards' own labels).
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+}
+
+impl RecordPerson {
+    /// Every (vocabulary, slug) pair of the person.
+    pub fn codes(&self) -> Vec<(VocabKind, &str)> {
+        let singles = [
+            (VocabKind::AgeBand, &self.age_band),
+            (VocabKind::Sex, &self.sex),
+            (VocabKind::Ethnicity, &self.ethnicity),
+            (VocabKind::Relationship, &self.relationship_to_perpetrator),
+        ];
+        let lists = [
+            (VocabKind::Disability, &self.disability),
+            (VocabKind::CareAndSupportNeed, &self.care_and_support_needs),
+        ];
+        let mut v: Vec<(VocabKind, &str)> = singles
+            .into_iter()
+            .filter_map(|(k, o)| o.as_deref().map(|s| (k, s)))
+            .collect();
+        for (k, l) in lists {
+            v.extend(l.iter().map(|s| (k, s.as_str())));
+        }
+        v.sort_by_key(|(k, _)| VocabKind::PERSON.iter().position(|p| p == k));
+        v
+    }
+}
+
+/// The sections of the regional learning-summary template a region reads side by side, as
+/// plain text (`null` when the summary has no such section).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LearningSections {
+    /// What was learnt about the case.
+    #[serde(default)]
+    pub case: Option<String>,
+    /// What was learnt about the review and its method.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// How impact will be audited.
+    #[serde(default)]
+    pub impact_audit: Option<String>,
 }
 
 /// A review's recommendation, as the learning index writes it: the fields of the content
-/// model's [`Recommendation`], with `due` as `YYYY-MM` text, and fields this version does not
+/// model's [`Recommendation`], with months as `YYYY-MM` text, and fields this version does not
 /// know ignored when read (the versioning rule above). Overdue is the model's one rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecordRecommendation {
     pub id: String,
     pub text: String,
@@ -140,14 +303,43 @@ pub struct RecordRecommendation {
     pub status: RecommendationStatus,
     #[serde(default)]
     pub evidence: Option<String>,
+    /// Version 2: the agencies that carry it out.
+    #[serde(default)]
+    pub agency: Vec<String>,
+    /// Version 2: the revised due month, `YYYY-MM`; overdue counts from it.
+    #[serde(default)]
+    pub revised_due: Option<String>,
+    /// Version 2: why it is not implemented.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Version 2: the dated history of progress.
+    #[serde(default)]
+    pub updates: Vec<RecordUpdate>,
+    /// Version 2: `single-agency` or `multi-agency`.
+    #[serde(default)]
+    pub scope: Option<Scope>,
+    /// Version 2: theme slugs of the recommendation itself.
+    #[serde(default)]
+    pub themes: Vec<String>,
+}
+
+/// One dated update of a recommendation (`date` is `YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordUpdate {
+    pub date: String,
+    pub text: String,
 }
 
 impl RecordRecommendation {
-    /// Overdue on `today`: the model's rule ([`crate::content::is_overdue`]); a due month
-    /// that is not `YYYY-MM` counts as none.
+    /// The month overdue counts from: the revised due month when there is one; a month that
+    /// is not `YYYY-MM` counts as none.
+    pub fn effective_due(&self) -> Option<MonthYear> {
+        let m = |s: &Option<String>| s.as_deref().and_then(|d| MonthYear::parse(d).ok());
+        m(&self.revised_due).or(m(&self.due))
+    }
+    /// Overdue on `today`: the model's rule ([`crate::content::is_overdue`]).
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
-        let due = self.due.as_deref().and_then(|d| MonthYear::parse(d).ok());
-        crate::content::is_overdue(due, self.status, today)
+        crate::content::is_overdue(self.effective_due(), self.status, today)
     }
 }
 
@@ -160,6 +352,19 @@ impl From<&Recommendation> for RecordRecommendation {
             due: r.due.map(|d| d.iso()),
             status: r.status,
             evidence: r.evidence.clone(),
+            agency: r.agency.clone(),
+            revised_due: r.revised_due.map(|d| d.iso()),
+            reason: r.reason.clone(),
+            updates: r
+                .updates
+                .iter()
+                .map(|u| RecordUpdate {
+                    date: u.date.iso(),
+                    text: u.text.clone(),
+                })
+                .collect(),
+            scope: r.scope,
+            themes: r.themes.clone(),
         }
     }
 }
@@ -225,6 +430,13 @@ impl Record {
         check_date("built", &self.built)?;
         check_month("incident", &self.incident)?;
         check_month("completed", &self.completed)?;
+        check_month("commissioned", &self.commissioned)?;
+        if let Some(i) = &self.impact {
+            check_month("impact.revisit", &i.revisit)?;
+            if i.measure.trim().is_empty() {
+                return Err("`impact.measure` is empty".into());
+            }
+        }
         if !self.theme_labels.is_empty() && self.theme_labels.len() != self.themes.len() {
             return Err(format!(
                 "`theme_labels` has {} entries but `themes` has {}: give one label per theme",
@@ -257,6 +469,16 @@ impl Record {
                 return Err(format!("{which} has an empty `text`"));
             }
             check_month("due", &r.due).map_err(|e| format!("{which}: {e}"))?;
+            check_month("revised_due", &r.revised_due).map_err(|e| format!("{which}: {e}"))?;
+            if r.status == RecommendationStatus::NotImplemented
+                && r.reason.as_deref().is_none_or(|x| x.trim().is_empty())
+            {
+                return Err(format!("{which} is not implemented but gives no `reason`"));
+            }
+            for u in &r.updates {
+                check_date("date", &Some(u.date.clone()))
+                    .map_err(|e| format!("{which}: an update's {e}"))?;
+            }
         }
         Ok(())
     }
@@ -331,7 +553,71 @@ pub fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> Opti
         review: non_empty(m.review.as_deref()),
         recommendations: m.recommendations.iter().map(Into::into).collect(),
         built: None,
+        commissioned: m.commissioned.map(|c| c.iso()),
+        quality_markers: m
+            .quality_markers
+            .iter()
+            .map(|(k, q)| {
+                (
+                    k.clone(),
+                    RecordMarker {
+                        status: q.status,
+                        evidence: q.evidence.clone(),
+                    },
+                )
+            })
+            .collect(),
+        impact: m.impact.as_ref().map(Into::into),
+        person: m
+            .person
+            .as_ref()
+            .filter(|p| !p.is_empty())
+            .map(|p| record_person(vocab, p)),
+        learning: (doc.kind == Kind::LearningSummary)
+            .then(|| sections::learning_sections(doc.body()))
+            .filter(|l| *l != LearningSections::default()),
     })
+}
+
+fn record_person(vocab: &Vocabularies, p: &crate::content::Person) -> RecordPerson {
+    let mut r = RecordPerson {
+        age_band: p.age_band.clone(),
+        sex: p.sex.clone(),
+        ethnicity: p.ethnicity.clone(),
+        disability: p.disability.clone(),
+        care_and_support_needs: p.care_and_support_needs.clone(),
+        relationship_to_perpetrator: p.relationship_to_perpetrator.clone(),
+        labels: BTreeMap::new(),
+    };
+    let labels: BTreeMap<String, String> = r
+        .codes()
+        .into_iter()
+        .map(|(k, s)| (s.to_string(), vocab.label(k, s)))
+        .collect();
+    r.labels = labels;
+    r
+}
+
+/// What a listing may say of an ongoing review (no title, summary or body).
+pub fn ongoing_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> OngoingReview {
+    let m = &doc.meta;
+    OngoingReview {
+        board: non_empty(doc.board(config)),
+        reference: non_empty(m.reference.as_deref()),
+        review_type: m.review_type.clone(),
+        review_type_label: m
+            .review_type
+            .as_deref()
+            .map(|s| label_of(&vocab.review_types, s)),
+        commissioned: m.commissioned.map(|c| c.iso()),
+        themes: m.themes.clone(),
+        theme_labels: m
+            .themes
+            .iter()
+            .map(|s| label_of(&vocab.themes, s))
+            .collect(),
+        built: None,
+    }
 }
 
 fn kind_rank(kind: &str) -> usize {
@@ -357,11 +643,13 @@ pub fn generator() -> String {
 }
 
 /// The learning index of a board's build. `docs` are the documents visible to the build's
-/// audience; pages are skipped. `today` is the build date.
+/// audience; pages are skipped; `ongoing` are the ongoing reviews it lists without their
+/// content. `today` is the build date.
 pub fn build_learning_index(
     config: &Config,
     vocab: &Vocabularies,
     docs: &[&Document],
+    ongoing: &[&Document],
     today: NaiveDate,
 ) -> LearningIndex {
     let mut records: Vec<Record> = docs
@@ -380,6 +668,10 @@ pub fn build_learning_index(
         generator: generator(),
         sources: Vec::new(),
         records,
+        ongoing: ongoing
+            .iter()
+            .map(|d| ongoing_for(config, vocab, d))
+            .collect(),
     }
 }
 
@@ -410,7 +702,7 @@ pub enum IndexError {
     NotAnIndex(String),
     #[error("has schema `{found}`, not `{SCHEMA}`: it is not a learnsite learning index")]
     UnknownSchema { found: String },
-    #[error("is version {found} of the learning index format; this learnsite reads version {VERSION} (upgrade learnsite, or rebuild that board's site with this version)")]
+    #[error("is version {found} of the learning index format; this learnsite reads versions 1 and {VERSION} (upgrade learnsite, or rebuild that board's site with this version)")]
     UnknownVersion { found: String },
     #[error("{}", describe_record(*index, slug, message))]
     InvalidRecord {
@@ -450,7 +742,11 @@ pub fn parse_index(text: &str) -> Result<LearningIndex, IndexError> {
         }
     };
     if header.schema.as_ref().and_then(|s| s.as_str()) == Some(SCHEMA)
-        && header.version.as_ref().and_then(|v| v.as_u64()) == Some(VERSION as u64)
+        && header
+            .version
+            .as_ref()
+            .and_then(|v| v.as_u64())
+            .is_some_and(|v| READS.iter().any(|&r| r as u64 == v))
     {
         if let Ok(index) = serde_json::from_str::<LearningIndex>(text) {
             check_index(&index)?;
@@ -501,7 +797,9 @@ fn parse_index_slowly(text: &str) -> Result<LearningIndex, IndexError> {
         None => return Err(IndexError::NotAnIndex("it has no `schema` field".into())),
     }
     match obj.get("version") {
-        Some(v) if v.as_u64() == Some(VERSION as u64) => {}
+        Some(v)
+            if v.as_u64()
+                .is_some_and(|v| READS.iter().any(|&r| r as u64 == v)) => {}
         Some(v) => {
             return Err(IndexError::UnknownVersion {
                 found: v.to_string(),

@@ -31,6 +31,8 @@ pub struct Input<'a> {
     pub config: &'a Config,
     pub vocab: &'a Vocabularies,
     pub docs: &'a [&'a Document],
+    /// The ongoing reviews the build lists without their content.
+    pub ongoing: &'a [&'a Document],
     pub bodies: &'a [Rendered],
     pub views: &'a [DocView],
     pub taxonomies: &'a [Taxonomy],
@@ -45,7 +47,7 @@ pub fn index_site(input: &Input) -> Vec<OutFile> {
     let aliases = search::labels::Aliases::from_vocab(input.vocab);
     let mut files = search::build_search_index_with(&search_docs, &aliases);
 
-    let li = learning::build_learning_index(config, input.vocab, docs, today);
+    let li = learning::build_learning_index(config, input.vocab, docs, input.ongoing, today);
     files.push(OutFile::new(learning::JSON_FILE, learning::to_json(&li)));
     files.push(OutFile::new(learning::CSV_FILE, learning::to_csv(&li)));
     files.push(OutFile::new(

@@ -106,6 +106,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     // Render the published documents, then index them.
     let docs = decision.documents(site);
+    let ongoing = decision.ongoing(site);
     let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
     let tera = templates::load(&opts.site.join("layouts"))?;
     let input = render::Input {
@@ -122,6 +123,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         config: &site.config,
         vocab: &site.vocab,
         docs: &docs,
+        ongoing: &ongoing,
         bodies: &rendered.bodies,
         views: &rendered.views,
         taxonomies: &taxonomies,

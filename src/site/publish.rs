@@ -6,10 +6,13 @@
 //! 1. a draft is held unless the build shows drafts (`--drafts`);
 //! 2. an embargoed document is held until its `embargo_until` date;
 //! 3. a document for a narrower audience than the build's is held;
-//! 4. a document the lint finds errors in is held (and the build fails);
-//! 5. a published document may not link to a held one, nor belong to a held review (an
+//! 4. an ongoing review (`status: ongoing`, or commissioned and not completed) is held from
+//!    every build but an internal one; listings show it by type, month commissioned and
+//!    themes only ([`Decision::ongoing`]);
+//! 5. a document the lint finds errors in is held (and the build fails);
+//! 6. a published document may not link to a held one, nor belong to a held review (an
 //!    error: the build fails);
-//! 6. a file of `static/` that only held documents link to is not copied.
+//! 7. a file of `static/` that only held documents link to is not copied.
 
 use crate::content::{Audience, Date, Document, Kind, Site};
 use crate::diagnostics::Diagnostic;
@@ -44,6 +47,7 @@ pub enum Held {
     Draft,
     Embargo { until: String },
     Audience { audience: &'static str },
+    Ongoing,
     LintErrors { count: usize },
 }
 
@@ -53,6 +57,9 @@ impl Held {
             Held::Draft => "draft (use --drafts to preview)".into(),
             Held::Embargo { until } => format!("embargoed until {until}"),
             Held::Audience { audience } => format!("for {audience} readers only"),
+            Held::Ongoing => {
+                "an ongoing review: listed by type, month commissioned and themes only (internal builds show it)".into()
+            }
             Held::LintErrors { count } => {
                 format!(
                     "{count} pseudonymisation or template error{}",
@@ -63,7 +70,7 @@ impl Held {
     }
 }
 
-/// Rules 1–3: is `doc` published by `p`, as far as its own settings go?
+/// Rules 1–4: is `doc` published by `p`, as far as its own settings go?
 pub fn decide(doc: &Document, p: &Publication) -> Result<(), Held> {
     let m = &doc.meta;
     if m.draft && !p.drafts {
@@ -81,6 +88,9 @@ pub fn decide(doc: &Document, p: &Publication) -> Result<(), Held> {
             audience: m.audience.as_str(),
         });
     }
+    if doc.is_ongoing() && p.audience != Audience::Internal {
+        return Err(Held::Ongoing);
+    }
     Ok(())
 }
 
@@ -94,7 +104,19 @@ pub struct Decision {
 }
 
 impl Decision {
-    /// Rules 1–3 for every document: the candidates the lint then checks.
+    /// The ongoing reviews this build lists without their content (held by rule 4 alone).
+    pub fn ongoing<'a>(&self, site: &'a Site) -> Vec<&'a Document> {
+        let mut v: Vec<(usize, &'a Document)> = self
+            .held
+            .iter()
+            .filter(|(_, h)| **h == Held::Ongoing)
+            .map(|(&i, _)| (i, &site.documents[i]))
+            .collect();
+        v.sort_by_key(|&(i, _)| i);
+        v.into_iter().map(|(_, d)| d).collect()
+    }
+
+    /// Rules 1–4 for every document: the candidates the lint then checks.
     pub fn apply(docs: &[Document], p: &Publication) -> Decision {
         let mut d = Decision::default();
         for (i, doc) in docs.iter().enumerate() {
@@ -108,7 +130,7 @@ impl Decision {
         d
     }
 
-    /// Rule 4: hold the documents the lint found errors in.
+    /// Rule 5: hold the documents the lint found errors in.
     pub fn hold_lint_errors(&mut self, docs: &[Document], findings: &[Diagnostic]) {
         let mut errors: HashMap<&str, usize> = HashMap::new();
         for f in findings.iter().filter(|f| f.is_error()) {
@@ -130,7 +152,7 @@ impl Decision {
         self.published.iter().map(|&i| &site.documents[i]).collect()
     }
 
-    /// Rule 5: errors for links from published documents (`bodies`, in the order of
+    /// Rule 6: errors for links from published documents (`bodies`, in the order of
     /// [`Decision::published`]) to held ones, and warnings for links to nothing.
     pub fn check_links(
         &self,
@@ -160,7 +182,7 @@ impl Decision {
         diags
     }
 
-    /// Rule 6: the files of `static/` this build copies: all but those only held
+    /// Rule 7: the files of `static/` this build copies: all but those only held
     /// documents link to. `bodies` are the published documents' rendered bodies.
     pub fn static_files<'a>(&self, site: &'a Site, bodies: &[Rendered]) -> Vec<&'a String> {
         let by_published: HashSet<&str> = bodies
@@ -392,6 +414,50 @@ mod tests {
         assert!(matches!(decide(&e, &p), Err(Held::Embargo { .. })));
         p.today = day("2026-03-01");
         assert!(decide(&e, &p).is_ok());
+    }
+
+    #[test]
+    fn an_ongoing_review_is_held_from_all_but_internal_builds() {
+        let ongoing = doc(Meta {
+            status: Some(crate::content::ReviewStatus::Ongoing),
+            ..Default::default()
+        });
+        let commissioned_only = doc(Meta {
+            commissioned: Some(crate::content::MonthYear {
+                year: 2026,
+                month: 2,
+            }),
+            ..Default::default()
+        });
+        let completed = doc(Meta {
+            commissioned: Some(crate::content::MonthYear {
+                year: 2026,
+                month: 2,
+            }),
+            completed: Some(crate::content::MonthYear {
+                year: 2026,
+                month: 9,
+            }),
+            ..Default::default()
+        });
+        let p = |a| Publication {
+            audience: a,
+            drafts: false,
+            today: day("2026-12-01"),
+        };
+        for d in [&ongoing, &commissioned_only] {
+            assert_eq!(decide(d, &p(Audience::Public)), Err(Held::Ongoing));
+            assert_eq!(decide(d, &p(Audience::Partners)), Err(Held::Ongoing));
+            assert!(decide(d, &p(Audience::Internal)).is_ok());
+        }
+        assert!(decide(&completed, &p(Audience::Public)).is_ok());
+        // A draft stays a draft: it is not listed as ongoing either.
+        let draft = doc(Meta {
+            draft: true,
+            status: Some(crate::content::ReviewStatus::Ongoing),
+            ..Default::default()
+        });
+        assert_eq!(decide(&draft, &p(Audience::Public)), Err(Held::Draft));
     }
 
     #[test]

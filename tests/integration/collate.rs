@@ -46,6 +46,7 @@ fn example_index(dir: &Path) -> (PathBuf, usize, usize) {
         &site.config,
         &site.vocab,
         &docs,
+        &[],
         NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
     );
     let folder = dir.join("northmoor");

@@ -301,7 +301,11 @@ fn unknown_quality_marker_suggests_the_nearest() {
         "---\ntitle: Bad\nquality_markers:\n  anaylsis: {status: met}\n---\nBody\n",
     );
     let r = f.build(&[]);
-    assert!(r.stderr.contains("did you mean `analysis`?"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("did you mean `analysis`?"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

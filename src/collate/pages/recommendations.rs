@@ -77,7 +77,14 @@ impl Renderer<'_> {
             for &(e, i) in list {
                 by[slot(r.entries[e].rec.recommendations[i].status)] += 1;
             }
-            let figures = [by[0], by[1], by[2], by[3], self.overdue_in(list), list.len()];
+            let figures = [
+                by[0],
+                by[1],
+                by[2],
+                by[3],
+                self.overdue_in(list),
+                list.len(),
+            ];
             let cells = counts(&figures, Some(4));
             TermRow::new(format!("recommendations/{path}/index.html"), label, cells)
         };

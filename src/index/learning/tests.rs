@@ -47,7 +47,7 @@ fn today() -> NaiveDate {
 
 fn index_of(site: &crate::content::Site) -> LearningIndex {
     let docs: Vec<&Document> = site.documents.iter().collect();
-    build_learning_index(&site.config, &site.vocab, &docs, today())
+    build_learning_index(&site.config, &site.vocab, &docs, &[], today())
 }
 
 #[test]
@@ -181,7 +181,7 @@ fn schema_rejects_what_parse_index_rejects() {
     let (_d, site) = small_site();
     let good: serde_json::Value = serde_json::from_str(&to_json(&index_of(&site))).unwrap();
     let mut bad = good.clone();
-    bad["version"] = 2.into();
+    bad["version"] = 3.into();
     assert!(!v.is_valid(&bad));
     let mut bad = good.clone();
     bad["records"][0]["incident"] = "2022-11-03".into();
@@ -255,7 +255,161 @@ fn overdue_compares_months_not_days() {
         due: Some("2024-06".into()),
         status: RecommendationStatus::NotStarted,
         evidence: None,
+        ..Default::default()
     };
     assert!(!r.is_overdue(NaiveDate::from_ymd_opt(2024, 6, 30).unwrap()));
     assert!(r.is_overdue(NaiveDate::from_ymd_opt(2024, 7, 1).unwrap()));
+    // A revised due month moves it; not implemented is never overdue.
+    let revised = RecordRecommendation {
+        revised_due: Some("2024-09".into()),
+        ..r.clone()
+    };
+    assert!(!revised.is_overdue(NaiveDate::from_ymd_opt(2024, 9, 30).unwrap()));
+    assert!(revised.is_overdue(NaiveDate::from_ymd_opt(2024, 10, 1).unwrap()));
+    let declined = RecordRecommendation {
+        status: RecommendationStatus::NotImplemented,
+        reason: Some("Superseded".into()),
+        ..r
+    };
+    assert!(!declined.is_overdue(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()));
+}
+
+#[test]
+fn version_1_indexes_are_still_read_and_match_the_schema() {
+    let (_d, site) = small_site();
+    let mut v: serde_json::Value = serde_json::from_str(&to_json(&index_of(&site))).unwrap();
+    // A version-1 index: no version-2 fields anywhere.
+    v["version"] = 1.into();
+    let obj = v.as_object_mut().unwrap();
+    obj.remove("ongoing");
+    for r in obj["records"].as_array_mut().unwrap() {
+        let r = r.as_object_mut().unwrap();
+        for k in [
+            "commissioned",
+            "quality_markers",
+            "impact",
+            "person",
+            "learning",
+        ] {
+            r.remove(k);
+        }
+        for x in r["recommendations"].as_array_mut().unwrap() {
+            let x = x.as_object_mut().unwrap();
+            for k in [
+                "agency",
+                "revised_due",
+                "reason",
+                "updates",
+                "scope",
+                "themes",
+            ] {
+                x.remove(k);
+            }
+        }
+    }
+    let text = v.to_string();
+    assert_valid_against_schema(&text);
+    let idx = parse_index(&text).unwrap();
+    assert_eq!(idx.version, 1);
+    assert_eq!(idx.records.len(), 3);
+    assert_eq!(idx.records[0].recommendations.len(), 2);
+    assert!(idx.ongoing.is_empty());
+}
+
+#[test]
+fn version_2_carries_tracked_actions_markers_impact_person_and_sections() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "learnsite.yaml", CONFIG);
+    write(
+        root,
+        "content/reviews/adult-b.md",
+        "---\ntitle: \"SAR: Adult B\"\npublished: 2025-05-01\nreview_type: sar\nthemes: [neglect]\nperson: {age_band: 65-74, sex: female, ethnicity: White, disability: [dementia]}\nimpact: {measure: \"Falls referrals\", revisit: \"2025-09\"}\nquality_markers:\n  referral: {status: met, evidence: \"Within two weeks\"}\n  analysis: {status: not-met}\nrecommendations:\n  - id: R1\n    text: Buy a system\n    status: not-implemented\n    reason: \"A regional system is coming\"\n    agency: [Council, ICB]\n    scope: multi-agency\n    themes: [recording]\n    due: \"2025-06\"\n    revised_due: \"2025-12\"\n    updates:\n      - {date: 2025-07-01, text: \"Options paper\"}\n---\nBody.\n",
+    );
+    write(
+        root,
+        "content/reviews/adult-c.md",
+        "---\ntitle: \"SAR: Adult C\"\nreview_type: sar\nreference: TS-2026-02\nthemes: [hoarding]\ncommissioned: \"2026-02\"\n---\nNot yet.\n",
+    );
+    write(
+        root,
+        "content/learning-summaries/adult-b-ls.md",
+        "---\ntitle: \"LS: Adult B\"\nreview: adult-b\nimpact: {measure: \"Audit\", revisit: \"2026-01\", outcome: \"Better\"}\n---\n## What was learnt about the case\n\nFalls were missed.\n\n## How impact will be audited\n\nA case file audit.\n",
+    );
+    let config = Config::parse(CONFIG, "learnsite.yaml").unwrap();
+    let outcome = load_site(root, config).unwrap();
+    assert!(!outcome.has_errors(), "{:#?}", outcome.diagnostics);
+    let site = outcome.site;
+    let docs: Vec<&Document> = site.documents.iter().filter(|d| !d.is_ongoing()).collect();
+    let ongoing: Vec<&Document> = site.documents.iter().filter(|d| d.is_ongoing()).collect();
+    let idx = build_learning_index(&site.config, &site.vocab, &docs, &ongoing, today());
+    let json = to_json(&idx);
+    assert_valid_against_schema(&json);
+    assert_eq!(parse_index(&json).unwrap(), idx);
+    assert_eq!(idx.version, 2);
+
+    let b = idx.records.iter().find(|r| r.slug == "adult-b").unwrap();
+    let r = &b.recommendations[0];
+    assert_eq!(r.status, RecommendationStatus::NotImplemented);
+    assert_eq!(r.reason.as_deref(), Some("A regional system is coming"));
+    assert_eq!(r.agency, ["Council", "ICB"]);
+    assert_eq!(r.revised_due.as_deref(), Some("2025-12"));
+    assert_eq!(r.updates[0].date, "2025-07-01");
+    assert_eq!(r.themes, ["recording"]);
+    assert_eq!(
+        b.quality_markers["referral"].status,
+        crate::content::MarkerStatus::Met
+    );
+    assert_eq!(
+        b.quality_markers["analysis"].status,
+        crate::content::MarkerStatus::NotMet
+    );
+    let impact = b.impact.as_ref().unwrap();
+    assert!(
+        !impact.is_due(today()),
+        "revisit September 2025 is after July 2024"
+    );
+    assert!(impact.is_due(NaiveDate::from_ymd_opt(2025, 10, 1).unwrap()));
+    let person = b.person.as_ref().unwrap();
+    assert_eq!(person.age_band.as_deref(), Some("65-74"));
+    assert_eq!(person.ethnicity.as_deref(), Some("white"));
+    assert_eq!(person.disability, ["cognitive-impairment"]);
+    assert_eq!(person.labels["65-74"], "65 to 74");
+
+    let ls = idx
+        .records
+        .iter()
+        .find(|r| r.kind == "learning-summary")
+        .unwrap();
+    let sections = ls.learning.as_ref().unwrap();
+    assert_eq!(sections.case.as_deref(), Some("Falls were missed."));
+    assert_eq!(sections.method, None);
+    assert_eq!(sections.impact_audit.as_deref(), Some("A case file audit."));
+    assert!(!ls
+        .impact
+        .as_ref()
+        .unwrap()
+        .is_due(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()));
+
+    // The ongoing review: no title, summary or recommendations, and no record.
+    assert!(idx.records.iter().all(|r| r.slug != "adult-c"));
+    assert_eq!(idx.ongoing.len(), 1);
+    assert_eq!(idx.ongoing[0].reference.as_deref(), Some("TS-2026-02"));
+    assert_eq!(idx.ongoing[0].commissioned.as_deref(), Some("2026-02"));
+    assert_eq!(idx.ongoing[0].theme_labels, ["Hoarding"]);
+    assert!(!json.contains("Adult C"));
+
+    // The schema holds the rule a reader relies on: not implemented needs its reason.
+    let mut v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let i = idx
+        .records
+        .iter()
+        .position(|r| r.slug == "adult-b")
+        .unwrap();
+    v["records"][i]["recommendations"][0]["reason"] = serde_json::Value::Null;
+    assert!(!schema_validator().is_valid(&v));
+    assert!(parse_index(&v.to_string())
+        .unwrap_err()
+        .to_string()
+        .contains("recommendation `R1` is not implemented but gives no `reason`"));
 }
