@@ -65,7 +65,7 @@ pub struct LearningIndex {
     pub sources: Vec<Source>,
     pub records: Vec<Record>,
     /// Reviews still being carried out (version 2): listed without their content.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ongoing: Vec<OngoingReview>,
 }
 
@@ -161,20 +161,21 @@ pub struct Record {
     /// (used when the index is collated again, newer wins). `null` in a board's own index.
     #[serde(default)]
     pub built: Option<String>,
-    /// Month the review was commissioned, `YYYY-MM` (version 2).
-    #[serde(default)]
+    // Version 2, left out when they have nothing to say.
+    /// Month the review was commissioned, `YYYY-MM`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub commissioned: Option<String>,
-    /// The SAR Quality Markers, by key (version 2).
+    /// The SAR Quality Markers, by key.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub quality_markers: BTreeMap<String, RecordMarker>,
-    /// How the board will know the learning made a difference (version 2).
-    #[serde(default)]
+    /// How the board will know the learning made a difference.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impact: Option<RecordImpact>,
-    /// The person's codes, as vocabulary slugs (version 2).
-    #[serde(default)]
+    /// The person's codes, as vocabulary slugs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub person: Option<RecordPerson>,
-    /// A learning summary's sections as plain text (version 2).
-    #[serde(default)]
+    /// A learning summary's sections as plain text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning: Option<LearningSections>,
 }
 
@@ -303,23 +304,25 @@ pub struct RecordRecommendation {
     pub status: RecommendationStatus,
     #[serde(default)]
     pub evidence: Option<String>,
-    /// Version 2: the agencies that carry it out.
-    #[serde(default)]
+    // Version 2. Left out when they have nothing to say, so that the many recommendations
+    // without them do not grow every index.
+    /// The agencies that carry it out.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agency: Vec<String>,
-    /// Version 2: the revised due month, `YYYY-MM`; overdue counts from it.
-    #[serde(default)]
+    /// The revised due month, `YYYY-MM`; overdue counts from it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revised_due: Option<String>,
-    /// Version 2: why it is not implemented.
-    #[serde(default)]
+    /// Why it is not implemented.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// Version 2: the dated history of progress.
-    #[serde(default)]
+    /// The dated history of progress.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<RecordUpdate>,
-    /// Version 2: `single-agency` or `multi-agency`.
-    #[serde(default)]
+    /// `single-agency` or `multi-agency`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
-    /// Version 2: theme slugs of the recommendation itself.
-    #[serde(default)]
+    /// Theme slugs of the recommendation itself.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
 }
 

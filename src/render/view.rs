@@ -3,7 +3,8 @@
 
 use super::theme::Frame;
 use crate::config::Config;
-use crate::content::{Document, Kind, MarkerStatus, RecommendationStatus};
+use crate::content::{self, Document, Kind, MonthYear, Recommendation, RecommendationStatus};
+use crate::vocab::VocabKind;
 use crate::vocab::{Vocab, Vocabularies};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -109,12 +110,171 @@ pub struct RecommendationView {
     pub id: String,
     pub text: String,
     pub owner: Option<String>,
+    /// The agencies that carry it out (`agency`, else the owner).
+    pub agencies: Vec<String>,
+    /// `agency` as written (empty when the owner carries it out).
+    pub agency: Vec<String>,
     pub due: Option<String>,
     pub due_iso: Option<String>,
+    /// The revised due month, when the board agreed a later one (the page shows both).
+    pub revised_due: Option<String>,
+    pub revised_due_iso: Option<String>,
     pub status: &'static str,
     pub status_label: &'static str,
     pub overdue: bool,
+    /// "Overdue by 3 months" (the build date against the due month it counts from).
+    pub overdue_words: Option<String>,
     pub evidence: Option<String>,
+    pub reason: Option<String>,
+    pub updates: Vec<UpdateView>,
+    /// The latest update, "4 March 2025".
+    pub last_update: Option<String>,
+    /// Open with no update for three months or more.
+    pub stale: bool,
+    pub scope: Option<&'static str>,
+    pub scope_label: Option<&'static str>,
+    pub themes: Vec<TermLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UpdateView {
+    pub date: String,
+    pub date_iso: String,
+    pub text: String,
+}
+
+/// Months from `from` to the month of `today` (0 in the same month).
+pub fn months_between(from: MonthYear, today: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    (today.year() - from.year) * 12 + today.month() as i32 - from.month as i32
+}
+
+impl RecommendationView {
+    /// `published` is the review's publication date: an open recommendation with no update
+    /// counts as last updated then.
+    pub fn new(
+        r: &Recommendation,
+        vocab: &Vocabularies,
+        published: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> RecommendationView {
+        let overdue = r.is_overdue(today);
+        let overdue_words =
+            overdue
+                .then(|| r.effective_due())
+                .flatten()
+                .map(|d| match months_between(d, today) {
+                    1 => "Overdue by 1 month".to_string(),
+                    n => format!("Overdue by {n} months"),
+                });
+        let last = r.last_update();
+        RecommendationView {
+            id: r.id.clone(),
+            text: r.text.clone(),
+            owner: r.owner.clone(),
+            agencies: r.agencies().into_iter().map(str::to_string).collect(),
+            agency: r.agency.clone(),
+            due: r.due.map(|x| x.human()),
+            due_iso: r.due.map(|x| x.iso()),
+            revised_due: r.revised_due.map(|x| x.human()),
+            revised_due_iso: r.revised_due.map(|x| x.iso()),
+            status: r.status.as_str(),
+            status_label: r.status.label(),
+            overdue,
+            overdue_words,
+            evidence: r.evidence.clone(),
+            reason: r.reason.clone(),
+            updates: r
+                .updates
+                .iter()
+                .map(|u| UpdateView {
+                    date: u.date.human(),
+                    date_iso: u.date.iso(),
+                    text: u.text.clone(),
+                })
+                .collect(),
+            last_update: last.map(|d| d.human()),
+            stale: content::is_stale(r.status, last.map(|d| d.0).or(published), today),
+            scope: r.scope.map(|s| s.as_str()),
+            scope_label: r.scope.map(|s| s.label()),
+            themes: r
+                .themes
+                .iter()
+                .map(|s| term_link(&vocab.themes, "themes", s))
+                .collect(),
+        }
+    }
+}
+
+/// How a board will know the learning made a difference, as a page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImpactView {
+    pub measure: String,
+    pub revisit: Option<String>,
+    pub revisit_iso: Option<String>,
+    pub outcome: Option<String>,
+    pub evidence: Option<String>,
+    /// The revisit month has passed and no outcome is recorded.
+    pub due: bool,
+}
+
+impl ImpactView {
+    pub fn new(i: &content::Impact, today: NaiveDate) -> ImpactView {
+        ImpactView {
+            measure: i.measure.clone(),
+            revisit: i.revisit.map(|r| r.human()),
+            revisit_iso: i.revisit.map(|r| r.iso()),
+            outcome: i.outcome.clone().filter(|o| !o.trim().is_empty()),
+            evidence: i.evidence.clone(),
+            due: i.is_due(today),
+        }
+    }
+}
+
+/// One of the person's codes: what it is ("Age band") and its values, linked to their listings.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonRow {
+    pub key: &'static str,
+    pub values: Vec<TermLink>,
+}
+
+/// The person's codes, in the order pages show them.
+pub fn person_rows(p: &content::Person, vocab: &Vocabularies) -> Vec<PersonRow> {
+    let one = |o: &Option<String>| o.iter().cloned().collect::<Vec<_>>();
+    [
+        (VocabKind::AgeBand, one(&p.age_band)),
+        (VocabKind::Sex, one(&p.sex)),
+        (VocabKind::Ethnicity, one(&p.ethnicity)),
+        (VocabKind::Disability, p.disability.clone()),
+        (
+            VocabKind::CareAndSupportNeed,
+            p.care_and_support_needs.clone(),
+        ),
+        (VocabKind::Relationship, one(&p.relationship_to_perpetrator)),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| PersonRow {
+        key: k.title(),
+        values: v
+            .iter()
+            .map(|s| term_link(vocab.get(k), person_section(k), s))
+            .collect(),
+    })
+    .collect()
+}
+
+/// The listing section of a person code (`age-bands`, ...).
+pub fn person_section(k: VocabKind) -> &'static str {
+    match k {
+        VocabKind::AgeBand => "age-bands",
+        VocabKind::Sex => "sex",
+        VocabKind::Ethnicity => "ethnicity",
+        VocabKind::Disability => "disability",
+        VocabKind::CareAndSupportNeed => "care-and-support-needs",
+        VocabKind::Relationship => "relationship-to-perpetrator",
+        _ => "themes",
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -179,6 +339,11 @@ pub struct DocView {
     pub full_report_expired: bool,
     pub recommendations: Vec<RecommendationView>,
     pub overdue_count: usize,
+    /// A review still being carried out (shown only on internal builds).
+    pub ongoing: bool,
+    pub impact: Option<ImpactView>,
+    /// The person's codes (age band, sex, ...).
+    pub person: Vec<PersonRow>,
     pub review_link: Option<LinkView>,
     pub related: Vec<LinkView>,
     pub reading_minutes: usize,
@@ -198,46 +363,23 @@ impl DocView {
         let recommendations: Vec<RecommendationView> = m
             .recommendations
             .iter()
-            .map(|r| RecommendationView {
-                id: r.id.clone(),
-                text: r.text.clone(),
-                owner: r.owner.clone(),
-                due: r.due.map(|x| x.human()),
-                due_iso: r.due.map(|x| x.iso()),
-                status: r.status.as_str(),
-                status_label: r.status.label(),
-                overdue: r.is_overdue(today),
-                evidence: r.evidence.clone(),
-            })
+            .map(|r| RecommendationView::new(r, vocab, m.published.map(|p| p.0), today))
             .collect();
         let overdue_count = recommendations.iter().filter(|r| r.overdue).count();
-        let quality_markers = m
+        let mut quality_markers: Vec<MarkerView> = m
             .quality_markers
             .iter()
             .map(|(k, q)| {
-                let pos = QUALITY_MARKERS.iter().position(|(s, _)| s == k);
+                let (number, name) = content::quality_marker(k).unwrap_or((99, "Other"));
                 MarkerView {
-                    number: pos.map(|p| p + 1).unwrap_or(99),
-                    name: pos
-                        .map(|p| QUALITY_MARKERS[p].1.to_string())
-                        .unwrap_or_else(|| k.replace('-', " ")),
-                    status: match q.status {
-                        MarkerStatus::Met => "met",
-                        MarkerStatus::Partly => "partly",
-                        MarkerStatus::NotMet => "not-met",
-                        MarkerStatus::NotApplicable => "n-a",
-                    },
-                    status_label: match q.status {
-                        MarkerStatus::Met => "Met",
-                        MarkerStatus::Partly => "Partly met",
-                        MarkerStatus::NotMet => "Not met",
-                        MarkerStatus::NotApplicable => "Not applicable",
-                    },
+                    number,
+                    name: name.to_string(),
+                    status: q.status.class(),
+                    status_label: q.status.label(),
                     evidence: q.evidence.clone(),
                 }
             })
-            .collect::<Vec<_>>();
-        let mut quality_markers = quality_markers;
+            .collect();
         quality_markers.sort_by_key(|q| q.number);
         let duration_months = match (m.commissioned, m.completed) {
             (Some(a), Some(b)) => Some((b.year - a.year) * 12 + b.month as i32 - a.month as i32),
@@ -319,6 +461,13 @@ impl DocView {
             full_report_expired,
             recommendations,
             overdue_count,
+            ongoing: d.is_ongoing(),
+            impact: m.impact.as_ref().map(|i| ImpactView::new(i, today)),
+            person: m
+                .person
+                .as_ref()
+                .map(|p| person_rows(p, vocab))
+                .unwrap_or_default(),
             review_link: None,
             related: Vec::new(),
             reading_minutes: d.reading_minutes(),

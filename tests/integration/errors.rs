@@ -277,12 +277,12 @@ fn not_implemented_needs_a_reason() {
     // With its reason it builds, and says so on the page.
     let f = Fixture::new();
     f.file(
-        "content/reviews/ok.md",
-        "---\ntitle: Ok\nrecommendations:\n  - id: R2\n    text: Buy a new system\n    status: not-implemented\n    reason: \"A regional system is being procured instead\"\n---\nBody\n",
+        "content/reviews/declined.md",
+        "---\ntitle: A review with a declined recommendation\nrecommendations:\n  - id: R2\n    text: Buy a new system\n    status: not-implemented\n    reason: \"A regional system is being procured instead\"\n---\nBody\n",
     );
     let r = f.build(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let page = f.read_out("reviews/ok/index.html");
+    let page = f.read_out("reviews/declined/index.html");
     assert!(page.contains("Not implemented"), "{page}");
     assert!(page.contains("A regional system is being procured instead"));
 }

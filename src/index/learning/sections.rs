@@ -41,10 +41,10 @@ pub fn learning_sections(body: &str) -> LearningSections {
             },
             Event::SoftBreak | Event::HardBreak if current.is_some() => text.push(' '),
             Event::Start(Tag::Item) if current.is_some() => text.push_str("- "),
-            Event::End(TagEnd::Paragraph | TagEnd::Item) if current.is_some() => {
-                if !text.ends_with('\n') {
-                    text.push('\n');
-                }
+            Event::End(TagEnd::Paragraph | TagEnd::Item)
+                if current.is_some() && !text.ends_with('\n') =>
+            {
+                text.push('\n')
             }
             _ => {}
         }

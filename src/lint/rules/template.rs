@@ -114,15 +114,19 @@ fn recommendations(doc: &Document, _sc: &Scanned, hits: &mut Vec<Hit>) {
         }
     }
     for (k, r) in doc.meta.recommendations.iter().enumerate() {
+        // A recommendation the board decided not to implement has nothing left to track.
+        if r.status == crate::content::RecommendationStatus::NotImplemented {
+            continue;
+        }
         let owner_missing = r.owner.as_deref().is_none_or(|o| o.trim().is_empty());
         let due_missing = r.due.is_none();
         if !owner_missing && !due_missing {
             continue;
         }
         let what = match (owner_missing, due_missing) {
-            (true, true) => "an owner or a due month",
-            (true, false) => "an owner",
-            _ => "a due month",
+            (true, true) => "owner or due month",
+            (true, false) => "owner",
+            _ => "due month",
         };
         let (s, e) = id_lines
             .iter()
