@@ -169,21 +169,45 @@ fn month() -> impl Strategy<Value = String> {
 }
 
 fn recommendation() -> impl Strategy<Value = RecordRecommendation> {
+    use crate::content::RecommendationStatus;
     (
-        text(),
-        text(),
-        prop::option::of(text()),
-        prop::option::of(month()),
-        prop::option::of(text()),
+        (
+            text(),
+            text(),
+            prop::option::of(text()),
+            prop::option::of(month()),
+            prop::option::of(text()),
+        ),
+        (
+            prop::sample::select(RecommendationStatus::ALL.to_vec()),
+            prop::option::of(month()),
+            text(),
+            prop::collection::vec((date(), text()), 0..3),
+            prop::collection::vec(text(), 0..3),
+        ),
     )
-        .prop_map(|(id, text, owner, due, evidence)| RecordRecommendation {
-            id,
-            text,
-            owner,
-            due,
-            status: Default::default(),
-            evidence,
-        })
+        .prop_map(
+            |((id, text, owner, due, evidence), (status, revised_due, reason, updates, agency))| {
+                RecordRecommendation {
+                    id,
+                    text,
+                    owner,
+                    due,
+                    status,
+                    evidence,
+                    agency,
+                    revised_due,
+                    // Version 2: a recommendation not implemented always says why.
+                    reason: (status == RecommendationStatus::NotImplemented).then_some(reason),
+                    updates: updates
+                        .into_iter()
+                        .map(|(date, text)| learning::RecordUpdate { date, text })
+                        .collect(),
+                    scope: None,
+                    themes: Vec::new(),
+                }
+            },
+        )
 }
 
 fn record() -> impl Strategy<Value = Record> {
@@ -215,6 +239,7 @@ fn record() -> impl Strategy<Value = Record> {
             )| {
                 let (themes, theme_labels) = themes.into_iter().unzip();
                 let (methodology, methodology_labels) = methods.into_iter().unzip();
+                let commissioned = completed.clone();
                 Record {
                     kind: kind.to_string(),
                     title,
@@ -237,6 +262,8 @@ fn record() -> impl Strategy<Value = Record> {
                     review: None,
                     recommendations,
                     built: None,
+                    commissioned,
+                    ..Default::default()
                 }
             },
         )
@@ -260,5 +287,6 @@ fn learning_index() -> impl Strategy<Value = LearningIndex> {
             generator: learning::generator(),
             sources: Vec::new(),
             records,
+            ongoing: Vec::new(),
         })
 }
