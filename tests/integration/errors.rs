@@ -288,27 +288,6 @@ fn not_implemented_needs_a_reason() {
 }
 
 #[test]
-fn unknown_quality_marker_suggests_the_nearest() {
-    assert_error(
-        "content/reviews/bad.md",
-        "---\ntitle: Bad\nquality_markers:\n  referral: {status: met}\n  decision_making: {status: partly}\n---\nBody\n",
-        "content/reviews/bad.md:5:3",
-        "`decision_making` is not one of the 15 SAR Quality Markers",
-    );
-    let f = Fixture::new();
-    f.file(
-        "content/reviews/bad.md",
-        "---\ntitle: Bad\nquality_markers:\n  anaylsis: {status: met}\n---\nBody\n",
-    );
-    let r = f.build(&[]);
-    assert!(
-        r.stderr.contains("did you mean `analysis`?"),
-        "{}",
-        r.stderr
-    );
-}
-
-#[test]
 fn an_exact_age_is_refused_with_its_band() {
     assert_error(
         "content/reviews/bad.md",
