@@ -3,6 +3,7 @@
 //! documents). A listing longer than [`PAGE_SIZE`] is paginated (`…/page/2/`).
 
 use super::pages::term_views;
+use super::templates::CARD_TEMPLATE;
 use super::view::{self, CardView, Crumb, DocView};
 use super::{Pages, Renderer};
 use crate::content::{Document, Kind};
@@ -21,15 +22,68 @@ fn intro(kind: Kind) -> &'static str {
     }
 }
 
+/// Where the page's root (`../`, `../../`) goes in an entry rendered once for every page.
+const ROOT_MARK: &str = "\u{E000}";
+
+/// Every document's list entry: what templates see of it and, with the default theme, its
+/// HTML rendered once (cut where the page's root goes) and joined on each listing page it
+/// appears on, instead of filling the `doc_card` macro again on every page.
+pub struct Cards {
+    views: Vec<CardView>,
+    html: Vec<Option<Vec<String>>>,
+}
+
+impl Cards {
+    pub fn new(r: &Renderer, views: &[DocView]) -> Cards {
+        let views: Vec<CardView> = views.iter().map(CardView::from).collect();
+        let html = if r.tera.get_template_names().any(|n| n == CARD_TEMPLATE) {
+            views.par_iter().map(|v| fragment(r, v)).collect()
+        } else {
+            vec![None; views.len()]
+        };
+        Cards { views, html }
+    }
+
+    /// The entries of documents `ids` on a page whose root is `root`, or nothing (the
+    /// template fills them itself) when one of them has no HTML of its own.
+    fn html(&self, ids: &[usize], root: &str, out: &mut String) {
+        out.clear();
+        for &i in ids {
+            let Some(parts) = &self.html[i] else {
+                out.clear();
+                return;
+            };
+            for (k, part) in parts.iter().enumerate() {
+                if k > 0 {
+                    out.push_str(root);
+                }
+                out.push_str(part);
+            }
+        }
+    }
+}
+
+/// One document's entry, cut at the root: none if it cannot be made alone, or if the
+/// document's own text holds the mark.
+fn fragment(r: &Renderer, v: &CardView) -> Option<Vec<String>> {
+    if serde_json::to_string(v).ok()?.contains(ROOT_MARK) {
+        return None;
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("d", v);
+    ctx.insert("root", ROOT_MARK);
+    let html = r.tera.render(CARD_TEMPLATE, &ctx).ok()?;
+    Some(html.split(ROOT_MARK).map(str::to_string).collect())
+}
+
 /// The listing of each kind of document.
-pub fn kinds(r: &Renderer, docs: &[&Document], views: &[DocView], out: &mut Pages) {
-    let cards: Vec<CardView> = views.iter().map(CardView::from).collect();
+pub fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
     for kind in [Kind::Review, Kind::Briefing, Kind::LearningSummary] {
-        let list: Vec<&CardView> = docs
+        let list: Vec<usize> = docs
             .iter()
-            .zip(&cards)
-            .filter(|(d, _)| d.kind == kind)
-            .map(|(_, v)| v)
+            .enumerate()
+            .filter(|(_, d)| d.kind == kind)
+            .map(|(i, _)| i)
             .collect();
         let listing = Listing {
             url: format!("{}/", kind.section()),
@@ -39,15 +93,14 @@ pub fn kinds(r: &Renderer, docs: &[&Document], views: &[DocView], out: &mut Page
             intro: Some(intro(kind)),
             feed_href: None,
         };
-        for page in listing.pages(r, &list) {
+        for page in listing.pages(r, cards, &list) {
             out.add(page);
         }
     }
 }
 
 /// Each taxonomy's page of terms, and each term's listing (in parallel).
-pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], views: &[DocView], out: &mut Pages) {
-    let cards: Vec<CardView> = views.iter().map(CardView::from).collect();
+pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], cards: &Cards, out: &mut Pages) {
     for tax in taxonomies {
         let url = format!("{}/", tax.section);
         let mut ctx = r.context(&url, tax.title, tax.section, &[]);
@@ -57,7 +110,6 @@ pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], views: &[DocView], out:
             .terms
             .par_iter()
             .flat_map_iter(|t| {
-                let list: Vec<&CardView> = t.docs.iter().map(|&i| &cards[i]).collect();
                 let listing = Listing {
                     url: format!("{}/{}/", tax.section, t.slug),
                     title: format!("{}: {}", tax.singular, t.label),
@@ -70,7 +122,7 @@ pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], views: &[DocView], out:
                     feed_href: (tax.section == "themes")
                         .then(|| format!("themes/{}/feed.xml", t.slug)),
                 };
-                listing.pages(r, &list)
+                listing.pages(r, cards, &t.docs)
             })
             .collect();
         for page in term_pages {
@@ -90,21 +142,26 @@ struct Listing {
 }
 
 impl Listing {
-    /// The listing's pages, [`PAGE_SIZE`] cards each.
+    /// The listing's pages of documents `ids`, [`PAGE_SIZE`] each.
     fn pages(
         &self,
         r: &Renderer,
-        cards: &[&CardView],
+        cards: &Cards,
+        ids: &[usize],
     ) -> Vec<Result<crate::write::OutFile, crate::diagnostics::Diagnostic>> {
-        let total_pages = cards.len().div_ceil(PAGE_SIZE).max(1);
+        let total_pages = ids.len().div_ceil(PAGE_SIZE).max(1);
+        let mut html = String::new();
         (1..=total_pages)
             .map(|n| {
                 let page = view::page_url(&self.url, n);
-                let chunk = &cards
-                    [((n - 1) * PAGE_SIZE).min(cards.len())..(n * PAGE_SIZE).min(cards.len())];
+                let chunk =
+                    &ids[((n - 1) * PAGE_SIZE).min(ids.len())..(n * PAGE_SIZE).min(ids.len())];
+                let docs: Vec<&CardView> = chunk.iter().map(|&i| &cards.views[i]).collect();
+                cards.html(chunk, &view::root_for(&page), &mut html);
                 let mut ctx = r.context(&page, &self.title, self.section, &self.crumbs);
-                ctx.insert("docs", chunk);
-                ctx.insert("total", &cards.len());
+                ctx.insert("docs", &docs);
+                ctx.insert("cards", &html);
+                ctx.insert("total", &ids.len());
                 ctx.insert("intro", &self.intro);
                 ctx.insert("feed_href", &self.feed_href);
                 if total_pages > 1 {

@@ -71,8 +71,9 @@ pub fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
     };
     let mut out = Pages::default();
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
-    listings::kinds(&r, input.docs, &views, &mut out);
-    listings::taxonomies(&r, input.taxonomies, &views, &mut out);
+    let cards = listings::Cards::new(&r, &views);
+    listings::kinds(&r, input.docs, &cards, &mut out);
+    listings::taxonomies(&r, input.taxonomies, &cards, &mut out);
     pages::home(&r, input.docs, &bodies, &views, input.taxonomies, &mut out);
     pages::search_and_not_found(&r, &mut out);
     diags.append(&mut out.diags);

@@ -119,15 +119,34 @@ fn defaults() -> Vec<(String, String)> {
         .collect()
 }
 
+/// A template that renders one document's list entry (the `doc_card` macro) on its own, so a
+/// listing renders each entry once and reuses it on every page it appears on. Present only
+/// when the site uses the default theme's `macros.html` and `list.html` (a site's own may
+/// list documents differently).
+pub const CARD_TEMPLATE: &str = "__learnsite/card.html";
+
 fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::escape::html);
-    tera.add_raw_templates(all.iter().map(|(n, s)| (n.as_str(), s.as_str())))
-        .map_err(|e| TemplateError::Parse {
-            file: first_template_in(&e),
-            message: describe(&e),
-        })?;
+    let is_default = |name: &str| {
+        let default = DEFAULT_TEMPLATES.iter().find(|(n, _)| *n == name);
+        let used = all.iter().find(|(n, _)| n == name);
+        matches!((default, used), (Some((_, d)), Some((_, u))) if d == u)
+    };
+    let card = (is_default("macros.html") && is_default("list.html")).then_some((
+        CARD_TEMPLATE,
+        "{% import \"macros.html\" as m %}{{ m::doc_card(d=d, root=root) }}",
+    ));
+    tera.add_raw_templates(
+        all.iter()
+            .map(|(n, s)| (n.as_str(), s.as_str()))
+            .chain(card),
+    )
+    .map_err(|e| TemplateError::Parse {
+        file: first_template_in(&e),
+        message: describe(&e),
+    })?;
     Ok(tera)
 }
 

@@ -104,3 +104,60 @@ fn a_broken_regional_template_is_named_and_the_previous_site_kept() {
     assert!(r.stderr.contains("region/terms.html"), "{}", r.stderr);
     assert_eq!(all_files(&f.path().join("region")), before);
 }
+
+/// The default theme's listings fill each document's entry once and reuse it on every page
+/// it appears on; a site's own `macros.html` makes the template fill every entry on every
+/// page. Both must give the same pages, at every depth (page 1 and `page/2/` have different
+/// roots), and a title holding the character the entries are cut at must not confuse them.
+#[test]
+fn listings_are_the_same_whether_entries_are_rendered_once_or_on_every_page() {
+    let build = |own_macros: bool| {
+        let f = Fixture::new();
+        for i in 0..60 {
+            let title = if i == 7 {
+                "Adult \u{E000} marked".to_string()
+            } else {
+                format!("Adult R{i}")
+            };
+            let theme = ["self-neglect", "hoarding", "transitions"][i % 3];
+            f.file(
+                &format!("content/reviews/r{i}.md"),
+                &doc(
+                    &title,
+                    &format!(
+                        "themes: [{theme}, mental-capacity]\npublished: 2024-03-{:02}\n",
+                        1 + i % 28
+                    ),
+                    "The review found that practitioners shared information late.",
+                ),
+            );
+        }
+        if own_macros {
+            let default = std::fs::read_to_string(repo().join("layouts/macros.html")).unwrap();
+            f.file(
+                "layouts/macros.html",
+                &format!("{default}{{# the site's own copy #}}\n"),
+            );
+        }
+        let r = f.build(&["--quiet"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        let out = f.out();
+        let files: Vec<(std::path::PathBuf, Vec<u8>)> = all_files(&out)
+            .into_iter()
+            .map(|(p, b)| (p.strip_prefix(&out).unwrap().to_path_buf(), b))
+            .collect();
+        (f, files)
+    };
+    let (f, once) = build(false);
+    let (_g, every) = build(true);
+    let page2 = f.read_out("themes/mental-capacity/page/2/index.html");
+    assert!(page2.contains("href=\"../../../../reviews/"), "{page2}");
+    assert!(f
+        .read_out("reviews/index.html")
+        .contains("Adult \u{E000} marked"));
+    assert_eq!(once.len(), every.len());
+    for ((p, a), (q, b)) in once.iter().zip(&every) {
+        assert_eq!(p, q);
+        assert!(a == b, "{} differs", p.display());
+    }
+}
