@@ -268,6 +268,10 @@ fn main() {
         ("rare word", "zebrafish"),
         ("common word", "practitioners"),
         ("phrase words", "voice of the child"),
+        ("misspelt", "practitoners"),
+        ("related form", "curious"),
+        ("synonym", "safe sleep"),
+        ("question", "how do I escalate concerns"),
     ];
 
     for &n in &sizes {
@@ -318,6 +322,7 @@ fn main() {
             ("texts", "search/text/"),
             ("facets", "search/facets.js"),
             ("manifest", "search/manifest.js"),
+            ("spelling", "search/spell/"),
         ] {
             let (c, b) = by_kind(p);
             println!("  {label:<12} {c:>6} files {:>10.1} KB", b as f64 / 1024.0);

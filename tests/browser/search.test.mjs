@@ -113,6 +113,19 @@ await test('prefix as you type; every word first, then some, said above the resu
   eq((await titles(page)).length, 3, 'results for neglect');
 });
 
+await test('a misspelling finds the word and the page says which word it searched for', async (page) => {
+  await page.goto(SEARCH);
+  await settled(page);
+  await typeQuery(page, 'hording ');
+  eq(await titles(page), ['Adult A: self-neglect and hoarding']);
+  const s = await statusText(page);
+  assert(/^No document contains ‘hording’: showing results for ‘hoarding’\. 1 result for ‘hording’\.$/.test(s), 'status: ' + s);
+  // A related form: "curious" finds the curiosity documents, with no such message.
+  await typeQuery(page, 'curious ');
+  assert((await titles(page)).some((t) => /curiosity/.test(t)), 'curiosity documents');
+  assert(!/showing results for/.test(await statusText(page)), 'no misspelling message');
+});
+
 await test('quoted phrase is checked against the text', async (page) => {
   await page.goto(`${SEARCH}?q=${encodeURIComponent('"was not brought"')}`);
   await settled(page);

@@ -378,14 +378,15 @@
     more.forEach(function (x) { x.df = postingCount(x.c.p[x.li]); });
     more.sort(function (a, b) { return b.df - a.df || cmp(a.w, b.w); });
     more.slice(0, M.prefixWords).forEach(function (x) { hl.push(x.w); push(x.c, x.li, M.related); });
+    var typo = null;
     if (!lists.length) {
       var ts = await typos(t.word);
       for (var i = 0; i < ts.length; i++) {
         var f = await lookup(ts[i]);
-        if (f) { push(f.c, f.li, M.typo); hl = hl.concat(f.hl); }
+        if (f) { push(f.c, f.li, M.typo); hl = hl.concat(f.hl); (typo = typo || { word: t.word, as: [] }).as.push(ts[i]); }
       }
     }
-    return { lists: lists, hl: hl };
+    return { lists: lists, hl: hl, typo: typo };
   }
   // Each document's best score for one word.
   function wordScores(r, n) {
@@ -408,6 +409,7 @@
         if (!cache.has(key)) {
           var r = await resolve(w, c.exact);
           r.hl.forEach(function (h) { if (res.hl.indexOf(h) < 0) res.hl.push(h); });
+          if (r.typo && alt.weight === 1) res.typos.push(r.typo);
           cache.set(key, wordScores(r, n));
         }
         var ws = cache.get(key);
@@ -425,7 +427,7 @@
 
   async function search(state) {
     await ready();
-    var n = M.n, pq = parseQuery(state.q), res = { pq: pq, unmatched: [], relax: [], hl: [] };
+    var n = M.n, pq = parseQuery(state.q), res = { pq: pq, unmatched: [], relax: [], hl: [], typos: [] };
     var hasQuery = pq.clauses.length > 0;
     var score = null, full = null;
     if (hasQuery) {
@@ -688,6 +690,12 @@
             (total === 1 ? ' contains' : ' contain') + ' some of them, best first.');
       } else {
         msg = missing + plural(total, 'result', 'results') + (describe() ? ' ' + describe() : '') + '.';
+      }
+      // A misspelling that was read as a word the site holds: say which.
+      if (total && res.typos.length) {
+        msg = res.typos.map(function (t) {
+          return 'No document contains \u2018' + t.word + '\u2019: showing results for \u2018' + t.as.join('\u2019 or \u2018') + '\u2019.';
+        }).join(' ') + ' ' + msg;
       }
       status.textContent = msg;
       noteEl.innerHTML = '';
