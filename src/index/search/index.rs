@@ -527,7 +527,7 @@ impl SearchIndex {
             // Rounded as written to the manifest, so the Rust mirror ranks exactly as the client.
             .map(|v| (v * 10_000.0).round() / 10_000.0)
             .collect();
-        let postings: Vec<Vec<(u32, u8)>> = raw
+        let mut postings: Vec<Vec<(u32, u8)>> = raw
             .into_par_iter()
             .map(|list| {
                 let i = idf(list.len());
@@ -545,7 +545,15 @@ impl SearchIndex {
             .collect();
 
         lap("scored");
+        let mut stems = stems;
         let mut words: Vec<(String, u32)> = word_stem;
+        // One posting list per synonym group, searched as one word (so a synonym costs the client
+        // one term chunk, not one per entry word).
+        for (word, list) in synonym_lists(&words, &postings, &impact_table, lmax) {
+            words.push((word.clone(), stems.len() as u32));
+            stems.push(word);
+            postings.push(list);
+        }
         words.par_sort_unstable_by(|a, b| js_cmp(&a.0, &b.0));
 
         let facets = build_facets(&docs_in, aliases);
@@ -672,6 +680,59 @@ impl SearchIndex {
             .ok()
             .map(|i| self.words[i].1)
     }
+}
+
+/// For each synonym group, the documents that hold one of its entries (every word of the
+/// entry, by its stem), each scored as its best entry: the sum of the entry words' impacts,
+/// quantised on the same scale. Named [`super::synonyms::concept_word`].
+fn synonym_lists(
+    words: &[(String, u32)],
+    postings: &[Vec<(u32, u8)>],
+    impact_table: &[f64],
+    lmax: f64,
+) -> Vec<(String, Vec<(u32, u8)>)> {
+    let stem_of: FastMap<&str, u32> = words.iter().map(|(w, s)| (w.as_str(), *s)).collect();
+    let mut out = Vec::new();
+    for (gi, g) in super::synonyms::groups().iter().enumerate() {
+        let mut best: FastMap<u32, f64> = FastMap::default();
+        for e in g {
+            let Some(stems) = super::synonyms::key(e)
+                .iter()
+                .map(|w| stem_of.get(w.as_str()).copied())
+                .collect::<Option<Vec<u32>>>()
+            else {
+                continue;
+            };
+            let mut acc: FastMap<u32, (usize, f64)> = FastMap::default();
+            for s in &stems {
+                for &(d, imp) in &postings[*s as usize] {
+                    let a = acc.entry(d).or_insert((0, 0.0));
+                    a.0 += 1;
+                    a.1 += impact_table[imp as usize];
+                }
+            }
+            for (d, (hits, sum)) in acc {
+                if hits == stems.len() {
+                    let b = best.entry(d).or_insert(0.0);
+                    *b = b.max(sum);
+                }
+            }
+        }
+        if best.is_empty() {
+            continue;
+        }
+        let mut list: Vec<(u32, u8)> = best
+            .into_iter()
+            .map(|(d, s)| {
+                let q = ((1.0 + s).ln() / lmax * f64::from(IMPACT_LEVELS)).round();
+                (d, q.clamp(1.0, f64::from(IMPACT_LEVELS)) as u8)
+            })
+            .collect();
+        list.sort_unstable();
+        requantise(&mut list);
+        out.push((super::synonyms::concept_word(gi), list));
+    }
+    out
 }
 
 /// Per chunk, the shortest prefix of its first word that sorts after the previous chunk's last

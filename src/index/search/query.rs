@@ -164,14 +164,14 @@ pub fn parse_query(text: &str) -> ParsedQuery {
         last = None;
         let mut j = 0;
         while j < toks.len() {
-            let (len, others) = match synonym_at(&toks[j..]) {
-                Some((k, others)) => (k, others),
-                None => (1, Vec::new()),
-            };
+            let (len, groups) = synonym_at(&toks[j..]).unwrap_or((1, Vec::new()));
             let typed = &toks[j..j + len];
             let mut alts = alternatives(typed, 1.0);
-            for o in others {
-                alts.extend(alternatives(o, SYNONYM_WEIGHT));
+            for gi in groups {
+                alts.push(Alternative {
+                    words: vec![term(&synonyms::concept_word(gi))],
+                    weight: SYNONYM_WEIGHT,
+                });
             }
             let clause = Clause {
                 text: token_text(typed),
@@ -201,10 +201,10 @@ pub fn parse_query(text: &str) -> ParsedQuery {
 }
 
 /// The longest entry of the synonym list that `toks` starts with: its length in tokens and the
-/// other entries of every group holding it.
-fn synonym_at(toks: &[Token]) -> Option<(usize, Vec<&'static [Token]>)> {
-    let mut best: Option<(usize, Vec<&'static [Token]>)> = None;
-    for g in synonyms::groups() {
+/// groups that hold it.
+fn synonym_at(toks: &[Token]) -> Option<(usize, Vec<usize>)> {
+    let mut best: Option<(usize, Vec<usize>)> = None;
+    for (gi, g) in synonyms::groups().iter().enumerate() {
         for e in g {
             let k = e.len();
             if k > toks.len() || best.as_ref().is_some_and(|b| b.0 > k) {
@@ -216,14 +216,9 @@ fn synonym_at(toks: &[Token]) -> Option<(usize, Vec<&'static [Token]>)> {
             if best.as_ref().is_none_or(|b| b.0 < k) {
                 best = Some((k, Vec::new()));
             }
-            let others = &mut best.as_mut().expect("set above").1;
-            for o in g {
-                let o: &'static [Token] = o;
-                if synonyms::key(o) != synonyms::key(e)
-                    && !others.iter().any(|x| synonyms::key(x) == synonyms::key(o))
-                {
-                    others.push(o);
-                }
+            let groups = &mut best.as_mut().expect("set above").1;
+            if !groups.contains(&gi) {
+                groups.push(gi);
             }
         }
     }

@@ -40,6 +40,12 @@ pub fn groups() -> &'static [Vec<Expression>] {
     })
 }
 
+/// The dictionary word under which the index holds group `gi`'s documents: a control
+/// character and the group's number, which no typed word can be.
+pub fn concept_word(gi: usize) -> String {
+    format!("\u{1}{gi}")
+}
+
 /// An entry's tokens, stop words dropped.
 pub fn expression(text: &str) -> Expression {
     tokens(text)

@@ -237,17 +237,16 @@
     }
     return SYN;
   }
+  // The longest entry that toks[j..] starts with: its length and the groups that hold it.
   function synonymAt(toks, j) {
     var best = null;
-    synonymGroups().forEach(function (g) {
+    synonymGroups().forEach(function (g, gi) {
       g.forEach(function (e) {
         var k = e.toks.length;
         if (j + k > toks.length || (best && best.k > k)) return;
         if (e.key !== toks.slice(j, j + k).map(joined).join(' ')) return;
-        if (!best || best.k < k) best = { k: k, others: [] };
-        g.forEach(function (o) {
-          if (o.key !== e.key && !best.others.some(function (x) { return x.key === o.key; })) best.others.push(o);
-        });
+        if (!best || best.k < k) best = { k: k, groups: [] };
+        if (best.groups.indexOf(gi) < 0) best.groups.push(gi);
       });
     });
     return best;
@@ -294,7 +293,8 @@
       while (j < toks.length) {
         var syn = synonymAt(toks, j), len = syn ? syn.k : 1;
         var typed = toks.slice(j, j + len), alts = alternatives(typed, 1);
-        if (syn) syn.others.forEach(function (o) { alts = alts.concat(alternatives(o.toks, M.synonym)); });
+        // A synonym group is one word of the index (mirrors synonyms::concept_word).
+        if (syn) syn.groups.forEach(function (gi) { alts.push({ words: [term('\u0001' + gi)], weight: M.synonym }); });
         var clause = { text: tokenText(typed), alts: alts, exact: false };
         last = add(clause);
         j += len;
