@@ -545,7 +545,6 @@ impl SearchIndex {
             .collect();
 
         lap("scored");
-        let mut stems = stems;
         let mut words: Vec<(String, u32)> = word_stem;
         // One posting list per synonym group, searched as one word (so a synonym costs the client
         // one term chunk, not one per entry word).
