@@ -18,7 +18,7 @@ use crate::config::Config;
 use crate::content::{self, Kind};
 use crate::diagnostics::Diagnostic;
 use crate::lint::Linter;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// A broken promise found in the handling of some input (a bug, not a problem with the input).
@@ -160,19 +160,21 @@ const UNSAFE_MARKUP: [&str; 5] = ["<script", "<iframe", "javascript:", " onerror
 /// of a real build. The build must succeed or refuse with diagnostics that point inside the
 /// file, and a page made from the document carries no script.
 pub fn document(text: &str) -> Result<(), Broken> {
-    static SITE: OnceLock<Option<PathBuf>> = OnceLock::new();
-    let Some(site) = SITE.get_or_init(|| {
-        let dir = std::env::temp_dir().join(format!("learnsite-fuzz-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).ok()?;
-        std::fs::write(
-            dir.join(crate::config::CONFIG_FILE),
-            "title: Fuzz Board Learning\nbase_url: https://learning.fuzz.example/\nboard: Fuzzshire Safeguarding Adults Board\n",
-        )
-        .ok()?;
-        Some(dir)
-    }) else {
+    // A scratch site for this call only, removed after it.
+    let site = std::env::temp_dir().join(format!("learnsite-fuzz-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&site);
+    let result = build_one(&site, text);
+    let _ = std::fs::remove_dir_all(&site);
+    result
+}
+
+fn build_one(site: &Path, text: &str) -> Result<(), Broken> {
+    let settings = "title: Fuzz Board Learning\nbase_url: https://learning.fuzz.example/\nboard: Fuzzshire Safeguarding Adults Board\n";
+    let made = std::fs::create_dir_all(site)
+        .and_then(|()| std::fs::write(site.join(crate::config::CONFIG_FILE), settings));
+    if made.is_err() {
         return broken("cannot make a scratch site in the temporary folder");
-    };
+    }
     let kind = [
         Kind::Review,
         Kind::Briefing,
@@ -180,8 +182,6 @@ pub fn document(text: &str) -> Result<(), Broken> {
         Kind::Page,
     ][text.len() % 4];
     let rel = rel_path(kind);
-    let content = site.join("content");
-    let _ = std::fs::remove_dir_all(&content);
     let file = site.join(rel);
     let written = file
         .parent()
