@@ -150,17 +150,17 @@ impl Listing {
         ids: &[usize],
     ) -> Vec<Result<crate::write::OutFile, crate::diagnostics::Diagnostic>> {
         let total_pages = ids.len().div_ceil(PAGE_SIZE).max(1);
-        let mut html = String::new();
         (1..=total_pages)
-            .map(|n| {
+            .into_par_iter()
+            .map_init(String::new, |html, n| {
                 let page = view::page_url(&self.url, n);
                 let chunk =
                     &ids[((n - 1) * PAGE_SIZE).min(ids.len())..(n * PAGE_SIZE).min(ids.len())];
                 let docs: Vec<&CardView> = chunk.iter().map(|&i| &cards.views[i]).collect();
-                cards.html(chunk, &view::root_for(&page), &mut html);
+                cards.html(chunk, &view::root_for(&page), html);
                 let mut ctx = r.context(&page, &self.title, self.section, &self.crumbs);
                 ctx.insert("docs", &docs);
-                ctx.insert("cards", &html);
+                ctx.insert("cards", html);
                 ctx.insert("total", &ids.len());
                 ctx.insert("intro", &self.intro);
                 ctx.insert("feed_href", &self.feed_href);

@@ -7,6 +7,7 @@ use crate::content::{self, Document, Kind, MonthYear, Recommendation, Recommenda
 use crate::vocab::VocabKind;
 use crate::vocab::{Vocab, Vocabularies};
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -487,7 +488,7 @@ pub fn doc_views(
     today: NaiveDate,
 ) -> Vec<DocView> {
     let mut views: Vec<DocView> = docs
-        .iter()
+        .par_iter()
         .map(|d| DocView::new(d, config, vocab, today))
         .collect();
     let review_at: HashMap<&str, usize> = docs
