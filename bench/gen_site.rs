@@ -75,6 +75,20 @@ const WORDS: &[&str] = &[
     "engagement",
 ];
 
+/// A theme number, theme k with weight 1/(k+1) (Zipf-like).
+fn skewed(rnd: &mut impl FnMut(usize) -> usize) -> usize {
+    let weights: Vec<f64> = (0..THEMES.len()).map(|k| 1.0 / (k as f64 + 1.0)).collect();
+    let total: f64 = weights.iter().sum();
+    let mut x = rnd(1_000_000) as f64 / 1_000_000.0 * total;
+    for (k, w) in weights.iter().enumerate() {
+        if x < *w {
+            return k;
+        }
+        x -= w;
+    }
+    THEMES.len() - 1
+}
+
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().expect("usage: gen_site DIR N"));
@@ -101,8 +115,10 @@ fn main() {
             6..=8 => ("briefings", "briefing"),
             _ => ("learning-summaries", "ls"),
         };
-        let t1 = THEMES[rnd(THEMES.len())];
-        let t2 = THEMES[rnd(THEMES.len())];
+        // A realistic skew: a few themes (self-neglect, hoarding, ...) are on most reviews and
+        // the long tail on few; theme k is drawn with weight 1/(k+1).
+        let t1 = THEMES[skewed(&mut rnd)];
+        let t2 = THEMES[skewed(&mut rnd)];
         let mut s = String::with_capacity(6000);
         let _ = write!(
             s,
