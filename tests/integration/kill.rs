@@ -129,10 +129,19 @@ fn kill_repeatedly(job: &Job, kills: usize) {
     );
     let mut current = 1;
     let (mut stayed, mut replaced, mut left_behind) = (0, 0, 0);
-    for i in 0..kills {
+    for i in 0.. {
+        // If no run got to the end (a slower machine than the timed run), a few more that
+        // do, so the test always sees a swap.
+        if i >= kills && (replaced > 0 || i >= kills + 5) {
+            break;
+        }
         let next = 1 - current;
         // Spread over the whole run and a little after it: stratified, so every stage is hit.
-        let delay = full.mul_f64(1.2 * (i as f64 + rng.unit()) / kills as f64);
+        let delay = if i < kills {
+            full.mul_f64(1.2 * (i as f64 + rng.unit()) / kills as f64)
+        } else {
+            full.mul_f64(3.0)
+        };
         let mut child = (job.prepare)(next)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -163,8 +172,9 @@ fn kill_repeatedly(job: &Job, kills: usize) {
         }
     }
     eprintln!(
-        "{}: {kills} kills: {stayed} left the old site, {replaced} the new; {left_behind} left folders beside it",
-        job.what
+        "{}: {} kills: {stayed} left the old site, {replaced} the new; {left_behind} left folders beside it",
+        job.what,
+        stayed + replaced
     );
     // The next run to finish removes everything the killed ones left.
     let o = (job.prepare)(1 - current).output().unwrap();
