@@ -562,12 +562,22 @@ fn deletions(s: &str) -> Vec<String> {
 /// words are never read as a person's name where the whole phrase appears.
 #[derive(Debug, Default, Clone)]
 pub struct Phrases {
-    by_first: FastMap<String, Vec<Vec<String>>>,
+    /// By first word: whether the word alone is a phrase, and the longer phrases by their
+    /// second word (so a common first word such as "north" or "st" costs one more lookup, not
+    /// a walk over every phrase that starts with it).
+    by_first: FastMap<String, FirstWord>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct FirstWord {
+    single: bool,
+    /// Second word → the phrases' words from the third on, longest first.
+    by_second: FastMap<String, Vec<Vec<String>>>,
 }
 
 impl Phrases {
     pub fn new(list: impl IntoIterator<Item = impl AsRef<str>>) -> Phrases {
-        let mut by_first: FastMap<String, Vec<Vec<String>>> = FastMap::default();
+        let mut by_first: FastMap<String, FirstWord> = FastMap::default();
         let mut toks = Vec::new();
         let mut buf = String::new();
         for p in list {
@@ -580,12 +590,21 @@ impl Phrases {
                     buf.clone()
                 })
                 .collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first.clone()).or_default().push(words);
+            let Some(first) = words.first() else { continue };
+            let entry = by_first.entry(first.clone()).or_default();
+            match words.get(1) {
+                None => entry.single = true,
+                Some(second) => entry
+                    .by_second
+                    .entry(second.clone())
+                    .or_default()
+                    .push(words[2..].to_vec()),
             }
         }
-        for v in by_first.values_mut() {
-            v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        for f in by_first.values_mut() {
+            for v in f.by_second.values_mut() {
+                v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            }
         }
         Phrases { by_first }
     }
@@ -624,21 +643,25 @@ impl Phrases {
         low: impl Fn(usize) -> &'a str,
         joined: impl Fn(usize) -> bool,
     ) -> usize {
-        let Some(cands) = self.by_first.get(low(i)) else {
+        let Some(first) = self.by_first.get(low(i)) else {
             return 0;
         };
-        'next: for c in cands {
-            if i + c.len() > n {
-                continue;
-            }
-            for (k, w) in c.iter().enumerate().skip(1) {
-                if !joined(i + k - 1) || low(i + k) != w {
-                    continue 'next;
+        if i + 1 < n && joined(i) {
+            if let Some(cands) = first.by_second.get(low(i + 1)) {
+                'next: for c in cands {
+                    if i + 2 + c.len() > n {
+                        continue;
+                    }
+                    for (k, w) in c.iter().enumerate() {
+                        if !joined(i + 1 + k) || low(i + 2 + k) != w {
+                            continue 'next;
+                        }
+                    }
+                    return 2 + c.len();
                 }
             }
-            return c.len();
         }
-        0
+        usize::from(first.single)
     }
 }
 

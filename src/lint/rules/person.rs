@@ -120,8 +120,18 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let mut info: Vec<Tok> = Vec::with_capacity(256);
     let mut buf = String::with_capacity(32);
     let mut flagged: Vec<u8> = Vec::with_capacity(256); // 0 none, 1 person, 2 known
+    let mut lows = Lowered::default();
     for b in &ctx.scanned.blocks {
-        block(ctx, b, &mut toks, &mut info, &mut flagged, &mut buf, hits);
+        block(
+            ctx,
+            b,
+            &mut toks,
+            &mut info,
+            &mut flagged,
+            &mut buf,
+            &mut lows,
+            hits,
+        );
     }
     urls(ctx, hits);
 }
@@ -139,6 +149,14 @@ fn gap_starts_sentence(gap: &str) -> bool {
     }) || (!gap.is_ascii() && (gap.contains('“') || gap.contains('‘')))
 }
 
+/// Buffers for the lower-case words of a block, kept from block to block.
+#[derive(Default)]
+struct Lowered {
+    arena: String,
+    ranges: Vec<(usize, usize, bool)>,
+}
+
+#[allow(clippy::too_many_arguments)]
 fn block(
     ctx: &DocCtx,
     b: &Block,
@@ -146,6 +164,7 @@ fn block(
     info: &mut Vec<Tok>,
     flagged: &mut Vec<u8>,
     buf: &mut String,
+    lowered: &mut Lowered,
     hits: &mut Vec<Hit>,
 ) {
     let t = ctx.text;
@@ -153,8 +172,10 @@ fn block(
     if toks.is_empty() {
         return;
     }
-    let mut lows = String::with_capacity(b.end - b.start);
-    let mut low_ranges: Vec<(usize, usize, bool)> = Vec::with_capacity(toks.len());
+    let lows = &mut lowered.arena;
+    let low_ranges = &mut lowered.ranges;
+    lows.clear();
+    low_ranges.clear();
     info.clear();
     flagged.clear();
     flagged.resize(toks.len(), 0);
@@ -225,9 +246,9 @@ fn block(
         });
     }
     let lw = Lows {
-        s: &lows,
+        s: lows,
         t,
-        r: &low_ranges,
+        r: low_ranges,
     };
     // Word classes, for capitalised words and their neighbours (the context a name needs).
     let n = toks.len();

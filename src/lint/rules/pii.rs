@@ -282,7 +282,12 @@ fn line_features(b: &[u8]) -> u16 {
 }
 
 /// Byte ranges of maximal runs of whole lines for which `keep` holds.
-fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<(usize, usize)> {
+fn chunks(
+    t: &str,
+    starts: &[usize],
+    after: bool,
+    keep: impl Fn(usize, &str) -> bool,
+) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let line = |i: usize| {
         let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
@@ -304,7 +309,7 @@ fn chunks(t: &str, starts: &[usize], keep: impl Fn(usize, &str) -> bool) -> Vec<
             });
         // A match can start on the line before the one that has what it needs, or end on
         // the line after ("the 19th of\nSeptember").
-        let keep_line = this || next_keep || prev_keep;
+        let keep_line = this || next_keep || after && prev_keep;
         prev_keep = this;
         if keep_line {
             match out.last_mut() {
@@ -346,15 +351,14 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             line_features(&t.as_bytes()[s.min(e)..e])
         })
         .collect();
-    let family = |mask: u16| chunks(t, starts, |i, _| feats[i] & mask != 0);
+    let family = |mask: u16| chunks(t, starts, false, |i, _| feats[i] & mask != 0);
     let any_digit = feats.iter().any(|f| f & F_DIGIT != 0);
     if any_digit {
-        each_chunk(
-            t,
-            &family(F_YEAR | F_SEP_DATE | F_NUM_CAP | F_ORD),
-            hits,
-            dates,
-        );
+        // A date without a year may end on the next line ("the 19th of\nSeptember").
+        let date_lines = chunks(t, starts, true, |i, _| {
+            feats[i] & (F_YEAR | F_SEP_DATE | F_NUM_CAP | F_ORD) != 0
+        });
+        each_chunk(t, &date_lines, hits, dates);
         each_chunk(t, &family(F_MANY_DIGITS | F_LETTER_DIGIT), hits, |c, h| {
             numbers(c, h)
         });
@@ -374,7 +378,7 @@ pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
             *x = true;
         }
     }
-    let place = chunks(t, starts, |i, _| place_line[i]);
+    let place = chunks(t, starts, false, |i, _| place_line[i]);
     each_chunk(t, &place, hits, |c, h| {
         addresses(ctx, c, h);
         institutions(ctx, c, h);
