@@ -19,6 +19,9 @@ pub struct Term {
     pub label: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// A sentence or two saying what the term covers, for readers (opens a theme's page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
 }
 
 /// Which vocabulary a field is checked against.
@@ -174,6 +177,9 @@ impl Vocab {
             Some(&i) if self.terms[i].slug == t.slug => {
                 self.terms[i].label = t.label.clone();
                 self.terms[i].aliases.extend(t.aliases.iter().cloned());
+                if t.description.is_some() {
+                    self.terms[i].description = t.description.clone();
+                }
                 i
             }
             _ => {
@@ -428,6 +434,7 @@ mod tests {
                 slug: "cuckooing".into(),
                 label: "Cuckooing".into(),
                 aliases: vec![],
+                description: None,
             }],
             ..Default::default()
         };

@@ -90,7 +90,8 @@ pub fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
             title: kind.plural().to_string(),
             section: kind.section(),
             crumbs: Vec::new(),
-            intro: Some(intro(kind)),
+            intro: Some(intro(kind).to_string()),
+            latest_briefing: None,
             feed_href: None,
         };
         for page in listing.pages(r, cards, &list) {
@@ -100,7 +101,13 @@ pub fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
 }
 
 /// Each taxonomy's page of terms, and each term's listing (in parallel).
-pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], cards: &Cards, out: &mut Pages) {
+pub fn taxonomies(
+    r: &Renderer,
+    taxonomies: &[Taxonomy],
+    cards: &Cards,
+    vocab: &crate::vocab::Vocabularies,
+    out: &mut Pages,
+) {
     for tax in taxonomies {
         let url = format!("{}/", tax.section);
         let mut ctx = r.context(&url, tax.title, tax.section, &[]);
@@ -110,6 +117,20 @@ pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], cards: &Cards, out: &mu
             .terms
             .par_iter()
             .flat_map_iter(|t| {
+                let theme = tax.section == "themes";
+                // A theme's page opens with what the theme covers and its latest briefing.
+                let intro = theme
+                    .then(|| vocab.themes.by_slug(&t.slug))
+                    .flatten()
+                    .and_then(|v| v.description.clone());
+                let latest_briefing = theme
+                    .then(|| {
+                        t.docs
+                            .iter()
+                            .map(|&i| &cards.views[i])
+                            .find(|c| c.kind == Kind::Briefing.as_str())
+                    })
+                    .flatten();
                 let listing = Listing {
                     url: format!("{}/{}/", tax.section, t.slug),
                     title: format!("{}: {}", tax.singular, t.label),
@@ -118,9 +139,9 @@ pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], cards: &Cards, out: &mu
                         title: tax.title.to_string(),
                         href: format!("{}/index.html", tax.section),
                     }],
-                    intro: None,
-                    feed_href: (tax.section == "themes")
-                        .then(|| format!("themes/{}/feed.xml", t.slug)),
+                    intro,
+                    latest_briefing,
+                    feed_href: theme.then(|| format!("themes/{}/feed.xml", t.slug)),
                 };
                 listing.pages(r, cards, &t.docs)
             })
@@ -132,16 +153,18 @@ pub fn taxonomies(r: &Renderer, taxonomies: &[Taxonomy], cards: &Cards, out: &mu
 }
 
 /// One listing: where it is and what its pages say above the documents.
-struct Listing {
+struct Listing<'c> {
     url: String,
     title: String,
     section: &'static str,
     crumbs: Vec<Crumb>,
-    intro: Option<&'static str>,
+    intro: Option<String>,
+    /// Shown above the list (a theme's latest briefing).
+    latest_briefing: Option<&'c CardView>,
     feed_href: Option<String>,
 }
 
-impl Listing {
+impl Listing<'_> {
     /// The listing's pages of documents `ids`, [`PAGE_SIZE`] each.
     fn pages(
         &self,
@@ -163,6 +186,7 @@ impl Listing {
                 ctx.insert("cards", html);
                 ctx.insert("total", &ids.len());
                 ctx.insert("intro", &self.intro);
+                ctx.insert("latest_briefing", &self.latest_briefing.filter(|_| n == 1));
                 ctx.insert("feed_href", &self.feed_href);
                 if total_pages > 1 {
                     ctx.insert("pager", &view::Pager::new(&self.url, n, total_pages));

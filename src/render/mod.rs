@@ -73,7 +73,7 @@ pub fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
     let cards = listings::Cards::new(&r, &views);
     listings::kinds(&r, input.docs, &cards, &mut out);
-    listings::taxonomies(&r, input.taxonomies, &cards, &mut out);
+    listings::taxonomies(&r, input.taxonomies, &cards, &input.site.vocab, &mut out);
     pages::home(&r, input.docs, &bodies, &views, input.taxonomies, &mut out);
     pages::search_and_not_found(&r, &mut out);
     diags.append(&mut out.diags);

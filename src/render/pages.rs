@@ -42,7 +42,14 @@ pub fn documents(
             let crumbs: Vec<Crumb> = view::section_crumb(d.kind).into_iter().collect();
             let mut ctx = r.context(&d.url, &d.title, section, &crumbs);
             ctx.insert("doc", v);
-            ctx.insert("content", &body.html);
+            match (d.kind, learning_section(&body.html)) {
+                (Kind::Review, Some(l)) => {
+                    ctx.insert("learning_heading", &l.heading);
+                    ctx.insert("learning_html", &l.body);
+                    ctx.insert("content", &l.rest);
+                }
+                _ => ctx.insert("content", &body.html),
+            }
             ctx.insert("headings", &body.headings);
             ctx.insert("page_description", &d.meta.summary);
             r.page(
@@ -56,6 +63,68 @@ pub fn documents(
     for p in pages {
         out.add(p);
     }
+}
+
+/// The ids of the headings a review's learning goes under (the slugs of "Areas for
+/// learning", "Key learning", "What to do differently", ...), tried in this order.
+const LEARNING_IDS: [&str; 5] = [
+    "areas-for-learning",
+    "key-learning",
+    "what-to-do-differently",
+    "learning-points",
+    "learning",
+];
+
+/// A review's learning, taken out of its body to open the page.
+#[derive(Debug, PartialEq)]
+pub struct LearningSection {
+    /// The heading's text as the author wrote it (HTML).
+    pub heading: String,
+    /// What follows the heading up to the next heading of the same or a higher level.
+    pub body: String,
+    /// The body without the heading and that section.
+    pub rest: String,
+}
+
+/// Find the section headed "Areas for learning" (or one of [`LEARNING_IDS`]) in rendered,
+/// sanitised HTML and take it out, so the page can open with it. Footnote definitions at
+/// the end of the body stay there.
+pub fn learning_section(html: &str) -> Option<LearningSection> {
+    for id in LEARNING_IDS {
+        for level in 2..=4u8 {
+            let open = format!("<h{level} id=\"{id}\"");
+            let Some(start) = html.find(&open) else {
+                continue;
+            };
+            let close = format!("</h{level}>");
+            let head_end = start + html[start..].find(&close)? + close.len();
+            let heading_open_end = start + html[start..].find('>')? + 1;
+            let heading = html[heading_open_end..head_end - close.len()].to_string();
+            let tail = &html[head_end..];
+            let mut end = tail.len();
+            for l in 1..=level {
+                for pat in [format!("<h{l}>"), format!("<h{l} ")] {
+                    if let Some(i) = tail.find(&pat) {
+                        end = end.min(i);
+                    }
+                }
+            }
+            if let Some(i) = tail.find("<div class=\"footnote-definition\"") {
+                end = end.min(i);
+            }
+            let body = tail[..end].trim().to_string();
+            if body.is_empty() {
+                return None;
+            }
+            let rest = format!("{}{}", &html[..start], &tail[end..]);
+            return Some(LearningSection {
+                heading,
+                body,
+                rest,
+            });
+        }
+    }
+    None
 }
 
 /// A term of a taxonomy as listings and the home page show it.
@@ -110,7 +179,11 @@ pub fn home(
     ctx.insert("page_description", &config.description);
     if let Some((d, b)) = docs.iter().zip(bodies).find(|(d, _)| is_home_intro(d)) {
         ctx.insert("intro_title", &d.title);
-        ctx.insert("intro_html", &b.html);
+        // What comes before the introduction's first heading opens the page; its sections
+        // come after the latest briefings and reviews, so the learning is on the first screen.
+        let split = b.html.find("<h2").unwrap_or(b.html.len());
+        ctx.insert("intro_html", &b.html[..split]);
+        ctx.insert("intro_sections_html", &b.html[split..]);
     }
     out.add(r.page("home.html", &ctx, "", "the page /"));
 }
@@ -123,4 +196,56 @@ pub fn search_and_not_found(r: &Renderer, out: &mut Pages) {
     // Served for any missing path: links go from the site's address, not a relative root.
     ctx.insert("root", &r.config.base_url);
     out.add(r.page("404.html", &ctx, "404.html", ""));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BODY: &str = "<h2 id=\"what-happened\">What happened</h2>\n<p>Chronology.</p>\n\
+        <h2 id=\"findings\">Findings</h2>\n<h3 id=\"good-practice\">Good practice</h3>\n<p>Good.</p>\n\
+        <h3 id=\"areas-for-learning\">Areas for learning</h3>\n<ol><li>Capacity<sup class=\"footnote-reference\"><a href=\"#exec\">1</a></sup></li></ol>\n\
+        <h2 id=\"recommendations\">Recommendations</h2>\n<p>Five.</p>\n\
+        <div class=\"footnote-definition\" id=\"exec\"><p>Executive capacity.</p></div>";
+
+    #[test]
+    fn the_areas_for_learning_come_out_of_the_body_whole() {
+        let l = learning_section(BODY).expect("the section is found");
+        assert_eq!(l.heading, "Areas for learning");
+        assert!(l.body.starts_with("<ol><li>Capacity"), "{}", l.body);
+        assert!(l.body.ends_with("</ol>"), "{}", l.body);
+        assert!(!l.rest.contains("Areas for learning") && !l.rest.contains("Capacity"));
+        // The chronology, the rest of the findings, what follows and the footnotes stay.
+        for kept in [
+            "Chronology.",
+            "Good.",
+            "<h2 id=\"recommendations\">",
+            "Executive capacity.",
+        ] {
+            assert!(l.rest.contains(kept), "lost {kept}: {}", l.rest);
+        }
+    }
+
+    #[test]
+    fn a_learning_section_at_the_end_stops_before_the_footnotes() {
+        let html = "<p>Intro.</p><h2 id=\"key-learning\">Key learning</h2><ul><li>One</li></ul>\
+            <div class=\"footnote-definition\" id=\"a\"><p>Note.</p></div>";
+        let l = learning_section(html).unwrap();
+        assert_eq!(l.body, "<ul><li>One</li></ul>");
+        assert!(l.rest.contains("Note."));
+    }
+
+    #[test]
+    fn no_learning_heading_or_an_empty_one_leaves_the_body_alone() {
+        assert_eq!(
+            learning_section("<h2 id=\"findings\">Findings</h2><p>x</p>"),
+            None
+        );
+        assert_eq!(
+            learning_section(
+                "<h3 id=\"areas-for-learning\">Areas for learning</h3><h3 id=\"x\">X</h3>"
+            ),
+            None
+        );
+    }
 }

@@ -83,9 +83,6 @@ pub struct Frame {
     pub stylesheets: Vec<String>,
     /// The site has an Atom feed at `feed.xml` (the head links to it).
     pub has_feed: bool,
-    /// Show the header's search box on the search page too. The regional site leaves it out
-    /// there, so that its search page has one search landmark; board sites still show it.
-    pub search_box_on_search_page: bool,
 }
 
 /// The theme's stylesheet, shared by every site.
@@ -115,14 +112,16 @@ impl Frame {
             nav: nav(On::Board),
             footer_links: footer(&[
                 (accessibility_href, "Accessibility statement"),
-                ("feed.xml", "Atom feed"),
+                (
+                    "feed.xml",
+                    "News feed of new learning (Atom, for feed readers)",
+                ),
                 ("learning-index.json", "Learning index (JSON)"),
                 ("learning-index.csv", "Learning index (spreadsheet)"),
             ]),
             footer_note,
             stylesheets: vec![STYLESHEET.to_string()],
             has_feed: true,
-            search_box_on_search_page: true,
         }
     }
 }
@@ -147,7 +146,6 @@ impl Frame {
             ),
             stylesheets: vec![STYLESHEET.to_string(), REGION_STYLESHEET.to_string()],
             has_feed: false,
-            search_box_on_search_page: false,
         }
     }
 }

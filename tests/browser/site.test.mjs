@@ -55,6 +55,68 @@ await test('axe on a phone-sized review page, and no sideways scrolling', async 
   assert(wide <= 1, `page scrolls sideways by ${wide}px`);
 }, { viewport: { width: 360, height: 740 } });
 
+const topOf = (page, sel) => page.evaluate((s) => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().top + scrollY : null; }, sel);
+
+for (const vp of [{ width: 1280, height: 800 }, { width: 375, height: 740 }]) {
+  await test(`a review opens with its learning and the links to its briefing and learning summary, above the chronology (${vp.width}px)`, async (page) => {
+    await page.goto(`${ORIGIN}/reviews/adult-d/index.html`);
+    const learning = await topOf(page, '#areas-for-learning');
+    const briefing = await topOf(page, '.key-learning a[href*="briefings/adult-d-self-neglect"]');
+    const summary = await topOf(page, '.key-learning a[href*="learning-summaries/adult-d"]');
+    const chronology = await topOf(page, '#what-happened');
+    assert(learning !== null && briefing !== null && summary !== null, `learning ${learning}, briefing ${briefing}, summary ${summary}`);
+    assert(learning < chronology && briefing < chronology && summary < chronology, `learning ${learning}, links ${briefing}/${summary}, chronology ${chronology}`);
+    // On a phone the learning starts on the second screen at the latest, not 4,100 px down.
+    assert(learning < 2 * vp.height, `"Areas for learning" starts ${learning}px down`);
+  }, { viewport: vp });
+}
+
+await test('the home page shows the latest briefings before the introduction\'s sections', async (page) => {
+  await page.goto(`${ORIGIN}/index.html`);
+  const briefings = await topOf(page, '#latest-briefings');
+  const intro = await topOf(page, '.intro h2');
+  assert(briefings !== null && intro !== null && briefings < intro, `briefings ${briefings}, first introduction section ${intro}`);
+  assert(briefings < 800, `latest briefings start ${briefings}px down`);
+});
+
+await test('no white strip above the header, and at 1280px the sticky exit button covers no text as the page scrolls', async (page) => {
+  await page.goto(`${ORIGIN}/reviews/adult-d/index.html`);
+  assert(await topOf(page, '.site-header') === 0, `header starts ${await topOf(page, '.site-header')}px down`);
+  await page.evaluate(() => window.scrollTo(0, 1500));
+  const [button, right] = await page.evaluate(() => [document.querySelector('.quick-exit__button').getBoundingClientRect().left,
+    Math.max(...[...document.querySelectorAll('main *')].map((e) => e.getBoundingClientRect().right))]);
+  assert(button > right, `exit button starts at ${button}px, page content reaches ${right}px`);
+}, { viewport: { width: 1280, height: 800 } });
+
+await test('quality markers say they carry the official marker numbers', async (page) => {
+  await page.goto(`${ORIGIN}/reviews/adult-d/index.html`);
+  const text = await page.textContent('#quality-markers + p');
+  assert(/Numbered as in the SAR Quality Markers/.test(text) && /11 of 15/.test(text), text);
+});
+
+await test('a theme page opens with what the theme covers and its latest briefing, then everything on it', async (page) => {
+  await page.goto(`${ORIGIN}/themes/self-neglect/index.html`);
+  const lead = await page.textContent('main .lead');
+  assert(/does not look after their own health/.test(lead), `description: ${lead}`);
+  const latest = await topOf(page, '#latest-briefing + .doc-list a[href*="briefings/"]');
+  const all = await topOf(page, '#all-documents');
+  assert(latest !== null && all !== null && latest < all, `latest briefing ${latest}, the list ${all}`);
+});
+
+await test('themes are shown as links, not as GOV.UK tags (which are never links); the feed link says what it is for', async (page) => {
+  await page.goto(`${ORIGIN}/reviews/index.html`);
+  assert(await page.locator('a.tag').count() === 0, 'a theme link styled as a tag');
+  const deco = await page.evaluate(() => getComputedStyle(document.querySelector('.theme-links a')).textDecorationLine);
+  assert(deco === 'underline', `theme link decoration ${deco}`);
+  await page.goto(`${ORIGIN}/themes/self-neglect/index.html`);
+  assert(/feed reader/.test(await page.textContent('.feed-link')), 'feed link not explained');
+});
+
+await test('the search page has one search form (no second one in the header)', async (page) => {
+  await page.goto(`${ORIGIN}/search/index.html`);
+  assert(await page.locator('[role="search"], search').count() === 1, 'more than one search landmark');
+});
+
 await test('keyboard: first Tab reaches the skip link, which moves focus to main', async (page) => {
   await page.goto(`${ORIGIN}/reviews/adult-d/index.html`);
   await page.keyboard.press('Tab');
