@@ -32,7 +32,7 @@ pub const PARTIAL_BELOW: usize = 10;
 /// documents are bundled so a build writes a few hundred files, not one per document, while the
 /// excerpts of the five results on screen still cost at most five bundles (≤ 5 × this) on a
 /// first query.
-pub const TEXT_FILE_BYTES: usize = 32 * 1024;
+pub const TEXT_FILE_BYTES: usize = 24 * 1024;
 /// Most documents in one text bundle (short texts would otherwise make very long bundles).
 pub const TEXT_FILE_MAX_DOCS: usize = 64;
 

@@ -10,7 +10,7 @@
 //! | `search/facets.js` | facet values of every document, bit-packed | first query |
 //! | `search/terms/N.js` | surface words → stem, and the stems' postings (doc id, impact) | per query word |
 //! | `search/records/N.js` | title, url and date of 16 documents | per result shown |
-//! | `search/text/K.js` | zlib-compressed texts of consecutive documents (about 32 KB a file), for excerpts and phrases | per result shown |
+//! | `search/text/K.js` | zlib-compressed texts of consecutive documents (about 24 KB a file), for excerpts and phrases | per result shown |
 //! | `search/search.js`, `search/search.css`, `search/highlight.js` | client | page load |
 //!
 //! Documents get ids in date order (newest first), so "newest" and "oldest" sorts need no data.
