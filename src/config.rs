@@ -6,17 +6,17 @@ use crate::yaml;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-pub const CONFIG_FILE: &str = "learnsite.yaml";
+pub(crate) const CONFIG_FILE: &str = "learnsite.yaml";
 
 /// The quick-exit button (GOV.UK "Exit this page" pattern).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QuickExit {
+pub(crate) struct QuickExit {
     #[serde(default = "yes")]
-    pub enabled: bool,
+    pub(crate) enabled: bool,
     /// Where the button goes: a neutral site.
     #[serde(default = "default_exit_url")]
-    pub url: String,
+    pub(crate) url: String,
 }
 
 fn yes() -> bool {
@@ -38,44 +38,44 @@ impl Default for QuickExit {
 /// Settings of the pseudonymisation lint.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LintConfig {
+pub(crate) struct LintConfig {
     /// Words that are never a person's name on this site: agency names, places, local services.
     #[serde(default)]
-    pub allow: Vec<String>,
+    pub(crate) allow: Vec<String>,
     /// A private file of the real names involved, one a line. Must lie outside `content/` and `static/`.
     #[serde(default)]
-    pub known_names: Option<PathBuf>,
+    pub(crate) known_names: Option<PathBuf>,
 }
 
 /// The site configuration as written in `learnsite.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    pub title: String,
+    pub(crate) title: String,
     /// Absolute URL the site is published at, e.g. `https://learning.example-sab.org.uk/`.
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    pub(crate) base_url: String,
     #[serde(default)]
-    pub description: Option<String>,
+    pub(crate) description: Option<String>,
     /// The board or partnership that publishes this site.
     #[serde(default)]
-    pub board: Option<String>,
+    pub(crate) board: Option<String>,
     #[serde(default)]
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     /// Output folder, relative to the site root.
     #[serde(default = "default_output")]
-    pub output: PathBuf,
+    pub(crate) output: PathBuf,
     #[serde(default)]
-    pub quick_exit: QuickExit,
+    pub(crate) quick_exit: QuickExit,
     #[serde(default)]
-    pub vocabularies: VocabExtensions,
+    pub(crate) vocabularies: VocabExtensions,
     #[serde(default)]
-    pub lint: LintConfig,
+    pub(crate) lint: LintConfig,
     /// Link to the site's accessibility statement (a page path or URL).
     #[serde(default = "default_a11y")]
-    pub accessibility_statement: String,
+    pub(crate) accessibility_statement: String,
 }
 
 fn default_base_url() -> String {
@@ -93,7 +93,7 @@ fn default_a11y() -> String {
 
 impl Config {
     /// Parse the text of `learnsite.yaml`. `file` is the name used in messages.
-    pub fn parse(text: &str, file: &str) -> Result<Config, Diagnostic> {
+    pub(crate) fn parse(text: &str, file: &str) -> Result<Config, Diagnostic> {
         let mut cfg: Config = serde_norway::from_str(text).map_err(|e| {
             let (line, col) = yaml::error_position(&e, text, 1);
             let msg = yaml::plain_yaml_message(&e.to_string());
@@ -126,12 +126,12 @@ impl Config {
         Config::parse(&text, CONFIG_FILE).map_err(LoadConfigError::Invalid)
     }
 
-    pub fn vocabularies(&self) -> Vocabularies {
+    pub(crate) fn vocabularies(&self) -> Vocabularies {
         Vocabularies::with_extensions(&self.vocabularies)
     }
 
     /// Absolute URL of a site path such as `reviews/adult-a/`.
-    pub fn absolute_url(&self, path: &str) -> String {
+    pub(crate) fn absolute_url(&self, path: &str) -> String {
         format!("{}{}", self.base_url, path.trim_start_matches('/'))
     }
 }

@@ -84,19 +84,19 @@ impl Diagnostic {
         d
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
     }
 
     /// Span length in characters (at least 1).
-    pub fn with_len(mut self, len: usize) -> Self {
+    pub(crate) fn with_len(mut self, len: usize) -> Self {
         self.end_column = self.column + len.max(1);
         self
     }
 
     /// Attach the source line from the full text of the file.
-    pub fn with_source(mut self, source: &str) -> Self {
+    pub(crate) fn with_source(mut self, source: &str) -> Self {
         if let Some(l) = source.lines().nth(self.line.saturating_sub(1)) {
             self.source_line = Some(l.to_string());
         }
@@ -167,7 +167,7 @@ pub fn sort(diags: &mut [Diagnostic]) {
 }
 
 /// Convert a byte offset in `text` to a 1-based (line, column-in-characters).
-pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
+pub(crate) fn line_col(text: &str, byte: usize) -> (usize, usize) {
     let byte = byte.min(text.len());
     let before = &text[..byte];
     let line = before.matches('\n').count() + 1;
@@ -177,7 +177,7 @@ pub fn line_col(text: &str, byte: usize) -> (usize, usize) {
 }
 
 /// The nearest candidate to `word` (case-insensitive), if it is close enough to be a useful suggestion.
-pub fn nearest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
+pub(crate) fn nearest<'a, I>(word: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {

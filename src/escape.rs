@@ -5,7 +5,7 @@
 /// Escape `& < > " '` for HTML text and quoted attribute values. Unlike Tera's default it
 /// leaves `/` alone, so links stay readable (escaping `/` adds no safety in HTML text or
 /// quoted attributes).
-pub fn html(input: &str) -> String {
+pub(crate) fn html(input: &str) -> String {
     if !input
         .bytes()
         .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\''))
@@ -28,7 +28,7 @@ pub fn html(input: &str) -> String {
 
 /// Escape text for XML 1.0 (feeds, sitemap): `& < > " '`, and drop the control characters
 /// XML does not allow.
-pub fn xml(s: &str) -> String {
+pub(crate) fn xml(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -1,10 +1,27 @@
 //! learnsite: a static site generator for published learning from safeguarding case reviews.
 //!
-//! The pipeline (see `DESIGN.md`): [`content`] loads the site into typed documents,
-//! [`lint`] finds what could re-identify someone, [`gate`] decides what this build
-//! publishes, [`render`] turns documents into pages, [`index`] builds listings, feeds,
-//! the search index and the regional learning index, and [`write`] swaps the output in.
-//! [`build`] runs them in order; [`check`] and [`serve`] are the other commands.
+//! The pipeline (see `docs/architecture.md`): `content` loads the site into typed
+//! documents, `lint` finds what could re-identify someone, `site::publish` decides what
+//! this build publishes, `render` turns documents into pages, `index` builds the search
+//! index, the regional learning index, feeds and sitemap, and `write` swaps the output in.
+//! [`site`] runs them in order; [`check`], [`serve`], [`collate`] and [`scaffold`] are the
+//! other commands.
+//!
+//! Everything is crate-private unless listed here. The public API is what the `learnsite`
+//! binary, the integration tests, the benchmarks and the fuzz targets use:
+//!
+//! | module | public items |
+//! |---|---|
+//! | [`site`] | [`site::build`] a board's site with [`site::BuildOptions`]; its [`site::BuildReport`] or [`site::BuildError`] |
+//! | [`check`] | [`check::run`] the checks without building, in a [`check::Format`] |
+//! | [`collate`] | [`collate::collate`] a regional site with [`collate::CollateOptions`] |
+//! | [`serve`] | [`serve::serve`] a site and rebuild it on changes |
+//! | [`scaffold`] | [`scaffold::init`] a site, [`scaffold::new_document`] |
+//! | [`config`], [`content`], [`vocab`] | the site's settings, its loaded documents ([`content::load_site`]) and vocabularies |
+//! | [`diagnostics`] | [`diagnostics::Diagnostic`]: an error or warning with file, line, column and hint |
+//! | [`lint`] | the pseudonymisation [`lint::Linter`] (for its benchmark) |
+//! | [`index`] | the learning index format ([`index::learning`]) and the search index ([`index::search`]) |
+//! | [`untrusted`] | one entry point per parser of untrusted text (for the fuzz targets) |
 
 // Diagnostics carry file, place, message, hint and source line: they are large by design,
 // and errors are the rare path.
@@ -15,17 +32,17 @@ pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
-pub mod escape;
+mod escape;
 pub mod index;
 pub mod lint;
-pub mod render;
+mod render;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
 pub mod untrusted;
 pub mod vocab;
-pub mod write;
-pub mod yaml;
+mod write;
+mod yaml;
 
 #[cfg(test)]
 mod properties;

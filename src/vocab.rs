@@ -26,7 +26,7 @@ pub struct Term {
 
 /// Which vocabulary a field is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum VocabKind {
+pub(crate) enum VocabKind {
     ReviewType,
     Methodology,
     AbuseType,
@@ -41,7 +41,7 @@ pub enum VocabKind {
 
 impl VocabKind {
     /// The person's codes, in the order pages show them.
-    pub const PERSON: [VocabKind; 6] = [
+    pub(crate) const PERSON: [VocabKind; 6] = [
         VocabKind::AgeBand,
         VocabKind::Sex,
         VocabKind::Ethnicity,
@@ -49,23 +49,8 @@ impl VocabKind {
         VocabKind::CareAndSupportNeed,
         VocabKind::Relationship,
     ];
-    /// The front-matter key (for the person's codes, the key under `person:`).
-    pub fn field(self) -> &'static str {
-        match self {
-            VocabKind::ReviewType => "review_type",
-            VocabKind::Methodology => "methodology",
-            VocabKind::AbuseType => "abuse_types",
-            VocabKind::Theme => "themes",
-            VocabKind::AgeBand => "age_band",
-            VocabKind::Sex => "sex",
-            VocabKind::Ethnicity => "ethnicity",
-            VocabKind::Disability => "disability",
-            VocabKind::CareAndSupportNeed => "care_and_support_needs",
-            VocabKind::Relationship => "relationship_to_perpetrator",
-        }
-    }
     /// The key under `vocabularies:` in learnsite.yaml.
-    pub fn config_key(self) -> &'static str {
+    pub(crate) fn config_key(self) -> &'static str {
         match self {
             VocabKind::ReviewType => "review_types",
             VocabKind::Methodology => "methodologies",
@@ -79,7 +64,7 @@ impl VocabKind {
             VocabKind::Relationship => "relationships",
         }
     }
-    pub fn noun(self) -> &'static str {
+    pub(crate) fn noun(self) -> &'static str {
         match self {
             VocabKind::ReviewType => "review type",
             VocabKind::Methodology => "methodology",
@@ -94,7 +79,7 @@ impl VocabKind {
         }
     }
     /// What a page calls the field ("Age band").
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             VocabKind::ReviewType => "Review type",
             VocabKind::Methodology => "Methodology",
@@ -160,7 +145,7 @@ fn keys(s: &str) -> Vec<String> {
 }
 
 impl Vocab {
-    pub fn new(terms: Vec<Term>) -> Self {
+    pub(crate) fn new(terms: Vec<Term>) -> Self {
         let mut v = Vocab {
             terms: Vec::new(),
             index: HashMap::new(),
@@ -172,7 +157,7 @@ impl Vocab {
     }
 
     /// Add a term; a term with a slug already present replaces its label and adds its aliases.
-    pub fn add(&mut self, t: Term) {
+    pub(crate) fn add(&mut self, t: Term) {
         let i = match self.index.get(&key(&t.slug)) {
             Some(&i) if self.terms[i].slug == t.slug => {
                 self.terms[i].label = t.label.clone();
@@ -198,7 +183,7 @@ impl Vocab {
 
     /// The term a value names: its slug, label or an alias, in any case, with or without
     /// punctuation, "and"/"&" or a trailing "(ABBR)".
-    pub fn get(&self, value: &str) -> Option<&Term> {
+    pub(crate) fn get(&self, value: &str) -> Option<&Term> {
         keys(value)
             .iter()
             .find_map(|k| self.index.get(k))
@@ -210,7 +195,7 @@ impl Vocab {
     }
 
     /// The nearest known slug or label, for an error message.
-    pub fn suggest(&self, value: &str) -> Option<&Term> {
+    pub(crate) fn suggest(&self, value: &str) -> Option<&Term> {
         let name = crate::diagnostics::nearest(value, self.index.keys().map(|k| k.as_str()))?;
         self.get(name)
     }
@@ -234,27 +219,27 @@ pub struct Vocabularies {
 /// Extensions in `learnsite.yaml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VocabExtensions {
+pub(crate) struct VocabExtensions {
     #[serde(default)]
-    pub review_types: Vec<Term>,
+    pub(crate) review_types: Vec<Term>,
     #[serde(default)]
-    pub methodologies: Vec<Term>,
+    pub(crate) methodologies: Vec<Term>,
     #[serde(default)]
-    pub abuse_types: Vec<Term>,
+    pub(crate) abuse_types: Vec<Term>,
     #[serde(default)]
-    pub themes: Vec<Term>,
+    pub(crate) themes: Vec<Term>,
     #[serde(default)]
-    pub age_bands: Vec<Term>,
+    pub(crate) age_bands: Vec<Term>,
     #[serde(default)]
-    pub sexes: Vec<Term>,
+    pub(crate) sexes: Vec<Term>,
     #[serde(default)]
-    pub ethnicities: Vec<Term>,
+    pub(crate) ethnicities: Vec<Term>,
     #[serde(default)]
-    pub disabilities: Vec<Term>,
+    pub(crate) disabilities: Vec<Term>,
     #[serde(default)]
-    pub care_and_support_needs: Vec<Term>,
+    pub(crate) care_and_support_needs: Vec<Term>,
     #[serde(default)]
-    pub relationships: Vec<Term>,
+    pub(crate) relationships: Vec<Term>,
 }
 
 impl Vocabularies {
@@ -275,7 +260,7 @@ impl Vocabularies {
         }
     }
 
-    pub fn with_extensions(ext: &VocabExtensions) -> Self {
+    pub(crate) fn with_extensions(ext: &VocabExtensions) -> Self {
         let mut v = Self::defaults();
         let pairs: [(&mut Vocab, &Vec<Term>); 10] = [
             (&mut v.review_types, &ext.review_types),
@@ -297,7 +282,7 @@ impl Vocabularies {
         v
     }
 
-    pub fn get(&self, kind: VocabKind) -> &Vocab {
+    pub(crate) fn get(&self, kind: VocabKind) -> &Vocab {
         match kind {
             VocabKind::ReviewType => &self.review_types,
             VocabKind::Methodology => &self.methodologies,
@@ -313,7 +298,7 @@ impl Vocabularies {
     }
 
     /// The label of `slug` in the vocabulary `kind` (the slug itself if unknown).
-    pub fn label(&self, kind: VocabKind, slug: &str) -> String {
+    pub(crate) fn label(&self, kind: VocabKind, slug: &str) -> String {
         self.get(kind)
             .by_slug(slug)
             .map(|t| t.label.clone())

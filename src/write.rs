@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
 
 /// The marker file in every output folder learnsite writes.
-pub const MARKER: &str = ".learnsite-output";
+pub(crate) const MARKER: &str = ".learnsite-output";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
@@ -45,7 +45,7 @@ pub struct OutFile {
 }
 
 impl OutFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutFile {
+    pub(crate) fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutFile {
         OutFile {
             path: path.into(),
             bytes: bytes.into(),
@@ -57,7 +57,7 @@ impl OutFile {
 /// in the order they were added. Generated files are held in memory; static files are
 /// copied from disk when the site is written.
 #[derive(Debug, Clone)]
-pub struct SiteFiles {
+pub(crate) struct SiteFiles {
     files: Vec<OutFile>,
     /// `(path in the output, file on disk)`.
     copies: Vec<(String, PathBuf)>,
@@ -71,7 +71,7 @@ impl Default for SiteFiles {
 }
 
 impl SiteFiles {
-    pub fn new() -> SiteFiles {
+    pub(crate) fn new() -> SiteFiles {
         SiteFiles {
             files: Vec::new(),
             copies: Vec::new(),
@@ -79,32 +79,30 @@ impl SiteFiles {
         }
     }
     /// The text of the output folder's [`MARKER`] file (it says who wrote the folder).
-    pub fn with_marker_note(mut self, note: &'static str) -> SiteFiles {
+    pub(crate) fn with_marker_note(mut self, note: &'static str) -> SiteFiles {
         self.marker_note = note;
         self
     }
     /// Add a generated file.
-    pub fn push(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+    pub(crate) fn push(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
         self.files.push(OutFile::new(path, bytes));
     }
     /// Add a file to copy from disk (`from`) to `path` in the output when the site is written.
-    pub fn copy(&mut self, path: impl Into<String>, from: impl Into<PathBuf>) {
+    pub(crate) fn copy(&mut self, path: impl Into<String>, from: impl Into<PathBuf>) {
         self.copies.push((path.into(), from.into()));
     }
+    #[cfg(test)]
     /// Is `path` already in the list (generated or copied)?
-    pub fn contains(&self, path: &str) -> bool {
+    pub(crate) fn contains(&self, path: &str) -> bool {
         self.files.iter().any(|f| f.path == path) || self.copies.iter().any(|(p, _)| p == path)
     }
     /// The generated files.
-    pub fn files(&self) -> &[OutFile] {
+    pub(crate) fn files(&self) -> &[OutFile] {
         &self.files
     }
     /// How many files writing the site makes (generated and copied, without the marker).
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.files.len() + self.copies.len()
-    }
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -127,7 +125,7 @@ impl From<Vec<OutFile>> for SiteFiles {
 /// [`check_replaceable`]): every file into a staging folder beside `out`, then one rename
 /// swaps it in. On any error the staging folder is removed and `out` is as it was. Returns
 /// the output folder.
-pub fn write_site(out: &Path, site: &SiteFiles) -> Result<PathBuf, WriteError> {
+pub(crate) fn write_site(out: &Path, site: &SiteFiles) -> Result<PathBuf, WriteError> {
     let staging = Staging::new(out, site.marker_note)?;
     staging.write_all(&site.files)?;
     for (rel, from) in &site.copies {
@@ -139,7 +137,7 @@ pub fn write_site(out: &Path, site: &SiteFiles) -> Result<PathBuf, WriteError> {
 }
 
 /// Normalise a path lexically (no file-system access): resolve `.` and `..`.
-pub fn normalize(p: &Path) -> PathBuf {
+pub(crate) fn normalize(p: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for c in p.components() {
         match c {
@@ -176,7 +174,7 @@ fn absolute(p: &Path) -> PathBuf {
 /// Check that `out` is a safe output folder for the board site at `site_root`: it must not
 /// be or contain the site (and its `content/`), nor lie inside `content/`, `static/` or
 /// `layouts/`; and it must be replaceable (see [`check_replaceable`]). Returns it absolute.
-pub fn check_output(site_root: &Path, out: &Path) -> Result<PathBuf, WriteError> {
+pub(crate) fn check_output(site_root: &Path, out: &Path) -> Result<PathBuf, WriteError> {
     let root = absolute(site_root);
     let out_abs = absolute(out);
     if root.starts_with(&out_abs) && out_abs.parent().is_some() {
@@ -198,7 +196,7 @@ pub fn check_output(site_root: &Path, out: &Path) -> Result<PathBuf, WriteError>
 
 /// Check that `out` may be replaced by a learnsite output: it is absent, an empty folder,
 /// or a folder learnsite wrote (it has the [`MARKER`] file). Returns it absolute.
-pub fn check_replaceable(out: &Path) -> Result<PathBuf, WriteError> {
+pub(crate) fn check_replaceable(out: &Path) -> Result<PathBuf, WriteError> {
     let out_abs = absolute(out);
     if out_abs.parent().is_none() {
         return Err(unsafe_output(out, "is the root of the file system"));

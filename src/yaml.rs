@@ -4,14 +4,14 @@
 //! give the position separately and the message in plain words.
 
 /// `unknown field `x`, expected ...` → `x`.
-pub fn unknown_field_in(msg: &str) -> Option<String> {
+pub(crate) fn unknown_field_in(msg: &str) -> Option<String> {
     let rest = msg.split("unknown field `").nth(1)?;
     Some(rest.split('`').next()?.to_string())
 }
 
 /// Make a YAML/serde error message plain: drop the position (we show it separately) and
 /// reword the most common ones.
-pub fn plain_yaml_message(msg: &str) -> String {
+pub(crate) fn plain_yaml_message(msg: &str) -> String {
     let mut m = msg.to_string();
     if let Some(i) = m.find(" at line ") {
         m.truncate(i);
@@ -62,7 +62,11 @@ fn plain_core(m: &str) -> String {
 /// (line, column). Worked out from the error's byte offset, because YAML also breaks lines at
 /// a lone carriage return (and at U+0085, U+2028, U+2029), which editors and learnsite's
 /// messages do not: its own line numbers would name the wrong line.
-pub fn error_position(e: &serde_norway::Error, yaml: &str, yaml_line: usize) -> (usize, usize) {
+pub(crate) fn error_position(
+    e: &serde_norway::Error,
+    yaml: &str,
+    yaml_line: usize,
+) -> (usize, usize) {
     match e.location() {
         Some(l) if yaml.is_char_boundary(l.index().min(yaml.len())) => {
             let (line, col) = crate::diagnostics::line_col(yaml, l.index());

@@ -9,9 +9,9 @@ use crate::escape::html as esc;
 use std::fmt::Write as _;
 
 /// How many themes the charts show (the table beside shows all).
-pub const CHART_THEMES: usize = 8;
+pub(crate) const CHART_THEMES: usize = 8;
 /// How many years "themes over time" shows, at most (the most recent ones).
-pub const CHART_YEARS: usize = 12;
+pub(crate) const CHART_YEARS: usize = 12;
 
 const FONT: &str =
     r#"font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif""#;
@@ -42,7 +42,7 @@ fn open_svg(out: &mut String, id: &str, width: usize, height: usize, title: &str
 
 /// Themes over time: one row of bars per theme (the most frequent first), one bar per year, all on
 /// the same scale, each bar with its number above it.
-pub fn themes_over_time(region: &Region) -> String {
+pub(crate) fn themes_over_time(region: &Region) -> String {
     let themes: Vec<usize> = (0..region.themes.len().min(CHART_THEMES)).collect();
     let known: Vec<(usize, i32)> = region
         .years
@@ -150,7 +150,7 @@ pub fn themes_over_time(region: &Region) -> String {
 
 /// Themes by board: a grid with a row per board and a column per theme (the most frequent); each
 /// cell a circle whose area follows the count, with the count written beside it.
-pub fn themes_by_board(region: &Region) -> String {
+pub(crate) fn themes_by_board(region: &Region) -> String {
     let themes: Vec<usize> = (0..region.themes.len().min(CHART_THEMES)).collect();
     if themes.is_empty() || region.boards.is_empty() {
         return String::new();

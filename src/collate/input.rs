@@ -7,14 +7,14 @@ use std::path::{Path, PathBuf};
 
 /// One index read from disk, checked.
 #[derive(Debug, Clone)]
-pub struct Loaded {
+pub(crate) struct Loaded {
     /// The file it came from, as given (or folder + `learning-index.json`).
-    pub path: PathBuf,
-    pub index: LearningIndex,
+    pub(crate) path: PathBuf,
+    pub(crate) index: LearningIndex,
 }
 
 /// The index file an input names: the file itself, or `learning-index.json` inside a folder.
-pub fn resolve_input(path: &Path) -> Result<PathBuf, CollateError> {
+pub(crate) fn resolve_input(path: &Path) -> Result<PathBuf, CollateError> {
     if path.is_dir() {
         let file = path.join(JSON_FILE);
         if file.is_file() {
@@ -44,7 +44,7 @@ fn read_one(path: &Path) -> Result<Loaded, CollateError> {
 
 /// Read every input, in parallel; the result keeps the order of `inputs`. The error is that of
 /// the first input (in the order given) that failed.
-pub fn read_all(inputs: &[PathBuf]) -> Result<Vec<Loaded>, CollateError> {
+pub(crate) fn read_all(inputs: &[PathBuf]) -> Result<Vec<Loaded>, CollateError> {
     inputs
         .par_iter()
         .map(|p| read_one(p))

@@ -13,15 +13,15 @@ use std::collections::HashMap;
 
 /// The records of all inputs, each with its board, region and build date filled in.
 #[derive(Debug, Clone, Default)]
-pub struct Merged {
-    pub records: Vec<Record>,
+pub(crate) struct Merged {
+    pub(crate) records: Vec<Record>,
     /// The ongoing reviews of every input: one per board and reference (the newer build's),
     /// none that a record shows is now published.
-    pub ongoing: Vec<OngoingReview>,
+    pub(crate) ongoing: Vec<OngoingReview>,
     /// Every board index that went in (flattened through collated inputs), newest per board.
-    pub sources: Vec<Source>,
-    pub duplicates: usize,
-    pub warnings: Vec<String>,
+    pub(crate) sources: Vec<Source>,
+    pub(crate) duplicates: usize,
+    pub(crate) warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -83,7 +83,7 @@ fn describe(r: &Record) -> String {
 }
 
 /// Merge the loaded indexes (in command-line order).
-pub fn merge(inputs: Vec<Loaded>) -> Merged {
+pub(crate) fn merge(inputs: Vec<Loaded>) -> Merged {
     let paths: Vec<std::path::PathBuf> = inputs.iter().map(|l| l.path.clone()).collect();
     let mut out = Merged::default();
     let mut at: HashMap<Key, (usize, usize)> = HashMap::new(); // key -> (position in records, input number)

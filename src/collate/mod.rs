@@ -24,9 +24,6 @@ use chrono::NaiveDate;
 use std::fmt;
 use std::path::PathBuf;
 
-pub use input::resolve_input;
-pub use merge::{merge, Merged};
-
 /// What to collate and where to.
 #[derive(Debug, Clone)]
 pub struct CollateOptions {
@@ -177,7 +174,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
 
 /// Collate one index already read, in memory: the regional site's files, nothing written
 /// (for the fuzz target of the learning-index reader, [`crate::untrusted::learning_index`]).
-pub fn collate_in_memory(
+pub(crate) fn collate_in_memory(
     index: crate::index::learning::LearningIndex,
     today: NaiveDate,
 ) -> Result<write::SiteFiles, CollateError> {

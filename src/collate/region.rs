@@ -10,107 +10,107 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// One record of the regional site.
 #[derive(Debug, Clone)]
-pub struct Entry {
-    pub rec: Record,
+pub(crate) struct Entry {
+    pub(crate) rec: Record,
     /// Index into [`Region::boards`].
-    pub board: usize,
+    pub(crate) board: usize,
     /// Index into [`Region::years`].
-    pub year: usize,
-    pub date: Option<NaiveDate>,
+    pub(crate) year: usize,
+    pub(crate) date: Option<NaiveDate>,
     /// Indexes into [`Region::themes`].
-    pub themes: Vec<usize>,
+    pub(crate) themes: Vec<usize>,
     /// Which of `rec.recommendations` are overdue today.
-    pub overdue: Vec<bool>,
+    pub(crate) overdue: Vec<bool>,
 }
 
 #[derive(Debug, Clone)]
-pub struct BoardInfo {
-    pub name: String,
+pub(crate) struct BoardInfo {
+    pub(crate) name: String,
     /// Folder name under `boards/` (ASCII, unique).
-    pub path: String,
+    pub(crate) path: String,
     /// Entries, newest first.
-    pub entries: Vec<usize>,
+    pub(crate) entries: Vec<usize>,
     /// The board's own index, when one was read.
-    pub source: Option<Source>,
-    pub recommendations: usize,
-    pub open: usize,
-    pub overdue: usize,
+    pub(crate) source: Option<Source>,
+    pub(crate) recommendations: usize,
+    pub(crate) open: usize,
+    pub(crate) overdue: usize,
 }
 
 #[derive(Debug, Clone)]
-pub struct ThemeInfo {
-    pub slug: String,
-    pub label: String,
+pub(crate) struct ThemeInfo {
+    pub(crate) slug: String,
+    pub(crate) label: String,
     /// Folder name under `themes/` (ASCII, unique).
-    pub path: String,
+    pub(crate) path: String,
     /// Documents published in the 12 months up to the collate date.
-    pub recent: usize,
+    pub(crate) recent: usize,
     /// Count per board (same order as [`Region::boards`]).
-    pub by_board: Vec<usize>,
+    pub(crate) by_board: Vec<usize>,
     /// Count per year column (same order as [`Region::years`]).
-    pub by_year: Vec<usize>,
+    pub(crate) by_year: Vec<usize>,
     /// Entries, newest first.
-    pub entries: Vec<usize>,
+    pub(crate) entries: Vec<usize>,
     /// Recommendations of its reviews: (entry, recommendation number).
-    pub recs: Vec<(usize, usize)>,
+    pub(crate) recs: Vec<(usize, usize)>,
 }
 
 impl ThemeInfo {
-    pub fn total(&self) -> usize {
+    pub(crate) fn total(&self) -> usize {
         self.entries.len()
     }
 }
 
 /// A value documents are grouped by (a review type, a methodology, a year), with its page.
 #[derive(Debug, Clone)]
-pub struct Term<K> {
+pub(crate) struct Term<K> {
     /// The value; `None` for the documents that give none.
-    pub key: Option<K>,
-    pub label: String,
+    pub(crate) key: Option<K>,
+    pub(crate) label: String,
     /// Folder name (ASCII, unique).
-    pub path: String,
+    pub(crate) path: String,
     /// Entries, newest first.
-    pub entries: Vec<usize>,
+    pub(crate) entries: Vec<usize>,
 }
 
 /// A review type or methodology, by its slug.
-pub type TermInfo = Term<String>;
+pub(crate) type TermInfo = Term<String>;
 /// A year of publication (or of completion, when no publication date was given).
-pub type YearInfo = Term<i32>;
+pub(crate) type YearInfo = Term<i32>;
 
 #[derive(Debug, Clone)]
-pub struct Region {
-    pub title: String,
-    pub region: Option<String>,
-    pub today: NaiveDate,
+pub(crate) struct Region {
+    pub(crate) title: String,
+    pub(crate) region: Option<String>,
+    pub(crate) today: NaiveDate,
     /// First day of the "last 12 months".
-    pub recent_from: NaiveDate,
-    pub entries: Vec<Entry>,
-    pub boards: Vec<BoardInfo>,
+    pub(crate) recent_from: NaiveDate,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) boards: Vec<BoardInfo>,
     /// Most frequent in the last 12 months first, then most frequent in all, then by label.
-    pub themes: Vec<ThemeInfo>,
+    pub(crate) themes: Vec<ThemeInfo>,
     /// Ascending; the unknown year last.
-    pub years: Vec<YearInfo>,
+    pub(crate) years: Vec<YearInfo>,
     /// Review types, most documents first; documents with none last.
-    pub review_types: Vec<TermInfo>,
+    pub(crate) review_types: Vec<TermInfo>,
     /// Methodologies, the same way.
-    pub methodologies: Vec<TermInfo>,
+    pub(crate) methodologies: Vec<TermInfo>,
     /// Entries with no theme.
-    pub untagged: usize,
+    pub(crate) untagged: usize,
     /// Recommendations of reviews with no theme.
-    pub untagged_recs: Vec<(usize, usize)>,
-    pub recommendation_count: usize,
-    pub open_count: usize,
-    pub overdue_count: usize,
-    pub duplicates: usize,
-    pub warnings: Vec<String>,
-    pub sources: Vec<Source>,
+    pub(crate) untagged_recs: Vec<(usize, usize)>,
+    pub(crate) recommendation_count: usize,
+    pub(crate) open_count: usize,
+    pub(crate) overdue_count: usize,
+    pub(crate) duplicates: usize,
+    pub(crate) warnings: Vec<String>,
+    pub(crate) sources: Vec<Source>,
     /// Reviews still being carried out, by board.
-    pub ongoing: Vec<OngoingReview>,
+    pub(crate) ongoing: Vec<OngoingReview>,
 }
 
 /// An ASCII folder name for `s`: lowercase letters, digits and single hyphens.
-pub fn path_slug(s: &str) -> String {
+pub(crate) fn path_slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if c.is_ascii_alphanumeric() {
@@ -443,7 +443,7 @@ fn common_region(entries: &[Entry]) -> Option<String> {
 }
 
 impl Region {
-    pub fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
+    pub(crate) fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
         let Merged {
             mut records,
             ongoing,
@@ -535,7 +535,7 @@ impl Region {
     }
 
     /// The regional learning index: same schema, `board` null, records keep their boards.
-    pub fn learning_index(&self) -> LearningIndex {
+    pub(crate) fn learning_index(&self) -> LearningIndex {
         LearningIndex {
             schema: learning::SCHEMA.to_string(),
             version: learning::VERSION,

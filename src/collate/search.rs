@@ -21,7 +21,7 @@ fn pairs(values: &[String], labels: &[String], vocab: &Vocab) -> Vec<(String, St
 }
 
 /// One search document per record.
-pub fn search_docs(region: &Region) -> Vec<SearchDoc> {
+pub(crate) fn search_docs(region: &Region) -> Vec<SearchDoc> {
     let defaults = Vocabularies::defaults();
     region
         .entries
@@ -64,7 +64,7 @@ pub fn search_docs(region: &Region) -> Vec<SearchDoc> {
 }
 
 /// The search index files (under `search/`).
-pub fn search_files(region: &Region) -> Vec<OutFile> {
+pub(crate) fn search_files(region: &Region) -> Vec<OutFile> {
     build_search_index(&search_docs(region))
         .into_iter()
         .map(|f| OutFile::new(f.path, f.bytes))

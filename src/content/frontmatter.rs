@@ -5,17 +5,17 @@ use crate::diagnostics::Diagnostic;
 
 /// A file split at its front-matter fences.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML between the fences.
-    pub yaml: &'a str,
+    pub(crate) yaml: &'a str,
     /// 1-based line of the first YAML line.
-    pub yaml_line: usize,
+    pub(crate) yaml_line: usize,
     /// 1-based line of the last YAML line (the line before the closing fence).
-    pub yaml_end_line: usize,
+    pub(crate) yaml_end_line: usize,
     /// Byte offset of the body in the file.
-    pub body_offset: usize,
+    pub(crate) body_offset: usize,
     /// 1-based line of the body's first line.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
 }
 
 fn is_fence(line: &str) -> bool {
@@ -24,7 +24,7 @@ fn is_fence(line: &str) -> bool {
 
 /// Split `text` into front-matter and body. The file must open with a `---` line and the
 /// front-matter must be closed by another `---` (or `...`) line.
-pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
+pub(crate) fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
     let start = if text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
     } else {
@@ -73,15 +73,15 @@ pub fn split<'a>(text: &'a str, file: &str) -> Result<Split<'a>, Diagnostic> {
 
 /// A top-level key of the front-matter and where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyPos {
-    pub key: String,
+pub(crate) struct KeyPos {
+    pub(crate) key: String,
     /// 1-based line in the file.
-    pub line: usize,
+    pub(crate) line: usize,
 }
 
 /// The top-level keys of a YAML mapping, with their lines, found by scanning the text
 /// (serde discards positions). `first_line` is the file line of the YAML's first line.
-pub fn top_level_keys(yaml: &str, first_line: usize) -> Vec<KeyPos> {
+pub(crate) fn top_level_keys(yaml: &str, first_line: usize) -> Vec<KeyPos> {
     let mut out = Vec::new();
     for (i, l) in yaml.lines().enumerate() {
         if l.starts_with([' ', '\t', '#', '-']) || l.trim().is_empty() {
@@ -104,7 +104,7 @@ pub fn top_level_keys(yaml: &str, first_line: usize) -> Vec<KeyPos> {
 
 /// Where `value` is written under the top-level `key`: (line, column), both 1-based,
 /// searching the key's line and the lines that belong to it.
-pub fn locate_value(
+pub(crate) fn locate_value(
     yaml: &str,
     first_line: usize,
     key: &str,
@@ -131,7 +131,7 @@ pub fn locate_value(
 /// Where `value` is written in the list item under the top-level `key` whose text contains
 /// `anchor` (e.g. a recommendation's id): (line, column), both 1-based. Falls back to the
 /// anchor's place, then the key's.
-pub fn locate_in_item(
+pub(crate) fn locate_in_item(
     yaml: &str,
     first_line: usize,
     key: &str,

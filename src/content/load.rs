@@ -24,7 +24,8 @@ pub struct LoadOutcome {
 }
 
 impl LoadOutcome {
-    pub fn has_errors(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 }
@@ -194,7 +195,12 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
 /// where it parses, else only the plain values that can be read (title, summary, pseudonyms,
 /// agencies, slug), and where the front-matter cannot be parsed at all, the whole file as body
 /// text.
-pub fn readable_document(root: &Path, path: &Path, rel_path: &str, text: String) -> Document {
+pub(crate) fn readable_document(
+    root: &Path,
+    path: &Path,
+    rel_path: &str,
+    text: String,
+) -> Document {
     let content_rel = path.strip_prefix(root.join("content")).unwrap_or(path);
     let comps: Vec<String> = content_rel
         .components()
@@ -285,7 +291,7 @@ fn list_static(root: &Path) -> Vec<String> {
 }
 
 /// Turn a file stem into a slug: lowercase letters, digits and single hyphens.
-pub fn slugify(s: &str) -> String {
+pub(crate) fn slugify(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut dash = false;
     for c in s.chars() {
@@ -306,7 +312,7 @@ pub fn slugify(s: &str) -> String {
 }
 
 /// Parse and validate one file. `Ok` carries the document and its warnings.
-pub fn parse_document(
+pub(crate) fn parse_document(
     root: &Path,
     path: &Path,
     rel_path: &str,

@@ -4,8 +4,8 @@
 //! file's front-matter into [`Meta`], validates it against the site's vocabularies and
 //! returns a [`Site`] plus every [`Diagnostic`] found. Later stages never re-read files.
 
-pub mod frontmatter;
-pub mod load;
+pub(crate) mod frontmatter;
+pub(crate) mod load;
 mod model;
 
 pub use load::{load_site, LoadOutcome};

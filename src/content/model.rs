@@ -21,7 +21,7 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn from_folder(first_component: &str) -> Kind {
+    pub(crate) fn from_folder(first_component: &str) -> Kind {
         match first_component {
             "reviews" => Kind::Review,
             "briefings" => Kind::Briefing,
@@ -30,7 +30,7 @@ impl Kind {
         }
     }
     /// The folder (and URL section) of this kind.
-    pub fn section(self) -> &'static str {
+    pub(crate) fn section(self) -> &'static str {
         match self {
             Kind::Review => "reviews",
             Kind::Briefing => "briefings",
@@ -38,7 +38,7 @@ impl Kind {
             Kind::Page => "",
         }
     }
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Kind::Review => "Review summary",
             Kind::Briefing => "7-minute briefing",
@@ -46,7 +46,7 @@ impl Kind {
             Kind::Page => "Page",
         }
     }
-    pub fn plural(self) -> &'static str {
+    pub(crate) fn plural(self) -> &'static str {
         match self {
             Kind::Review => "Review summaries",
             Kind::Briefing => "7-minute briefings",
@@ -54,7 +54,7 @@ impl Kind {
             Kind::Page => "Pages",
         }
     }
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Kind::Review => "review",
             Kind::Briefing => "briefing",
@@ -88,7 +88,7 @@ impl Audience {
         }
     }
     /// Can a reader of `self` see a document meant for `doc`?
-    pub fn includes(self, doc: Audience) -> bool {
+    pub(crate) fn includes(self, doc: Audience) -> bool {
         doc <= self
     }
 }
@@ -109,31 +109,25 @@ impl std::str::FromStr for Audience {
 
 /// A calendar date written `YYYY-MM-DD`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date(pub NaiveDate);
+pub(crate) struct Date(pub NaiveDate);
 
 impl Date {
-    pub fn parse(s: &str) -> Result<Date, String> {
+    pub(crate) fn parse(s: &str) -> Result<Date, String> {
         NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
             .map(Date)
             .map_err(|_| {
                 format!("`{s}` is not a date: write it as year-month-day, e.g. 2024-05-01")
             })
     }
-    pub fn year(&self) -> i32 {
+    pub(crate) fn year(&self) -> i32 {
         self.0.year()
     }
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         self.0.format("%Y-%m-%d").to_string()
     }
     /// "1 May 2024"
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         self.0.format("%-d %B %Y").to_string()
-    }
-    pub fn month_year(&self) -> MonthYear {
-        MonthYear {
-            year: self.0.year(),
-            month: self.0.month(),
-        }
     }
 }
 
@@ -151,13 +145,13 @@ impl Serialize for Date {
 
 /// A month and year only (`2022-03`): the sector's norm for events in a person's life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct MonthYear {
-    pub year: i32,
-    pub month: u32,
+pub(crate) struct MonthYear {
+    pub(crate) year: i32,
+    pub(crate) month: u32,
 }
 
 impl MonthYear {
-    pub fn parse(s: &str) -> Result<MonthYear, String> {
+    pub(crate) fn parse(s: &str) -> Result<MonthYear, String> {
         let t = s.trim();
         let bad = || format!("`{t}` is not a month and year: write it as year-month, e.g. 2022-03");
         let parts: Vec<&str> = t.split('-').collect();
@@ -184,11 +178,11 @@ impl MonthYear {
         }
         Ok(MonthYear { year, month })
     }
-    pub fn iso(&self) -> String {
+    pub(crate) fn iso(&self) -> String {
         format!("{:04}-{:02}", self.year, self.month)
     }
     /// "March 2022"
-    pub fn human(&self) -> String {
+    pub(crate) fn human(&self) -> String {
         const M: [&str; 12] = [
             "January",
             "February",
@@ -265,7 +259,7 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum StatutoryBasis {
+pub(crate) enum StatutoryBasis {
     Mandatory,
     Discretionary,
 }
@@ -286,7 +280,8 @@ pub enum RecommendationStatus {
 
 impl RecommendationStatus {
     /// Every status, in the order reports and filters list them.
-    pub const ALL: [RecommendationStatus; 4] = [
+    #[cfg(test)]
+    pub(crate) const ALL: [RecommendationStatus; 4] = [
         RecommendationStatus::NotStarted,
         RecommendationStatus::InProgress,
         RecommendationStatus::Complete,
@@ -309,7 +304,7 @@ impl RecommendationStatus {
         }
     }
     /// Is work on it still expected (not started or in progress)?
-    pub fn is_open(self) -> bool {
+    pub(crate) fn is_open(self) -> bool {
         matches!(
             self,
             RecommendationStatus::NotStarted | RecommendationStatus::InProgress
@@ -326,13 +321,13 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Scope::SingleAgency => "Single-agency",
             Scope::MultiAgency => "Multi-agency",
         }
     }
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Scope::SingleAgency => "single-agency",
             Scope::MultiAgency => "multi-agency",
@@ -343,60 +338,60 @@ impl Scope {
 /// One dated entry in a recommendation's history.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Update {
-    pub date: Date,
-    pub text: String,
+pub(crate) struct Update {
+    pub(crate) date: Date,
+    pub(crate) text: String,
 }
 
 /// One recommendation of a review, tracked as an action.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Recommendation {
-    pub id: String,
-    pub text: String,
+pub(crate) struct Recommendation {
+    pub(crate) id: String,
+    pub(crate) text: String,
     #[serde(default)]
-    pub owner: Option<String>,
+    pub(crate) owner: Option<String>,
     /// The agency or agencies that carry it out (the tracker's agency filter; when absent,
     /// the owner).
     #[serde(default, deserialize_with = "one_or_many")]
-    pub agency: Vec<String>,
+    pub(crate) agency: Vec<String>,
     #[serde(default)]
-    pub due: Option<MonthYear>,
+    pub(crate) due: Option<MonthYear>,
     /// A later due month agreed by the board: overdue counts from it.
     #[serde(default)]
-    pub revised_due: Option<MonthYear>,
+    pub(crate) revised_due: Option<MonthYear>,
     #[serde(default)]
-    pub status: RecommendationStatus,
+    pub(crate) status: RecommendationStatus,
     #[serde(default)]
-    pub evidence: Option<String>,
+    pub(crate) evidence: Option<String>,
     /// Why the board decided not to implement it (required with `status: not-implemented`).
     #[serde(default)]
-    pub reason: Option<String>,
+    pub(crate) reason: Option<String>,
     /// A dated history of progress, oldest first as written.
     #[serde(default)]
-    pub updates: Vec<Update>,
+    pub(crate) updates: Vec<Update>,
     #[serde(default)]
-    pub scope: Option<Scope>,
+    pub(crate) scope: Option<Scope>,
     /// Theme slugs (after validation).
     #[serde(default, deserialize_with = "one_or_many")]
-    pub themes: Vec<String>,
+    pub(crate) themes: Vec<String>,
 }
 
 /// How long an open recommendation may go without an update before the tracker lists it
 /// as an exception.
-pub const STALE_AFTER_MONTHS: u32 = 3;
+pub(crate) const STALE_AFTER_MONTHS: u32 = 3;
 
 impl Recommendation {
     /// The month overdue counts from: the revised due month when there is one.
-    pub fn effective_due(&self) -> Option<MonthYear> {
+    pub(crate) fn effective_due(&self) -> Option<MonthYear> {
         self.revised_due.or(self.due)
     }
     /// Overdue on `today` (see [`is_overdue`]), counted from [`Self::effective_due`].
-    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+    pub(crate) fn is_overdue(&self, today: NaiveDate) -> bool {
         is_overdue(self.effective_due(), self.status, today)
     }
     /// The agencies that carry it out: `agency`, else the owner.
-    pub fn agencies(&self) -> Vec<&str> {
+    pub(crate) fn agencies(&self) -> Vec<&str> {
         if self.agency.is_empty() {
             self.owner.iter().map(String::as_str).collect()
         } else {
@@ -404,7 +399,7 @@ impl Recommendation {
         }
     }
     /// The date of the latest update, if any.
-    pub fn last_update(&self) -> Option<Date> {
+    pub(crate) fn last_update(&self) -> Option<Date> {
         self.updates.iter().map(|u| u.date).max()
     }
 }
@@ -414,7 +409,11 @@ impl Recommendation {
 /// its due month (the revised one when set: callers pass it) has passed and it is still
 /// open (not started or in progress). A recommendation due this month is not overdue
 /// yet; one with no due month never is; one the board decided not to implement is not.
-pub fn is_overdue(due: Option<MonthYear>, status: RecommendationStatus, today: NaiveDate) -> bool {
+pub(crate) fn is_overdue(
+    due: Option<MonthYear>,
+    status: RecommendationStatus,
+    today: NaiveDate,
+) -> bool {
     match due {
         Some(due) if status.is_open() => (due.year, due.month) < (today.year(), today.month()),
         _ => false,
@@ -423,7 +422,11 @@ pub fn is_overdue(due: Option<MonthYear>, status: RecommendationStatus, today: N
 
 /// Has an open recommendation gone [`STALE_AFTER_MONTHS`] months or more without an
 /// update on `today`? `since` is its latest update, else when the review was published.
-pub fn is_stale(status: RecommendationStatus, since: Option<NaiveDate>, today: NaiveDate) -> bool {
+pub(crate) fn is_stale(
+    status: RecommendationStatus,
+    since: Option<NaiveDate>,
+    today: NaiveDate,
+) -> bool {
     let Some(since) = since else { return false };
     status.is_open()
         && since
@@ -442,15 +445,8 @@ pub enum MarkerStatus {
 }
 
 impl MarkerStatus {
-    /// Every status, in the order summaries list them.
-    pub const ALL: [MarkerStatus; 4] = [
-        MarkerStatus::Met,
-        MarkerStatus::Partly,
-        MarkerStatus::NotMet,
-        MarkerStatus::NotApplicable,
-    ];
     /// As written in front-matter and the learning index.
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             MarkerStatus::Met => "met",
             MarkerStatus::Partly => "partly",
@@ -459,13 +455,13 @@ impl MarkerStatus {
         }
     }
     /// Safe in a CSS class or URL.
-    pub fn class(self) -> &'static str {
+    pub(crate) fn class(self) -> &'static str {
         match self {
             MarkerStatus::NotApplicable => "n-a",
             s => s.as_str(),
         }
     }
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             MarkerStatus::Met => "Met",
             MarkerStatus::Partly => "Partly met",
@@ -477,7 +473,7 @@ impl MarkerStatus {
 
 /// The 15 SAR Quality Markers (2022 refresh), in order: (key, name). The keys are the only
 /// ones `quality_markers:` accepts.
-pub const QUALITY_MARKERS: [(&str, &str); 15] = [
+pub(crate) const QUALITY_MARKERS: [(&str, &str); 15] = [
     ("referral", "Referral"),
     ("decision-making", "Decision making"),
     (
@@ -506,7 +502,7 @@ pub const QUALITY_MARKERS: [(&str, &str); 15] = [
 
 /// The slug of the Quality Marker an author's key names: the slug itself, or its label or slug
 /// written in another case or with spaces ("Decision making", "decision_making").
-pub fn quality_marker_slug(key: &str) -> Option<&'static str> {
+pub(crate) fn quality_marker_slug(key: &str) -> Option<&'static str> {
     let norm: String = key
         .trim()
         .to_lowercase()
@@ -530,7 +526,7 @@ pub fn quality_marker_slug(key: &str) -> Option<&'static str> {
 }
 
 /// The number (1–15) and name of the quality marker `key`.
-pub fn quality_marker(key: &str) -> Option<(usize, &'static str)> {
+pub(crate) fn quality_marker(key: &str) -> Option<(usize, &'static str)> {
     QUALITY_MARKERS
         .iter()
         .position(|(k, _)| *k == key)
@@ -539,47 +535,47 @@ pub fn quality_marker(key: &str) -> Option<(usize, &'static str)> {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct QualityMarker {
-    pub status: MarkerStatus,
+pub(crate) struct QualityMarker {
+    pub(crate) status: MarkerStatus,
     #[serde(default)]
-    pub evidence: Option<String>,
+    pub(crate) evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ScopingPeriod {
-    pub from: MonthYear,
-    pub to: MonthYear,
+pub(crate) struct ScopingPeriod {
+    pub(crate) from: MonthYear,
+    pub(crate) to: MonthYear,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct FullReport {
-    pub url: String,
+pub(crate) struct FullReport {
+    pub(crate) url: String,
     #[serde(default)]
-    pub available_until: Option<Date>,
+    pub(crate) available_until: Option<Date>,
 }
 
 /// How a board will know whether the learning made a difference: on a review or a
 /// learning summary.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Impact {
+pub(crate) struct Impact {
     /// What will be measured, e.g. "Risk management meetings held in self-neglect cases".
-    pub measure: String,
+    pub(crate) measure: String,
     /// The month the board will look again.
     #[serde(default)]
-    pub revisit: Option<MonthYear>,
+    pub(crate) revisit: Option<MonthYear>,
     /// What was found when it looked (none yet: still to be measured).
     #[serde(default)]
-    pub outcome: Option<String>,
+    pub(crate) outcome: Option<String>,
     #[serde(default)]
-    pub evidence: Option<String>,
+    pub(crate) evidence: Option<String>,
 }
 
 impl Impact {
     /// Has the revisit month passed on `today` without an outcome being recorded?
-    pub fn is_due(&self, today: NaiveDate) -> bool {
+    pub(crate) fn is_due(&self, today: NaiveDate) -> bool {
         self.outcome.as_deref().is_none_or(|o| o.trim().is_empty())
             && self
                 .revisit
@@ -591,28 +587,28 @@ impl Impact {
 /// is a slug of a built-in vocabulary (after validation); never an exact age.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Person {
+pub(crate) struct Person {
     /// An age band such as `18-25` or `65-74` (a number is read as text, so that an exact
     /// age can be refused with the band to write instead).
     #[serde(default, deserialize_with = "scalar_text")]
-    pub age_band: Option<String>,
+    pub(crate) age_band: Option<String>,
     #[serde(default)]
-    pub sex: Option<String>,
+    pub(crate) sex: Option<String>,
     /// An ethnic group (the census's high-level groups).
     #[serde(default)]
-    pub ethnicity: Option<String>,
+    pub(crate) ethnicity: Option<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub disability: Vec<String>,
+    pub(crate) disability: Vec<String>,
     /// Care and support needs (the primary support reasons of adult social care).
     #[serde(default, deserialize_with = "one_or_many")]
-    pub care_and_support_needs: Vec<String>,
+    pub(crate) care_and_support_needs: Vec<String>,
     /// For a DHR: the perpetrator's relationship to the person.
     #[serde(default)]
-    pub relationship_to_perpetrator: Option<String>,
+    pub(crate) relationship_to_perpetrator: Option<String>,
 }
 
 impl Person {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == Person::default()
     }
 }
@@ -620,7 +616,7 @@ impl Person {
 /// Where a review is: still being carried out, or completed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ReviewStatus {
+pub(crate) enum ReviewStatus {
     /// Commissioned and under way: listed (type, month commissioned, themes) without its
     /// content, except on internal builds.
     Ongoing,
@@ -633,90 +629,90 @@ pub enum ReviewStatus {
 /// author's words after parsing and the terms' slugs after validation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Meta {
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     #[serde(default)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     #[serde(default)]
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     #[serde(default)]
-    pub published: Option<Date>,
+    pub(crate) published: Option<Date>,
     #[serde(default)]
-    pub updated: Option<Date>,
+    pub(crate) updated: Option<Date>,
     #[serde(default)]
-    pub draft: bool,
+    pub(crate) draft: bool,
     #[serde(default)]
-    pub embargo_until: Option<Date>,
+    pub(crate) embargo_until: Option<Date>,
     #[serde(default)]
-    pub audience: Audience,
+    pub(crate) audience: Audience,
     #[serde(default)]
-    pub board: Option<String>,
+    pub(crate) board: Option<String>,
     #[serde(default)]
-    pub region: Option<String>,
+    pub(crate) region: Option<String>,
     #[serde(default)]
-    pub review_type: Option<String>,
+    pub(crate) review_type: Option<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub methodology: Vec<String>,
+    pub(crate) methodology: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub themes: Vec<String>,
+    pub(crate) themes: Vec<String>,
     #[serde(default)]
-    pub reference: Option<String>,
+    pub(crate) reference: Option<String>,
     #[serde(default)]
-    pub incident: Option<MonthYear>,
+    pub(crate) incident: Option<MonthYear>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub agencies: Vec<String>,
+    pub(crate) agencies: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub pseudonyms: Vec<String>,
+    pub(crate) pseudonyms: Vec<String>,
     /// On a briefing or learning summary: the slug of the review it belongs to.
     #[serde(default)]
-    pub review: Option<String>,
+    pub(crate) review: Option<String>,
 
     // Review summaries (and, for `commissioned`/`completed`, learning summaries).
     #[serde(default)]
-    pub statutory_basis: Option<StatutoryBasis>,
+    pub(crate) statutory_basis: Option<StatutoryBasis>,
     #[serde(default)]
-    pub referral_source: Option<String>,
+    pub(crate) referral_source: Option<String>,
     #[serde(default)]
-    pub commissioned: Option<MonthYear>,
+    pub(crate) commissioned: Option<MonthYear>,
     #[serde(default)]
-    pub completed: Option<MonthYear>,
+    pub(crate) completed: Option<MonthYear>,
     #[serde(default)]
-    pub scoping_period: Option<ScopingPeriod>,
+    pub(crate) scoping_period: Option<ScopingPeriod>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub parallel_processes: Vec<String>,
+    pub(crate) parallel_processes: Vec<String>,
     #[serde(default, deserialize_with = "one_or_many")]
-    pub abuse_types: Vec<String>,
+    pub(crate) abuse_types: Vec<String>,
     #[serde(default)]
-    pub quality_markers: BTreeMap<String, QualityMarker>,
+    pub(crate) quality_markers: BTreeMap<String, QualityMarker>,
     #[serde(default)]
-    pub hold_reason: Option<String>,
+    pub(crate) hold_reason: Option<String>,
     #[serde(default)]
-    pub full_report: Option<FullReport>,
+    pub(crate) full_report: Option<FullReport>,
     #[serde(default)]
-    pub recommendations: Vec<Recommendation>,
+    pub(crate) recommendations: Vec<Recommendation>,
     /// `ongoing` or `completed`; see [`Document::is_ongoing`].
     #[serde(default)]
-    pub status: Option<ReviewStatus>,
+    pub(crate) status: Option<ReviewStatus>,
     #[serde(default)]
-    pub person: Option<Person>,
+    pub(crate) person: Option<Person>,
     /// On a review or learning summary: how the board will know the learning made a difference.
     #[serde(default)]
-    pub impact: Option<Impact>,
+    pub(crate) impact: Option<Impact>,
 
     // Learning summaries.
     /// How the case was selected for review.
     #[serde(default)]
-    pub selection: Option<String>,
+    pub(crate) selection: Option<String>,
     /// Who chaired or wrote the review (a role, never a name).
     #[serde(default)]
-    pub lead_reviewer: Option<String>,
+    pub(crate) lead_reviewer: Option<String>,
 
     /// Free-form data for custom layouts.
     #[serde(default)]
-    pub extra: Option<serde_norway::Value>,
+    pub(crate) extra: Option<serde_norway::Value>,
 }
 
 /// Front-matter keys every kind accepts.
-pub const COMMON_KEYS: &[&str] = &[
+pub(crate) const COMMON_KEYS: &[&str] = &[
     "title",
     "slug",
     "summary",
@@ -737,7 +733,7 @@ pub const COMMON_KEYS: &[&str] = &[
     "extra",
 ];
 /// Keys only review summaries accept.
-pub const REVIEW_KEYS: &[&str] = &[
+pub(crate) const REVIEW_KEYS: &[&str] = &[
     "statutory_basis",
     "referral_source",
     "commissioned",
@@ -754,9 +750,9 @@ pub const REVIEW_KEYS: &[&str] = &[
     "impact",
 ];
 /// Keys only briefings and learning summaries accept.
-pub const LINKED_KEYS: &[&str] = &["review"];
+pub(crate) const LINKED_KEYS: &[&str] = &["review"];
 /// Keys only learning summaries accept (beyond the linked keys).
-pub const LEARNING_SUMMARY_KEYS: &[&str] = &[
+pub(crate) const LEARNING_SUMMARY_KEYS: &[&str] = &[
     "commissioned",
     "completed",
     "selection",
@@ -766,7 +762,7 @@ pub const LEARNING_SUMMARY_KEYS: &[&str] = &[
 
 impl Kind {
     /// Is `key` a front-matter key this kind accepts?
-    pub fn accepts(self, key: &str) -> bool {
+    pub(crate) fn accepts(self, key: &str) -> bool {
         COMMON_KEYS.contains(&key)
             || match self {
                 Kind::Review => REVIEW_KEYS.contains(&key),
@@ -778,7 +774,7 @@ impl Kind {
             }
     }
     /// Every key this kind accepts.
-    pub fn keys(self) -> Vec<&'static str> {
+    pub(crate) fn keys(self) -> Vec<&'static str> {
         let mut v: Vec<&'static str> = COMMON_KEYS.to_vec();
         match self {
             Kind::Review => v.extend(REVIEW_KEYS),
@@ -819,33 +815,33 @@ pub struct Document {
 }
 
 impl Document {
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         &self.source[self.body_offset..]
     }
     /// The year the document belongs to in listings: published, else completed, else incident.
-    pub fn year(&self) -> Option<i32> {
+    pub(crate) fn year(&self) -> Option<i32> {
         self.meta
             .published
             .map(|d| d.year())
             .or(self.meta.completed.map(|m| m.year))
     }
     /// The date used to order documents, newest first.
-    pub fn sort_date(&self) -> Option<NaiveDate> {
+    pub(crate) fn sort_date(&self) -> Option<NaiveDate> {
         self.meta
             .published
             .map(|d| d.0)
             .or(self.meta.updated.map(|d| d.0))
     }
     /// Board, falling back to the site's.
-    pub fn board<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
+    pub(crate) fn board<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
         self.meta.board.as_deref().or(config.board.as_deref())
     }
-    pub fn region<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
+    pub(crate) fn region<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
         self.meta.region.as_deref().or(config.region.as_deref())
     }
     /// Is this a review still being carried out? `status: ongoing`, or commissioned with no
     /// `completed` month (and no `status: completed`).
-    pub fn is_ongoing(&self) -> bool {
+    pub(crate) fn is_ongoing(&self) -> bool {
         self.kind == Kind::Review
             && match self.meta.status {
                 Some(s) => s == ReviewStatus::Ongoing,
@@ -853,7 +849,7 @@ impl Document {
             }
     }
     /// Reading time in whole minutes at 200 words a minute (at least 1).
-    pub fn reading_minutes(&self) -> usize {
+    pub(crate) fn reading_minutes(&self) -> usize {
         let words = self
             .body()
             .split_whitespace()
@@ -873,15 +869,4 @@ pub struct Site {
     pub documents: Vec<Document>,
     /// Files under `static/`, relative to `static/`, with `/` separators.
     pub static_files: Vec<String>,
-}
-
-impl Site {
-    pub fn content_dir(&self) -> PathBuf {
-        self.root.join("content")
-    }
-    pub fn find(&self, kind: Kind, slug: &str) -> Option<&Document> {
-        self.documents
-            .iter()
-            .find(|d| d.kind == kind && d.slug == slug)
-    }
 }

@@ -10,11 +10,11 @@ fn rfc3339(d: NaiveDate) -> String {
 }
 
 /// Most entries a feed carries.
-pub const FEED_LIMIT: usize = 50;
+pub(crate) const FEED_LIMIT: usize = 50;
 
 /// An Atom feed of the reviews and briefings among `docs` (already newest first within
 /// kind; sorted here by date), at site path `feed_path`.
-pub fn atom(
+pub(crate) fn atom(
     config: &Config,
     title: &str,
     feed_path: &str,

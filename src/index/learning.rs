@@ -32,11 +32,11 @@ pub const SCHEMA: &str = "learnsite-learning-index";
 /// The version of the index format this build writes.
 pub const VERSION: u32 = 2;
 /// The versions this build reads (`collate` takes indexes of any of them).
-pub const READS: [u32; 2] = [1, 2];
+pub(crate) const READS: [u32; 2] = [1, 2];
 /// File names the build and `collate` write at the output root.
 pub const JSON_FILE: &str = "learning-index.json";
-pub const CSV_FILE: &str = "learning-index.csv";
-pub const RECOMMENDATIONS_CSV_FILE: &str = "learning-index-recommendations.csv";
+pub(crate) const CSV_FILE: &str = "learning-index.csv";
+pub(crate) const RECOMMENDATIONS_CSV_FILE: &str = "learning-index-recommendations.csv";
 
 /// A whole learning index: one board's (from `learnsite build`) or a region's (from `learnsite collate`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -200,10 +200,12 @@ pub struct RecordImpact {
 }
 
 impl RecordImpact {
+    #[cfg(test)]
     /// Has the revisit month passed on `today` without an outcome (the model's rule)?
-    pub fn is_due(&self, today: NaiveDate) -> bool {
+    pub(crate) fn is_due(&self, today: NaiveDate) -> bool {
         self.to_model().is_due(today)
     }
+    #[cfg(test)]
     fn to_model(&self) -> Impact {
         Impact {
             measure: self.measure.clone(),
@@ -250,7 +252,7 @@ pub struct RecordPerson {
 
 impl RecordPerson {
     /// Every (vocabulary, slug) pair of the person.
-    pub fn codes(&self) -> Vec<(VocabKind, &str)> {
+    pub(crate) fn codes(&self) -> Vec<(VocabKind, &str)> {
         let singles = [
             (VocabKind::AgeBand, &self.age_band),
             (VocabKind::Sex, &self.sex),
@@ -336,7 +338,7 @@ pub struct RecordUpdate {
 impl RecordRecommendation {
     /// The month overdue counts from: the revised due month when there is one; a month that
     /// is not `YYYY-MM` counts as none.
-    pub fn effective_due(&self) -> Option<MonthYear> {
+    pub(crate) fn effective_due(&self) -> Option<MonthYear> {
         let m = |s: &Option<String>| s.as_deref().and_then(|d| MonthYear::parse(d).ok());
         m(&self.revised_due).or(m(&self.due))
     }
@@ -373,11 +375,11 @@ impl From<&Recommendation> for RecordRecommendation {
 }
 
 /// The kinds a record may have, as written in `kind`.
-pub const RECORD_KINDS: [&str; 3] = ["review", "briefing", "learning-summary"];
+pub(crate) const RECORD_KINDS: [&str; 3] = ["review", "briefing", "learning-summary"];
 
 impl Record {
     /// Human label of the record's kind ("Review summary", ...).
-    pub fn kind_label(&self) -> &'static str {
+    pub(crate) fn kind_label(&self) -> &'static str {
         match self.kind.as_str() {
             "review" => Kind::Review.label(),
             "briefing" => Kind::Briefing.label(),
@@ -387,7 +389,7 @@ impl Record {
     }
 
     /// Year the record belongs to in listings: published, else completed, else incident.
-    pub fn year(&self) -> Option<i32> {
+    pub(crate) fn year(&self) -> Option<i32> {
         let from_prefix = |s: &Option<String>| {
             s.as_deref()
                 .and_then(|s| s.get(..4))
@@ -397,20 +399,14 @@ impl Record {
     }
 
     /// Publication date, if any.
-    pub fn published_date(&self) -> Option<NaiveDate> {
+    pub(crate) fn published_date(&self) -> Option<NaiveDate> {
         self.published
             .as_deref()
             .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok())
     }
 
-    /// Label of the theme with slug `slug`, as the record's own board spells it.
-    pub fn theme_label(&self, slug: &str) -> Option<&str> {
-        let i = self.themes.iter().position(|t| t == slug)?;
-        self.theme_labels.get(i).map(String::as_str)
-    }
-
     /// Check the record's fields: kinds, dates and months, absolute URL, recommendations.
-    pub fn validate(&self) -> Result<(), String> {
+    pub(crate) fn validate(&self) -> Result<(), String> {
         if !RECORD_KINDS.contains(&self.kind.as_str()) {
             return Err(format!(
                 "`kind` is `{}`: it must be one of review, briefing, learning-summary",
@@ -518,7 +514,7 @@ fn non_empty(s: Option<&str>) -> Option<String> {
 }
 
 /// One record for a document (pages have none).
-pub fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> Option<Record> {
+pub(crate) fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> Option<Record> {
     if doc.kind == Kind::Page {
         return None;
     }
@@ -602,7 +598,7 @@ fn record_person(vocab: &Vocabularies, p: &crate::content::Person) -> RecordPers
 }
 
 /// What a listing may say of an ongoing review (no title, summary or body).
-pub fn ongoing_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> OngoingReview {
+pub(crate) fn ongoing_for(config: &Config, vocab: &Vocabularies, doc: &Document) -> OngoingReview {
     let m = &doc.meta;
     OngoingReview {
         board: non_empty(doc.board(config)),
@@ -631,7 +627,7 @@ fn kind_rank(kind: &str) -> usize {
 }
 
 /// Sort records: by kind, newest first, then slug; stable across builds.
-pub fn sort_records(records: &mut [Record]) {
+pub(crate) fn sort_records(records: &mut [Record]) {
     records.sort_by(|a, b| {
         kind_rank(&a.kind)
             .cmp(&kind_rank(&b.kind))
@@ -686,7 +682,7 @@ pub fn to_json(index: &LearningIndex) -> String {
 }
 
 /// The index as compact JSON (no indentation), ending in a newline: for large (collated) indexes.
-pub fn to_json_compact(index: &LearningIndex) -> String {
+pub(crate) fn to_json_compact(index: &LearningIndex) -> String {
     let mut s = serde_json::to_string(index).expect("a learning index always serialises");
     s.push('\n');
     s
@@ -885,7 +881,7 @@ fn built_date(index: &LearningIndex, rec: &Record) -> Option<NaiveDate> {
 }
 
 /// Column names of [`to_csv`].
-pub const CSV_COLUMNS: &[&str] = &[
+pub(crate) const CSV_COLUMNS: &[&str] = &[
     "kind",
     "title",
     "url",
@@ -913,7 +909,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 
 /// The index as CSV: UTF-8 with a byte-order mark (so spreadsheets read it as UTF-8), one row per
 /// document, lists joined with `"; "`, recommendation counts (overdue as of the build date).
-pub fn to_csv(index: &LearningIndex) -> Vec<u8> {
+pub(crate) fn to_csv(index: &LearningIndex) -> Vec<u8> {
     csv_bytes(
         CSV_COLUMNS,
         index.records.iter().map(|r| {
@@ -956,7 +952,7 @@ pub fn to_csv(index: &LearningIndex) -> Vec<u8> {
 }
 
 /// Column names of [`recommendations_csv`].
-pub const RECOMMENDATION_CSV_COLUMNS: &[&str] = &[
+pub(crate) const RECOMMENDATION_CSV_COLUMNS: &[&str] = &[
     "board",
     "reference",
     "review_title",
@@ -975,7 +971,7 @@ pub const RECOMMENDATION_CSV_COLUMNS: &[&str] = &[
 
 /// One row per recommendation (UTF-8 with BOM). `overdue` is `yes` when, on the build date,
 /// the due month had passed and the recommendation was not complete.
-pub fn recommendations_csv(index: &LearningIndex) -> Vec<u8> {
+pub(crate) fn recommendations_csv(index: &LearningIndex) -> Vec<u8> {
     csv_bytes(
         RECOMMENDATION_CSV_COLUMNS,
         index.records.iter().flat_map(|r| {

@@ -10,11 +10,11 @@
 //! | [`feed`] | Atom feeds: the site's and one per theme |
 //! | [`sitemap`] | `sitemap.xml` and `robots.txt` |
 
-pub mod feed;
+pub(crate) mod feed;
 pub mod learning;
 pub mod search;
-pub mod sitemap;
-pub mod taxonomy;
+pub(crate) mod sitemap;
+pub(crate) mod taxonomy;
 
 use crate::config::Config;
 use crate::content::Document;
@@ -27,20 +27,20 @@ use taxonomy::Taxonomy;
 
 /// What the index stage is given: the published documents, newest first, with their
 /// rendered bodies and view models (same order) and their taxonomies.
-pub struct Input<'a> {
-    pub config: &'a Config,
-    pub vocab: &'a Vocabularies,
-    pub docs: &'a [&'a Document],
+pub(crate) struct Input<'a> {
+    pub(crate) config: &'a Config,
+    pub(crate) vocab: &'a Vocabularies,
+    pub(crate) docs: &'a [&'a Document],
     /// The ongoing reviews the build lists without their content.
-    pub ongoing: &'a [&'a Document],
-    pub bodies: &'a [Rendered],
-    pub views: &'a [DocView],
-    pub taxonomies: &'a [Taxonomy],
-    pub publication: &'a Publication,
+    pub(crate) ongoing: &'a [&'a Document],
+    pub(crate) bodies: &'a [Rendered],
+    pub(crate) views: &'a [DocView],
+    pub(crate) taxonomies: &'a [Taxonomy],
+    pub(crate) publication: &'a Publication,
 }
 
 /// The search index, the learning index, the feeds, the sitemap and robots.txt.
-pub fn index_site(input: &Input) -> Vec<OutFile> {
+pub(crate) fn index_site(input: &Input) -> Vec<OutFile> {
     let (config, docs, today) = (input.config, input.docs, input.publication.today);
     let search_docs = search::documents::search_docs(docs, input.bodies, input.views);
     // The site's vocabularies give the labels' other names (SAR, MCA, its own aliases).

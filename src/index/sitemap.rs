@@ -8,7 +8,10 @@ use chrono::NaiveDate;
 
 /// The site paths of every page of a build, sorted, with the last-modified date of each
 /// document's page: the documents, the home page, the listings and the taxonomies.
-pub fn pages(docs: &[&Document], taxonomies: &[Taxonomy]) -> Vec<(String, Option<NaiveDate>)> {
+pub(crate) fn pages(
+    docs: &[&Document],
+    taxonomies: &[Taxonomy],
+) -> Vec<(String, Option<NaiveDate>)> {
     let mut pages: Vec<(String, Option<NaiveDate>)> = docs
         .iter()
         .map(|d| (d.url.clone(), d.meta.updated.map(|u| u.0).or(d.sort_date())))
@@ -30,7 +33,7 @@ pub fn pages(docs: &[&Document], taxonomies: &[Taxonomy]) -> Vec<(String, Option
 }
 
 /// `sitemap.xml` of the given site paths with optional last-modified dates.
-pub fn sitemap(config: &Config, pages: &[(String, Option<NaiveDate>)]) -> String {
+pub(crate) fn sitemap(config: &Config, pages: &[(String, Option<NaiveDate>)]) -> String {
     let mut x = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
     for (path, date) in pages {
         x.push_str("  <url><loc>");
@@ -46,7 +49,7 @@ pub fn sitemap(config: &Config, pages: &[(String, Option<NaiveDate>)]) -> String
 }
 
 /// `robots.txt`: public builds welcome robots; partner and internal builds ask them to stay away.
-pub fn robots(config: &Config, public: bool) -> String {
+pub(crate) fn robots(config: &Config, public: bool) -> String {
     if public {
         format!(
             "User-agent: *\nAllow: /\n\nSitemap: {}\n",

@@ -8,23 +8,23 @@ use std::collections::BTreeMap;
 /// One term of a taxonomy and the documents filed under it (indexes into the slice given
 /// to [`build`], in that slice's order: newest first).
 #[derive(Debug, Clone)]
-pub struct Term {
-    pub slug: String,
-    pub label: String,
-    pub docs: Vec<usize>,
+pub(crate) struct Term {
+    pub(crate) slug: String,
+    pub(crate) label: String,
+    pub(crate) docs: Vec<usize>,
 }
 
 /// A taxonomy: its URL section (`themes`), its title and its terms in display order.
 #[derive(Debug, Clone)]
-pub struct Taxonomy {
-    pub section: &'static str,
-    pub title: &'static str,
+pub(crate) struct Taxonomy {
+    pub(crate) section: &'static str,
+    pub(crate) title: &'static str,
     /// What one term is called in a page title ("Theme: Self-neglect").
-    pub singular: &'static str,
-    pub terms: Vec<Term>,
+    pub(crate) singular: &'static str,
+    pub(crate) terms: Vec<Term>,
 }
 
-pub const SECTIONS: [(&str, &str, &str); 6] = [
+pub(crate) const SECTIONS: [(&str, &str, &str); 6] = [
     ("themes", "Themes", "Theme"),
     ("review-types", "Review types", "Review type"),
     ("methodologies", "Methodologies", "Methodology"),
@@ -34,7 +34,7 @@ pub const SECTIONS: [(&str, &str, &str); 6] = [
 ];
 
 /// Build every taxonomy from `docs` (pages are not filed).
-pub fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -> Vec<Taxonomy> {
+pub(crate) fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -> Vec<Taxonomy> {
     // section index → slug → (label, docs)
     let mut maps: Vec<BTreeMap<String, (String, Vec<usize>)>> =
         vec![BTreeMap::new(); SECTIONS.len()];

@@ -12,19 +12,19 @@ use std::path::Path;
 
 /// One labelled identifier.
 #[derive(Debug, Clone)]
-pub struct Label {
-    pub file: String,
-    pub rule: String,
-    pub start: usize,
-    pub end: usize,
-    pub text: String,
+pub(crate) struct Label {
+    pub(crate) file: String,
+    pub(crate) rule: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
 }
 
 /// A corpus file with its markers stripped.
-pub struct Stripped {
-    pub text: String,
-    pub positives: Vec<Label>,
-    pub negatives: usize,
+pub(crate) struct Stripped {
+    pub(crate) text: String,
+    pub(crate) positives: Vec<Label>,
+    pub(crate) negatives: usize,
 }
 
 fn long_rule(short: &str) -> String {
@@ -47,7 +47,7 @@ fn long_rule(short: &str) -> String {
 }
 
 /// Strip the markers of one file.
-pub fn strip(file: &str, marked: &str) -> Stripped {
+pub(crate) fn strip(file: &str, marked: &str) -> Stripped {
     let mut text = String::with_capacity(marked.len());
     let mut positives = Vec::new();
     let mut negatives = 0;
@@ -98,39 +98,39 @@ fn family(rule: &str) -> &str {
 
 /// Scores of a corpus run.
 #[derive(Debug, Default)]
-pub struct Score {
-    pub positives: usize,
-    pub negatives: usize,
-    pub found: usize,
-    pub found_strict: usize,
-    pub findings: usize,
-    pub false_positives: usize,
-    pub missed: Vec<Label>,
+pub(crate) struct Score {
+    pub(crate) positives: usize,
+    pub(crate) negatives: usize,
+    pub(crate) found: usize,
+    pub(crate) found_strict: usize,
+    pub(crate) findings: usize,
+    pub(crate) false_positives: usize,
+    pub(crate) missed: Vec<Label>,
     /// Found, but under another rule of the same family.
-    pub other_rule: Vec<Label>,
-    pub spurious: Vec<(String, String, String)>,
+    pub(crate) other_rule: Vec<Label>,
+    pub(crate) spurious: Vec<(String, String, String)>,
     /// Words of the stripped text (front-matter values and body).
-    pub words: usize,
+    pub(crate) words: usize,
 }
 
 impl Score {
-    pub fn recall(&self) -> f64 {
+    pub(crate) fn recall(&self) -> f64 {
         self.found as f64 / self.positives.max(1) as f64
     }
-    pub fn recall_strict(&self) -> f64 {
+    pub(crate) fn recall_strict(&self) -> f64 {
         self.found_strict as f64 / self.positives.max(1) as f64
     }
-    pub fn precision(&self) -> f64 {
+    pub(crate) fn precision(&self) -> f64 {
         (self.findings - self.false_positives) as f64 / self.findings.max(1) as f64
     }
     /// False findings per 4,000 words (about eight pages of a published review).
-    pub fn false_per_4000_words(&self) -> f64 {
+    pub(crate) fn false_per_4000_words(&self) -> f64 {
         self.false_positives as f64 * 4000.0 / self.words.max(1) as f64
     }
 }
 
 /// Lint the corpus under `root` and score it.
-pub fn score(root: &Path) -> Result<Score, String> {
+pub(crate) fn score(root: &Path) -> Result<Score, String> {
     let cfg_text =
         std::fs::read_to_string(root.join("learnsite.yaml")).map_err(|e| e.to_string())?;
     let cfg = Config::parse(&cfg_text, "learnsite.yaml").map_err(|d| d.message)?;

@@ -11,13 +11,13 @@
 
 #[cfg(test)]
 mod corpus;
-pub mod names;
-pub mod report;
-pub mod rules;
-pub mod scan;
-pub mod suppress;
+pub(crate) mod names;
+pub(crate) mod report;
+pub(crate) mod rules;
+pub(crate) mod scan;
+pub(crate) mod suppress;
 
-pub use report::{mask, to_json, to_sarif};
+pub(crate) use report::{to_json, to_sarif};
 
 use crate::config::Config;
 use crate::content::Document;
@@ -25,12 +25,12 @@ use crate::diagnostics::{self, Diagnostic, Severity};
 use names::{FastSet, KnownNames, Phrases};
 use rayon::prelude::*;
 use rules::Hit;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Why the lint could not be set up.
 #[derive(Debug, thiserror::Error)]
-pub enum LintSetupError {
+pub(crate) enum LintSetupError {
     #[error("the known-names file {} could not be read: {source}", path.display())]
     KnownNamesUnreadable {
         path: PathBuf,
@@ -57,41 +57,24 @@ pub struct Suppression {
 
 /// A finding that a suppression comment allowed.
 #[derive(Debug, Clone)]
-pub struct SuppressedFinding {
-    pub finding: Diagnostic,
+pub(crate) struct SuppressedFinding {
+    pub(crate) finding: Diagnostic,
     /// [`Suppression::id`] of the suppression that allowed it.
-    pub suppression: usize,
-    pub reason: String,
+    pub(crate) suppression: usize,
+    pub(crate) reason: String,
 }
 
 /// What linting a set of documents found.
 #[derive(Debug, Default, Clone)]
-pub struct LintReport {
+pub(crate) struct LintReport {
     /// Findings in force (errors block publication; warnings do not).
-    pub findings: Vec<Diagnostic>,
+    pub(crate) findings: Vec<Diagnostic>,
     /// Every suppression comment, used or not.
-    pub suppressions: Vec<Suppression>,
+    pub(crate) suppressions: Vec<Suppression>,
     /// Findings allowed by a suppression comment (listed for auditors).
-    pub suppressed: Vec<SuppressedFinding>,
+    pub(crate) suppressed: Vec<SuppressedFinding>,
     /// Absolute path of each document by its site-relative path (for non-relative output).
-    pub paths: BTreeMap<String, PathBuf>,
-}
-
-impl LintReport {
-    pub fn error_count(&self) -> usize {
-        self.findings.iter().filter(|d| d.is_error()).count()
-    }
-    pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(Diagnostic::is_error)
-    }
-    /// Files (site-relative) with at least one error finding: not to be published.
-    pub fn blocked_files(&self) -> HashSet<String> {
-        self.findings
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| d.file.clone())
-            .collect()
-    }
+    pub(crate) paths: BTreeMap<String, PathBuf>,
 }
 
 /// Phrases and well-known public case names that are never a re-identifying name here.
@@ -135,7 +118,7 @@ impl Linter {
     /// Set the lint up for a site: the allow-list of `learnsite.yaml`, the board and region
     /// names, and the private known-names file (`known_names_override`, else `lint.known_names`),
     /// which must lie outside `content/` and `static/`.
-    pub fn new(
+    pub(crate) fn new(
         config: &Config,
         site_root: &Path,
         known_names_override: Option<&Path>,
@@ -214,15 +197,19 @@ impl Linter {
         }
     }
 
+    #[cfg(test)]
     /// Number of names in the known-names file (0 when there is none).
-    pub fn known_name_count(&self) -> usize {
+    pub(crate) fn known_name_count(&self) -> usize {
         self.known.count
     }
 
     /// Lint every document (in parallel). Findings are sorted by file, line, column.
     /// Takes documents or references to them, so a build can lint what it would publish
     /// without copying it.
-    pub fn lint_all<D: std::borrow::Borrow<Document> + Sync>(&self, docs: &[D]) -> LintReport {
+    pub(crate) fn lint_all<D: std::borrow::Borrow<Document> + Sync>(
+        &self,
+        docs: &[D],
+    ) -> LintReport {
         let per_doc: Vec<(Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>)> = docs
             .par_iter()
             .map(|d| self.lint_document_full(d.borrow()))
@@ -255,7 +242,7 @@ impl Linter {
     }
 
     /// Lint one document: findings in force, suppression comments, and the findings they allowed.
-    pub fn lint_document_full(
+    pub(crate) fn lint_document_full(
         &self,
         doc: &Document,
     ) -> (Vec<Diagnostic>, Vec<Suppression>, Vec<SuppressedFinding>) {
@@ -549,30 +536,30 @@ fn check_known_names_place(path: &Path, site_root: &Path) -> Result<(), LintSetu
 }
 
 /// What the rules see of one document.
-pub struct DocCtx<'a> {
+pub(crate) struct DocCtx<'a> {
     /// The masked source (see [`scan`]).
-    pub text: &'a str,
-    pub scanned: &'a scan::Scanned,
-    pub allow_words: &'a FastSet<String>,
-    pub site_allow_words: &'a FastSet<String>,
-    pub area_words: &'a FastSet<String>,
+    pub(crate) text: &'a str,
+    pub(crate) scanned: &'a scan::Scanned,
+    pub(crate) allow_words: &'a FastSet<String>,
+    pub(crate) site_allow_words: &'a FastSet<String>,
+    pub(crate) area_words: &'a FastSet<String>,
     /// Words of the document's pseudonyms and agencies.
-    pub doc_words: FastSet<String>,
+    pub(crate) doc_words: FastSet<String>,
     /// Words of the document's pseudonyms only.
-    pub pseudonym_words: FastSet<String>,
+    pub(crate) pseudonym_words: FastSet<String>,
     /// Lower-case allow-list and agency phrases.
-    pub allowed_phrases: Vec<String>,
+    pub(crate) allowed_phrases: Vec<String>,
     /// Phrases whose words are never a name: the site's and the document's.
-    pub phrases: &'a Phrases,
-    pub doc_phrases: Phrases,
-    pub known: &'a KnownNames,
+    pub(crate) phrases: &'a Phrases,
+    pub(crate) doc_phrases: Phrases,
+    pub(crate) known: &'a KnownNames,
 }
 
 impl DocCtx<'_> {
-    pub fn is_doc_word(&self, lower: &str) -> bool {
+    pub(crate) fn is_doc_word(&self, lower: &str) -> bool {
         self.doc_words.contains(lower)
     }
-    pub fn is_pseudonym_word(&self, lower: &str) -> bool {
+    pub(crate) fn is_pseudonym_word(&self, lower: &str) -> bool {
         self.pseudonym_words.contains(lower)
     }
 }

@@ -11,7 +11,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A small, fast, non-cryptographic hasher (the "Fx" hash of rustc) for the word tables:
 /// the keys are our own word lists and the document's words, so flooding is not a concern.
 #[derive(Default, Clone, Copy)]
-pub struct FxHasher {
+pub(crate) struct FxHasher {
     hash: u64,
 }
 
@@ -55,8 +55,8 @@ impl Hasher for FxHasher {
 }
 
 /// Hash map and set with [`FxHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 use std::sync::LazyLock;
 
 static FIRST: &str = include_str!("data/first_names.txt");
@@ -85,37 +85,37 @@ const COMPASS_WORDS: &[&str] = &[
 ];
 
 /// Word-class bits of a lower-case word (see [`Gazetteer::class`]).
-pub type Class = u16;
-pub const FIRST_NAME: Class = 1;
-pub const SURNAME: Class = 2;
+pub(crate) type Class = u16;
+pub(crate) const FIRST_NAME: Class = 1;
+pub(crate) const SURNAME: Class = 2;
 /// A common English word (SCOWL size 35 or smaller).
-pub const WORD: Class = 4;
+pub(crate) const WORD: Class = 4;
 /// A nationality, religion, language, month, day or other proper noun that is never a person.
-pub const NOT_NAME: Class = 8;
+pub(crate) const NOT_NAME: Class = 8;
 /// A title that comes before a name: Mr, Dr, PC.
-pub const TITLE: Class = 16;
+pub(crate) const TITLE: Class = 16;
 /// A relationship or role word that often comes before a name: sister, son, neighbour.
-pub const RELATION: Class = 32;
+pub(crate) const RELATION: Class = 32;
 /// A verb of reported speech: said, told.
-pub const SPEECH: Class = 64;
+pub(crate) const SPEECH: Class = 64;
 /// A first name that is also an everyday word in this register (Will, Hope, Grace).
-pub const AMBIGUOUS: Class = 128;
+pub(crate) const AMBIGUOUS: Class = 128;
 /// A UK place of one word (a town, village, county, district, area or river): never a person on
 /// its own, and a person only with a person's context when it is also a name ("Mr Preston").
-pub const PLACE: Class = 256;
+pub(crate) const PLACE: Class = 256;
 /// A place that everybody in the region knows: a county, an authority, a town of 20,000 people
 /// or more. A given name that is such a place ("Beverley", "Chelsea") needs context too.
-pub const MAJOR_PLACE: Class = 512;
+pub(crate) const MAJOR_PLACE: Class = 512;
 /// Compass and size words that make a place's name with the place after them ("North Tyneside",
 /// "Greater Manchester", "Mid Ulster").
-pub const COMPASS: Class = 1024;
+pub(crate) const COMPASS: Class = 1024;
 /// A nation, region or county rather than a town ("Cornwall", "Kent", "Rutland"): an age beside
 /// it does not locate a person the way a town does.
-pub const AREA: Class = 2048;
+pub(crate) const AREA: Class = 2048;
 
 /// Titles and ranks that come before a surname or a full name.
 #[rustfmt::skip]
-pub const TITLES: &[&str] = &[
+pub(crate) const TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "pc", "dc", "ds", "di", "dci", "dsi", "sgt",
     "sergeant", "inspector", "constable", "nurse", "cllr", "councillor", "rev", "revd", "reverend", "sir", "dame",
     "lord", "lady", "judge", "hhj", "det", "detective", "sister", "matron", "midwife", "pcso", "insp", "supt",
@@ -124,7 +124,7 @@ pub const TITLES: &[&str] = &[
 
 /// Words after which a capitalised word is very likely a name ("her sister Karen").
 #[rustfmt::skip]
-pub const RELATIONS: &[&str] = &[
+pub(crate) const RELATIONS: &[&str] = &[
     "sister", "brother", "son", "daughter", "mother", "father", "mum", "mom", "dad", "partner", "husband", "wife",
     "boyfriend", "girlfriend", "friend", "neighbour", "neighbor", "aunt", "auntie", "uncle", "cousin", "niece",
     "nephew", "grandmother", "grandfather", "grandma", "grandad", "granddad", "nan", "nana", "grandson",
@@ -138,7 +138,7 @@ pub const RELATIONS: &[&str] = &[
 
 /// Verbs of reported speech.
 #[rustfmt::skip]
-pub const SPEECH_VERBS: &[&str] = &[
+pub(crate) const SPEECH_VERBS: &[&str] = &[
     "said", "says", "told", "tells", "explained", "reported", "asked", "recalled", "stated", "described", "wrote",
     "added", "remembered", "disclosed", "replied", "commented", "felt", "thought", "believed",
 ];
@@ -221,7 +221,7 @@ const EPONYMS: &[&str] = &[
 
 /// National bodies, regulators, methodologies and the like: words of these never name a person.
 #[rustfmt::skip]
-pub const NATIONAL_BODIES: &[&str] = &[
+pub(crate) const NATIONAL_BODIES: &[&str] = &[
     "NHS England", "NHS Digital", "NHS", "Care Quality Commission", "CQC", "Ofsted", "Home Office",
     "Department of Health and Social Care", "Department for Education", "Department for Work and Pensions", "DWP",
     "Ministry of Justice", "Ministry of Housing", "SCIE", "Social Care Institute for Excellence",
@@ -256,11 +256,11 @@ pub const NATIONAL_BODIES: &[&str] = &[
 ];
 
 /// Which words a word belongs to.
-pub struct Gazetteer {
+pub(crate) struct Gazetteer {
     classes: WordTable,
     /// UK places of more than one word ("Newcastle upon Tyne", "Tyne and Wear") and the
     /// hospitals a board names as public places.
-    pub place_phrases: Phrases,
+    pub(crate) place_phrases: Phrases,
     /// The places of several words that are major (see [`MAJOR_PLACE`]), lower-case.
     major_phrases: FastSet<&'static str>,
     /// The places of several words that are areas (see [`AREA`]), lower-case.
@@ -346,25 +346,20 @@ impl Gazetteer {
 
     /// The class bits of a lower-case word (0 when unknown).
     #[inline]
-    pub fn class(&self, lower: &str) -> Class {
+    pub(crate) fn class(&self, lower: &str) -> Class {
         self.classes.get(lower)
     }
 
     /// Is this lower-case name of several words (single spaces) a major UK place?
-    pub fn is_major_phrase(&self, lower: &str) -> bool {
+    pub(crate) fn is_major_phrase(&self, lower: &str) -> bool {
         self.major_phrases.contains(lower)
     }
 
     /// Is this lower-case name of several words (single spaces) a nation, region or county?
-    pub fn is_area_phrase(&self, lower: &str) -> bool {
+    pub(crate) fn is_area_phrase(&self, lower: &str) -> bool {
         self.area_phrases.contains(lower)
     }
 
-    /// Is this lower-case word a UK place (of one word)?
-    #[inline]
-    pub fn is_place(&self, lower: &str) -> bool {
-        self.class(lower) & PLACE != 0
-    }
 }
 
 /// Word → class bits. Words of up to 16 bytes (nearly all) are keys stored in the table itself,
@@ -411,11 +406,11 @@ impl WordTable {
 }
 
 /// The gazetteer, parsed on first use.
-pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
+pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 
 /// Lower-case `word` into `buf` (reused), dropping a trailing possessive `'s`/`’s`/`s'`.
 /// Returns whether a possessive was dropped.
-pub fn lower_into(word: &str, buf: &mut String) -> bool {
+pub(crate) fn lower_into(word: &str, buf: &mut String) -> bool {
     buf.clear();
     let (base, poss) = strip_possessive(word);
     if base.is_ascii() {
@@ -431,7 +426,7 @@ pub fn lower_into(word: &str, buf: &mut String) -> bool {
 
 /// A lower-case word without its accents ("wójcik" → "wojcik", "siân" → "sian", "łukasz" →
 /// "lukasz"), for looking up names the lists spell without them.
-pub fn fold_accents(lower: &str) -> String {
+pub(crate) fn fold_accents(lower: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     lower
         .nfd()
@@ -447,7 +442,7 @@ pub fn fold_accents(lower: &str) -> String {
 }
 
 /// `Karen's` → (`Karen`, true).
-pub fn strip_possessive(word: &str) -> (&str, bool) {
+pub(crate) fn strip_possessive(word: &str) -> (&str, bool) {
     for suf in ["'s", "’s", "'S"] {
         if let Some(b) = word.strip_suffix(suf) {
             if !b.is_empty() {
@@ -461,7 +456,7 @@ pub fn strip_possessive(word: &str) -> (&str, bool) {
 /// The author's private list of real names, matched exactly (any case, possessive) and
 /// one edit away (a deletion neighbourhood per name part).
 #[derive(Debug, Default, Clone)]
-pub struct KnownNames {
+pub(crate) struct KnownNames {
     /// lower-case name part → whether it is an everyday word (then only capitalised use counts).
     parts: FastMap<String, bool>,
     /// deletion variant (and the part itself) → the part it came from.
@@ -475,11 +470,11 @@ pub struct KnownNames {
     first: [u64; 4],
     lens: u64,
     /// Number of names listed.
-    pub count: usize,
+    pub(crate) count: usize,
 }
 
 impl KnownNames {
-    pub fn parse(text: &str) -> KnownNames {
+    pub(crate) fn parse(text: &str) -> KnownNames {
         let mut k = KnownNames {
             min_len: usize::MAX,
             ..Default::default()
@@ -523,12 +518,12 @@ impl KnownNames {
         k
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.parts.is_empty()
     }
 
     /// Is this lower-case token exactly a known name part? `Some(is_common_word)`.
-    pub fn exact(&self, lower: &str) -> Option<bool> {
+    pub(crate) fn exact(&self, lower: &str) -> Option<bool> {
         let b = lower.as_bytes();
         let first = *b.first()?;
         // Cheap filters before hashing: first letter and length of some part.
@@ -541,7 +536,7 @@ impl KnownNames {
     }
 
     /// A cheap test: could this token be one edit away from a known name part?
-    pub fn may_be_near(&self, lower: &str) -> bool {
+    pub(crate) fn may_be_near(&self, lower: &str) -> bool {
         if self.variants.is_empty() {
             return false;
         }
@@ -556,7 +551,7 @@ impl KnownNames {
 
     /// Is this token one edit (insertion, deletion, substitution or transposition) away
     /// from a known name part of four letters or more?
-    pub fn near(&self, lower: &str) -> bool {
+    pub(crate) fn near(&self, lower: &str) -> bool {
         if self.variants.contains_key(lower) {
             return true;
         }
@@ -575,7 +570,7 @@ impl KnownNames {
     /// Is this lower-case token a known name part, exactly or one edit away?
     /// Returns (exact, is_common_word); `is_word` says whether the token is an everyday word
     /// (everyday words are never taken as misspellings).
-    pub fn lookup(&self, lower: &str, is_word: bool) -> Option<(bool, bool)> {
+    pub(crate) fn lookup(&self, lower: &str, is_word: bool) -> Option<(bool, bool)> {
         if let Some(common) = self.exact(lower) {
             return Some((true, common));
         }
@@ -603,7 +598,7 @@ fn deletions(s: &str) -> Vec<String> {
 /// Multi-word phrases (national bodies, agencies, pseudonyms, allowed place names) whose
 /// words are never read as a person's name where the whole phrase appears.
 #[derive(Debug, Default, Clone)]
-pub struct Phrases {
+pub(crate) struct Phrases {
     /// By first word: whether the word alone is a phrase, and the longer phrases by their
     /// second word (so a common first word such as "north" or "st" costs one more lookup, not
     /// a walk over every phrase that starts with it).
@@ -618,7 +613,7 @@ struct FirstWord {
 }
 
 impl Phrases {
-    pub fn new(list: impl IntoIterator<Item = impl AsRef<str>>) -> Phrases {
+    pub(crate) fn new(list: impl IntoIterator<Item = impl AsRef<str>>) -> Phrases {
         let mut by_first: FastMap<String, FirstWord> = FastMap::default();
         let mut toks = Vec::new();
         let mut buf = String::new();
@@ -651,12 +646,12 @@ impl Phrases {
         Phrases { by_first }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
 
     /// Is the whole of `text` one of the phrases (any case)?
-    pub fn contains_text(&self, text: &str) -> bool {
+    pub(crate) fn contains_text(&self, text: &str) -> bool {
         if self.is_empty() {
             return false;
         }
@@ -678,7 +673,7 @@ impl Phrases {
 
     /// How many tokens from `i` on form one of the phrases (0 if none); `low(j)` gives the
     /// lower-case token `j` and `joined(j)` whether tokens `j` and `j + 1` are next to each other.
-    pub fn longest_at<'a>(
+    pub(crate) fn longest_at<'a>(
         &self,
         i: usize,
         n: usize,
@@ -708,7 +703,7 @@ impl Phrases {
 }
 
 /// Words of a list of phrases, lower-cased, for an allow set.
-pub fn phrase_words(
+pub(crate) fn phrase_words(
     phrases: impl IntoIterator<Item = impl AsRef<str>>,
     into: &mut FastSet<String>,
 ) {

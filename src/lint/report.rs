@@ -8,11 +8,11 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 
 /// Version of the JSON output's shape.
-pub const JSON_VERSION: u32 = 1;
+pub(crate) const JSON_VERSION: u32 = 1;
 
 /// Mask text for logs: keep the first character of each word, star the rest.
 /// `Nigel 9 Rd` → `N**** 9 R*`; `NE63 9XL` → `N*** 9**`.
-pub fn mask(text: &str) -> String {
+pub(crate) fn mask(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut in_word = false;
     for c in text.chars() {
@@ -71,7 +71,7 @@ fn finding_json(report: &LintReport, d: &Diagnostic, root_relative: bool, unmask
 ///
 /// `root_relative`: files relative to the site root (the documented form); otherwise the
 /// absolute path of each document where it is known. `unmasked`: print the exact flagged text.
-pub fn to_json(report: &LintReport, root_relative: bool, unmasked: bool) -> String {
+pub(crate) fn to_json(report: &LintReport, root_relative: bool, unmasked: bool) -> String {
     let findings: Vec<Value> = report
         .findings
         .iter()
@@ -123,7 +123,7 @@ fn level(s: Severity) -> &'static str {
 /// SARIF 2.1.0 for code scanning: stable rule ids with descriptions, partial fingerprints
 /// (from the rule, the file and the masked text, never the text itself), and in-source
 /// suppressions with their justification.
-pub fn to_sarif(report: &LintReport, unmasked: bool) -> String {
+pub(crate) fn to_sarif(report: &LintReport, unmasked: bool) -> String {
     let rules_json: Vec<Value> = RULES
         .iter()
         .map(|r| {

@@ -10,7 +10,7 @@
 
 /// How capital letters should be read in a block.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// Sentences: a capital letter mid-sentence means a proper noun.
     Prose,
     /// Headings, titles, table cells, code: capitals say little.
@@ -19,12 +19,10 @@ pub enum Mode {
 
 /// A stretch of lintable text: a paragraph, a list item, a heading, one front-matter value.
 #[derive(Debug, Clone, Copy)]
-pub struct Block {
-    pub start: usize,
-    pub end: usize,
-    pub mode: Mode,
-    /// In the body (not front-matter).
-    pub body: bool,
+pub(crate) struct Block {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) mode: Mode,
 }
 
 /// Top-level front-matter keys whose values are structured data (dates, slugs, lists of
@@ -58,21 +56,21 @@ const TITLE_KEYS: &[&str] = &["title"];
 
 /// The prepared text of one document.
 #[derive(Debug)]
-pub struct Scanned {
+pub(crate) struct Scanned {
     /// The source with unread bytes blanked (same length, newlines kept).
-    pub text: String,
-    pub blocks: Vec<Block>,
+    pub(crate) text: String,
+    pub(crate) blocks: Vec<Block>,
     /// Byte offset of the start of each line (index 0 is line 1).
-    pub line_starts: Vec<usize>,
+    pub(crate) line_starts: Vec<usize>,
     /// Suppression comments: (0-based line index, byte start, byte end) of the comment text.
-    pub comments: Vec<(usize, usize, usize)>,
+    pub(crate) comments: Vec<(usize, usize, usize)>,
     /// Lines (0-based) that are headings in the body, with their text range.
-    pub headings: Vec<(usize, usize, usize)>,
+    pub(crate) headings: Vec<(usize, usize, usize)>,
 }
 
 impl Scanned {
     /// The text of 1-based line `line` (without its line break).
-    pub fn line_text<'s>(&self, src: &'s str, line: usize) -> &'s str {
+    pub(crate) fn line_text<'s>(&self, src: &'s str, line: usize) -> &'s str {
         let i = line.saturating_sub(1);
         let s = self
             .line_starts
@@ -90,7 +88,7 @@ impl Scanned {
     }
 
     /// 1-based (line, column-in-characters) of a byte offset.
-    pub fn line_col(&self, src: &str, byte: usize) -> (usize, usize) {
+    pub(crate) fn line_col(&self, src: &str, byte: usize) -> (usize, usize) {
         let byte = byte.min(src.len());
         let idx = match self.line_starts.binary_search(&byte) {
             Ok(i) => i,
@@ -122,14 +120,14 @@ fn blank(buf: &mut [u8], start: usize, end: usize) {
 }
 
 /// Is this line a suppression comment (HTML or YAML form)?
-pub fn is_suppression_line(line: &str) -> bool {
+pub(crate) fn is_suppression_line(line: &str) -> bool {
     let t = line.trim_start();
     (t.starts_with("<!--") || t.starts_with('#')) && t.contains("learnsite-allow")
 }
 
 /// Prepare a document's source. `fm` is the 1-based first and last line of the
 /// front-matter (inclusive) or `None`; `body_offset` the byte where the body starts.
-pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanned {
+pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanned {
     let starts = line_starts(src);
     let mut buf: Vec<u8> = src.as_bytes().to_vec();
     let mut blocks = Vec::new();
@@ -245,7 +243,6 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
             start: s,
             end: e,
             mode,
-            body: false,
         });
     }
 
@@ -262,7 +259,6 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
                 start: s,
                 end: e,
                 mode: Mode::Prose,
-                body: true,
             });
         }
     };
@@ -282,7 +278,6 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
                     start: s,
                     end: e,
                     mode: Mode::Heading,
-                    body: true,
                 });
             }
             continue;
@@ -301,7 +296,6 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
                     start: e - info.len(),
                     end: e,
                     mode: Mode::Heading,
-                    body: true,
                 });
             }
             continue;
@@ -325,7 +319,6 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
                 start: hs,
                 end: e,
                 mode: Mode::Heading,
-                body: true,
             });
             continue;
         }
@@ -346,7 +339,6 @@ pub fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanne
                     start: cs,
                     end: ce,
                     mode: Mode::Prose,
-                    body: true,
                 });
             }
             continue;
@@ -406,13 +398,13 @@ fn yaml_key(s: &str) -> Option<&str> {
 
 /// A word in the text: letters with inner apostrophes or hyphens.
 #[derive(Debug, Clone, Copy)]
-pub struct Token {
-    pub start: usize,
-    pub end: usize,
+pub(crate) struct Token {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Split `text[start..end]` into word tokens (absolute byte offsets).
-pub fn tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
+pub(crate) fn tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut i = start;

@@ -5,20 +5,20 @@ use super::scan::Scanned;
 
 /// A suppression comment as written.
 #[derive(Debug, Clone)]
-pub struct Parsed {
+pub(crate) struct Parsed {
     /// 1-based line of the comment.
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based line it covers (the next line that is not blank).
-    pub target: usize,
-    pub rules: Vec<String>,
-    pub reason: Option<String>,
+    pub(crate) target: usize,
+    pub(crate) rules: Vec<String>,
+    pub(crate) reason: Option<String>,
     /// Byte range of the comment.
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// Parse every suppression comment of a document.
-pub fn parse(src: &str, sc: &Scanned) -> Vec<Parsed> {
+pub(crate) fn parse(src: &str, sc: &Scanned) -> Vec<Parsed> {
     let mut out = Vec::new();
     for &(li, s, e) in &sc.comments {
         let text = &src[s..e];
@@ -66,7 +66,7 @@ pub fn parse(src: &str, sc: &Scanned) -> Vec<Parsed> {
 }
 
 /// Does suppression rule `pat` cover `rule`? Exact ids, or a family written `pii/*` or `pii`.
-pub fn covers(pat: &str, rule: &str) -> bool {
+pub(crate) fn covers(pat: &str, rule: &str) -> bool {
     if pat == rule || pat == "*" || pat == "all" {
         return true;
     }

@@ -11,7 +11,7 @@ use crate::index::taxonomy::Taxonomy;
 use rayon::prelude::*;
 
 /// Documents a listing page shows at most; longer listings are paginated.
-pub const PAGE_SIZE: usize = 50;
+pub(crate) const PAGE_SIZE: usize = 50;
 
 /// The introduction of a kind's listing.
 fn intro(kind: Kind) -> &'static str {
@@ -28,13 +28,13 @@ const ROOT_MARK: &str = "\u{E000}";
 /// Every document's list entry: what templates see of it and, with the default theme, its
 /// HTML rendered once (cut where the page's root goes) and joined on each listing page it
 /// appears on, instead of filling the `doc_card` macro again on every page.
-pub struct Cards {
+pub(crate) struct Cards {
     views: Vec<CardView>,
     html: Vec<Option<Vec<String>>>,
 }
 
 impl Cards {
-    pub fn new(r: &Renderer, views: &[DocView]) -> Cards {
+    pub(crate) fn new(r: &Renderer, views: &[DocView]) -> Cards {
         let views: Vec<CardView> = views.iter().map(CardView::from).collect();
         let html = if r.tera.get_template_names().any(|n| n == CARD_TEMPLATE) {
             views.par_iter().map(|v| fragment(r, v)).collect()
@@ -77,7 +77,7 @@ fn fragment(r: &Renderer, v: &CardView) -> Option<Vec<String>> {
 }
 
 /// The listing of each kind of document.
-pub fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
+pub(crate) fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
     for kind in [Kind::Review, Kind::Briefing, Kind::LearningSummary] {
         let list: Vec<usize> = docs
             .iter()
@@ -101,7 +101,7 @@ pub fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
 }
 
 /// Each taxonomy's page of terms, and each term's listing (in parallel).
-pub fn taxonomies(
+pub(crate) fn taxonomies(
     r: &Renderer,
     taxonomies: &[Taxonomy],
     cards: &Cards,

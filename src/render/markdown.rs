@@ -8,29 +8,29 @@ use std::sync::LazyLock;
 
 /// A heading of the body, for tables of contents and section checks.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub text: String,
+pub(crate) struct Heading {
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) text: String,
 }
 
 /// The result of rendering one document body.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// Sanitised HTML.
-    pub html: String,
-    pub headings: Vec<Heading>,
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
     /// The body as plain text (for search and summaries).
-    pub text: String,
+    pub(crate) text: String,
     /// Internal link targets as site paths (`reviews/adult-d/`, `downloads/x.pdf`), with the
     /// 1-based line of the body they are on.
-    pub internal_links: Vec<(String, usize)>,
+    pub(crate) internal_links: Vec<(String, usize)>,
     /// Did the body contain a fenced or indented code block?
-    pub has_code: bool,
+    pub(crate) has_code: bool,
 }
 
 /// Make an id from heading text.
-pub fn anchor(text: &str) -> String {
+pub(crate) fn anchor(text: &str) -> String {
     let s = crate::content::load::slugify(text);
     if s.is_empty() {
         "section".to_string()
@@ -58,7 +58,7 @@ static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Sanitise HTML from content: no script, no event handlers, no `javascript:` URLs.
-pub fn sanitize(html: &str) -> String {
+pub(crate) fn sanitize(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
 
@@ -68,11 +68,11 @@ mod highlight {
     use syntect::parsing::SyntaxSet;
     use syntect::util::LinesWithEndings;
 
-    pub const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
+    pub(crate) const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
     // syntect takes a while to load its syntaxes: only pages with code pay for it.
     static SYNTAXES: LazyLock<SyntaxSet> = LazyLock::new(SyntaxSet::load_defaults_newlines);
 
-    pub fn to_html(code: &str, lang: &str) -> String {
+    pub(crate) fn to_html(code: &str, lang: &str) -> String {
         let ss = &*SYNTAXES;
         let syntax = ss
             .find_syntax_by_token(lang)
@@ -89,7 +89,7 @@ mod highlight {
         gen.finalize()
     }
 
-    pub fn css() -> String {
+    pub(crate) fn css() -> String {
         let themes = syntect::highlighting::ThemeSet::load_defaults();
         themes
             .themes
@@ -100,13 +100,13 @@ mod highlight {
 }
 
 /// CSS for highlighted code (written only when a page has code).
-pub fn highlight_css() -> String {
+pub(crate) fn highlight_css() -> String {
     highlight::css()
 }
 
 /// Resolve a link written in a document at site path `page_url` (e.g. `reviews/adult-d/`)
 /// to a site path, if it is internal. Returns `None` for external links, anchors and mailto.
-pub fn resolve_internal(page_url: &str, dest: &str) -> Option<String> {
+pub(crate) fn resolve_internal(page_url: &str, dest: &str) -> Option<String> {
     let d = dest.trim();
     if d.is_empty()
         || d.starts_with('#')
@@ -144,7 +144,7 @@ pub fn resolve_internal(page_url: &str, dest: &str) -> Option<String> {
 
 /// Render a document body. `page_url` is the page's site path; `root` is the relative
 /// prefix from the page to the site root (e.g. `../../`).
-pub fn render(body: &str, page_url: &str, root: &str) -> Rendered {
+pub(crate) fn render(body: &str, page_url: &str, root: &str) -> Rendered {
     let mut opts = Options::empty();
     opts.insert(Options::ENABLE_TABLES);
     opts.insert(Options::ENABLE_FOOTNOTES);

@@ -9,12 +9,12 @@
 //! | [`markdown`] | a document's body to safe HTML |
 //! | [`templates`] | the theme: default templates and assets, overridden by the site's `layouts/` |
 
-pub mod listings;
-pub mod markdown;
-pub mod pages;
-pub mod templates;
-pub mod theme;
-pub mod view;
+pub(crate) mod listings;
+pub(crate) mod markdown;
+pub(crate) mod pages;
+pub(crate) mod templates;
+pub(crate) mod theme;
+pub(crate) mod view;
 
 use crate::config::Config;
 use crate::content::{Document, Site};
@@ -27,32 +27,32 @@ use rayon::prelude::*;
 use view::{Crumb, DocView, SiteView};
 
 /// What the render stage is given: the published documents and how the build publishes.
-pub struct Input<'a> {
-    pub site: &'a Site,
+pub(crate) struct Input<'a> {
+    pub(crate) site: &'a Site,
     /// The published documents, newest first.
-    pub docs: &'a [&'a Document],
+    pub(crate) docs: &'a [&'a Document],
     /// The taxonomies of `docs`.
-    pub taxonomies: &'a [Taxonomy],
-    pub publication: &'a Publication,
-    pub tera: &'a tera::Tera,
+    pub(crate) taxonomies: &'a [Taxonomy],
+    pub(crate) publication: &'a Publication,
+    pub(crate) tera: &'a tera::Tera,
 }
 
 /// What the render stage made.
-pub struct RenderedSite {
+pub(crate) struct RenderedSite {
     /// Every page.
-    pub files: Vec<OutFile>,
+    pub(crate) files: Vec<OutFile>,
     /// The body of each of the input's documents (same order).
-    pub bodies: Vec<Rendered>,
+    pub(crate) bodies: Vec<Rendered>,
     /// The view model of each of the input's documents (same order).
-    pub views: Vec<DocView>,
+    pub(crate) views: Vec<DocView>,
     /// Does any page have highlighted code (and so need `assets/highlight.css`)?
-    pub has_code: bool,
+    pub(crate) has_code: bool,
     /// A template failed (its error is among the diagnostics): nothing may be written.
-    pub failed: bool,
+    pub(crate) failed: bool,
 }
 
 /// Render every page of the site; template errors go to `diags`.
-pub fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
+pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
     let (config, p) = (&input.site.config, input.publication);
     let bodies: Vec<Rendered> = input
         .docs
@@ -89,7 +89,7 @@ pub fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
 /// The theme's assets a build writes beside its pages: `assets/style.css` and
 /// `assets/site.js` unless the site's `static/` has its own, and `assets/highlight.css`
 /// when a page has code.
-pub fn assets(site: &Site, has_code: bool) -> Vec<OutFile> {
+pub(crate) fn assets(site: &Site, has_code: bool) -> Vec<OutFile> {
     let mut files: Vec<OutFile> = templates::DEFAULT_ASSETS
         .iter()
         .filter(|(rel, _)| !site.static_files.iter().any(|f| f == rel))
@@ -106,15 +106,15 @@ pub fn assets(site: &Site, has_code: bool) -> Vec<OutFile> {
 
 /// The pages made so far, and the errors of those that could not be made.
 #[derive(Default)]
-pub struct Pages {
-    pub files: Vec<OutFile>,
-    pub diags: Vec<Diagnostic>,
-    pub failed: bool,
+pub(crate) struct Pages {
+    pub(crate) files: Vec<OutFile>,
+    pub(crate) diags: Vec<Diagnostic>,
+    pub(crate) failed: bool,
 }
 
 impl Pages {
     /// Keep a page, or its error.
-    pub fn add(&mut self, page: Result<OutFile, Diagnostic>) {
+    pub(crate) fn add(&mut self, page: Result<OutFile, Diagnostic>) {
         match page {
             Ok(f) => self.files.push(f),
             Err(d) => {
@@ -126,17 +126,17 @@ impl Pages {
 }
 
 /// Fills templates: what every page of one build shares.
-pub struct Renderer<'a> {
-    pub tera: &'a tera::Tera,
-    pub site: SiteView,
-    pub config: &'a Config,
+pub(crate) struct Renderer<'a> {
+    pub(crate) tera: &'a tera::Tera,
+    pub(crate) site: SiteView,
+    pub(crate) config: &'a Config,
     /// Ask search engines not to index (any build that is not for the public).
-    pub noindex: bool,
+    pub(crate) noindex: bool,
 }
 
 impl Renderer<'_> {
     /// The template context every page starts from.
-    pub fn context(
+    pub(crate) fn context(
         &self,
         url: &str,
         title: &str,
@@ -158,7 +158,7 @@ impl Renderer<'_> {
     /// Fill template `name` into the page at site path `url` (`reviews/` is written to
     /// `reviews/index.html`, `404.html` to itself). `what` names the page in the error
     /// ("the page /reviews/"); empty, the error is the template's alone.
-    pub fn page(
+    pub(crate) fn page(
         &self,
         name: &str,
         ctx: &tera::Context,

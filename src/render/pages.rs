@@ -25,7 +25,7 @@ fn is_home_intro(d: &Document) -> bool {
 }
 
 /// A page per document, in parallel.
-pub fn documents(
+pub(crate) fn documents(
     r: &Renderer,
     docs: &[&Document],
     bodies: &[Rendered],
@@ -129,14 +129,14 @@ pub fn learning_section(html: &str) -> Option<LearningSection> {
 
 /// A term of a taxonomy as listings and the home page show it.
 #[derive(Serialize)]
-pub struct TermView<'a> {
-    pub label: &'a str,
-    pub href: String,
-    pub count: usize,
+pub(crate) struct TermView<'a> {
+    pub(crate) label: &'a str,
+    pub(crate) href: String,
+    pub(crate) count: usize,
 }
 
 /// The terms of `tax`, linked from the root.
-pub fn term_views(tax: &Taxonomy) -> Vec<TermView<'_>> {
+pub(crate) fn term_views(tax: &Taxonomy) -> Vec<TermView<'_>> {
     tax.terms
         .iter()
         .map(|t| TermView {
@@ -149,7 +149,7 @@ pub fn term_views(tax: &Taxonomy) -> Vec<TermView<'_>> {
 
 /// The home page: the introduction from `content/index.md`, the latest reviews and
 /// briefings, and the themes with most documents first.
-pub fn home(
+pub(crate) fn home(
     r: &Renderer,
     docs: &[&Document],
     bodies: &[Rendered],
@@ -189,7 +189,7 @@ pub fn home(
 }
 
 /// The search page and the 404 page.
-pub fn search_and_not_found(r: &Renderer, out: &mut Pages) {
+pub(crate) fn search_and_not_found(r: &Renderer, out: &mut Pages) {
     let ctx = r.context("search/", "Search", "search", &[]);
     out.add(r.page("search.html", &ctx, "search/", "the page /search/"));
     let mut ctx = r.context("", "Page not found", "", &[]);

@@ -15,7 +15,7 @@ macro_rules! theme_files {
 /// `layouts/`: board pages use `<name>.html`, regional pages `region/<name>.html`; both extend
 /// `base.html`, which includes the shared `partials/`. A site's own `layouts/<same path>`
 /// replaces the default one (see [`load`]).
-pub const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
+pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     // The frame of every page, board and regional.
     "base.html",
     "partials/quick_exit.html",
@@ -44,10 +44,11 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
 
 /// The theme's stylesheet and script, written to `assets/` of every site (a board site's
 /// `static/assets/` may replace them).
-pub const DEFAULT_ASSETS: &[(&str, &str)] = theme_files!["assets/style.css", "assets/site.js"];
+pub(crate) const DEFAULT_ASSETS: &[(&str, &str)] =
+    theme_files!["assets/style.css", "assets/site.js"];
 
 /// What a regional site adds to the theme's stylesheet.
-pub const REGION_ASSETS: &[(&str, &str)] = theme_files!["assets/region.css"];
+pub(crate) const REGION_ASSETS: &[(&str, &str)] = theme_files!["assets/region.css"];
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -61,7 +62,7 @@ pub enum TemplateError {
 }
 
 /// Describe a Tera error with its causes (Tera nests the useful part).
-pub fn describe(e: &tera::Error) -> String {
+pub(crate) fn describe(e: &tera::Error) -> String {
     let mut msg = e.to_string();
     let mut src = std::error::Error::source(e);
     while let Some(s) = src {
@@ -76,7 +77,7 @@ pub fn describe(e: &tera::Error) -> String {
 /// template of the same path (`layouts/home.html` the board home page, `layouts/region/home.html`
 /// the regional one, `layouts/partials/footer.html` the footer of both); any other file is added
 /// (for a site's own partials and macros).
-pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
+pub(crate) fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
     let mut all = defaults();
     if layouts_dir.is_dir() {
         for e in walkdir::WalkDir::new(layouts_dir)
@@ -108,7 +109,7 @@ pub fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
 }
 
 /// The default theme alone, without a site's templates.
-pub fn default_theme() -> Result<Tera, TemplateError> {
+pub(crate) fn default_theme() -> Result<Tera, TemplateError> {
     compile(&defaults())
 }
 

@@ -8,16 +8,16 @@ use serde::Serialize;
 
 /// A link in the main navigation or the footer.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct NavLink {
+pub(crate) struct NavLink {
     /// From the site root (`themes/index.html`), or an absolute URL (`https://…`).
-    pub href: String,
-    pub label: String,
+    pub(crate) href: String,
+    pub(crate) label: String,
     /// The page `section` that marks this link as the current page (`aria-current`).
-    pub section: String,
+    pub(crate) section: String,
 }
 
 impl NavLink {
-    pub fn new(href: &str, label: &str, section: &str) -> NavLink {
+    pub(crate) fn new(href: &str, label: &str, section: &str) -> NavLink {
         NavLink {
             href: href.to_string(),
             label: label.to_string(),
@@ -73,26 +73,26 @@ fn footer(table: &[(&str, &str)]) -> Vec<NavLink> {
 
 /// The frame of a site's pages.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct Frame {
+pub(crate) struct Frame {
     /// The main navigation, in order.
-    pub nav: Vec<NavLink>,
-    pub footer_links: Vec<NavLink>,
+    pub(crate) nav: Vec<NavLink>,
+    pub(crate) footer_links: Vec<NavLink>,
     /// The sentence at the foot of every page (who published it, when it was built).
-    pub footer_note: String,
+    pub(crate) footer_note: String,
     /// Stylesheets, from the site root: the theme's `assets/style.css`, then any addition.
-    pub stylesheets: Vec<String>,
+    pub(crate) stylesheets: Vec<String>,
     /// The site has an Atom feed at `feed.xml` (the head links to it).
-    pub has_feed: bool,
+    pub(crate) has_feed: bool,
 }
 
 /// The theme's stylesheet, shared by every site.
-pub const STYLESHEET: &str = "assets/style.css";
+pub(crate) const STYLESHEET: &str = "assets/style.css";
 /// The regional site's small addition to it (its tables, charts and compact lists).
-pub const REGION_STYLESHEET: &str = "assets/region.css";
+pub(crate) const REGION_STYLESHEET: &str = "assets/region.css";
 
 impl Frame {
     /// A board site's frame.
-    pub fn board(
+    pub(crate) fn board(
         board: Option<&str>,
         region: Option<&str>,
         built: &str,
@@ -129,7 +129,7 @@ impl Frame {
 impl Frame {
     /// A regional (collated) site's frame: the ways to browse the region, its merged indexes.
     /// `built` is the collate date in words, `indexes` how many boards' indexes went in.
-    pub fn region(built: &str, generator: &str, indexes: usize) -> Frame {
+    pub(crate) fn region(built: &str, generator: &str, indexes: usize) -> Frame {
         Frame {
             nav: nav(On::Region),
             footer_links: footer(&[

@@ -3,7 +3,7 @@
 
 use super::theme::Frame;
 use crate::config::Config;
-use crate::content::{self, Document, Kind, MonthYear, Recommendation, RecommendationStatus};
+use crate::content::{self, Document, Kind, MonthYear, Recommendation};
 use crate::vocab::VocabKind;
 use crate::vocab::{Vocab, Vocabularies};
 use chrono::NaiveDate;
@@ -12,12 +12,12 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The relative prefix from a page at `url` (e.g. `reviews/a/`) to the site root.
-pub fn root_for(url: &str) -> String {
+pub(crate) fn root_for(url: &str) -> String {
     "../".repeat(url.split('/').filter(|s| !s.is_empty()).count())
 }
 
 /// Link to a site path from the root: `reviews/a/` → `reviews/a/index.html`.
-pub fn href(url: &str) -> String {
+pub(crate) fn href(url: &str) -> String {
     if url.is_empty() || url.ends_with('/') {
         format!("{url}index.html")
     } else {
@@ -26,28 +26,28 @@ pub fn href(url: &str) -> String {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
-    pub title: String,
-    pub description: Option<String>,
-    pub board: Option<String>,
-    pub region: Option<String>,
-    pub language: String,
-    pub base_url: String,
-    pub quick_exit: bool,
-    pub quick_exit_url: String,
+pub(crate) struct SiteView {
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+    pub(crate) board: Option<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) language: String,
+    pub(crate) base_url: String,
+    pub(crate) quick_exit: bool,
+    pub(crate) quick_exit_url: String,
     /// Relative href of the accessibility statement (from the root), or an absolute URL.
-    pub accessibility_href: String,
-    pub audience: &'static str,
-    pub drafts_shown: bool,
-    pub built: String,
-    pub has_highlight_css: bool,
+    pub(crate) accessibility_href: String,
+    pub(crate) audience: &'static str,
+    pub(crate) drafts_shown: bool,
+    pub(crate) built: String,
+    pub(crate) has_highlight_css: bool,
     /// Navigation, footer and stylesheets of the theme's frame (`site.nav`, ...).
     #[serde(flatten)]
-    pub frame: Frame,
+    pub(crate) frame: Frame,
 }
 
 impl SiteView {
-    pub fn new(
+    pub(crate) fn new(
         config: &Config,
         audience: crate::content::Audience,
         drafts: bool,
@@ -87,14 +87,14 @@ impl SiteView {
 
 /// A vocabulary term with its link.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct TermLink {
-    pub slug: String,
-    pub label: String,
+pub(crate) struct TermLink {
+    pub(crate) slug: String,
+    pub(crate) label: String,
     /// From the site root, e.g. `themes/self-neglect/index.html`.
-    pub href: String,
+    pub(crate) href: String,
 }
 
-pub fn term_link(vocab: &Vocab, section: &str, slug: &str) -> TermLink {
+pub(crate) fn term_link(vocab: &Vocab, section: &str, slug: &str) -> TermLink {
     let label = vocab
         .by_slug(slug)
         .map(|t| t.label.clone())
@@ -107,45 +107,45 @@ pub fn term_link(vocab: &Vocab, section: &str, slug: &str) -> TermLink {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RecommendationView {
-    pub id: String,
-    pub text: String,
-    pub owner: Option<String>,
+pub(crate) struct RecommendationView {
+    pub(crate) id: String,
+    pub(crate) text: String,
+    pub(crate) owner: Option<String>,
     /// The agencies that carry it out (`agency`, else the owner).
-    pub agencies: Vec<String>,
+    pub(crate) agencies: Vec<String>,
     /// `agency` as written (empty when the owner carries it out).
-    pub agency: Vec<String>,
-    pub due: Option<String>,
-    pub due_iso: Option<String>,
+    pub(crate) agency: Vec<String>,
+    pub(crate) due: Option<String>,
+    pub(crate) due_iso: Option<String>,
     /// The revised due month, when the board agreed a later one (the page shows both).
-    pub revised_due: Option<String>,
-    pub revised_due_iso: Option<String>,
-    pub status: &'static str,
-    pub status_label: &'static str,
-    pub overdue: bool,
+    pub(crate) revised_due: Option<String>,
+    pub(crate) revised_due_iso: Option<String>,
+    pub(crate) status: &'static str,
+    pub(crate) status_label: &'static str,
+    pub(crate) overdue: bool,
     /// "Overdue by 3 months" (the build date against the due month it counts from).
-    pub overdue_words: Option<String>,
-    pub evidence: Option<String>,
-    pub reason: Option<String>,
-    pub updates: Vec<UpdateView>,
+    pub(crate) overdue_words: Option<String>,
+    pub(crate) evidence: Option<String>,
+    pub(crate) reason: Option<String>,
+    pub(crate) updates: Vec<UpdateView>,
     /// The latest update, "4 March 2025".
-    pub last_update: Option<String>,
+    pub(crate) last_update: Option<String>,
     /// Open with no update for three months or more.
-    pub stale: bool,
-    pub scope: Option<&'static str>,
-    pub scope_label: Option<&'static str>,
-    pub themes: Vec<TermLink>,
+    pub(crate) stale: bool,
+    pub(crate) scope: Option<&'static str>,
+    pub(crate) scope_label: Option<&'static str>,
+    pub(crate) themes: Vec<TermLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct UpdateView {
-    pub date: String,
-    pub date_iso: String,
-    pub text: String,
+pub(crate) struct UpdateView {
+    pub(crate) date: String,
+    pub(crate) date_iso: String,
+    pub(crate) text: String,
 }
 
 /// Months from `from` to the month of `today` (0 in the same month).
-pub fn months_between(from: MonthYear, today: NaiveDate) -> i32 {
+pub(crate) fn months_between(from: MonthYear, today: NaiveDate) -> i32 {
     use chrono::Datelike;
     (today.year() - from.year) * 12 + today.month() as i32 - from.month as i32
 }
@@ -153,7 +153,7 @@ pub fn months_between(from: MonthYear, today: NaiveDate) -> i32 {
 impl RecommendationView {
     /// `published` is the review's publication date: an open recommendation with no update
     /// counts as last updated then.
-    pub fn new(
+    pub(crate) fn new(
         r: &Recommendation,
         vocab: &Vocabularies,
         published: Option<NaiveDate>,
@@ -209,18 +209,18 @@ impl RecommendationView {
 
 /// How a board will know the learning made a difference, as a page shows it.
 #[derive(Debug, Clone, Serialize)]
-pub struct ImpactView {
-    pub measure: String,
-    pub revisit: Option<String>,
-    pub revisit_iso: Option<String>,
-    pub outcome: Option<String>,
-    pub evidence: Option<String>,
+pub(crate) struct ImpactView {
+    pub(crate) measure: String,
+    pub(crate) revisit: Option<String>,
+    pub(crate) revisit_iso: Option<String>,
+    pub(crate) outcome: Option<String>,
+    pub(crate) evidence: Option<String>,
     /// The revisit month has passed and no outcome is recorded.
-    pub due: bool,
+    pub(crate) due: bool,
 }
 
 impl ImpactView {
-    pub fn new(i: &content::Impact, today: NaiveDate) -> ImpactView {
+    pub(crate) fn new(i: &content::Impact, today: NaiveDate) -> ImpactView {
         ImpactView {
             measure: i.measure.clone(),
             revisit: i.revisit.map(|r| r.human()),
@@ -234,13 +234,13 @@ impl ImpactView {
 
 /// One of the person's codes: what it is ("Age band") and its values, linked to their listings.
 #[derive(Debug, Clone, Serialize)]
-pub struct PersonRow {
-    pub key: &'static str,
-    pub values: Vec<TermLink>,
+pub(crate) struct PersonRow {
+    pub(crate) key: &'static str,
+    pub(crate) values: Vec<TermLink>,
 }
 
 /// The person's codes, in the order pages show them.
-pub fn person_rows(p: &content::Person, vocab: &Vocabularies) -> Vec<PersonRow> {
+pub(crate) fn person_rows(p: &content::Person, vocab: &Vocabularies) -> Vec<PersonRow> {
     let one = |o: &Option<String>| o.iter().cloned().collect::<Vec<_>>();
     [
         (VocabKind::AgeBand, one(&p.age_band)),
@@ -266,7 +266,7 @@ pub fn person_rows(p: &content::Person, vocab: &Vocabularies) -> Vec<PersonRow> 
 }
 
 /// The listing section of a person code (`age-bands`, ...).
-pub fn person_section(k: VocabKind) -> &'static str {
+pub(crate) fn person_section(k: VocabKind) -> &'static str {
     match k {
         VocabKind::AgeBand => "age-bands",
         VocabKind::Sex => "sex",
@@ -279,86 +279,89 @@ pub fn person_section(k: VocabKind) -> &'static str {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct MarkerView {
-    pub number: usize,
-    pub name: String,
-    pub status: &'static str,
-    pub status_label: &'static str,
-    pub evidence: Option<String>,
+pub(crate) struct MarkerView {
+    pub(crate) number: usize,
+    pub(crate) name: String,
+    pub(crate) status: &'static str,
+    pub(crate) status_label: &'static str,
+    pub(crate) evidence: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub title: String,
-    pub href: String,
-    pub kind_label: &'static str,
+pub(crate) struct LinkView {
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) kind_label: &'static str,
 }
-
-pub use crate::content::QUALITY_MARKERS;
 
 /// Everything a template knows about one document.
 #[derive(Debug, Clone, Serialize)]
-pub struct DocView {
-    pub kind: &'static str,
-    pub kind_label: &'static str,
-    pub title: String,
-    pub slug: String,
-    pub url: String,
-    pub href: String,
-    pub canonical: String,
-    pub summary: Option<String>,
-    pub published: Option<String>,
-    pub published_iso: Option<String>,
-    pub updated: Option<String>,
-    pub updated_iso: Option<String>,
-    pub year: Option<i32>,
-    pub draft: bool,
-    pub audience: &'static str,
-    pub board: Option<String>,
-    pub board_href: Option<String>,
-    pub region: Option<String>,
-    pub reference: Option<String>,
-    pub incident: Option<String>,
-    pub review_type: Option<TermLink>,
-    pub methodology: Vec<TermLink>,
-    pub themes: Vec<TermLink>,
-    pub abuse_types: Vec<TermLink>,
-    pub agencies: Vec<String>,
-    pub statutory_basis: Option<&'static str>,
-    pub referral_source: Option<String>,
-    pub commissioned: Option<String>,
-    pub completed: Option<String>,
+pub(crate) struct DocView {
+    pub(crate) kind: &'static str,
+    pub(crate) kind_label: &'static str,
+    pub(crate) title: String,
+    pub(crate) slug: String,
+    pub(crate) url: String,
+    pub(crate) href: String,
+    pub(crate) canonical: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) published_iso: Option<String>,
+    pub(crate) updated: Option<String>,
+    pub(crate) updated_iso: Option<String>,
+    pub(crate) year: Option<i32>,
+    pub(crate) draft: bool,
+    pub(crate) audience: &'static str,
+    pub(crate) board: Option<String>,
+    pub(crate) board_href: Option<String>,
+    pub(crate) region: Option<String>,
+    pub(crate) reference: Option<String>,
+    pub(crate) incident: Option<String>,
+    pub(crate) review_type: Option<TermLink>,
+    pub(crate) methodology: Vec<TermLink>,
+    pub(crate) themes: Vec<TermLink>,
+    pub(crate) abuse_types: Vec<TermLink>,
+    pub(crate) agencies: Vec<String>,
+    pub(crate) statutory_basis: Option<&'static str>,
+    pub(crate) referral_source: Option<String>,
+    pub(crate) commissioned: Option<String>,
+    pub(crate) completed: Option<String>,
     /// Months from commissioning to completion.
-    pub duration_months: Option<i32>,
-    pub scoping_period: Option<String>,
-    pub parallel_processes: Vec<String>,
-    pub quality_markers: Vec<MarkerView>,
-    pub hold_reason: Option<String>,
-    pub full_report_url: Option<String>,
-    pub full_report_until: Option<String>,
+    pub(crate) duration_months: Option<i32>,
+    pub(crate) scoping_period: Option<String>,
+    pub(crate) parallel_processes: Vec<String>,
+    pub(crate) quality_markers: Vec<MarkerView>,
+    pub(crate) hold_reason: Option<String>,
+    pub(crate) full_report_url: Option<String>,
+    pub(crate) full_report_until: Option<String>,
     /// The full report's availability has ended: the page stays as an index record.
-    pub full_report_expired: bool,
-    pub recommendations: Vec<RecommendationView>,
-    pub overdue_count: usize,
+    pub(crate) full_report_expired: bool,
+    pub(crate) recommendations: Vec<RecommendationView>,
+    pub(crate) overdue_count: usize,
     /// A review still being carried out (shown only on internal builds).
-    pub ongoing: bool,
-    pub impact: Option<ImpactView>,
+    pub(crate) ongoing: bool,
+    pub(crate) impact: Option<ImpactView>,
     /// The person's codes (age band, sex, ...).
-    pub person: Vec<PersonRow>,
-    pub review_link: Option<LinkView>,
-    pub related: Vec<LinkView>,
-    pub reading_minutes: usize,
-    pub selection: Option<String>,
-    pub lead_reviewer: Option<String>,
-    pub extra: Option<serde_json::Value>,
+    pub(crate) person: Vec<PersonRow>,
+    pub(crate) review_link: Option<LinkView>,
+    pub(crate) related: Vec<LinkView>,
+    pub(crate) reading_minutes: usize,
+    pub(crate) selection: Option<String>,
+    pub(crate) lead_reviewer: Option<String>,
+    pub(crate) extra: Option<serde_json::Value>,
 }
 
-pub fn slugify(s: &str) -> String {
+pub(crate) fn slugify(s: &str) -> String {
     crate::content::load::slugify(s)
 }
 
 impl DocView {
-    pub fn new(d: &Document, config: &Config, vocab: &Vocabularies, today: NaiveDate) -> DocView {
+    pub(crate) fn new(
+        d: &Document,
+        config: &Config,
+        vocab: &Vocabularies,
+        today: NaiveDate,
+    ) -> DocView {
         let m = &d.meta;
         let board = d.board(config).map(str::to_string);
         let recommendations: Vec<RecommendationView> = m
@@ -481,7 +484,7 @@ impl DocView {
 
 /// The view model of each of `docs`, with each briefing and learning summary linked to
 /// its review and each review to them.
-pub fn doc_views(
+pub(crate) fn doc_views(
     docs: &[&Document],
     config: &Config,
     vocab: &Vocabularies,
@@ -518,19 +521,19 @@ pub fn doc_views(
 /// What a listing shows of a document: a small subset of [`DocView`] with the same field
 /// names, so listing templates stay cheap to fill for thousands of documents.
 #[derive(Debug, Clone, Serialize)]
-pub struct CardView {
-    pub kind: &'static str,
-    pub kind_label: &'static str,
-    pub title: String,
-    pub href: String,
-    pub summary: Option<String>,
-    pub published: Option<String>,
-    pub published_iso: Option<String>,
-    pub review_type: Option<TermLink>,
-    pub board: Option<String>,
-    pub themes: Vec<TermLink>,
-    pub draft: bool,
-    pub audience: &'static str,
+pub(crate) struct CardView {
+    pub(crate) kind: &'static str,
+    pub(crate) kind_label: &'static str,
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) published_iso: Option<String>,
+    pub(crate) review_type: Option<TermLink>,
+    pub(crate) board: Option<String>,
+    pub(crate) themes: Vec<TermLink>,
+    pub(crate) draft: bool,
+    pub(crate) audience: &'static str,
 }
 
 impl From<&DocView> for CardView {
@@ -554,23 +557,23 @@ impl From<&DocView> for CardView {
 
 /// Pagination of a listing.
 #[derive(Debug, Clone, Serialize)]
-pub struct Pager {
-    pub current: usize,
-    pub total: usize,
-    pub prev_href: Option<String>,
-    pub next_href: Option<String>,
-    pub pages: Vec<PagerLink>,
+pub(crate) struct Pager {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) prev_href: Option<String>,
+    pub(crate) next_href: Option<String>,
+    pub(crate) pages: Vec<PagerLink>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct PagerLink {
-    pub number: usize,
-    pub href: String,
+pub(crate) struct PagerLink {
+    pub(crate) number: usize,
+    pub(crate) href: String,
 }
 
 impl Pager {
     /// Page `current` (1-based) of `total` of the listing at `url`.
-    pub fn new(url: &str, current: usize, total: usize) -> Pager {
+    pub(crate) fn new(url: &str, current: usize, total: usize) -> Pager {
         let link = |k: usize| href(&page_url(url, k));
         Pager {
             current,
@@ -588,7 +591,7 @@ impl Pager {
 }
 
 /// Site path of page `n` (1-based) of the listing at `url`.
-pub fn page_url(url: &str, n: usize) -> String {
+pub(crate) fn page_url(url: &str, n: usize) -> String {
     if n <= 1 {
         url.to_string()
     } else {
@@ -598,18 +601,13 @@ pub fn page_url(url: &str, n: usize) -> String {
 
 /// A breadcrumb.
 #[derive(Debug, Clone, Serialize)]
-pub struct Crumb {
-    pub title: String,
-    pub href: String,
-}
-
-/// Status label used by listings (for recommendation summaries).
-pub fn status_label(s: RecommendationStatus) -> &'static str {
-    s.label()
+pub(crate) struct Crumb {
+    pub(crate) title: String,
+    pub(crate) href: String,
 }
 
 /// The listing section for a kind: (title, href from root).
-pub fn section_crumb(kind: Kind) -> Option<Crumb> {
+pub(crate) fn section_crumb(kind: Kind) -> Option<Crumb> {
     match kind {
         Kind::Page => None,
         k => Some(Crumb {

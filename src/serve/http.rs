@@ -28,34 +28,34 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The largest request head (request line and headers) read, in bytes.
-pub const MAX_HEAD: usize = 16 * 1024;
+pub(crate) const MAX_HEAD: usize = 16 * 1024;
 /// The most headers a request may have.
-pub const MAX_HEADERS: usize = 48;
+pub(crate) const MAX_HEADERS: usize = 48;
 /// How long a client has to send its whole request head.
-pub const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+pub(crate) const HEAD_DEADLINE: Duration = Duration::from_secs(5);
 /// How long a client may take to read a response.
-pub const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
+pub(crate) const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 /// Connections handled at once; more are answered 503 and closed.
-pub const MAX_CONNECTIONS: usize = 32;
+pub(crate) const MAX_CONNECTIONS: usize = 32;
 
 /// Listen on 127.0.0.1 (and nothing else) at `port`.
-pub fn bind(port: u16) -> std::io::Result<TcpListener> {
+pub(crate) fn bind(port: u16) -> std::io::Result<TcpListener> {
     TcpListener::bind((Ipv4Addr::LOCALHOST, port))
 }
 
 /// What the server shares with the rebuilding side.
 #[derive(Debug, Clone)]
-pub struct Shared {
+pub(crate) struct Shared {
     /// The output folder served.
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The build number open pages poll for.
-    pub version: Arc<AtomicU64>,
+    pub(crate) version: Arc<AtomicU64>,
     /// The port listened on (the only one a `Host` header may name).
-    pub port: u16,
+    pub(crate) port: u16,
 }
 
 /// Answer connections until the listener fails.
-pub fn run(listener: TcpListener, shared: Shared) {
+pub(crate) fn run(listener: TcpListener, shared: Shared) {
     let active = Arc::new(AtomicUsize::new(0));
     for stream in listener.incoming() {
         let Ok(mut stream) = stream else { continue };
@@ -108,7 +108,7 @@ fn head(status: u16, content_type: &str, len: usize, extra: &[(&str, &str)]) -> 
 
 /// Why a request is refused before any file is looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// 400: the request or its path is malformed or tries to leave the output folder.
     BadRequest,
     /// 403: the `Host` is not this machine's loopback name (DNS rebinding).
@@ -240,7 +240,7 @@ fn check_request(req: &httparse::Request, port: u16) -> Result<(String, String),
 }
 
 /// Is `host` (a `Host` header) this machine's loopback, at `port` or with no port?
-pub fn host_allowed(host: &str, port: u16) -> bool {
+pub(crate) fn host_allowed(host: &str, port: u16) -> bool {
     let host = host.trim();
     let (name, host_port) = match host.rsplit_once(':') {
         // `[::1]` alone has colons but no port after the bracket.
@@ -301,12 +301,12 @@ fn content_type(p: &Path) -> &'static str {
 
 /// A request path that is malformed or tries to leave the output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct BadPath;
+pub(crate) struct BadPath;
 
 /// Map a request target to a file inside `root`. `Err` for a path that is malformed or tries
 /// to leave it (see the module's list); `Ok(None)` when there is no such file, it is hidden,
 /// or its real path (links resolved) is outside `root`.
-pub fn resolve(root: &Path, target: &str) -> Result<Option<PathBuf>, BadPath> {
+pub(crate) fn resolve(root: &Path, target: &str) -> Result<Option<PathBuf>, BadPath> {
     let path = target.split(['?', '#']).next().unwrap_or("");
     let rest = path.strip_prefix('/').ok_or(BadPath)?;
     if path.contains('\\') {

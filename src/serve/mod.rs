@@ -12,7 +12,7 @@ use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 /// The endpoint open pages poll for the build number.
-pub const VERSION_PATH: &str = "/__learnsite/build";
+pub(crate) const VERSION_PATH: &str = "/__learnsite/build";
 
 /// The folders of a site whose changes need a rebuild (beside the settings file).
 const WATCHED_DIRS: [&str; 3] = ["content", "layouts", "static"];
@@ -69,7 +69,7 @@ fn fingerprint(site: &Path) -> u64 {
 }
 
 /// Add the live-reload script to an HTML page.
-pub fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
+pub(crate) fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
     let script = format!(
         "<script>(function(){{var v={build};setInterval(function(){{fetch('{VERSION_PATH}',{{cache:'no-store'}}).then(function(r){{return r.text()}}).then(function(t){{if(+t!==v)location.reload()}}).catch(function(){{}})}},1000)}})();</script>"
     );

@@ -10,10 +10,11 @@
 //! previous output stays as it was. What is published is decided in [`publish`] alone;
 //! what the user is told at the end is [`report`].
 
-pub mod publish;
-pub mod report;
+pub(crate) mod publish;
+pub(crate) mod report;
 
-pub use publish::{Held, Publication};
+pub use publish::Held;
+pub(crate) use publish::Publication;
 pub use report::{BuildError, BuildReport, DocStatus};
 
 use crate::config::Config;

@@ -25,17 +25,17 @@ use std::collections::{HashMap, HashSet};
 
 /// What a build is for.
 #[derive(Debug, Clone, Copy)]
-pub struct Publication {
-    pub audience: Audience,
+pub(crate) struct Publication {
+    pub(crate) audience: Audience,
     /// Include drafts (marked visibly as drafts).
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// The date of the build (embargoes lift on their date).
-    pub today: NaiveDate,
+    pub(crate) today: NaiveDate,
 }
 
 impl Publication {
     /// Does this build publish for everyone (and so may be indexed by search engines)?
-    pub fn is_public(&self) -> bool {
+    pub(crate) fn is_public(&self) -> bool {
         self.audience == Audience::Public && !self.drafts
     }
 }
@@ -71,7 +71,7 @@ impl Held {
 }
 
 /// Rules 1–4: is `doc` published by `p`, as far as its own settings go?
-pub fn decide(doc: &Document, p: &Publication) -> Result<(), Held> {
+pub(crate) fn decide(doc: &Document, p: &Publication) -> Result<(), Held> {
     let m = &doc.meta;
     if m.draft && !p.drafts {
         return Err(Held::Draft);
@@ -96,16 +96,16 @@ pub fn decide(doc: &Document, p: &Publication) -> Result<(), Held> {
 
 /// The split of a site's documents for one build.
 #[derive(Debug, Default)]
-pub struct Decision {
+pub(crate) struct Decision {
     /// Indexes (into the site's documents) of the published documents, in the site's order.
-    pub published: Vec<usize>,
+    pub(crate) published: Vec<usize>,
     /// Held documents (by index) and why.
-    pub held: HashMap<usize, Held>,
+    pub(crate) held: HashMap<usize, Held>,
 }
 
 impl Decision {
     /// The ongoing reviews this build lists without their content (held by rule 4 alone).
-    pub fn ongoing<'a>(&self, site: &'a Site) -> Vec<&'a Document> {
+    pub(crate) fn ongoing<'a>(&self, site: &'a Site) -> Vec<&'a Document> {
         let mut v: Vec<(usize, &'a Document)> = self
             .held
             .iter()
@@ -117,7 +117,7 @@ impl Decision {
     }
 
     /// Rules 1–4 for every document: the candidates the lint then checks.
-    pub fn apply(docs: &[Document], p: &Publication) -> Decision {
+    pub(crate) fn apply(docs: &[Document], p: &Publication) -> Decision {
         let mut d = Decision::default();
         for (i, doc) in docs.iter().enumerate() {
             match decide(doc, p) {
@@ -131,7 +131,7 @@ impl Decision {
     }
 
     /// Rule 5: hold the documents the lint found errors in.
-    pub fn hold_lint_errors(&mut self, docs: &[Document], findings: &[Diagnostic]) {
+    pub(crate) fn hold_lint_errors(&mut self, docs: &[Document], findings: &[Diagnostic]) {
         let mut errors: HashMap<&str, usize> = HashMap::new();
         for f in findings.iter().filter(|f| f.is_error()) {
             *errors.entry(f.file.as_str()).or_default() += 1;
@@ -148,13 +148,13 @@ impl Decision {
     }
 
     /// The published documents.
-    pub fn documents<'a>(&self, site: &'a Site) -> Vec<&'a Document> {
+    pub(crate) fn documents<'a>(&self, site: &'a Site) -> Vec<&'a Document> {
         self.published.iter().map(|&i| &site.documents[i]).collect()
     }
 
     /// Rule 6: errors for links from published documents (`bodies`, in the order of
     /// [`Decision::published`]) to held ones, and warnings for links to nothing.
-    pub fn check_links(
+    pub(crate) fn check_links(
         &self,
         site: &Site,
         p: &Publication,
@@ -184,7 +184,7 @@ impl Decision {
 
     /// Rule 7: the files of `static/` this build copies: all but those only held
     /// documents link to. `bodies` are the published documents' rendered bodies.
-    pub fn static_files<'a>(&self, site: &'a Site, bodies: &[Rendered]) -> Vec<&'a String> {
+    pub(crate) fn static_files<'a>(&self, site: &'a Site, bodies: &[Rendered]) -> Vec<&'a String> {
         let by_published: HashSet<&str> = bodies
             .iter()
             .flat_map(|b| b.internal_links.iter().map(|(l, _)| l.as_str()))

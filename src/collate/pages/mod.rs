@@ -40,7 +40,7 @@ use tera::{Context, Tera};
 use terms::{Facet, Index};
 
 /// Where the "Exit this page" button goes: a neutral site.
-pub const QUICK_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
+pub(crate) const QUICK_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 
 fn human_date(d: NaiveDate) -> String {
     d.format("%-d %B %Y").to_string()
@@ -248,7 +248,7 @@ const MARKER_NOTE: &str =
     "This folder was written by learnsite collate; it is replaced whole on every run.\n";
 
 /// The page list of the regional site: every file, for [`crate::write::write_site`].
-pub fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, CollateError> {
+pub(crate) fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, CollateError> {
     let renderer = Renderer::new(region, tera);
     let jobs = jobs(region);
     let index = region.learning_index();

@@ -7,7 +7,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 /// The text under each heading of `body` that opens a section of the regional template
 /// ("What was learnt about the case", "... about the review and its method", "How impact
 /// will be audited"): paragraphs and list items on their own lines, markup dropped.
-pub fn learning_sections(body: &str) -> LearningSections {
+pub(crate) fn learning_sections(body: &str) -> LearningSections {
     let mut out = LearningSections::default();
     let mut heading: Option<String> = None;
     let mut current: Option<&'static str> = None;

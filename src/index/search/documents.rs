@@ -7,7 +7,11 @@ use crate::render::markdown::Rendered;
 use crate::render::view::{self, DocView, TermLink};
 
 /// One [`SearchDoc`] per published document; `bodies` and `views` are in `docs`' order.
-pub fn search_docs(docs: &[&Document], bodies: &[Rendered], views: &[DocView]) -> Vec<SearchDoc> {
+pub(crate) fn search_docs(
+    docs: &[&Document],
+    bodies: &[Rendered],
+    views: &[DocView],
+) -> Vec<SearchDoc> {
     docs.iter()
         .zip(bodies)
         .zip(views)

@@ -6,19 +6,20 @@
 //!   the last;
 //! - bit streams: 6 bits per character, most significant bit first.
 
-pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+pub(crate) const ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// Value of one alphabet character (inverse of [`ALPHABET`]).
-pub fn char_value(c: u8) -> Option<u32> {
+pub(crate) fn char_value(c: u8) -> Option<u32> {
     ALPHABET.iter().position(|&a| a == c).map(|p| p as u32)
 }
 
-pub fn push_char(out: &mut String, v: u32) {
+pub(crate) fn push_char(out: &mut String, v: u32) {
     debug_assert!(v < 64);
     out.push(ALPHABET[v as usize] as char);
 }
 
-pub fn push_varint(out: &mut String, mut v: u32) {
+pub(crate) fn push_varint(out: &mut String, mut v: u32) {
     loop {
         let low = v & 0x1f;
         v >>= 5;
@@ -32,24 +33,24 @@ pub fn push_varint(out: &mut String, mut v: u32) {
 
 /// Reader over a string written with [`push_varint`] / [`push_char`] (used by tests and the
 /// Rust mirror of the client).
-pub struct Reader<'a> {
+pub(crate) struct Reader<'a> {
     s: &'a [u8],
-    pub pos: usize,
+    pub(crate) pos: usize,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(s: &'a str) -> Self {
+    pub(crate) fn new(s: &'a str) -> Self {
         Reader {
             s: s.as_bytes(),
             pos: 0,
         }
     }
-    pub fn char(&mut self) -> u32 {
+    pub(crate) fn char(&mut self) -> u32 {
         let v = char_value(self.s[self.pos]).expect("alphabet char");
         self.pos += 1;
         v
     }
-    pub fn varint(&mut self) -> u32 {
+    pub(crate) fn varint(&mut self) -> u32 {
         let mut v = 0u32;
         let mut shift = 0;
         loop {
@@ -61,24 +62,25 @@ impl<'a> Reader<'a> {
             shift += 5;
         }
     }
-    pub fn done(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn done(&self) -> bool {
         self.pos >= self.s.len()
     }
 }
 
 /// Bit stream written 6 bits to a character, most significant first.
 #[derive(Default)]
-pub struct BitWriter {
+pub(crate) struct BitWriter {
     out: String,
     acc: u32,
     n: u32,
 }
 
 impl BitWriter {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Self::default()
     }
-    pub fn write(&mut self, value: u32, bits: u32) {
+    pub(crate) fn write(&mut self, value: u32, bits: u32) {
         for i in (0..bits).rev() {
             self.acc = (self.acc << 1) | ((value >> i) & 1);
             self.n += 1;
@@ -89,7 +91,7 @@ impl BitWriter {
             }
         }
     }
-    pub fn write64(&mut self, value: u64, bits: u32) {
+    pub(crate) fn write64(&mut self, value: u64, bits: u32) {
         if bits > 32 {
             self.write((value >> 32) as u32, bits - 32);
             self.write(value as u32, 32);
@@ -97,7 +99,7 @@ impl BitWriter {
             self.write(value as u32, bits);
         }
     }
-    pub fn finish(mut self) -> String {
+    pub(crate) fn finish(mut self) -> String {
         if self.n > 0 {
             let v = self.acc << (6 - self.n);
             push_char(&mut self.out, v);
@@ -106,26 +108,26 @@ impl BitWriter {
     }
 }
 
-pub struct BitReader<'a> {
+pub(crate) struct BitReader<'a> {
     s: &'a [u8],
     bit: usize,
 }
 
 impl<'a> BitReader<'a> {
-    pub fn new(s: &'a str) -> Self {
+    pub(crate) fn new(s: &'a str) -> Self {
         BitReader {
             s: s.as_bytes(),
             bit: 0,
         }
     }
-    pub fn read64(&mut self, bits: u32) -> u64 {
+    pub(crate) fn read64(&mut self, bits: u32) -> u64 {
         let mut v = 0u64;
         for _ in 0..bits {
             v = (v << 1) | u64::from(self.read(1));
         }
         v
     }
-    pub fn read(&mut self, bits: u32) -> u32 {
+    pub(crate) fn read(&mut self, bits: u32) -> u32 {
         let mut v = 0;
         for _ in 0..bits {
             let c = char_value(self.s[self.bit / 6]).expect("alphabet char");
@@ -138,12 +140,12 @@ impl<'a> BitReader<'a> {
 }
 
 /// Number of bits needed to write values `0..=max`.
-pub fn bits_for(max: u32) -> u32 {
+pub(crate) fn bits_for(max: u32) -> u32 {
     32 - max.leading_zeros()
 }
 
 /// Standard base64 (with `+/` and padding), as `atob` reads it.
-pub fn base64(bytes: &[u8]) -> String {
+pub(crate) fn base64(bytes: &[u8]) -> String {
     const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
@@ -170,7 +172,7 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 /// A JSON string literal (also a valid JavaScript string literal: U+2028/2029 are escaped).
-pub fn js_string(s: &str) -> String {
+pub(crate) fn js_string(s: &str) -> String {
     let j = serde_json::to_string(s).expect("string serialises");
     j.replace('\u{2028}', "\\u2028")
         .replace('\u{2029}', "\\u2029")

@@ -12,33 +12,33 @@ use super::text::{MAX_WORD_CHARS, STOP_WORDS};
 use super::{asset_files, SearchFile};
 
 /// Prefix search: minimum length of the last word, most chunks and most words it expands to.
-pub const PREFIX_MIN_CHARS: usize = 3;
-pub const PREFIX_MAX_CHUNKS: usize = 3;
-pub const PREFIX_MAX_WORDS: usize = 30;
+pub(crate) const PREFIX_MIN_CHARS: usize = 3;
+pub(crate) const PREFIX_MAX_CHUNKS: usize = 3;
+pub(crate) const PREFIX_MAX_WORDS: usize = 30;
 /// Weight of a word that only begins with what was typed (as you type), or shares a typed
 /// word's root (`curious` → `curiosity`): below the word itself (1).
-pub const RELATED_WEIGHT: f64 = 0.5;
+pub(crate) const RELATED_WEIGHT: f64 = 0.5;
 /// Weight of a word one letter away from a typed word that matches nothing (`hording`).
-pub const TYPO_WEIGHT: f64 = 0.4;
+pub(crate) const TYPO_WEIGHT: f64 = 0.4;
 /// Most misspelling candidates tried per word (the most common first), and most spelling
 /// chunks read for one word.
-pub const TYPO_MAX_WORDS: usize = 3;
-pub const SPELL_MAX_CHUNKS: usize = 4;
+pub(crate) const TYPO_MAX_WORDS: usize = 3;
+pub(crate) const SPELL_MAX_CHUNKS: usize = 4;
 /// Weight of a synonym of what was typed (`safer sleep` for `safe sleep`).
-pub const SYNONYM_WEIGHT: f64 = 0.8;
+pub(crate) const SYNONYM_WEIGHT: f64 = 0.8;
 /// While fewer documents than this contain every word, documents with some of the words follow.
-pub const PARTIAL_BELOW: usize = 10;
+pub(crate) const PARTIAL_BELOW: usize = 10;
 /// About how many bytes one text bundle (`search/text/K.js`) holds: the texts of consecutive
 /// documents are bundled so a build writes a few hundred files, not one per document, while the
 /// excerpts of the five results on screen still cost at most five bundles (≤ 5 × this) on a
 /// first query.
-pub const TEXT_FILE_BYTES: usize = 24 * 1024;
+pub(crate) const TEXT_FILE_BYTES: usize = 24 * 1024;
 /// Most documents in one text bundle (short texts would otherwise make very long bundles).
-pub const TEXT_FILE_MAX_DOCS: usize = 64;
+pub(crate) const TEXT_FILE_MAX_DOCS: usize = 64;
 
 /// How many documents' texts one bundle holds, given each document's compressed text: as many
 /// as fit in [`TEXT_FILE_BYTES`] on average (base64 makes 4 characters of 3 bytes), at least 1.
-pub fn texts_per_file<'a>(zs: impl Iterator<Item = &'a Vec<u8>>) -> usize {
+pub(crate) fn texts_per_file<'a>(zs: impl Iterator<Item = &'a Vec<u8>>) -> usize {
     let (mut n, mut total) = (0, 0);
     for z in zs {
         n += 1;
@@ -56,7 +56,7 @@ pub fn texts_per_file<'a>(zs: impl Iterator<Item = &'a Vec<u8>>) -> usize {
 /// mode 1: `varint(n)`, then n bitmap characters (6 docs each, lowest id in the high bit);
 /// then the impacts as a bit stream of 4-bit steps within lowest..=highest (see
 /// [`super::index::quantise`]). The shorter of the two id encodings is written.
-pub fn encode_postings(list: &[(u32, u8)], n_docs: usize) -> String {
+pub(crate) fn encode_postings(list: &[(u32, u8)], n_docs: usize) -> String {
     let (lo, hi) = impact_range(list);
     let head = |mode: u32| {
         let mut s = String::new();
@@ -101,7 +101,7 @@ pub fn encode_postings(list: &[(u32, u8)], n_docs: usize) -> String {
 }
 
 /// Inverse of [`encode_postings`].
-pub fn decode_postings(s: &str) -> Vec<(u32, u8)> {
+pub(crate) fn decode_postings(s: &str) -> Vec<(u32, u8)> {
     let mut r = Reader::new(s);
     let head = r.varint();
     let count = (head / 2) as usize;
@@ -143,7 +143,7 @@ fn fnv(h: &mut u64, bytes: &[u8]) {
 }
 
 /// Binomial coefficients `C(n, k)` for `n <= max_n`, `k <= max_k` (saturating).
-pub fn binomials(max_n: usize, max_k: usize) -> Vec<Vec<u64>> {
+pub(crate) fn binomials(max_n: usize, max_k: usize) -> Vec<Vec<u64>> {
     let mut c = vec![vec![0u64; max_k + 1]; max_n + 1];
     for n in 0..=max_n {
         c[n][0] = 1;
@@ -235,7 +235,7 @@ pub(crate) fn encode_facet(f: &Facet) -> (String, String) {
 }
 
 /// Decode one facet's data (as the client does); for tests.
-pub fn decode_facet(f: &Facet, meta: &str, data: &str) -> Vec<Vec<u32>> {
+pub(crate) fn decode_facet(f: &Facet, meta: &str, data: &str) -> Vec<Vec<u32>> {
     let nv = f.values.len() as u32;
     let num = |key: &str| -> u32 {
         let at = meta.find(&format!("\"{key}\":")).expect("key") + key.len() + 3;
@@ -294,17 +294,19 @@ pub fn decode_facet(f: &Facet, meta: &str, data: &str) -> Vec<Vec<u32>> {
 
 impl SearchIndex {
     /// How many documents' texts one `search/text/K.js` file holds.
-    pub fn texts_per_file(&self) -> usize {
+    pub(crate) fn texts_per_file(&self) -> usize {
         texts_per_file(self.docs.iter().map(|d| &d.z))
     }
 
+    #[cfg(test)]
     /// Every file: manifest, facets, term chunks, records, texts, and the client assets.
-    pub fn files(&self) -> Vec<SearchFile> {
+    pub(crate) fn files(&self) -> Vec<SearchFile> {
         self.clone().into_files()
     }
 
+    #[cfg(test)]
     /// [`SearchIndex::files`], consuming the index so texts are not held twice.
-    pub fn into_files(mut self) -> Vec<SearchFile> {
+    pub(crate) fn into_files(mut self) -> Vec<SearchFile> {
         let zs: Vec<Vec<u8>> = self
             .docs
             .iter_mut()
@@ -314,7 +316,7 @@ impl SearchIndex {
     }
 
     /// Write out with the given compressed texts (by doc id).
-    pub fn into_files_with(self, zs: Vec<Vec<u8>>) -> Vec<SearchFile> {
+    pub(crate) fn into_files_with(self, zs: Vec<Vec<u8>>) -> Vec<SearchFile> {
         let n = self.docs.len();
         let mut out: Vec<SearchFile> = Vec::new();
         let timing = std::env::var_os("LS_SEARCH_TIMING").is_some();
@@ -509,11 +511,11 @@ impl SearchIndex {
 }
 
 /// The file holding document `id`'s text, when each holds `tpf` documents.
-pub fn text_path(id: usize, tpf: usize) -> String {
+pub(crate) fn text_path(id: usize, tpf: usize) -> String {
     format!("search/text/{}.js", id / tpf.max(1))
 }
 
-pub fn record_path(id: usize) -> String {
+pub(crate) fn record_path(id: usize) -> String {
     format!("search/records/{}.js", id / RECORDS_PER_FILE)
 }
 
@@ -778,7 +780,6 @@ impl SearchIndex {
             docs,
             dated,
             words,
-            stems,
             postings,
             impact_table,
             facets,

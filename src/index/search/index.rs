@@ -12,26 +12,26 @@ use super::SearchDoc;
 use rayon::prelude::*;
 
 /// Fields of a document: title, headings, summary, body, labels.
-pub const FIELDS: usize = 5;
+pub(crate) const FIELDS: usize = 5;
 /// The labels field: the document's type, review type, themes, methodology and abuse types,
 /// by label and by the vocabularies' other names for them (`SAR`, `MCA`, `county lines`).
-pub const LABELS: usize = 4;
+pub(crate) const LABELS: usize = 4;
 /// Field weights: title, headings, summary, body, labels.
-pub const FIELD_WEIGHTS: [f64; FIELDS] = [10.0, 5.0, 3.0, 1.0, 4.0];
+pub(crate) const FIELD_WEIGHTS: [f64; FIELDS] = [10.0, 5.0, 3.0, 1.0, 4.0];
 /// Length normalisation per field (BM25 `b`).
 const FIELD_B: [f64; FIELDS] = [0.3, 0.5, 0.5, 0.75, 0.3];
 const K1: f64 = 1.2;
 /// A term chunk is closed once it reaches about this many bytes.
-pub const CHUNK_TARGET: usize = 16 * 1024;
+pub(crate) const CHUNK_TARGET: usize = 16 * 1024;
 /// Documents per record file.
-pub const RECORDS_PER_FILE: usize = 16;
+pub(crate) const RECORDS_PER_FILE: usize = 16;
 /// A spelling chunk is closed once it reaches about this many bytes.
-pub const SPELL_CHUNK_TARGET: usize = 8 * 1024;
+pub(crate) const SPELL_CHUNK_TARGET: usize = 8 * 1024;
 /// Shortest word in the spelling list (a misspelling of a word of at least
 /// [`super::text::RELATED_MIN_CHARS`] letters is one letter shorter at most).
-pub const SPELL_MIN_CHARS: usize = 4;
+pub(crate) const SPELL_MIN_CHARS: usize = 4;
 /// Levels of the quantised impact (1..=63; 0 is never written).
-pub const IMPACT_LEVELS: u32 = 63;
+pub(crate) const IMPACT_LEVELS: u32 = 63;
 
 /// Per-document data kept for records, excerpts and phrase checks.
 #[derive(Debug, Clone)]
@@ -45,24 +45,24 @@ pub struct DocMeta {
 }
 
 #[derive(Debug, Clone)]
-pub struct Facet {
+pub(crate) struct Facet {
     /// URL parameter name.
-    pub id: &'static str,
-    pub label: &'static str,
-    pub multi: bool,
+    pub(crate) id: &'static str,
+    pub(crate) label: &'static str,
+    pub(crate) multi: bool,
     /// `(slug, label)`, in display order.
-    pub values: Vec<(String, String)>,
+    pub(crate) values: Vec<(String, String)>,
     /// Per value: the vocabulary's other names for it (a quoted phrase matches them).
-    pub aliases: Vec<Vec<String>>,
+    pub(crate) aliases: Vec<Vec<String>>,
     /// Per doc id: indexes into `values`.
-    pub doc_values: Vec<Vec<u32>>,
+    pub(crate) doc_values: Vec<Vec<u32>>,
 }
 
 #[derive(Debug, Clone)]
-pub struct Chunk {
+pub(crate) struct Chunk {
     /// Range into [`SearchIndex::words`].
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
 }
 
 /// The whole index in memory. [`SearchIndex::files`] writes it out; [`SearchIndex::search`]
@@ -71,33 +71,32 @@ pub struct Chunk {
 pub struct SearchIndex {
     pub docs: Vec<DocMeta>,
     /// Number of documents with a date (they are ids `0..dated`, newest first).
-    pub dated: usize,
+    pub(crate) dated: usize,
     /// Surface words (folded), sorted by UTF-16 code units as JavaScript compares strings,
     /// each with its stem id.
-    pub words: Vec<(String, u32)>,
-    pub stems: Vec<String>,
+    pub(crate) words: Vec<(String, u32)>,
     /// Per stem: (doc id, quantised impact 1..=63), by doc id.
-    pub postings: Vec<Vec<(u32, u8)>>,
+    pub(crate) postings: Vec<Vec<(u32, u8)>>,
     /// Impact level → score (index 0 unused).
-    pub impact_table: Vec<f64>,
-    pub facets: Vec<Facet>,
-    pub chunks: Vec<Chunk>,
+    pub(crate) impact_table: Vec<f64>,
+    pub(crate) facets: Vec<Facet>,
+    pub(crate) chunks: Vec<Chunk>,
     /// Per chunk, the shortest prefix of its first word that sorts after the previous chunk's
     /// last word (what the manifest lists; chunk i holds the words from key i to key i+1).
-    pub keys: Vec<String>,
+    pub(crate) keys: Vec<String>,
     /// Words a misspelling is compared with (letters only, at least [`SPELL_MIN_CHARS`]), in
     /// dictionary order, each with `bits_for(document frequency)` to prefer common words.
-    pub spell: Vec<(String, u8)>,
+    pub(crate) spell: Vec<(String, u8)>,
     /// Chunks of [`SearchIndex::spell`] and their keys, as for the terms.
-    pub spell_chunks: Vec<Chunk>,
-    pub spell_keys: Vec<String>,
+    pub(crate) spell_chunks: Vec<Chunk>,
+    pub(crate) spell_keys: Vec<String>,
     /// Doc id → index of the document in the input.
-    pub order: Vec<usize>,
+    pub(crate) order: Vec<usize>,
 }
 
 /// FxHash-style hasher: the index hashes tens of millions of short words.
 #[derive(Default, Clone, Copy)]
-pub struct FastHasher(u64);
+pub(crate) struct FastHasher(u64);
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0
@@ -114,10 +113,10 @@ impl std::hash::Hasher for FastHasher {
         }
     }
 }
-pub type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;
 
 /// Compare as JavaScript does (UTF-16 code units).
-pub fn js_cmp(a: &str, b: &str) -> Ordering {
+pub(crate) fn js_cmp(a: &str, b: &str) -> Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
@@ -292,7 +291,7 @@ fn slugify(s: &str) -> String {
 }
 
 /// Text kept per document for excerpts and phrase checks (characters).
-pub const TEXT_MAX_CHARS: usize = 60_000;
+pub(crate) const TEXT_MAX_CHARS: usize = 60_000;
 
 fn compress_text(summary: &str, body: &str) -> Vec<u8> {
     use std::io::Write as _;
@@ -315,7 +314,7 @@ fn compress_text(summary: &str, body: &str) -> Vec<u8> {
 
 /// Inflate a document's stored text. Only ever given what [`compress_text`] wrote in the
 /// same process (zlib of whole UTF-8 characters), so the `expect` guards a fixed fact.
-pub fn inflate_text(z: &[u8]) -> String {
+pub(crate) fn inflate_text(z: &[u8]) -> String {
     use std::io::Read as _;
     let mut s = String::new();
     flate2::read::ZlibDecoder::new(z)
@@ -326,7 +325,7 @@ pub fn inflate_text(z: &[u8]) -> String {
 
 /// Impacts of one posting list are written as 4 bits relative to the list's lowest level:
 /// snap every level to that grid so the Rust mirror holds exactly what the client decodes.
-pub fn requantise(list: &mut [(u32, u8)]) {
+pub(crate) fn requantise(list: &mut [(u32, u8)]) {
     let (lo, hi) = impact_range(list);
     for p in list.iter_mut() {
         p.1 = dequantise(lo, hi, quantise(lo, hi, p.1));
@@ -334,14 +333,14 @@ pub fn requantise(list: &mut [(u32, u8)]) {
 }
 
 /// Lowest and highest impact level of a list.
-pub fn impact_range(list: &[(u32, u8)]) -> (u8, u8) {
+pub(crate) fn impact_range(list: &[(u32, u8)]) -> (u8, u8) {
     let lo = list.iter().map(|p| p.1).min().unwrap_or(1);
     let hi = list.iter().map(|p| p.1).max().unwrap_or(1);
     (lo, hi)
 }
 
 /// Level → 4-bit step within `lo..=hi`.
-pub fn quantise(lo: u8, hi: u8, q: u8) -> u32 {
+pub(crate) fn quantise(lo: u8, hi: u8, q: u8) -> u32 {
     let span = u32::from(hi - lo);
     if span <= 15 {
         u32::from(q - lo)
@@ -351,7 +350,7 @@ pub fn quantise(lo: u8, hi: u8, q: u8) -> u32 {
 }
 
 /// 4-bit step → level (mirrored in search.js).
-pub fn dequantise(lo: u8, hi: u8, step: u32) -> u8 {
+pub(crate) fn dequantise(lo: u8, hi: u8, step: u32) -> u8 {
     let span = u32::from(hi - lo);
     if span <= 15 {
         lo + step as u8
@@ -361,7 +360,7 @@ pub fn dequantise(lo: u8, hi: u8, step: u32) -> u8 {
 }
 
 /// Score of one (stem, doc): BM25 saturation per field, weighted sum, times idf.
-pub fn bm25f(tf: [u8; FIELDS], lens: [u32; FIELDS], avg: [f64; FIELDS], idf: f64) -> f64 {
+pub(crate) fn bm25f(tf: [u8; FIELDS], lens: [u32; FIELDS], avg: [f64; FIELDS], idf: f64) -> f64 {
     let mut s = 0.0;
     for f in 0..FIELDS {
         if tf[f] == 0 || avg[f] <= 0.0 {
@@ -382,13 +381,13 @@ impl SearchIndex {
     }
 
     /// [`SearchIndex::build`], with the vocabularies' other names for the labels.
-    pub fn build_with(input: &[SearchDoc], aliases: &Aliases) -> SearchIndex {
+    pub(crate) fn build_with(input: &[SearchDoc], aliases: &Aliases) -> SearchIndex {
         Self::build_inner(input, aliases, true)
     }
 
     /// Build and write out in one go: texts are compressed straight into their files, never
     /// held twice.
-    pub fn build_files(input: &[SearchDoc], aliases: &Aliases) -> Vec<super::SearchFile> {
+    pub(crate) fn build_files(input: &[SearchDoc], aliases: &Aliases) -> Vec<super::SearchFile> {
         let ix = Self::build_inner(input, aliases, false);
         let texts: Vec<Vec<u8>> = ix
             .order
@@ -575,7 +574,6 @@ impl SearchIndex {
             docs,
             dated,
             words,
-            stems,
             postings,
             impact_table,
             facets,
@@ -653,7 +651,7 @@ impl SearchIndex {
     }
 
     /// The spelling chunk that holds `word` if it is in the list.
-    pub fn spell_chunk_for(&self, word: &str) -> usize {
+    pub(crate) fn spell_chunk_for(&self, word: &str) -> usize {
         let p = self
             .spell_keys
             .partition_point(|k| js_cmp(k, word) != Ordering::Greater);
@@ -661,23 +659,11 @@ impl SearchIndex {
     }
 
     /// The chunk that holds `word` if it is in the dictionary (last chunk whose key ≤ word).
-    pub fn chunk_for(&self, word: &str) -> usize {
+    pub(crate) fn chunk_for(&self, word: &str) -> usize {
         let p = self
             .keys
             .partition_point(|k| js_cmp(k, word) != Ordering::Greater);
         p.saturating_sub(1)
-    }
-
-    /// Chunk keys, as the manifest lists them.
-    pub fn chunk_keys(&self) -> Vec<&str> {
-        self.keys.iter().map(String::as_str).collect()
-    }
-
-    pub fn stem_of(&self, word: &str) -> Option<u32> {
-        self.words
-            .binary_search_by(|(w, _)| js_cmp(w, word))
-            .ok()
-            .map(|i| self.words[i].1)
     }
 }
 
@@ -778,7 +764,7 @@ fn chunk_by_size(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<Chunk
 }
 
 /// The facets, in the order they are written: (id, label, more than one value per document).
-pub const FACETS: [(&str, &str, bool); 7] = [
+pub(crate) const FACETS: [(&str, &str, bool); 7] = [
     ("kind", "Type", false),
     ("review_type", "Review type", false),
     ("theme", "Theme", true),

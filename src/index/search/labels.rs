@@ -11,13 +11,13 @@ use crate::vocab::{Vocab, Vocabularies};
 /// Other names of the labels, by facet (`review_type`, `theme`, `methodology`, `abuse_type`)
 /// and slug. [`Aliases::none`] has none: then only the labels themselves are searchable.
 #[derive(Debug, Clone, Default)]
-pub struct Aliases {
+pub(crate) struct Aliases {
     by: HashMap<(&'static str, String), Vec<String>>,
 }
 
 impl Aliases {
     /// The aliases of a site's vocabularies (the defaults plus its `learnsite.yaml` terms).
-    pub fn from_vocab(v: &Vocabularies) -> Aliases {
+    pub(crate) fn from_vocab(v: &Vocabularies) -> Aliases {
         let mut by = HashMap::new();
         let lists: [(&'static str, &Vocab); 4] = [
             ("review_type", &v.review_types),
@@ -48,17 +48,12 @@ impl Aliases {
 
     /// The aliases of the default vocabularies (what a regional site and a board site without
     /// vocabulary extensions use).
-    pub fn defaults() -> Aliases {
+    pub(crate) fn defaults() -> Aliases {
         Aliases::from_vocab(&Vocabularies::defaults())
     }
 
-    /// No aliases.
-    pub fn none() -> Aliases {
-        Aliases::default()
-    }
-
     /// Other names of one value of a facet.
-    pub fn of(&self, facet: &'static str, slug: &str) -> &[String] {
+    pub(crate) fn of(&self, facet: &'static str, slug: &str) -> &[String] {
         self.by
             .get(&(facet, slug.to_string()))
             .map(Vec::as_slice)
@@ -68,7 +63,7 @@ impl Aliases {
 
 /// The label texts of a document: its type (not for plain pages), review type, themes,
 /// methodology and abuse types, then their aliases.
-pub fn label_texts<'a>(doc: &'a SearchDoc, aliases: &'a Aliases) -> Vec<&'a str> {
+pub(crate) fn label_texts<'a>(doc: &'a SearchDoc, aliases: &'a Aliases) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     if doc.kind != "page" && !doc.kind_label.is_empty() {
         out.push(&doc.kind_label);

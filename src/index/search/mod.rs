@@ -19,20 +19,23 @@
 //! quantised on a log scale. The client adds the impacts of the query's words; the same query
 //! logic is mirrored in Rust ([`SearchIndex::search`]) for tests and the benchmark.
 
-pub mod documents;
-pub mod encode;
-pub mod files;
-pub mod index;
-pub mod labels;
-pub mod query;
+pub(crate) mod documents;
+pub(crate) mod encode;
+pub(crate) mod files;
+pub(crate) mod index;
+pub(crate) mod labels;
+pub(crate) mod query;
 pub mod relevance;
-pub mod synonyms;
-pub mod text;
+pub(crate) mod synonyms;
+pub(crate) mod text;
 
-pub use index::{SearchIndex, CHUNK_TARGET, FIELD_WEIGHTS, RECORDS_PER_FILE};
-pub use query::{
-    parse_query, Alternative, Clause, ParsedQuery, Query, QueryTerm, SearchResults, Sort,
-};
+pub use index::SearchIndex;
+#[cfg(test)]
+pub(crate) use index::CHUNK_TARGET;
+pub(crate) use query::parse_query;
+#[cfg(test)]
+pub(crate) use query::ParsedQuery;
+pub use query::{Query, SearchResults, Sort};
 
 /// One visible document, as the search index sees it. Deliberately independent of the content
 /// model so the board site build and the regional `collate` site can both feed it.
@@ -71,12 +74,15 @@ pub fn build_search_index(docs: &[SearchDoc]) -> Vec<SearchFile> {
 
 /// [`build_search_index`], with the vocabularies' other names for the labels (`SAR`, `MCA`),
 /// searchable as the labels are.
-pub fn build_search_index_with(docs: &[SearchDoc], aliases: &labels::Aliases) -> Vec<SearchFile> {
+pub(crate) fn build_search_index_with(
+    docs: &[SearchDoc],
+    aliases: &labels::Aliases,
+) -> Vec<SearchFile> {
     SearchIndex::build_files(docs, aliases)
 }
 
 /// The client's static assets (also part of [`build_search_index`]'s output).
-pub fn asset_files() -> Vec<SearchFile> {
+pub(crate) fn asset_files() -> Vec<SearchFile> {
     vec![
         SearchFile {
             path: "search/search.js".into(),
@@ -93,9 +99,9 @@ pub fn asset_files() -> Vec<SearchFile> {
     ]
 }
 
-pub const ASSET_SEARCH_JS: &str = include_str!("assets/search.js");
-pub const ASSET_SEARCH_CSS: &str = include_str!("assets/search.css");
-pub const ASSET_HIGHLIGHT_JS: &str = include_str!("assets/highlight.js");
+pub(crate) const ASSET_SEARCH_JS: &str = include_str!("assets/search.js");
+pub(crate) const ASSET_SEARCH_CSS: &str = include_str!("assets/search.css");
+pub(crate) const ASSET_HIGHLIGHT_JS: &str = include_str!("assets/highlight.js");
 /// The search page template (Tera, extends `base.html`): the same text as `layouts/search.html`.
 pub const SEARCH_TEMPLATE: &str = include_str!("../../../layouts/search.html");
 

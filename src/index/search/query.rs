@@ -37,36 +37,36 @@ pub struct Query {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct QueryTerm {
-    pub word: String,
+pub(crate) struct QueryTerm {
+    pub(crate) word: String,
     /// The last word, still being typed: matches every dictionary word it begins.
-    pub prefix: bool,
+    pub(crate) prefix: bool,
 }
 
 /// One way a clause can be met: every word, with a weight (1 for what was typed).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Alternative {
-    pub words: Vec<QueryTerm>,
-    pub weight: f64,
+pub(crate) struct Alternative {
+    pub(crate) words: Vec<QueryTerm>,
+    pub(crate) weight: f64,
 }
 
 /// One thing the query asks for: a word, a hyphenated word (whole or by its parts) or a phrase
 /// of the synonym list (as typed, or as one of its synonyms). A document meets a clause when
 /// it meets one of its alternatives; its score for the clause is the best alternative's.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Clause {
+pub(crate) struct Clause {
     /// As typed, for messages (`co-sleeping`, `safe sleep`).
-    pub text: String,
-    pub alts: Vec<Alternative>,
+    pub(crate) text: String,
+    pub(crate) alts: Vec<Alternative>,
     /// Inside quotes: the words themselves only (the phrase is checked against the text).
-    pub exact: bool,
+    pub(crate) exact: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct ParsedQuery {
-    pub clauses: Vec<Clause>,
+pub(crate) struct ParsedQuery {
+    pub(crate) clauses: Vec<Clause>,
     /// Quoted phrases, as folded words (stop words kept).
-    pub phrases: Vec<Vec<String>>,
+    pub(crate) phrases: Vec<Vec<String>>,
 }
 
 fn term(word: &str) -> QueryTerm {
@@ -109,7 +109,7 @@ fn token_text(toks: &[Token]) -> String {
 /// becoming one clause with that entry's synonyms as alternatives, and a hyphenated word one
 /// clause found whole or by its parts; the last word is a prefix while it is being typed (the
 /// query ends in a letter or digit outside quotes and the word has 3 letters or more).
-pub fn parse_query(text: &str) -> ParsedQuery {
+pub(crate) fn parse_query(text: &str) -> ParsedQuery {
     let mut pq = ParsedQuery::default();
     let segments: Vec<&str> = text.split('"').collect();
     let closed = if segments.len() % 2 == 1 {
@@ -615,7 +615,7 @@ impl SearchIndex {
     /// True when the document's title or text, or one of its labels or their other names,
     /// holds the phrase's words in a row (a phrase word also matches its possessive, `child` ~
     /// `child's`).
-    pub fn has_phrase(&self, doc: usize, phrase: &[String]) -> bool {
+    pub(crate) fn has_phrase(&self, doc: usize, phrase: &[String]) -> bool {
         if phrase.is_empty() {
             return true;
         }

@@ -16,10 +16,10 @@ struct File {
 }
 
 /// One entry of a group, analysed as queries are: its tokens without stop words.
-pub type Expression = Vec<Token>;
+pub(crate) type Expression = Vec<Token>;
 
 /// The groups, analysed. Entries that analyse to nothing are dropped.
-pub fn groups() -> &'static [Vec<Expression>] {
+pub(crate) fn groups() -> &'static [Vec<Expression>] {
     static GROUPS: OnceLock<Vec<Vec<Expression>>> = OnceLock::new();
     GROUPS.get_or_init(|| {
         let f: File = serde_norway::from_str(SYNONYMS).expect("synonyms.yaml is valid (tested)");
@@ -47,7 +47,7 @@ pub fn concept_word(gi: usize) -> String {
 }
 
 /// An entry's tokens, stop words dropped.
-pub fn expression(text: &str) -> Expression {
+pub(crate) fn expression(text: &str) -> Expression {
     tokens(text)
         .into_iter()
         .filter(|t| !(t.parts.len() == 1 && is_stop_word(&t.parts[0])))
@@ -55,13 +55,13 @@ pub fn expression(text: &str) -> Expression {
 }
 
 /// What an expression is matched by: its tokens' joined forms (`co-sleeping` = `cosleeping`).
-pub fn key(e: &[Token]) -> Vec<String> {
+pub(crate) fn key(e: &[Token]) -> Vec<String> {
     e.iter().map(Token::joined).collect()
 }
 
 /// The groups as the manifest carries them: each entry written as its tokens separated by
 /// spaces, a token's parts by `-` (`co-sleeping`, `safe sleep`).
-pub fn manifest_groups() -> Vec<Vec<String>> {
+pub(crate) fn manifest_groups() -> Vec<Vec<String>> {
     groups()
         .iter()
         .map(|g| {

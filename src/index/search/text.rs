@@ -13,13 +13,13 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words longer than this (in chars, after folding) are not indexed (ids, URLs, noise).
-pub const MAX_WORD_CHARS: usize = 32;
+pub(crate) const MAX_WORD_CHARS: usize = 32;
 
 /// English stop words: not indexed, dropped from queries (still checked inside quoted phrases
 /// against the excerpt text). Kept short on purpose: "no", "not", "child" and the like stay.
 /// The words of a question ("how", "what", "when", "should", ...) are here too, so a question
 /// typed in plain words searches for what it is about.
-pub const STOP_WORDS: &[&str] = &[
+pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could",
     "did", "do", "does", "doesn't", "don't", "for", "from", "had", "has", "have", "he", "her",
     "his", "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "our",
@@ -29,7 +29,7 @@ pub const STOP_WORDS: &[&str] = &[
 ];
 
 /// True when `w` (already folded) is a stop word.
-pub fn is_stop_word(w: &str) -> bool {
+pub(crate) fn is_stop_word(w: &str) -> bool {
     if w.len() > 7 {
         return false;
     }
@@ -73,14 +73,14 @@ const STOP_PACKED: [u64; STOP_WORDS.len()] = {
 /// apostrophes made straight and leading/trailing apostrophes trimmed.
 /// Mirrors `fold()` in `assets/search.js`: `s.normalize('NFKD').replace(/\p{M}/gu, '')
 /// .toLowerCase()`.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     fold_into(word, &mut out);
     out
 }
 
 /// [`fold`] into a reused buffer (cleared first).
-pub fn fold_into(word: &str, out: &mut String) {
+pub(crate) fn fold_into(word: &str, out: &mut String) {
     out.clear();
     if word.is_ascii() {
         for c in word.chars() {
@@ -108,7 +108,7 @@ pub fn fold_into(word: &str, out: &mut String) {
 
 /// Split text into folded words (Unicode word boundaries, words with a letter or digit only).
 /// Stop words are kept; over-long words are dropped.
-pub fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for_each_word(text, |w| {
         let f = fold(w);
@@ -122,7 +122,7 @@ pub fn words(text: &str) -> Vec<String> {
 /// Call `f` with every word (UAX #29 word segment holding a letter or digit) of `text`, as
 /// `unicode_words` does, but fast for ASCII: text is cut at ASCII whitespace (always a word
 /// boundary) and each ASCII piece is scanned with the UAX #29 rules that apply to ASCII.
-pub fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     for piece in text.split(|c: char| c.is_ascii_whitespace()) {
         if piece.is_empty() {
             continue;
@@ -181,28 +181,28 @@ fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str)) {
 
 /// True for the characters that join the parts of a hyphenated word (`co-sleeping`): hyphen-minus,
 /// hyphen and non-breaking hyphen, with no space either side.
-pub fn is_hyphen(c: char) -> bool {
+pub(crate) fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 /// One query or index token: a word, or the parts of a hyphenated word (`co-sleeping` →
 /// `["co", "sleeping"]`), folded.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub parts: Vec<String>,
+pub(crate) struct Token {
+    pub(crate) parts: Vec<String>,
 }
 
 impl Token {
     /// The parts written together (`cosleeping`): how a hyphenated word is also indexed, so it
     /// is found whole as well as by its parts, with or without the hyphen.
-    pub fn joined(&self) -> String {
+    pub(crate) fn joined(&self) -> String {
         self.parts.concat()
     }
 }
 
 /// Words of `text` (as [`words`]: folded, over-long ones dropped), with the words joined by a
 /// single hyphen grouped into one [`Token`]. Mirrors `tokensOf()` in `assets/search.js`.
-pub fn tokens(text: &str) -> Vec<Token> {
+pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut prev_end: Option<usize> = None;
     let base = text.as_ptr() as usize;
@@ -227,9 +227,10 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
+#[cfg(test)]
 /// The joined forms of the hyphenated words of `text` (`self-neglect` → `selfneglect`), as
 /// they are indexed beside their parts.
-pub fn compounds(text: &str) -> Vec<String> {
+pub(crate) fn compounds(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     if !text.contains(is_hyphen) {
         return out;
@@ -246,13 +247,13 @@ pub fn compounds(text: &str) -> Vec<String> {
 }
 
 /// Shortest word that gets related forms and typo tolerance (characters).
-pub const RELATED_MIN_CHARS: usize = 5;
+pub(crate) const RELATED_MIN_CHARS: usize = 5;
 
 /// The root a word's related forms share, for words of at least [`RELATED_MIN_CHARS`] letters:
 /// its first `max(5, length - 3)` characters (`curious` → `curio`, matching `curiosity`;
 /// `hoarder` → `hoard`; `disabilities` → `disabilit`). `None` for shorter words and words
 /// with a digit. Mirrors `root()` in `assets/search.js`.
-pub fn root(word: &str) -> Option<String> {
+pub(crate) fn root(word: &str) -> Option<String> {
     let n = word.chars().count();
     if n < RELATED_MIN_CHARS || !word.chars().all(char::is_alphabetic) {
         return None;
@@ -264,7 +265,7 @@ pub fn root(word: &str) -> Option<String> {
 /// True when `a` and `b` differ by exactly one edit: a letter added, dropped, changed, or two
 /// neighbouring letters swapped (optimal string alignment distance 1). Mirrors `oneEdit()` in
 /// `assets/search.js`; compares UTF-16 code units as JavaScript does.
-pub fn one_edit(a: &str, b: &str) -> bool {
+pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     let a: Vec<u16> = a.encode_utf16().collect();
     let b: Vec<u16> = b.encode_utf16().collect();
     if a == b || a.len().abs_diff(b.len()) > 1 {
@@ -287,7 +288,7 @@ pub fn one_edit(a: &str, b: &str) -> bool {
 }
 
 /// English stemmer with a cache (surface word → stem), so each distinct word is stemmed once.
-pub struct Analyzer {
+pub(crate) struct Analyzer {
     stemmer: Stemmer,
     cache: HashMap<String, String>,
 }
@@ -307,7 +308,7 @@ impl Default for Analyzer {
 }
 
 impl Analyzer {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
             cache: HashMap::new(),
@@ -315,7 +316,7 @@ impl Analyzer {
     }
 
     /// Stem of a folded word.
-    pub fn stem(&mut self, folded: &str) -> &str {
+    pub(crate) fn stem(&mut self, folded: &str) -> &str {
         if !self.cache.contains_key(folded) {
             let s = stem_word(&self.stemmer, folded);
             self.cache.insert(folded.to_string(), s);
@@ -324,8 +325,9 @@ impl Analyzer {
     }
 }
 
+#[cfg(test)]
 /// Stem one folded word (no cache).
-pub fn stem(folded: &str) -> String {
+pub(crate) fn stem(folded: &str) -> String {
     stem_word(&Stemmer::create(Algorithm::English), folded)
 }
 

@@ -1,29 +1,29 @@
 //! The rules: one file per family. Every rule has a stable id, a severity, a short
 //! description (shown in SARIF) and a fix hint.
 
-pub mod person;
-pub mod pii;
-pub mod print;
-pub mod template;
+pub(crate) mod person;
+pub(crate) mod pii;
+pub(crate) mod print;
+pub(crate) mod template;
 
 use crate::diagnostics::Severity;
 
 /// What the lint knows about one rule.
 #[derive(Debug, Clone, Copy)]
-pub struct RuleInfo {
-    pub id: &'static str,
-    pub severity: Severity,
+pub(crate) struct RuleInfo {
+    pub(crate) id: &'static str,
+    pub(crate) severity: Severity,
     /// One line: what the rule catches.
-    pub description: &'static str,
+    pub(crate) description: &'static str,
     /// What to do about a finding.
-    pub hint: &'static str,
+    pub(crate) hint: &'static str,
 }
 
 const E: Severity = Severity::Error;
 const W: Severity = Severity::Warning;
 
 /// Every rule, in a stable order (SARIF rule indexes follow it).
-pub const RULES: &[RuleInfo] = &[
+pub(crate) const RULES: &[RuleInfo] = &[
     RuleInfo { id: "pii/person-name", severity: E, description: "A person's name that is not one of the document's agreed pseudonyms.", hint: "replace the name with the agreed pseudonym or a role (\"her sister\", \"the GP\"), or add the pseudonym to `pseudonyms:` in the front-matter" },
     RuleInfo { id: "pii/date-of-birth", severity: E, description: "A date of birth.", hint: "remove the date of birth; give an age range instead (\"in her forties\")" },
     RuleInfo { id: "pii/exact-date", severity: E, description: "A day-month-year date of an event in the person's life.", hint: "give the month and year only (\"March 2022\"), or a relative time (\"two weeks later\")" },
@@ -47,21 +47,26 @@ pub const RULES: &[RuleInfo] = &[
 ];
 
 /// Look a rule up by id.
-pub fn rule(id: &str) -> Option<&'static RuleInfo> {
+pub(crate) fn rule(id: &str) -> Option<&'static RuleInfo> {
     RULES.iter().find(|r| r.id == id)
 }
 
 /// A finding before it is placed: byte range in the source.
 #[derive(Debug, Clone)]
-pub struct Hit {
-    pub rule: &'static str,
-    pub start: usize,
-    pub end: usize,
-    pub message: String,
+pub(crate) struct Hit {
+    pub(crate) rule: &'static str,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) message: String,
 }
 
 impl Hit {
-    pub fn new(rule: &'static str, start: usize, end: usize, message: impl Into<String>) -> Hit {
+    pub(crate) fn new(
+        rule: &'static str,
+        start: usize,
+        end: usize,
+        message: impl Into<String>,
+    ) -> Hit {
         Hit {
             rule,
             start,

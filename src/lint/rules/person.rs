@@ -115,7 +115,7 @@ struct Tok {
     place: bool,
 }
 
-pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+pub(crate) fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let mut toks: Vec<Token> = Vec::with_capacity(256);
     let mut info: Vec<Tok> = Vec::with_capacity(256);
     let mut buf = String::with_capacity(32);

@@ -122,7 +122,7 @@ const POSTCODE_AREAS: &[&str] = &[
 ];
 
 /// Does a ten-digit number pass the NHS mod-11 check?
-pub fn nhs_mod11(digits: &[u8]) -> bool {
+pub(crate) fn nhs_mod11(digits: &[u8]) -> bool {
     if digits.len() != 10 || digits.iter().any(|d| *d > 9) {
         return false;
     }
@@ -140,7 +140,7 @@ pub fn nhs_mod11(digits: &[u8]) -> bool {
 }
 
 /// Is this a National Insurance number prefix that HMRC allocates?
-pub fn ni_prefix_valid(prefix: &str) -> bool {
+pub(crate) fn ni_prefix_valid(prefix: &str) -> bool {
     let p = prefix.to_ascii_uppercase();
     let b = p.as_bytes();
     if b.len() != 2 {
@@ -340,7 +340,7 @@ fn each_chunk(
 
 /// Run the pattern rules over the masked text. Each family only looks at the lines that
 /// can hold what it looks for (a digit, an `@`, a street or institution word).
-pub fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+pub(crate) fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     let starts = &ctx.scanned.line_starts;
     // One pass over each line's bytes says which pattern families could match on it.
@@ -1180,7 +1180,7 @@ fn is_place(ctx: &DocCtx, s: &str) -> bool {
 
 /// Words that begin an anonymised label ("Adult A", "Child B").
 #[rustfmt::skip]
-pub const LABEL_WORDS: &[&str] = &[
+pub(crate) const LABEL_WORDS: &[&str] = &[
     "adult", "child", "mother", "father", "sibling", "person", "baby", "young", "family", "partner", "parent",
     "carer", "brother", "sister", "son", "daughter", "subject", "victim", "perpetrator", "patient", "resident",
     "mr", "mrs", "ms", "miss", "infant", "woman", "man", "girl", "boy", "grandmother", "grandfather", "relative",

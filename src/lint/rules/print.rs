@@ -31,14 +31,14 @@ const SLACK: f64 = 1.0;
 
 /// The estimate for one briefing.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PrintFit {
+pub(crate) struct PrintFit {
     /// Words of the body (as the reading time counts them).
-    pub words: usize,
+    pub(crate) words: usize,
     /// The body's blocks: (is a list item, characters).
     blocks: Vec<(bool, usize)>,
     headings: usize,
     /// Column lines the page has for the body (both columns, below the title and summary).
-    pub capacity: f64,
+    pub(crate) capacity: f64,
 }
 
 impl PrintFit {
@@ -59,15 +59,15 @@ impl PrintFit {
         blocks + self.headings as f64 * HEADING_LINES
     }
     /// Column lines the body takes.
-    pub fn lines(&self) -> f64 {
+    pub(crate) fn lines(&self) -> f64 {
         self.lines_at(1.0)
     }
-    pub fn fits(&self) -> bool {
+    pub(crate) fn fits(&self) -> bool {
         self.lines() <= self.capacity
     }
     /// About how many words of this briefing, laid out as it is (the same headings and
     /// points, each longer or shorter in proportion), fit on the page.
-    pub fn word_limit(&self) -> usize {
+    pub(crate) fn word_limit(&self) -> usize {
         if self.lines_at(0.0) > self.capacity {
             return 0;
         }
@@ -92,7 +92,7 @@ fn lines_of(chars: usize, per_line: f64) -> f64 {
 }
 
 /// Estimate how `body` (markdown) prints under `title` and `summary`.
-pub fn estimate(title: &str, summary: Option<&str>, body: &str) -> PrintFit {
+pub(crate) fn estimate(title: &str, summary: Option<&str>, body: &str) -> PrintFit {
     let top = 1.5 * lines_of(title.chars().count(), TITLE_CHARS)
         + summary.map_or(0.0, |s| 1.1 * lines_of(s.chars().count(), SUMMARY_CHARS))
         + FIXED_TOP_LINES;

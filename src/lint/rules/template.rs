@@ -34,7 +34,7 @@ const LEARNING_SUMMARY_SECTIONS: &[(&[&str], &str)] = &[
 
 /// The section of the regional learning-summary template a heading opens (its label, e.g.
 /// "How impact will be audited"), if any.
-pub fn learning_summary_section(heading: &str) -> Option<&'static str> {
+pub(crate) fn learning_summary_section(heading: &str) -> Option<&'static str> {
     let h = norm(heading);
     LEARNING_SUMMARY_SECTIONS
         .iter()
@@ -42,7 +42,7 @@ pub fn learning_summary_section(heading: &str) -> Option<&'static str> {
         .map(|(_, label)| *label)
 }
 
-pub fn check(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
+pub(crate) fn check(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
     match doc.kind {
         Kind::Review => {
             recommendations(doc, sc, hits);
