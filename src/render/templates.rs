@@ -124,7 +124,7 @@ fn defaults() -> Vec<(String, String)> {
 /// listing renders each entry once and reuses it on every page it appears on. Present only
 /// when the site uses the default theme's `macros.html` and `list.html` (a site's own may
 /// list documents differently).
-pub const CARD_TEMPLATE: &str = "__learnsite/card.html";
+pub(crate) const CARD_TEMPLATE: &str = "__learnsite/card.html";
 
 fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
