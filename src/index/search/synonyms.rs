@@ -42,7 +42,7 @@ pub(crate) fn groups() -> &'static [Vec<Expression>] {
 
 /// The dictionary word under which the index holds group `gi`'s documents: a control
 /// character and the group's number, which no typed word can be.
-pub fn concept_word(gi: usize) -> String {
+pub(crate) fn concept_word(gi: usize) -> String {
     format!("\u{1}{gi}")
 }
 
