@@ -77,19 +77,19 @@ const LEARNING_IDS: [&str; 5] = [
 
 /// A review's learning, taken out of its body to open the page.
 #[derive(Debug, PartialEq)]
-pub struct LearningSection {
+pub(crate) struct LearningSection {
     /// The heading's text as the author wrote it (HTML).
-    pub heading: String,
+    pub(crate) heading: String,
     /// What follows the heading up to the next heading of the same or a higher level.
-    pub body: String,
+    pub(crate) body: String,
     /// The body without the heading and that section.
-    pub rest: String,
+    pub(crate) rest: String,
 }
 
 /// Find the section headed "Areas for learning" (or one of [`LEARNING_IDS`]) in rendered,
 /// sanitised HTML and take it out, so the page can open with it. Footnote definitions at
 /// the end of the body stay there.
-pub fn learning_section(html: &str) -> Option<LearningSection> {
+pub(crate) fn learning_section(html: &str) -> Option<LearningSection> {
     for id in LEARNING_IDS {
         for level in 2..=4u8 {
             let open = format!("<h{level} id=\"{id}\"");
