@@ -359,7 +359,6 @@ impl Gazetteer {
     pub(crate) fn is_area_phrase(&self, lower: &str) -> bool {
         self.area_phrases.contains(lower)
     }
-
 }
 
 /// Word → class bits. Words of up to 16 bytes (nearly all) are keys stored in the table itself,
