@@ -52,6 +52,35 @@
   // Print button on briefings.
   var p = document.querySelector("[data-print]");
   if (p) { p.hidden = false; p.addEventListener("click", function () { window.print(); }); }
+  // The action tracker's in-page filter: choosing a status, agency, theme or review hides the
+  // rows that do not match and says how many are shown. Without this script the form stays
+  // hidden and the filter pages (one per status, agency, theme and review) do the same job.
+  var tf = document.querySelector("[data-tracker-filter]");
+  if (tf) {
+    var rows = Array.prototype.slice.call(document.querySelectorAll("tr[data-status]"));
+    var selects = Array.prototype.slice.call(tf.querySelectorAll("select[data-filter]"));
+    var count = tf.querySelector("[data-tracker-count]");
+    var apply = function () {
+      var shown = 0;
+      rows.forEach(function (row) {
+        var ok = selects.every(function (sel) {
+          var want = sel.value;
+          if (!want) return true;
+          var have = (row.getAttribute("data-" + sel.getAttribute("data-filter")) || "").split(" ");
+          return have.indexOf(want) !== -1;
+        });
+        row.hidden = !ok;
+        if (ok) shown += 1;
+      });
+      var filtered = selects.some(function (sel) { return sel.value; });
+      count.textContent = filtered
+        ? "Showing " + shown + " of " + rows.length + " recommendation" + (rows.length === 1 ? "" : "s") + "."
+        : "";
+    };
+    selects.forEach(function (sel) { sel.addEventListener("change", apply); });
+    tf.hidden = false;
+    apply();
+  }
   // "/" focuses the search box (unless typing in a field).
   document.addEventListener("keydown", function (ev) {
     if (ev.key !== "/" || ev.ctrlKey || ev.metaKey || ev.altKey) return;

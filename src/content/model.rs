@@ -280,7 +280,6 @@ pub enum RecommendationStatus {
 
 impl RecommendationStatus {
     /// Every status, in the order reports and filters list them.
-    #[cfg(test)]
     pub(crate) const ALL: [RecommendationStatus; 4] = [
         RecommendationStatus::NotStarted,
         RecommendationStatus::InProgress,

@@ -841,7 +841,7 @@ fn parse_index_slowly(text: &str) -> Result<LearningIndex, IndexError> {
 
 /// A text cell for a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or carriage return would make
 /// spreadsheet programs read the cell as a formula, so such text gets a leading `'`.
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
@@ -857,7 +857,7 @@ fn list(v: &[String]) -> String {
     cell(&v.join("; "))
 }
 
-fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
+pub(crate) fn csv_bytes(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> Vec<u8> {
     let mut out = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = csv::WriterBuilder::new()

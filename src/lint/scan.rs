@@ -48,9 +48,27 @@ const SKIP_TOP_KEYS: &[&str] = &[
     "reference",
     "region",
     "board",
+    "status",
+    // The person's codes are vocabulary slugs (an age band, never an age): safe on their own;
+    // their combination with a place and a month is the `pii/jigsaw` rule's business.
+    "person",
 ];
-/// Nested keys (inside recommendations, quality markers, full_report, scoping_period) that hold data.
-const SKIP_NESTED_KEYS: &[&str] = &["id", "status", "due", "available_until", "from", "to"];
+/// Nested keys (inside recommendations, quality markers, full_report, scoping_period, impact,
+/// a recommendation's updates) that hold data: dates, months, slugs and agency names.
+const SKIP_NESTED_KEYS: &[&str] = &[
+    "id",
+    "status",
+    "due",
+    "revised_due",
+    "revisit",
+    "date",
+    "scope",
+    "themes",
+    "agency",
+    "available_until",
+    "from",
+    "to",
+];
 /// Top-level keys whose value is a title (title case).
 const TITLE_KEYS: &[&str] = &["title"];
 
@@ -232,7 +250,18 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
             } else {
                 Mode::Prose
             };
-            fm_keep.push((voff, voff + value.len(), mode));
+            // A one-line mapping (`- { date: 2025-02-10, text: "..." }`): its data keys'
+            // values are skipped as they are on lines of their own.
+            let mut from = voff;
+            for (a, b) in flow_data_values(value) {
+                if voff + a > from {
+                    fm_keep.push((from, voff + a, mode));
+                }
+                from = voff + b;
+            }
+            if voff + value.len() > from {
+                fm_keep.push((from, voff + value.len(), mode));
+            }
         }
     }
     // Blank the whole front-matter region, then restore kept values.
@@ -380,6 +409,54 @@ fn is_list_item(t: &str) -> bool {
 }
 
 /// `key:` at the start of a YAML line (followed by a space or the end).
+/// In a one-line YAML mapping `{ key: value, ... }`, the byte ranges of the values of
+/// [`SKIP_NESTED_KEYS`], in order. Anything else (not a flow mapping) has none.
+fn flow_data_values(value: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if !value.starts_with('{') {
+        return out;
+    }
+    let b = value.as_bytes();
+    let mut i = 1;
+    while i < b.len() {
+        // At the start of an entry: skip spaces, read the key.
+        while i < b.len() && (b[i] == b' ' || b[i] == b',') {
+            i += 1;
+        }
+        let Some(key) = yaml_key(&value[i..]) else {
+            break;
+        };
+        i += key.len() + 1;
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        let v_start = i;
+        // The value runs to the next comma or closing brace outside quotes and brackets.
+        let mut quote: Option<u8> = None;
+        let mut depth = 0usize;
+        while i < b.len() {
+            match (quote, b[i]) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, b'"' | b'\'') => quote = Some(b[i]),
+                (None, b'[') => depth += 1,
+                (None, b']') => depth = depth.saturating_sub(1),
+                (None, b',' | b'}') if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        if SKIP_NESTED_KEYS.contains(&key) && i > v_start {
+            out.push((v_start, i));
+        }
+        if b.get(i) == Some(&b'}') {
+            break;
+        }
+        i += 1;
+    }
+    out
+}
+
 fn yaml_key(s: &str) -> Option<&str> {
     let b = s.as_bytes();
     if b.is_empty() || !(b[0].is_ascii_alphabetic() || b[0] == b'_') {
@@ -480,6 +557,22 @@ mod tests {
         assert!(!s.text.contains("R1"));
         assert!(s.text.contains("Body Karen."));
         assert_eq!(s.line_col(src, src.find("Karen met").unwrap()), (4, 10));
+    }
+
+    #[test]
+    fn data_in_one_line_mappings_is_skipped_and_text_kept() {
+        let src = "---\ntitle: A\nrecommendations:\n  - id: R1\n    text: Do it\n    updates:\n      - { date: 2025-02-10, text: \"Karen, the manager, said: done\" }\n      - date: 2025-03-11\n        text: More\nperson: {age_band: 65-74, sex: female}\n---\nBody.\n";
+        let s = scan(src, Some((2, 11)), src.find("Body").unwrap());
+        assert!(!s.text.contains("2025-02-10"), "{}", s.text);
+        assert!(!s.text.contains("2025-03-11"));
+        assert!(!s.text.contains("65-74"));
+        assert!(s.text.contains("\"Karen, the manager, said: done\" }"));
+        assert!(s.text.contains("More"));
+        assert_eq!(
+            flow_data_values("{ date: 2025-02-10, text: \"a, b\", due: \"2025-03\" }"),
+            vec![(8, 18), (39, 49)]
+        );
+        assert!(flow_data_values("Karen: not a mapping").is_empty());
     }
 
     #[test]

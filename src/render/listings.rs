@@ -77,7 +77,13 @@ fn fragment(r: &Renderer, v: &CardView) -> Option<Vec<String>> {
 }
 
 /// The listing of each kind of document.
-pub(crate) fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut Pages) {
+pub(crate) fn kinds(
+    r: &Renderer,
+    docs: &[&Document],
+    cards: &Cards,
+    ongoing: &[view::OngoingView],
+    out: &mut Pages,
+) {
     for kind in [Kind::Review, Kind::Briefing, Kind::LearningSummary] {
         let list: Vec<usize> = docs
             .iter()
@@ -93,6 +99,7 @@ pub(crate) fn kinds(r: &Renderer, docs: &[&Document], cards: &Cards, out: &mut P
             intro: Some(intro(kind).to_string()),
             latest_briefing: None,
             feed_href: None,
+            ongoing: if kind == Kind::Review { ongoing } else { &[] },
         };
         for page in listing.pages(r, cards, &list) {
             out.add(page);
@@ -141,6 +148,7 @@ pub(crate) fn taxonomies(
                     }],
                     intro,
                     latest_briefing,
+                    ongoing: &[],
                     feed_href: theme.then(|| format!("themes/{}/feed.xml", t.slug)),
                 };
                 listing.pages(r, cards, &t.docs)
@@ -162,6 +170,8 @@ struct Listing<'c> {
     /// Shown above the list (a theme's latest briefing).
     latest_briefing: Option<&'c CardView>,
     feed_href: Option<String>,
+    /// Reviews still being carried out, shown after the first page's documents.
+    ongoing: &'c [view::OngoingView],
 }
 
 impl Listing<'_> {
@@ -188,6 +198,9 @@ impl Listing<'_> {
                 ctx.insert("intro", &self.intro);
                 ctx.insert("latest_briefing", &self.latest_briefing.filter(|_| n == 1));
                 ctx.insert("feed_href", &self.feed_href);
+                if n == 1 {
+                    ctx.insert("ongoing", self.ongoing);
+                }
                 if total_pages > 1 {
                     ctx.insert("pager", &view::Pager::new(&self.url, n, total_pages));
                 }

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`pages`] | a page per document (review, briefing, learning summary, plain page), the home page, search page and 404 |
 //! | [`listings`] | the listing of each kind, each taxonomy's terms and each term's documents, paginated |
+//! | [`tracker`] | the action tracker: every recommendation, its filters, exceptions and spreadsheet |
 //! | [`view`] | the view models templates see |
 //! | [`markdown`] | a document's body to safe HTML |
 //! | [`templates`] | the theme: default templates and assets, overridden by the site's `layouts/` |
@@ -14,6 +15,7 @@ pub(crate) mod markdown;
 pub(crate) mod pages;
 pub(crate) mod templates;
 pub(crate) mod theme;
+pub(crate) mod tracker;
 pub(crate) mod view;
 
 use crate::config::Config;
@@ -31,6 +33,8 @@ pub(crate) struct Input<'a> {
     pub(crate) site: &'a Site,
     /// The published documents, newest first.
     pub(crate) docs: &'a [&'a Document],
+    /// The ongoing reviews the build lists without their content.
+    pub(crate) ongoing: &'a [&'a Document],
     /// The taxonomies of `docs`.
     pub(crate) taxonomies: &'a [Taxonomy],
     pub(crate) publication: &'a Publication,
@@ -64,6 +68,7 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
     let mut site_view = SiteView::new(config, p.audience, p.drafts, p.today);
     site_view.has_highlight_css = has_code;
     let r = Renderer {
+        today: p.today,
         tera: input.tera,
         site: site_view,
         config,
@@ -71,11 +76,17 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
     };
     let mut out = Pages::default();
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
+    let ongoing: Vec<view::OngoingView> = input
+        .ongoing
+        .iter()
+        .map(|d| (&crate::index::learning::ongoing_for(config, &input.site.vocab, d)).into())
+        .collect();
     let cards = listings::Cards::new(&r, &views);
-    listings::kinds(&r, input.docs, &cards, &mut out);
+    listings::kinds(&r, input.docs, &cards, &ongoing, &mut out);
     listings::taxonomies(&r, input.taxonomies, &cards, &input.site.vocab, &mut out);
     pages::home(&r, input.docs, &bodies, &views, input.taxonomies, &mut out);
     pages::search_and_not_found(&r, &mut out);
+    tracker::pages(&r, input.docs, &views, &mut out);
     diags.append(&mut out.diags);
     RenderedSite {
         files: out.files,
@@ -127,6 +138,8 @@ impl Pages {
 
 /// Fills templates: what every page of one build shares.
 pub(crate) struct Renderer<'a> {
+    /// The build date (overdue and due counts are as of it).
+    pub(crate) today: chrono::NaiveDate,
     pub(crate) tera: &'a tera::Tera,
     pub(crate) site: SiteView,
     pub(crate) config: &'a Config,
@@ -135,6 +148,11 @@ pub(crate) struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
+    /// The build date in words, "1 December 2026".
+    pub fn today_human(&self) -> String {
+        crate::content::Date(self.today).human()
+    }
+
     /// The template context every page starts from.
     pub(crate) fn context(
         &self,

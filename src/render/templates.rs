@@ -34,6 +34,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "page.html",
     "list.html",
     "terms.html",
+    "tracker.html",
     "404.html",
     // Regional sites.
     "region/home.html",

@@ -112,6 +112,7 @@ impl Frame {
             nav: nav(On::Board),
             footer_links: footer(&[
                 (accessibility_href, "Accessibility statement"),
+                ("actions/index.html", "Action tracker"),
                 (
                     "feed.xml",
                     "News feed of new learning (Atom, for feed readers)",

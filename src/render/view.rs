@@ -125,11 +125,13 @@ pub(crate) struct RecommendationView {
     pub(crate) overdue: bool,
     /// "Overdue by 3 months" (the build date against the due month it counts from).
     pub(crate) overdue_words: Option<String>,
+    pub(crate) overdue_months: Option<i32>,
     pub(crate) evidence: Option<String>,
     pub(crate) reason: Option<String>,
     pub(crate) updates: Vec<UpdateView>,
     /// The latest update, "4 March 2025".
     pub(crate) last_update: Option<String>,
+    pub(crate) last_update_iso: Option<String>,
     /// Open with no update for three months or more.
     pub(crate) stale: bool,
     pub(crate) scope: Option<&'static str>,
@@ -160,14 +162,14 @@ impl RecommendationView {
         today: NaiveDate,
     ) -> RecommendationView {
         let overdue = r.is_overdue(today);
-        let overdue_words =
-            overdue
-                .then(|| r.effective_due())
-                .flatten()
-                .map(|d| match months_between(d, today) {
-                    1 => "Overdue by 1 month".to_string(),
-                    n => format!("Overdue by {n} months"),
-                });
+        let overdue_months = overdue
+            .then(|| r.effective_due())
+            .flatten()
+            .map(|d| months_between(d, today));
+        let overdue_words = overdue_months.map(|n| match n {
+            1 => "Overdue by 1 month".to_string(),
+            n => format!("Overdue by {n} months"),
+        });
         let last = r.last_update();
         RecommendationView {
             id: r.id.clone(),
@@ -183,6 +185,7 @@ impl RecommendationView {
             status_label: r.status.label(),
             overdue,
             overdue_words,
+            overdue_months,
             evidence: r.evidence.clone(),
             reason: r.reason.clone(),
             updates: r
@@ -195,14 +198,44 @@ impl RecommendationView {
                 })
                 .collect(),
             last_update: last.map(|d| d.human()),
+            last_update_iso: last.map(|d| d.iso()),
             stale: content::is_stale(r.status, last.map(|d| d.0).or(published), today),
             scope: r.scope.map(|s| s.as_str()),
             scope_label: r.scope.map(|s| s.label()),
+            // To the tracker's page of the theme, which exists whenever the recommendation
+            // is published (a theme's own page needs a document filed under it).
             themes: r
                 .themes
                 .iter()
-                .map(|s| term_link(&vocab.themes, "themes", s))
+                .map(|s| term_link(&vocab.themes, "actions/theme", s))
                 .collect(),
+        }
+    }
+}
+
+/// An ongoing review as listings show it: never its title, summary or body.
+#[derive(Debug, Clone, Serialize)]
+pub struct OngoingView {
+    pub review_type_label: Option<String>,
+    /// `YYYY-MM` and "February 2026".
+    pub commissioned: Option<String>,
+    pub commissioned_human: Option<String>,
+    pub theme_labels: Vec<String>,
+    pub reference: Option<String>,
+}
+
+impl From<&crate::index::learning::OngoingReview> for OngoingView {
+    fn from(o: &crate::index::learning::OngoingReview) -> OngoingView {
+        let month = o
+            .commissioned
+            .as_deref()
+            .and_then(|m| MonthYear::parse(m).ok());
+        OngoingView {
+            review_type_label: o.review_type_label.clone(),
+            commissioned: month.map(|m| m.iso()),
+            commissioned_human: month.map(|m| m.human()),
+            theme_labels: o.theme_labels.clone(),
+            reference: o.reference.clone(),
         }
     }
 }

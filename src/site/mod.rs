@@ -113,6 +113,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let input = render::Input {
         site,
         docs: &docs,
+        ongoing: &ongoing,
         taxonomies: &taxonomies,
         publication: &publication,
         tera: &tera,

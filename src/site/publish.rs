@@ -228,6 +228,9 @@ impl<'a> KnownUrls<'a> {
             "robots.txt",
             "learning-index.json",
             "learning-index.csv",
+            "actions/",
+            "actions/exceptions/",
+            "actions/actions.csv",
         ]
         .iter()
         .map(|s| s.to_string())

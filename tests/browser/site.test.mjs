@@ -38,7 +38,8 @@ async function axe(page) {
 }
 
 const PAGES = ['index.html', 'reviews/index.html', 'reviews/adult-d/index.html', 'briefings/baby-l-safer-sleep/index.html',
-  'learning-summaries/jay/index.html', 'themes/index.html', 'themes/self-neglect/index.html', 'about/index.html', 'search/index.html'];
+  'learning-summaries/jay/index.html', 'themes/index.html', 'themes/self-neglect/index.html', 'about/index.html', 'search/index.html',
+  'actions/index.html', 'actions/exceptions/index.html', 'actions/status/in-progress/index.html'];
 for (const p of PAGES) {
   await test(`no WCAG 2.2 AA violations (axe) on ${p}`, async (page) => {
     await page.goto(`${ORIGIN}/${p}`);
@@ -115,6 +116,54 @@ await test('themes are shown as links, not as GOV.UK tags (which are never links
 await test('the search page has one search form (no second one in the header)', async (page) => {
   await page.goto(`${ORIGIN}/search/index.html`);
   assert(await page.locator('[role="search"], search').count() === 1, 'more than one search landmark');
+await test('action tracker: the in-page filter works by keyboard and says how many rows it shows', async (page) => {
+  await page.goto(`${ORIGIN}/actions/index.html`);
+  const rows = () => page.$$eval('tr[data-status]', (els) => els.map((e) => ({ status: e.dataset.status, review: e.dataset.review, shown: !e.hidden && e.offsetParent !== null })));
+  const all = await rows();
+  assert(all.length > 5 && all.every((r) => r.shown), 'every row shown before filtering');
+  // Tab to the status filter (the form is shown only with JavaScript).
+  let at = '';
+  for (let i = 0; i < 200 && at !== 'filter-status'; i++) {
+    await page.keyboard.press('Tab');
+    at = await page.evaluate(() => document.activeElement && document.activeElement.id);
+  }
+  assert(at === 'filter-status', 'Tab reaches the status filter');
+  await page.keyboard.press('ArrowDown'); // "All" → "Not started"
+  let now = await rows();
+  const want = all.filter((r) => r.status === 'not-started').length;
+  assert(want > 0 && now.filter((r) => r.shown).length === want, `shows ${now.filter((r) => r.shown).length}, want ${want}`);
+  assert(now.filter((r) => r.shown).every((r) => r.status === 'not-started'), 'only not-started rows shown');
+  const said = await page.textContent('[data-tracker-count]');
+  assert(said.includes(`Showing ${want} of ${all.length}`), `status says: ${said}`);
+  // Tab on to the review filter and pick the first review: both filters apply together.
+  for (let i = 0; i < 10 && at !== 'filter-review'; i++) {
+    await page.keyboard.press('Tab');
+    at = await page.evaluate(() => document.activeElement.id);
+  }
+  assert(at === 'filter-review', 'Tab reaches the review filter');
+  await page.keyboard.press('ArrowDown');
+  const review = await page.$eval('#filter-review', (s) => s.value);
+  now = await rows();
+  const both = all.filter((r) => r.status === 'not-started' && r.review === review).length;
+  assert(now.filter((r) => r.shown).length === both, `both filters: ${now.filter((r) => r.shown).length}, want ${both}`);
+  // Back to "All" reveals every row again.
+  await page.keyboard.press('Home');
+  await page.focus('#filter-status');
+  await page.keyboard.press('Home');
+  now = await rows();
+  assert(now.every((r) => r.shown), 'every row shown again');
+});
+
+await test('action tracker without JavaScript: the filter pages are links and the form stays hidden', async () => {
+  const ctx = await browser.newContext({ javaScriptEnabled: false });
+  const page = await ctx.newPage();
+  await page.goto(`${ORIGIN}/actions/index.html`);
+  assert(await page.$eval('[data-tracker-filter]', (f) => f.hidden), 'the in-page filter is hidden');
+  await page.click('summary:has-text("Status")');
+  await page.click('a:has-text("Not started")');
+  const statuses = await page.$$eval('tr[data-status]', (els) => els.map((e) => e.dataset.status));
+  assert(statuses.length > 0 && statuses.every((s) => s === 'not-started'), statuses.join(','));
+  await ctx.close();
 });
 
 await test('keyboard: first Tab reaches the skip link, which moves focus to main', async (page) => {

@@ -16,3 +16,4 @@ mod snapshots_html;
 mod snapshots_site;
 mod support;
 mod themes;
+mod tracker;

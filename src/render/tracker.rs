@@ -1,0 +1,418 @@
+//! The action tracker: every recommendation of the published reviews on one page
+//! (`actions/`), overdue first, then by the month each is due; a page per status, agency,
+//! theme and review (the filters that work without JavaScript; with it, the main page filters
+//! in place); an exceptions page (`actions/exceptions/`: overdue, no update for three months,
+//! not implemented, impact not yet measured); and the spreadsheet (`actions/actions.csv`).
+//!
+//! Only the documents the build publishes reach this stage, so a partners-only review's
+//! recommendations are on the partners build's tracker and nowhere else.
+
+use super::view::{self, Crumb, DocView, RecommendationView, TermLink};
+use super::{Pages, Renderer};
+use crate::content::{Document, Kind, RecommendationStatus};
+use crate::write::OutFile;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The tracker's folder.
+pub const SECTION: &str = "actions";
+/// The spreadsheet of every recommendation, under [`SECTION`].
+pub const CSV_FILE: &str = "actions/actions.csv";
+
+/// One recommendation as a row of the tracker.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionRow {
+    pub review_title: String,
+    pub review_href: String,
+    pub review_slug: String,
+    /// The review page's absolute address (for the spreadsheet).
+    review_url: String,
+    pub reference: Option<String>,
+    pub rec: RecommendationView,
+    /// The recommendation's own themes, else its review's.
+    pub themes: Vec<TermLink>,
+    /// Space-separated slugs, for the in-page filter.
+    pub data_agency: String,
+    pub data_theme: String,
+    /// The month it counts as due (`YYYY-MM`), for ordering.
+    due_sort: Option<String>,
+}
+
+/// A way to filter the tracker: its values, each with its own page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Facet {
+    /// `status`, `agency`, `theme` or `review`.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub values: Vec<FacetValue>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FacetValue {
+    pub slug: String,
+    pub label: String,
+    pub count: usize,
+    /// From the site root.
+    pub href: String,
+}
+
+/// A table of rows with a heading (the exceptions page has several).
+#[derive(Debug, Clone, Serialize)]
+pub struct Group<'a> {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub intro: &'static str,
+    pub rows: Vec<&'a ActionRow>,
+}
+
+/// A review or learning summary whose impact was due to be looked at again.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImpactDue {
+    pub title: String,
+    pub href: String,
+    pub measure: String,
+    pub revisit: Option<String>,
+}
+
+/// Every recommendation of the published reviews, in tracker order: overdue first (longest
+/// overdue first), then by the month due (the revised month when there is one; none last),
+/// then review and number.
+pub fn rows(docs: &[&Document], views: &[DocView]) -> Vec<ActionRow> {
+    let mut rows: Vec<ActionRow> = docs
+        .iter()
+        .zip(views)
+        .filter(|(d, _)| d.kind == Kind::Review)
+        .flat_map(|(d, v)| {
+            d.meta
+                .recommendations
+                .iter()
+                .zip(&v.recommendations)
+                .map(move |(r, rv)| {
+                    let themes = if rv.themes.is_empty() {
+                        v.themes.clone()
+                    } else {
+                        rv.themes.clone()
+                    };
+                    ActionRow {
+                        review_title: v.title.clone(),
+                        review_href: v.href.clone(),
+                        review_slug: d.slug.clone(),
+                        review_url: v.canonical.clone(),
+                        reference: v.reference.clone(),
+                        data_agency: rv
+                            .agencies
+                            .iter()
+                            .map(|a| view::slugify(a))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        data_theme: themes
+                            .iter()
+                            .map(|t| t.slug.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        themes,
+                        due_sort: r.effective_due().map(|m| m.iso()),
+                        rec: rv.clone(),
+                    }
+                })
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.rec
+            .overdue
+            .cmp(&a.rec.overdue)
+            .then_with(|| {
+                (a.due_sort.is_none(), &a.due_sort).cmp(&(b.due_sort.is_none(), &b.due_sort))
+            })
+            .then_with(|| a.review_title.cmp(&b.review_title))
+            .then_with(|| natural(&a.rec.id).cmp(&natural(&b.rec.id)))
+    });
+    rows
+}
+
+/// "R10" after "R9": the id's letters, then its number.
+fn natural(id: &str) -> (String, u64, String) {
+    let head: String = id.chars().take_while(|c| !c.is_ascii_digit()).collect();
+    let digits: String = id[head.len()..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    let rest = id[head.len() + digits.len()..].to_string();
+    (head, digits.parse().unwrap_or(0), rest)
+}
+
+/// The four ways to filter, each value with its rows' positions in `rows`.
+fn facets(rows: &[ActionRow]) -> Vec<(Facet, Vec<Vec<usize>>)> {
+    let mut out = Vec::new();
+    // Status: in the model's order, every status shown (a zero says so too).
+    let status: Vec<(String, String, Vec<usize>)> = RecommendationStatus::ALL
+        .iter()
+        .map(|s| {
+            let hits = (0..rows.len())
+                .filter(|&i| rows[i].rec.status == s.as_str())
+                .collect();
+            (s.as_str().to_string(), s.label().to_string(), hits)
+        })
+        .collect();
+    out.push(("status", "Status", status));
+    let by = |key: &dyn Fn(&ActionRow) -> Vec<(String, String)>| {
+        let mut m: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+        for (i, r) in rows.iter().enumerate() {
+            for (slug, label) in key(r).into_iter().filter(|(s, _)| !s.is_empty()) {
+                let e = m.entry(slug).or_insert_with(|| (label, Vec::new()));
+                if e.1.last() != Some(&i) {
+                    e.1.push(i);
+                }
+            }
+        }
+        let mut v: Vec<(String, String, Vec<usize>)> =
+            m.into_iter().map(|(s, (l, h))| (s, l, h)).collect();
+        v.sort_by_key(|(_, l, _)| l.to_lowercase());
+        v
+    };
+    out.push((
+        "agency",
+        "Agency",
+        by(&|r| {
+            r.rec
+                .agencies
+                .iter()
+                .map(|a| (view::slugify(a), a.clone()))
+                .collect()
+        }),
+    ));
+    out.push((
+        "theme",
+        "Theme",
+        by(&|r| {
+            r.themes
+                .iter()
+                .map(|t| (t.slug.clone(), t.label.clone()))
+                .collect()
+        }),
+    ));
+    out.push((
+        "review",
+        "Review",
+        by(&|r| vec![(r.review_slug.clone(), r.review_title.clone())]),
+    ));
+    out.into_iter()
+        .map(|(id, title, values)| {
+            let hits = values.iter().map(|(_, _, h)| h.clone()).collect();
+            let facet = Facet {
+                id,
+                title,
+                values: values
+                    .into_iter()
+                    .map(|(slug, label, h)| FacetValue {
+                        href: format!("{SECTION}/{id}/{slug}/index.html"),
+                        slug,
+                        label,
+                        count: h.len(),
+                    })
+                    .collect(),
+            };
+            (facet, hits)
+        })
+        .collect()
+}
+
+/// Counts for the summary above the table: each status, and overdue.
+#[derive(Debug, Clone, Serialize)]
+struct Summary {
+    total: usize,
+    overdue: usize,
+    stale: usize,
+    not_implemented: usize,
+    by_status: Vec<FacetValue>,
+}
+
+fn summary(rows: &[&ActionRow], status: &Facet) -> Summary {
+    Summary {
+        total: rows.len(),
+        overdue: rows.iter().filter(|r| r.rec.overdue).count(),
+        stale: rows.iter().filter(|r| r.rec.stale).count(),
+        not_implemented: rows
+            .iter()
+            .filter(|r| r.rec.status == RecommendationStatus::NotImplemented.as_str())
+            .count(),
+        by_status: status
+            .values
+            .iter()
+            .map(|v| FacetValue {
+                count: rows.iter().filter(|r| r.rec.status == v.slug).count(),
+                ..v.clone()
+            })
+            .collect(),
+    }
+}
+
+/// Every page of the tracker, and its spreadsheet.
+pub fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &mut Pages) {
+    let all = rows(docs, views);
+    let as_of = r.today_human();
+    let facets = facets(&all);
+    let status_facet = &facets[0].0;
+    let facet_list: Vec<&Facet> = facets.iter().map(|(f, _)| f).collect();
+    let root_crumb = Crumb {
+        title: "Action tracker".into(),
+        href: format!("{SECTION}/index.html"),
+    };
+
+    // The tracker itself.
+    let url = format!("{SECTION}/");
+    let everything: Vec<&ActionRow> = all.iter().collect();
+    let mut ctx = r.context(&url, "Action tracker", SECTION, &[]);
+    ctx.insert("summary", &summary(&everything, status_facet));
+    ctx.insert("facets", &facet_list);
+    ctx.insert(
+        "groups",
+        &[Group {
+            id: "all",
+            title: "All recommendations",
+            intro: "",
+            rows: everything,
+        }],
+    );
+    ctx.insert("filterable", &true);
+    ctx.insert("as_of", &as_of);
+    ctx.insert("csv_href", CSV_FILE);
+    out.add(r.page("tracker.html", &ctx, &url, "the page /actions/"));
+
+    // A page per value of each filter.
+    for (facet, hits) in &facets {
+        for (value, hit) in facet.values.iter().zip(hits) {
+            let url = format!("{SECTION}/{}/{}/", facet.id, value.slug);
+            let rows: Vec<&ActionRow> = hit.iter().map(|&i| &all[i]).collect();
+            let title = format!("Action tracker: {}", value.label);
+            let mut ctx = r.context(&url, &title, SECTION, std::slice::from_ref(&root_crumb));
+            ctx.insert("summary", &summary(&rows, status_facet));
+            ctx.insert("facets", &facet_list);
+            ctx.insert("filter", &format!("{}: {}", facet.title, value.label));
+            ctx.insert("as_of", &as_of);
+            ctx.insert(
+                "groups",
+                &[Group {
+                    id: "filtered",
+                    title: "Recommendations",
+                    intro: "",
+                    rows,
+                }],
+            );
+            ctx.insert("csv_href", CSV_FILE);
+            out.add(r.page("tracker.html", &ctx, &url, &format!("the page /{url}")));
+        }
+    }
+
+    // Exceptions.
+    let url = format!("{SECTION}/exceptions/");
+    let pick = |f: &dyn Fn(&ActionRow) -> bool| all.iter().filter(|x| f(x)).collect::<Vec<_>>();
+    let groups = [
+        Group {
+            id: "overdue",
+            title: "Overdue",
+            intro: "The month they were due (the revised month, when the board agreed one) has passed and they are not started or in progress.",
+            rows: pick(&|x| x.rec.overdue),
+        },
+        Group {
+            id: "no-update",
+            title: "No update for 3 months or more",
+            intro: "Not started or in progress, with no dated update in the last three months (or, with no updates at all, published more than three months ago).",
+            rows: pick(&|x| x.rec.stale),
+        },
+        Group {
+            id: "not-implemented",
+            title: "Not implemented",
+            intro: "The board decided not to carry these out. The reason is given with each.",
+            rows: pick(&|x| x.rec.status == RecommendationStatus::NotImplemented.as_str()),
+        },
+    ];
+    let impact_due: Vec<ImpactDue> = views
+        .iter()
+        .filter_map(|v| {
+            let i = v.impact.as_ref().filter(|i| i.due)?;
+            Some(ImpactDue {
+                title: v.title.clone(),
+                href: v.href.clone(),
+                measure: i.measure.clone(),
+                revisit: i.revisit.clone(),
+            })
+        })
+        .collect();
+    let mut ctx = r.context(
+        &url,
+        "Exceptions",
+        SECTION,
+        std::slice::from_ref(&root_crumb),
+    );
+    ctx.insert("groups", &groups);
+    ctx.insert("impact_due", &impact_due);
+    ctx.insert("exceptions", &true);
+    ctx.insert("as_of", &as_of);
+    ctx.insert("csv_href", CSV_FILE);
+    out.add(r.page("tracker.html", &ctx, &url, &format!("the page /{url}")));
+
+    out.files.push(OutFile::new(CSV_FILE, csv(&all)));
+}
+
+/// Column names of the tracker's spreadsheet.
+pub const CSV_COLUMNS: &[&str] = &[
+    "review",
+    "reference",
+    "review_url",
+    "id",
+    "recommendation",
+    "owner",
+    "agencies",
+    "scope",
+    "themes",
+    "due",
+    "revised_due",
+    "status",
+    "overdue",
+    "overdue_by_months",
+    "last_update",
+    "no_update_for_3_months",
+    "reason_not_implemented",
+    "evidence",
+];
+
+/// The tracker as a spreadsheet, in its order: UTF-8 with a byte-order mark, months as
+/// `YYYY-MM`, cells a spreadsheet would run as formulas defused (as the learning index's).
+pub fn csv(rows: &[ActionRow]) -> Vec<u8> {
+    let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
+    crate::index::learning::csv_bytes(
+        CSV_COLUMNS,
+        rows.iter().map(|x| {
+            let r = &x.rec;
+            let cell = |s: &str| crate::index::learning::cell(s);
+            let opt = |s: &Option<String>| s.as_deref().map(cell).unwrap_or_default();
+            vec![
+                cell(&x.review_title),
+                opt(&x.reference),
+                x.review_url.clone(),
+                cell(&r.id),
+                cell(&r.text),
+                opt(&r.owner),
+                cell(&r.agencies.join("; ")),
+                r.scope.unwrap_or_default().to_string(),
+                cell(
+                    &x.themes
+                        .iter()
+                        .map(|t| t.label.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+                r.due_iso.clone().unwrap_or_default(),
+                r.revised_due_iso.clone().unwrap_or_default(),
+                r.status.to_string(),
+                yes(r.overdue),
+                r.overdue_months.map(|m| m.to_string()).unwrap_or_default(),
+                r.last_update_iso.clone().unwrap_or_default(),
+                yes(r.stale),
+                opt(&r.reason),
+                opt(&r.evidence),
+            ]
+        }),
+    )
+}
