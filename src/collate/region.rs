@@ -2,7 +2,6 @@
 //! recommendations, in the order the pages show them.
 
 use super::merge::Merged;
-use crate::content::RecommendationStatus;
 use crate::index::learning::{self, LearningIndex, OngoingReview, Record, Source};
 use crate::vocab::Vocabularies;
 use chrono::{Months, NaiveDate};
@@ -352,7 +351,7 @@ impl Tally {
                 .collect();
             let (recs, late) = (overdue.len(), overdue.iter().filter(|o| **o).count());
             let open = (rec.recommendations.iter())
-                .filter(|r| r.status != RecommendationStatus::Complete)
+                .filter(|r| r.status.is_open())
                 .count();
             let b = &mut boards[board];
             b.entries.push(n);

@@ -1,5 +1,5 @@
 use crate::config::Config;
-use crate::vocab::Vocabularies;
+use crate::vocab::{VocabKind, Vocabularies};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -609,6 +609,29 @@ pub(crate) struct Person {
 impl Person {
     pub(crate) fn is_empty(&self) -> bool {
         *self == Person::default()
+    }
+    /// Each code's vocabulary and values, in the order of [`VocabKind::PERSON`].
+    pub fn codes(&self) -> [(VocabKind, Vec<&str>); 6] {
+        fn one(o: &Option<String>) -> Vec<&str> {
+            o.as_deref().into_iter().collect()
+        }
+        fn many(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        [
+            (VocabKind::AgeBand, one(&self.age_band)),
+            (VocabKind::Sex, one(&self.sex)),
+            (VocabKind::Ethnicity, one(&self.ethnicity)),
+            (VocabKind::Disability, many(&self.disability)),
+            (
+                VocabKind::CareAndSupportNeed,
+                many(&self.care_and_support_needs),
+            ),
+            (
+                VocabKind::Relationship,
+                one(&self.relationship_to_perpetrator),
+            ),
+        ]
     }
 }
 

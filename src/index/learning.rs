@@ -579,22 +579,20 @@ pub(crate) fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) 
 }
 
 fn record_person(vocab: &Vocabularies, p: &crate::content::Person) -> RecordPerson {
-    let mut r = RecordPerson {
+    RecordPerson {
         age_band: p.age_band.clone(),
         sex: p.sex.clone(),
         ethnicity: p.ethnicity.clone(),
         disability: p.disability.clone(),
         care_and_support_needs: p.care_and_support_needs.clone(),
         relationship_to_perpetrator: p.relationship_to_perpetrator.clone(),
-        labels: BTreeMap::new(),
-    };
-    let labels: BTreeMap<String, String> = r
-        .codes()
-        .into_iter()
-        .map(|(k, s)| (s.to_string(), vocab.label(k, s)))
-        .collect();
-    r.labels = labels;
-    r
+        labels: p
+            .codes()
+            .into_iter()
+            .flat_map(|(k, v)| v.into_iter().map(move |s| (k, s)))
+            .map(|(k, s)| (s.to_string(), vocab.label(k, s)))
+            .collect(),
+    }
 }
 
 /// What a listing may say of an ongoing review (no title, summary or body).
@@ -917,7 +915,7 @@ pub(crate) fn to_csv(index: &LearningIndex) -> Vec<u8> {
             let open = r
                 .recommendations
                 .iter()
-                .filter(|x| x.status != RecommendationStatus::Complete)
+                .filter(|x| x.status.is_open())
                 .count();
             let overdue = today
                 .map(|t| r.recommendations.iter().filter(|x| x.is_overdue(t)).count())

@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::content::{Document, Kind};
-use crate::vocab::Vocabularies;
+use crate::vocab::{VocabKind, Vocabularies};
 use std::collections::BTreeMap;
 
 /// One term of a taxonomy and the documents filed under it (indexes into the slice given
@@ -24,14 +24,33 @@ pub(crate) struct Taxonomy {
     pub(crate) terms: Vec<Term>,
 }
 
-pub(crate) const SECTIONS: [(&str, &str, &str); 6] = [
+pub(crate) const SECTIONS: [(&str, &str, &str); 12] = [
     ("themes", "Themes", "Theme"),
     ("review-types", "Review types", "Review type"),
     ("methodologies", "Methodologies", "Methodology"),
     ("abuse-types", "Types of abuse", "Type of abuse"),
     ("boards", "Boards and partnerships", "Board"),
     ("years", "Years", "Year"),
+    // The person at the centre of a review (`person:`), in the order of VocabKind::PERSON;
+    // listed only when a published review gives one.
+    ("age-bands", "Age bands", "Age band"),
+    ("sex", "Sex", "Sex"),
+    ("ethnicity", "Ethnic groups", "Ethnic group"),
+    ("disability", "Disability", "Disability"),
+    (
+        "care-and-support-needs",
+        "Care and support needs",
+        "Care and support needs",
+    ),
+    (
+        "relationship-to-perpetrator",
+        "Relationship to the perpetrator",
+        "Relationship to the perpetrator",
+    ),
 ];
+
+/// Where the person's codes start in [`SECTIONS`].
+const PERSON_FROM: usize = 6;
 
 /// Build every taxonomy from `docs` (pages are not filed).
 pub(crate) fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -> Vec<Taxonomy> {
@@ -72,6 +91,13 @@ pub(crate) fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -
         if let Some(y) = d.year() {
             file(5, y.to_string(), y.to_string());
         }
+        if let Some(p) = &m.person {
+            for (k, (kind, slugs)) in p.codes().into_iter().enumerate() {
+                for s in slugs {
+                    file(PERSON_FROM + k, s.to_string(), label_of(vocab.get(kind), s));
+                }
+            }
+        }
     }
     SECTIONS
         .iter()
@@ -83,6 +109,14 @@ pub(crate) fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -
                 .collect();
             if section == "years" {
                 terms.sort_by(|a, b| b.slug.cmp(&a.slug));
+            } else if let Some(k) = SECTIONS[PERSON_FROM..]
+                .iter()
+                .position(|s| s.0 == section)
+                .map(|i| VocabKind::PERSON[i])
+            {
+                // The vocabulary's own order: age bands youngest first.
+                let order = |slug: &str| vocab.get(k).terms.iter().position(|t| t.slug == slug);
+                terms.sort_by_key(|t| order(&t.slug));
             } else {
                 terms.sort_by_key(|t| t.label.to_lowercase());
             }
@@ -93,5 +127,8 @@ pub(crate) fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -
                 terms,
             }
         })
+        .enumerate()
+        .filter(|(i, t)| *i < PERSON_FROM || !t.terms.is_empty())
+        .map(|(_, t)| t)
         .collect()
 }

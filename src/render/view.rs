@@ -274,28 +274,17 @@ pub(crate) struct PersonRow {
 
 /// The person's codes, in the order pages show them.
 pub(crate) fn person_rows(p: &content::Person, vocab: &Vocabularies) -> Vec<PersonRow> {
-    let one = |o: &Option<String>| o.iter().cloned().collect::<Vec<_>>();
-    [
-        (VocabKind::AgeBand, one(&p.age_band)),
-        (VocabKind::Sex, one(&p.sex)),
-        (VocabKind::Ethnicity, one(&p.ethnicity)),
-        (VocabKind::Disability, p.disability.clone()),
-        (
-            VocabKind::CareAndSupportNeed,
-            p.care_and_support_needs.clone(),
-        ),
-        (VocabKind::Relationship, one(&p.relationship_to_perpetrator)),
-    ]
-    .into_iter()
-    .filter(|(_, v)| !v.is_empty())
-    .map(|(k, v)| PersonRow {
-        key: k.title(),
-        values: v
-            .iter()
-            .map(|s| term_link(vocab.get(k), person_section(k), s))
-            .collect(),
-    })
-    .collect()
+    p.codes()
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| PersonRow {
+            key: k.title(),
+            values: v
+                .iter()
+                .map(|s| term_link(vocab.get(k), person_section(k), s))
+                .collect(),
+        })
+        .collect()
 }
 
 /// The listing section of a person code (`age-bands`, ...).

@@ -328,3 +328,46 @@ fn nothing_held_back_reaches_the_tracker() {
     let review = std::fs::read_to_string(out.join("reviews/ongoing/index.html")).unwrap();
     assert!(review.contains("Ongoing review."));
 }
+
+#[test]
+fn person_codes_are_shown_listed_and_in_the_learning_index() {
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/adult-e.md",
+        &doc(
+            "Safeguarding Adults Review: Adult E",
+            "published: 2025-01-10\npseudonyms: [Adult E]\nperson:\n  age_band: 85+\n  sex: female\n  disability: [dementia, sensory]\n",
+            "Findings.",
+        ),
+    );
+    f.file(
+        "content/reviews/adult-f.md",
+        &doc(
+            "Safeguarding Adults Review: Adult F",
+            "published: 2025-02-10\npseudonyms: [Adult F]\nperson: {age_band: 18-25, sex: male}\n",
+            "Findings.",
+        ),
+    );
+    build(&f, "2025-10-01", &[]);
+    let page = f.read_out("reviews/adult-e/index.html");
+    assert!(
+        page.contains(
+            "<dt>Age band</dt><dd><a href=\"../../age-bands/85-plus/index.html\">85 and over</a>"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("Cognitive impairment or dementia"));
+    // Listing pages, age bands youngest first.
+    let bands = f.read_out("age-bands/index.html");
+    let (young, old) = (
+        bands.find("18 to 25").unwrap(),
+        bands.find("85 and over").unwrap(),
+    );
+    assert!(young < old, "youngest first");
+    let female = f.read_out("sex/female/index.html");
+    assert!(female.contains("Adult E") && !female.contains("Adult F"));
+    // No page for a code nobody uses.
+    assert!(!f.out().join("relationship-to-perpetrator").exists());
+    let index = f.read_out("learning-index.json");
+    assert!(index.contains("\"age_band\": \"85-plus\""));
+}
