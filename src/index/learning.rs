@@ -22,7 +22,7 @@ use crate::config::Config;
 use crate::content::{
     Document, Impact, Kind, MarkerStatus, MonthYear, Recommendation, RecommendationStatus, Scope,
 };
-use crate::vocab::{Vocab, VocabKind, Vocabularies};
+use crate::vocab::{Vocab, Vocabularies};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -248,31 +248,6 @@ pub struct RecordPerson {
     /// Label of each slug above, by slug (so a region shows its boards' own labels).
     #[serde(default)]
     pub labels: BTreeMap<String, String>,
-}
-
-impl RecordPerson {
-    /// Every (vocabulary, slug) pair of the person.
-    pub(crate) fn codes(&self) -> Vec<(VocabKind, &str)> {
-        let singles = [
-            (VocabKind::AgeBand, &self.age_band),
-            (VocabKind::Sex, &self.sex),
-            (VocabKind::Ethnicity, &self.ethnicity),
-            (VocabKind::Relationship, &self.relationship_to_perpetrator),
-        ];
-        let lists = [
-            (VocabKind::Disability, &self.disability),
-            (VocabKind::CareAndSupportNeed, &self.care_and_support_needs),
-        ];
-        let mut v: Vec<(VocabKind, &str)> = singles
-            .into_iter()
-            .filter_map(|(k, o)| o.as_deref().map(|s| (k, s)))
-            .collect();
-        for (k, l) in lists {
-            v.extend(l.iter().map(|s| (k, s.as_str())));
-        }
-        v.sort_by_key(|(k, _)| VocabKind::PERSON.iter().position(|p| p == k));
-        v
-    }
 }
 
 /// The sections of the regional learning-summary template a region reads side by side, as

@@ -15,69 +15,69 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// The tracker's folder.
-pub const SECTION: &str = "actions";
+pub(crate) const SECTION: &str = "actions";
 /// The spreadsheet of every recommendation, under [`SECTION`].
-pub const CSV_FILE: &str = "actions/actions.csv";
+pub(crate) const CSV_FILE: &str = "actions/actions.csv";
 
 /// One recommendation as a row of the tracker.
 #[derive(Debug, Clone, Serialize)]
-pub struct ActionRow {
-    pub review_title: String,
-    pub review_href: String,
-    pub review_slug: String,
+pub(crate) struct ActionRow {
+    pub(crate) review_title: String,
+    pub(crate) review_href: String,
+    pub(crate) review_slug: String,
     /// The review page's absolute address (for the spreadsheet).
     review_url: String,
-    pub reference: Option<String>,
-    pub rec: RecommendationView,
+    pub(crate) reference: Option<String>,
+    pub(crate) rec: RecommendationView,
     /// The recommendation's own themes, else its review's.
-    pub themes: Vec<TermLink>,
+    pub(crate) themes: Vec<TermLink>,
     /// Space-separated slugs, for the in-page filter.
-    pub data_agency: String,
-    pub data_theme: String,
+    pub(crate) data_agency: String,
+    pub(crate) data_theme: String,
     /// The month it counts as due (`YYYY-MM`), for ordering.
     due_sort: Option<String>,
 }
 
 /// A way to filter the tracker: its values, each with its own page.
 #[derive(Debug, Clone, Serialize)]
-pub struct Facet {
+pub(crate) struct Facet {
     /// `status`, `agency`, `theme` or `review`.
-    pub id: &'static str,
-    pub title: &'static str,
-    pub values: Vec<FacetValue>,
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) values: Vec<FacetValue>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct FacetValue {
-    pub slug: String,
-    pub label: String,
-    pub count: usize,
+pub(crate) struct FacetValue {
+    pub(crate) slug: String,
+    pub(crate) label: String,
+    pub(crate) count: usize,
     /// From the site root.
-    pub href: String,
+    pub(crate) href: String,
 }
 
 /// A table of rows with a heading (the exceptions page has several).
 #[derive(Debug, Clone, Serialize)]
-pub struct Group<'a> {
-    pub id: &'static str,
-    pub title: &'static str,
-    pub intro: &'static str,
-    pub rows: Vec<&'a ActionRow>,
+pub(crate) struct Group<'a> {
+    pub(crate) id: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) intro: &'static str,
+    pub(crate) rows: Vec<&'a ActionRow>,
 }
 
 /// A review or learning summary whose impact was due to be looked at again.
 #[derive(Debug, Clone, Serialize)]
-pub struct ImpactDue {
-    pub title: String,
-    pub href: String,
-    pub measure: String,
-    pub revisit: Option<String>,
+pub(crate) struct ImpactDue {
+    pub(crate) title: String,
+    pub(crate) href: String,
+    pub(crate) measure: String,
+    pub(crate) revisit: Option<String>,
 }
 
 /// Every recommendation of the published reviews, in tracker order: overdue first (longest
 /// overdue first), then by the month due (the revised month when there is one; none last),
 /// then review and number.
-pub fn rows(docs: &[&Document], views: &[DocView]) -> Vec<ActionRow> {
+pub(crate) fn rows(docs: &[&Document], views: &[DocView]) -> Vec<ActionRow> {
     let mut rows: Vec<ActionRow> = docs
         .iter()
         .zip(views)
@@ -248,7 +248,7 @@ fn summary(rows: &[&ActionRow], status: &Facet) -> Summary {
 }
 
 /// Every page of the tracker, and its spreadsheet.
-pub fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &mut Pages) {
+pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &mut Pages) {
     let all = rows(docs, views);
     let as_of = r.today_human();
     let facets = facets(&all);
@@ -356,7 +356,7 @@ pub fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &mut Page
 }
 
 /// Column names of the tracker's spreadsheet.
-pub const CSV_COLUMNS: &[&str] = &[
+pub(crate) const CSV_COLUMNS: &[&str] = &[
     "review",
     "reference",
     "review_url",
@@ -379,7 +379,7 @@ pub const CSV_COLUMNS: &[&str] = &[
 
 /// The tracker as a spreadsheet, in its order: UTF-8 with a byte-order mark, months as
 /// `YYYY-MM`, cells a spreadsheet would run as formulas defused (as the learning index's).
-pub fn csv(rows: &[ActionRow]) -> Vec<u8> {
+pub(crate) fn csv(rows: &[ActionRow]) -> Vec<u8> {
     let yes = |b: bool| if b { "yes" } else { "no" }.to_string();
     crate::index::learning::csv_bytes(
         CSV_COLUMNS,
