@@ -116,6 +116,8 @@ await test('themes are shown as links, not as GOV.UK tags (which are never links
 await test('the search page has one search form (no second one in the header)', async (page) => {
   await page.goto(`${ORIGIN}/search/index.html`);
   assert(await page.locator('[role="search"], search').count() === 1, 'more than one search landmark');
+});
+
 await test('action tracker: the in-page filter works by keyboard and says how many rows it shows', async (page) => {
   await page.goto(`${ORIGIN}/actions/index.html`);
   const rows = () => page.$$eval('tr[data-status]', (els) => els.map((e) => ({ status: e.dataset.status, review: e.dataset.review, shown: !e.hidden && e.offsetParent !== null })));
