@@ -35,13 +35,17 @@ pub fn run(
             return Ok(2);
         }
     };
-    // Every document: those with front-matter errors too, as far as they could be read.
+    // Every document: those with front-matter errors too, as far as they could be read;
+    // and the feedback files.
+    let feedback = outcome.site.feedback_documents(|_| true);
     let every: Vec<&crate::content::Document> = outcome
         .site
         .documents
         .iter()
         .chain(&outcome.unpublishable)
+        .chain(&feedback)
         .collect();
+    let documents = every.len() - feedback.len();
     let mut report = linter.lint_all(&every);
     let mut all: Vec<Diagnostic> = outcome.diagnostics.clone();
     all.append(&mut report.findings);
@@ -60,10 +64,15 @@ pub fn run(
                 eprintln!("{}", d.render(color));
             }
             let warnings = all.len() - errors;
+            let feedback = match outcome.site.feedback.len() {
+                0 => String::new(),
+                1 => " and 1 feedback file".to_string(),
+                n => format!(" and {n} feedback files"),
+            };
             eprintln!(
-                "Checked {} document{}: {} error{}, {} warning{}.",
-                every.len(),
-                if every.len() == 1 { "" } else { "s" },
+                "Checked {} document{}{feedback}: {} error{}, {} warning{}.",
+                documents,
+                if documents == 1 { "" } else { "s" },
                 errors,
                 if errors == 1 { "" } else { "s" },
                 warnings,

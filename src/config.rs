@@ -47,6 +47,35 @@ pub(crate) struct LintConfig {
     pub(crate) known_names: Option<PathBuf>,
 }
 
+/// How readers send feedback on a page, and where a team's action sheet goes back to.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackConfig {
+    /// A `mailto:` or web-form address shown on every review, briefing and learning summary.
+    /// `{reference}` (the document's reference, or its title when it has none), `{title}` and
+    /// `{url}` are filled in, encoded for an address.
+    #[serde(default)]
+    pub link: Option<String>,
+    /// Who a team returns its action sheet to ("your agency's safeguarding lead").
+    #[serde(default)]
+    pub return_to: Option<String>,
+}
+
+impl FeedbackConfig {
+    /// The feedback link for one document, or `None` when the site has none.
+    pub fn link_for(&self, reference: Option<&str>, title: &str, url: &str) -> Option<String> {
+        use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+        let enc = |v: &str| utf8_percent_encode(v, NON_ALPHANUMERIC).to_string();
+        let link = self.link.as_deref()?.trim();
+        Some(
+            link.replace(' ', "%20")
+                .replace("{reference}", &enc(reference.unwrap_or(title)))
+                .replace("{title}", &enc(title))
+                .replace("{url}", &enc(url)),
+        )
+    }
+}
+
 /// The site configuration as written in `learnsite.yaml`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +105,9 @@ pub struct Config {
     /// Link to the site's accessibility statement (a page path or URL).
     #[serde(default = "default_a11y")]
     pub(crate) accessibility_statement: String,
+    /// The feedback link on pages and the action sheet's return address.
+    #[serde(default)]
+    pub(crate) feedback: FeedbackConfig,
 }
 
 fn default_base_url() -> String {
@@ -103,7 +135,7 @@ impl Config {
             if let Some(field) = yaml::unknown_field_in(&e.to_string()) {
                 let known = [
                     "title", "base_url", "description", "board", "region", "language", "output",
-                    "quick_exit", "vocabularies", "lint", "accessibility_statement",
+                    "quick_exit", "vocabularies", "lint", "accessibility_statement", "feedback",
                 ];
                 if let Some(s) = crate::diagnostics::nearest(&field, known) {
                     d = d.with_hint(format!("did you mean `{s}`?"));
@@ -111,6 +143,25 @@ impl Config {
             }
             d
         })?;
+        if let Some(link) = cfg.feedback.link.as_deref() {
+            let l = link.trim().to_lowercase();
+            if !(l.starts_with("mailto:") || l.starts_with("https://") || l.starts_with("http://"))
+            {
+                let line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with("link:"))
+                    .map_or(1, |i| i + 1);
+                return Err(Diagnostic::error(
+                    "config/invalid",
+                    file,
+                    line,
+                    1,
+                    format!("the feedback link `{link}` is not an email or web address"),
+                )
+                .with_hint("write `mailto:` and an address (mailto:learning@board.example?subject=Feedback on {reference}), or the https:// address of a form")
+                .with_source(text));
+            }
+        }
         if !cfg.base_url.ends_with('/') {
             cfg.base_url.push('/');
         }
@@ -162,6 +213,31 @@ mod tests {
         assert_eq!(c.base_url, "https://x.example/");
         assert_eq!(c.output, PathBuf::from("public"));
         assert!(c.quick_exit.enabled);
+    }
+
+    #[test]
+    fn feedback_link_fills_in_the_reference_and_must_be_an_address() {
+        let c = Config::parse(
+            "title: X\nfeedback:\n  link: \"mailto:l@b.example?subject=Feedback on {reference}\"\n",
+            "learnsite.yaml",
+        )
+        .unwrap();
+        assert_eq!(
+            c.feedback
+                .link_for(Some("NM-SAR-2024/01"), "T", "u")
+                .unwrap(),
+            "mailto:l@b.example?subject=Feedback%20on%20NM%2DSAR%2D2024%2F01"
+        );
+        assert_eq!(
+            c.feedback.link_for(None, "Adult D & more", "u").unwrap(),
+            "mailto:l@b.example?subject=Feedback%20on%20Adult%20D%20%26%20more"
+        );
+        let e = Config::parse(
+            "title: X\nfeedback:\n  link: javascript:alert(1)\n",
+            "learnsite.yaml",
+        )
+        .unwrap_err();
+        assert_eq!(e.line, 3);
     }
 
     #[test]

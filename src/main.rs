@@ -45,6 +45,8 @@ enum NewKindArg {
     Review,
     Briefing,
     LearningSummary,
+    /// A team's feedback on a briefing (a returned action sheet): NAME is the briefing.
+    Feedback,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -96,7 +98,8 @@ enum Command {
         #[arg(long, default_value = "Learning from reviews")]
         title: String,
     },
-    /// Start a new document from the sector's template (it starts as a draft).
+    /// Start a new document from the sector's template (it starts as a draft), or a feedback
+    /// file about a briefing (`learnsite new feedback BRIEFING`).
     New {
         #[arg(value_enum)]
         kind: NewKindArg,
@@ -214,12 +217,20 @@ fn run(cli: Cli) -> Result<u8> {
                 NewKindArg::Review => learnsite::scaffold::NewKind::Review,
                 NewKindArg::Briefing => learnsite::scaffold::NewKind::Briefing,
                 NewKindArg::LearningSummary => learnsite::scaffold::NewKind::LearningSummary,
+                NewKindArg::Feedback => learnsite::scaffold::NewKind::Feedback,
             };
             let p = learnsite::scaffold::new_document(&cli.site, k, &name)?;
-            eprintln!(
-                "Created {} (a draft: remove `draft: true` when it is ready).",
-                p.display()
-            );
+            if matches!(kind, NewKindArg::Feedback) {
+                eprintln!(
+                    "Created {}: fill in the team, what it will change and the date it met.",
+                    p.display()
+                );
+            } else {
+                eprintln!(
+                    "Created {} (a draft: remove `draft: true` when it is ready).",
+                    p.display()
+                );
+            }
             Ok(0)
         }
         Command::Collate {

@@ -38,6 +38,8 @@ pub enum NewKind {
     Review,
     Briefing,
     LearningSummary,
+    /// A team's feedback on a briefing (`content/feedback/`): NAME is the briefing's file name.
+    Feedback,
 }
 
 const REVIEW: &str = r#"---
@@ -106,6 +108,26 @@ draft: true
 ## 6. Questions to reflect on
 
 ## 7. What to do
+
+- Two to five things a practitioner or team can do. These points are printed on the
+  briefing's team action sheet (its page links to it), where the team records what it
+  will do differently.
+"#;
+
+/// A returned team action sheet or a practitioner's feedback; `{briefing}` and `{date}` are
+/// filled in.
+const FEEDBACK: &str = r#"# Feedback on a 7-minute briefing: one file for each returned team action sheet.
+# It is counted on the briefing's page ("discussed by 4 teams since March 2025") and what the
+# team will change is shown there, but the team's name is only ever shown in an internal build.
+# Write roles, never people's names.
+briefing: {briefing}          # the briefing's file name, without .md
+team: ""                      # the team or service that discussed it
+date: {date}                  # the day it discussed the briefing
+what_will_change: ""          # what the team will do differently
+by: {month}                   # optional: by when (year and month)
+who_checks: ""                # optional: who checks it happened (a role)
+# people: 8                   # optional: how many took part
+# rating: 4                   # optional: how useful it was, 1 (not useful) to 5 (very useful)
 "#;
 
 const LEARNING_SUMMARY: &str = r#"---
@@ -137,7 +159,9 @@ draft: true
 ## Other comments
 "#;
 
-/// Create `content/<section>/<name>.md` from the template of `kind`. Returns its path.
+/// Create `content/<section>/<name>.md` from the template of `kind` (for feedback:
+/// `content/feedback/<name>-<n>.yaml`, the next free `n`, about the briefing `name`). Returns
+/// its path.
 pub fn new_document(site: &Path, kind: NewKind, name: &str) -> Result<PathBuf, ScaffoldError> {
     let slug = crate::content::load::slugify(name.trim_end_matches(".md"));
     if slug.is_empty() || slug != name.trim_end_matches(".md") {
@@ -147,12 +171,28 @@ pub fn new_document(site: &Path, kind: NewKind, name: &str) -> Result<PathBuf, S
         NewKind::Review => ("reviews", REVIEW),
         NewKind::Briefing => ("briefings", BRIEFING),
         NewKind::LearningSummary => ("learning-summaries", LEARNING_SUMMARY),
+        NewKind::Feedback => return new_feedback(site, &slug),
     };
     let path = site
         .join("content")
         .join(section)
         .join(format!("{slug}.md"));
     write_new(&path, text)?;
+    Ok(path)
+}
+
+fn new_feedback(site: &Path, briefing: &str) -> Result<PathBuf, ScaffoldError> {
+    let dir = site.join("content").join(crate::content::feedback::FOLDER);
+    let path = (1..)
+        .map(|n| dir.join(format!("{briefing}-{n}.yaml")))
+        .find(|p| !p.exists())
+        .expect("a free file name");
+    let today = chrono::Local::now().date_naive();
+    let text = FEEDBACK
+        .replace("{briefing}", briefing)
+        .replace("{date}", &today.format("%Y-%m-%d").to_string())
+        .replace("{month}", &today.format("%Y-%m").to_string());
+    write_new(&path, &text)?;
     Ok(path)
 }
 
@@ -165,7 +205,7 @@ pub fn init(dir: &Path, title: &str) -> Result<(), ScaffoldError> {
     write_new(
         &cfg,
         &format!(
-            "title: \"{}\"\nbase_url: \"https://learning.example.org.uk/\"\nboard: \"Example Safeguarding Adults Board\"\nregion: \"\"\nlanguage: en-GB\nlint:\n  allow: []\n  # A private list of the real names involved, one a line, kept OUT of content/ and\n  # never published: the lint then catches every one of them.\n  # known_names: known-names.txt\n",
+            "title: \"{}\"\nbase_url: \"https://learning.example.org.uk/\"\nboard: \"Example Safeguarding Adults Board\"\nregion: \"\"\nlanguage: en-GB\nlint:\n  allow: []\n  # A private list of the real names involved, one a line, kept OUT of content/ and\n  # never published: the lint then catches every one of them.\n  # known_names: known-names.txt\nfeedback:\n  # A link on every review, briefing and learning summary inviting feedback; {{reference}}\n  # is filled in. An email address (mailto:) or the address of a form.\n  # link: \"mailto:learning@example.org.uk?subject=Feedback on {{reference}}\"\n  # Who teams return a briefing's action sheet to (printed on the sheet).\n  return_to: \"your agency's safeguarding lead\"\n",
             title.replace('"', "'")
         ),
     )?;
@@ -177,6 +217,8 @@ pub fn init(dir: &Path, title: &str) -> Result<(), ScaffoldError> {
     write_new(&dir.join("content/reviews/.keep"), "")?;
     write_new(&dir.join("content/briefings/.keep"), "")?;
     write_new(&dir.join("content/learning-summaries/.keep"), "")?;
+    // Returned team action sheets: `learnsite new feedback BRIEFING` starts one.
+    write_new(&dir.join("content/feedback/.keep"), "")?;
     let gi = dir.join(".gitignore");
     let mut text = std::fs::read_to_string(&gi).unwrap_or_default();
     for line in ["/public/", "known-names.txt"] {
@@ -211,6 +253,17 @@ mod tests {
             new_document(t.path(), NewKind::Review, "Adult D!"),
             Err(ScaffoldError::BadName(_))
         ));
+    }
+
+    #[test]
+    fn new_feedback_names_the_briefing_and_never_overwrites() {
+        let t = tempfile::tempdir().unwrap();
+        let a = new_document(t.path(), NewKind::Feedback, "safer-sleep").unwrap();
+        let b = new_document(t.path(), NewKind::Feedback, "safer-sleep").unwrap();
+        assert!(a.ends_with("content/feedback/safer-sleep-1.yaml"));
+        assert!(b.ends_with("content/feedback/safer-sleep-2.yaml"));
+        let text = std::fs::read_to_string(a).unwrap();
+        assert!(text.contains("\nbriefing: safer-sleep "));
     }
 
     #[test]

@@ -60,9 +60,13 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
     let vocab = config.vocabularies();
     let mut diags = Vec::new();
     let mut files = Vec::new();
+    let feedback_dir = content.join(super::feedback::FOLDER);
     for entry in WalkDir::new(&content)
         .follow_links(false)
         .sort_by_file_name()
+        .into_iter()
+        // Feedback files are not documents: read below.
+        .filter_entry(|e| e.path() != feedback_dir)
     {
         let entry = entry.map_err(|e| LoadError::Io {
             path: e
@@ -167,6 +171,9 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
         .collect();
 
     check_site(&mut documents, &mut diags, &mut unpublishable);
+    let (mut feedback, feedback_diags) = super::feedback::load(root);
+    diags.extend(feedback_diags);
+    super::feedback::check_briefings(&mut feedback, &documents, &mut diags);
 
     documents.sort_by(|a, b| {
         a.kind
@@ -185,6 +192,7 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
             vocab,
             documents,
             static_files,
+            feedback,
         },
         diagnostics: diags,
         unpublishable,

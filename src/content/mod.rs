@@ -4,6 +4,7 @@
 //! file's front-matter into [`Meta`], validates it against the site's vocabularies and
 //! returns a [`Site`] plus every [`Diagnostic`] found. Later stages never re-read files.
 
+pub(crate) mod feedback;
 pub(crate) mod frontmatter;
 pub(crate) mod load;
 mod model;

@@ -891,4 +891,6 @@ pub struct Site {
     pub documents: Vec<Document>,
     /// Files under `static/`, relative to `static/`, with `/` separators.
     pub static_files: Vec<String>,
+    /// Teams' feedback on briefings (`content/feedback/`), each about a briefing of the site.
+    pub(crate) feedback: Vec<super::feedback::Feedback>,
 }

@@ -177,6 +177,42 @@ pub struct Record {
     /// A learning summary's sections as plain text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub learning: Option<LearningSections>,
+    /// The agreed pseudonym the sector's lists show the record under ("Adult D"): the first of
+    /// the document's `pseudonyms`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pseudonym: Option<String>,
+    /// On a briefing: how many teams have discussed it, from the board's feedback files (never
+    /// the teams' names).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<RecordFeedback>,
+}
+
+/// A briefing's uptake, as the learning index carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordFeedback {
+    /// Distinct teams that discussed the briefing.
+    pub teams: usize,
+    /// Feedback files (returned action sheets) recorded.
+    pub returns: usize,
+    /// Month of the first discussion, `YYYY-MM`.
+    pub since: String,
+    /// How many rated its usefulness, and their mean (1 to 5, one decimal place).
+    #[serde(default)]
+    pub ratings: usize,
+    #[serde(default)]
+    pub rating: Option<f64>,
+}
+
+impl From<&crate::content::feedback::Uptake> for RecordFeedback {
+    fn from(u: &crate::content::feedback::Uptake) -> RecordFeedback {
+        RecordFeedback {
+            teams: u.teams,
+            returns: u.returns,
+            since: u.since.iso(),
+            ratings: u.ratings,
+            rating: u.rating,
+        }
+    }
 }
 
 /// A quality marker's status and evidence.
@@ -550,6 +586,12 @@ pub(crate) fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) 
         learning: (doc.kind == Kind::LearningSummary)
             .then(|| sections::learning_sections(doc.body()))
             .filter(|l| *l != LearningSections::default()),
+        pseudonym: m
+            .pseudonyms
+            .first()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty()),
+        feedback: None,
     })
 }
 

@@ -37,7 +37,12 @@ pub(crate) struct Input<'a> {
     pub(crate) views: &'a [DocView],
     pub(crate) taxonomies: &'a [Taxonomy],
     pub(crate) publication: &'a Publication,
+    /// What teams did with each published briefing (by slug), from `content/feedback/`.
+    pub(crate) uptake: &'a Uptakes,
 }
+
+/// Uptake of the published briefings, by slug.
+pub(crate) type Uptakes = std::collections::HashMap<String, crate::content::feedback::Uptake>;
 
 /// The search index, the learning index, the feeds, the sitemap and robots.txt.
 pub(crate) fn index_site(input: &Input) -> Vec<OutFile> {
@@ -47,7 +52,10 @@ pub(crate) fn index_site(input: &Input) -> Vec<OutFile> {
     let aliases = search::labels::Aliases::from_vocab(input.vocab);
     let mut files = search::build_search_index_with(&search_docs, &aliases);
 
-    let li = learning::build_learning_index(config, input.vocab, docs, input.ongoing, today);
+    let mut li = learning::build_learning_index(config, input.vocab, docs, input.ongoing, today);
+    for r in li.records.iter_mut().filter(|r| r.kind == "briefing") {
+        r.feedback = input.uptake.get(&r.slug).map(Into::into);
+    }
     files.push(OutFile::new(learning::JSON_FILE, learning::to_json(&li)));
     files.push(OutFile::new(learning::CSV_FILE, learning::to_csv(&li)));
     files.push(OutFile::new(

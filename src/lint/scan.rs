@@ -52,6 +52,13 @@ const SKIP_TOP_KEYS: &[&str] = &[
     // The person's codes are vocabulary slugs (an age band, never an age): safe on their own;
     // their combination with a place and a month is the `pii/jigsaw` rule's business.
     "person",
+    // Feedback files (content/feedback/): the briefing's slug, the day it was discussed (not
+    // a day in anyone's life), a month, counts.
+    "briefing",
+    "date",
+    "by",
+    "people",
+    "rating",
 ];
 /// Nested keys (inside recommendations, quality markers, full_report, scoping_period, impact,
 /// a recommendation's updates) that hold data: dates, months, slugs and agency names.

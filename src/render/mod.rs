@@ -10,6 +10,7 @@
 //! | [`markdown`] | a document's body to safe HTML |
 //! | [`templates`] | the theme: default templates and assets, overridden by the site's `layouts/` |
 
+pub(crate) mod action_sheet;
 pub(crate) mod listings;
 pub(crate) mod markdown;
 pub(crate) mod pages;
@@ -39,6 +40,8 @@ pub(crate) struct Input<'a> {
     pub(crate) taxonomies: &'a [Taxonomy],
     pub(crate) publication: &'a Publication,
     pub(crate) tera: &'a tera::Tera,
+    /// What teams did with each published briefing (by slug).
+    pub(crate) uptake: &'a crate::index::Uptakes,
 }
 
 /// What the render stage made.
@@ -64,7 +67,12 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
         .map(|d| markdown::render(d.body(), &d.url, &view::root_for(&d.url)))
         .collect();
     let has_code = bodies.iter().any(|r| r.has_code);
-    let views = view::doc_views(input.docs, config, &input.site.vocab, p.today);
+    let mut views = view::doc_views(input.docs, config, &input.site.vocab, p.today);
+    for (v, d) in views.iter_mut().zip(input.docs) {
+        if d.kind == crate::content::Kind::Briefing {
+            v.uptake = input.uptake.get(&d.slug).cloned();
+        }
+    }
     let mut site_view = SiteView::new(config, p.audience, p.drafts, p.today);
     site_view.has_highlight_css = has_code;
     let r = Renderer {
@@ -76,6 +84,7 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
     };
     let mut out = Pages::default();
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
+    action_sheet::pages(&r, input.docs, &views, &mut out);
     let ongoing: Vec<view::OngoingView> = input
         .ongoing
         .iter()

@@ -30,6 +30,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "home.html",
     "review.html",
     "briefing.html",
+    "action_sheet.html",
     "learning_summary.html",
     "page.html",
     "list.html",

@@ -371,6 +371,10 @@ pub(crate) struct DocView {
     pub(crate) selection: Option<String>,
     pub(crate) lead_reviewer: Option<String>,
     pub(crate) extra: Option<serde_json::Value>,
+    /// The site's feedback link for this document (`feedback.link` in learnsite.yaml).
+    pub(crate) feedback_href: Option<String>,
+    /// On a briefing: what teams did with it (from `content/feedback/`), set by the renderer.
+    pub(crate) uptake: Option<crate::content::feedback::Uptake>,
 }
 
 pub(crate) fn slugify(s: &str) -> String {
@@ -500,6 +504,12 @@ impl DocView {
             selection: m.selection.clone(),
             lead_reviewer: m.lead_reviewer.clone(),
             extra: m.extra.as_ref().and_then(|v| serde_json::to_value(v).ok()),
+            feedback_href: config.feedback.link_for(
+                m.reference.as_deref(),
+                &d.title,
+                &config.absolute_url(&d.url),
+            ),
+            uptake: None,
         }
     }
 }

@@ -18,14 +18,14 @@ pub(crate) use publish::Publication;
 pub use report::{BuildError, BuildReport, DocStatus};
 
 use crate::config::Config;
-use crate::content::{self, Audience, LoadOutcome};
+use crate::content::{self, Audience, LoadOutcome, Site};
 use crate::diagnostics;
 use crate::index::{self, taxonomy};
 use crate::lint::Linter;
 use crate::render::{self, templates};
 use crate::write::{self, SiteFiles};
 use chrono::NaiveDate;
-use publish::Decision;
+pub(crate) use publish::Decision;
 use std::path::{Path, PathBuf};
 
 /// How to build.
@@ -55,7 +55,7 @@ impl BuildOptions {
         }
     }
 
-    fn publication(&self) -> Publication {
+    pub(crate) fn publication(&self) -> Publication {
         Publication {
             audience: self.audience,
             drafts: self.drafts,
@@ -80,6 +80,35 @@ pub fn load(site: &Path) -> Result<LoadOutcome, BuildError> {
     Ok(content::load_site(site, config)?)
 }
 
+/// Lint what a build for `opts` would publish, then decide what it publishes (the gate, in
+/// [`publish`]). The lint's findings go to `diags`. `build` and `digest` both start here, so
+/// nothing held back from a site reaches either.
+///
+/// `unpublishable` are the documents with front-matter errors ([`LoadOutcome`]): never
+/// published, but linted too, so that an author meets every problem in one run.
+pub(crate) fn decide(
+    site: &Site,
+    unpublishable: &[content::Document],
+    opts: &BuildOptions,
+    diags: &mut Vec<diagnostics::Diagnostic>,
+) -> Result<Decision, BuildError> {
+    let mut decision = Decision::apply(&site.documents, &opts.publication());
+    let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
+        .map_err(|e| BuildError::Setup(e.to_string()))?;
+    // Feedback is linted with the briefings it is about, and shown only with them.
+    let docs = decision.documents(site);
+    let feedback = site.feedback_documents(|slug| {
+        docs.iter()
+            .any(|d| d.kind == content::Kind::Briefing && d.slug == slug)
+    });
+    let lint = linter.lint_all(&docs.into_iter().chain(&feedback).collect::<Vec<_>>());
+    let unpublishable = linter.lint_all(unpublishable);
+    decision.hold_lint_errors(&site.documents, &lint.findings);
+    diags.extend(lint.findings);
+    diags.extend(unpublishable.findings);
+    Ok(decision)
+}
+
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timer = Timer::new();
@@ -93,23 +122,15 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let out = write::check_output(&opts.site, &opts.out_path(&site.config))?;
 
     // Lint what this build would publish, then decide what it publishes.
-    let mut decision = Decision::apply(&site.documents, &publication);
-    let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
-        .map_err(|e| BuildError::Setup(e.to_string()))?;
-    let lint = linter.lint_all(&decision.documents(site));
-    // Documents with front-matter errors are never published, but their lint findings are
-    // reported in the same run, so an author meets every problem at once.
-    let unpublishable = linter.lint_all(&outcome.unpublishable);
+    let decision = decide(site, &outcome.unpublishable, opts, &mut diags)?;
     timer.lap("lint");
-    decision.hold_lint_errors(&site.documents, &lint.findings);
-    diags.extend(lint.findings);
-    diags.extend(unpublishable.findings);
 
     // Render the published documents, then index them.
     let docs = decision.documents(site);
     let ongoing = decision.ongoing(site);
     let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
     let tera = templates::load(&opts.site.join("layouts"))?;
+    let uptake = publish::uptake(site, &docs, &publication);
     let input = render::Input {
         site,
         docs: &docs,
@@ -117,6 +138,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         taxonomies: &taxonomies,
         publication: &publication,
         tera: &tera,
+        uptake: &uptake,
     };
     let rendered = render::render_site(&input, &mut diags);
     diags.extend(decision.check_links(site, &publication, &rendered.bodies, &taxonomies));
@@ -130,6 +152,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         views: &rendered.views,
         taxonomies: &taxonomies,
         publication: &publication,
+        uptake: &uptake,
     }));
     timer.lap("render and index");
 

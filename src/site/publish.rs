@@ -12,7 +12,9 @@
 //! 5. a document the lint finds errors in is held (and the build fails);
 //! 6. a published document may not link to a held one, nor belong to a held review (an
 //!    error: the build fails);
-//! 7. a file of `static/` that only held documents link to is not copied.
+//! 7. a file of `static/` that only held documents link to is not copied;
+//! 8. teams' feedback shows only on published briefings, and the teams' names only in an
+//!    internal build ([`uptake`]).
 
 use crate::content::{Audience, Date, Document, Kind, Site};
 use crate::diagnostics::Diagnostic;
@@ -208,6 +210,19 @@ impl Decision {
     }
 }
 
+/// Rule 8: the uptake of each published briefing (`docs` are the published documents), with
+/// the teams' names only when the build is for the board's own staff.
+pub(crate) fn uptake(site: &Site, docs: &[&Document], p: &Publication) -> crate::index::Uptakes {
+    let show_teams = p.audience == Audience::Internal;
+    crate::content::feedback::uptake(&site.feedback, show_teams)
+        .into_iter()
+        .filter(|(slug, _)| {
+            docs.iter()
+                .any(|d| d.kind == Kind::Briefing && d.slug == *slug)
+        })
+        .collect()
+}
+
 /// Every site path a published document may link to without a warning.
 struct KnownUrls<'a> {
     documents: HashSet<&'a str>,
@@ -241,6 +256,9 @@ impl<'a> KnownUrls<'a> {
                 generated.insert(format!("{}/{}/", tax.section, t.slug));
                 generated.insert(format!("{}/{}/feed.xml", tax.section, t.slug));
             }
+        }
+        for d in docs.iter().filter(|d| d.kind == Kind::Briefing) {
+            generated.insert(crate::render::action_sheet::url_of(&d.url));
         }
         KnownUrls {
             documents: docs.iter().map(|d| d.url.as_str()).collect(),

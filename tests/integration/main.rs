@@ -6,6 +6,7 @@ mod check;
 mod collate;
 mod errors;
 mod example_site;
+mod feedback;
 mod fuzz_regressions;
 mod kill;
 mod publication;
