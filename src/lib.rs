@@ -4,8 +4,8 @@
 //! documents, `lint` finds what could re-identify someone, `site::publish` decides what
 //! this build publishes, `render` turns documents into pages, `index` builds the search
 //! index, the regional learning index, feeds and sitemap, and `write` swaps the output in.
-//! [`site`] runs them in order; [`check`], [`serve`], [`collate`] and [`scaffold`] are the
-//! other commands.
+//! [`site`] runs them in order; [`check`], [`serve`], [`collate`], [`digest`] and [`scaffold`]
+//! are the other commands.
 //!
 //! Everything is crate-private unless listed here. The public API is what the `learnsite`
 //! binary, the integration tests, the benchmarks and the fuzz targets use:
@@ -15,6 +15,7 @@
 //! | [`site`] | [`site::build`] a board's site with [`site::BuildOptions`]; its [`site::BuildReport`] or [`site::BuildError`] |
 //! | [`check`] | [`check::run`] the checks without building, in a [`check::Format`] |
 //! | [`collate`] | [`collate::collate`] a regional site with [`collate::CollateOptions`] |
+//! | [`digest`] | [`digest::run`] an email-ready update of a period with [`digest::DigestOptions`] |
 //! | [`serve`] | [`serve::serve`] a site and rebuild it on changes |
 //! | [`scaffold`] | [`scaffold::init`] a site, [`scaffold::new_document`] |
 //! | [`config`], [`content`], [`vocab`] | the site's settings, its loaded documents ([`content::load_site`]) and vocabularies |
@@ -32,6 +33,7 @@ pub mod collate;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod digest;
 mod escape;
 pub mod index;
 pub mod lint;

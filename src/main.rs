@@ -121,6 +121,34 @@ enum Command {
         #[arg(long, value_parser = parse_date)]
         now: Option<chrono::NaiveDate>,
     },
+    /// Write an email-ready digest (HTML, plain text, markdown) of what was published in a
+    /// period: from this site, or from boards' learning indexes (--index) for a region.
+    Digest {
+        /// The first day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        since: chrono::NaiveDate,
+        /// The last day, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<chrono::NaiveDate>,
+        /// Who the digest is for: public (default), partners or internal, as for `build`.
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+        /// The folder to write digest.html, digest.txt and digest.md to.
+        #[arg(long, default_value = "digest")]
+        out: PathBuf,
+        /// Boards' learning-index.json files (or folders holding one): a regional digest.
+        #[arg(long = "index", num_args = 1..)]
+        indexes: Vec<PathBuf>,
+        /// Title of a regional digest.
+        #[arg(long)]
+        title: Option<String>,
+        /// Decide embargoes as if today were this date (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        now: Option<chrono::NaiveDate>,
+        /// A private file of real names (one a line) the lint must catch.
+        #[arg(long)]
+        known_names: Option<PathBuf>,
+    },
     /// Build, serve the site on 127.0.0.1 and rebuild when files change.
     Serve {
         #[arg(long, default_value_t = 1111)]
@@ -263,6 +291,29 @@ fn run(cli: Cli) -> Result<u8> {
                 }
             }
         }
+        Command::Digest {
+            since,
+            until,
+            audience,
+            out,
+            indexes,
+            title,
+            now,
+            known_names,
+        } => {
+            let opts = learnsite::digest::DigestOptions {
+                site: cli.site.clone(),
+                indexes,
+                since,
+                until,
+                audience: audience.into(),
+                out,
+                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                title,
+                known_names,
+            };
+            Ok(do_digest(&opts))
+        }
         Command::Serve {
             port,
             audience,
@@ -273,6 +324,56 @@ fn run(cli: Cli) -> Result<u8> {
             opts.drafts = drafts;
             learnsite::serve::serve(opts, port)?;
             Ok(0)
+        }
+    }
+}
+
+/// Write a digest and say what it holds; returns the exit code.
+fn do_digest(opts: &learnsite::digest::DigestOptions) -> u8 {
+    use learnsite::digest::{DigestError, HTML_FILE, MARKDOWN_FILE, TEXT_FILE};
+    match learnsite::digest::run(opts) {
+        Ok(s) => {
+            print_diags(&s.diagnostics);
+            for w in &s.warnings {
+                eprintln!("warning: {w}");
+            }
+            let d = &s.digest;
+            if d.count == 0 {
+                eprintln!(
+                    "{} The digest in {} says so.",
+                    learnsite::digest::text::nothing_published(d),
+                    s.out.display()
+                );
+            } else {
+                let kinds: Vec<String> = d.groups.iter().map(|g| g.count_label.clone()).collect();
+                eprintln!(
+                    "Wrote the digest of {}: {} ({}, {}, {} in {}).",
+                    d.period,
+                    learnsite::digest::text::and_list(&kinds),
+                    HTML_FILE,
+                    TEXT_FILE,
+                    MARKDOWN_FILE,
+                    s.out.display()
+                );
+            }
+            0
+        }
+        Err(DigestError::Site(BuildError::Refused { diagnostics, .. })) => {
+            print_diags(&diagnostics);
+            eprintln!(
+                "error: the site has {} error{}: no digest was written (fix them as for a build)",
+                diagnostics.iter().filter(|d| d.is_error()).count(),
+                if diagnostics.iter().filter(|d| d.is_error()).count() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            );
+            1
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code() as u8
         }
     }
 }

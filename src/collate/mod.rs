@@ -13,10 +13,10 @@
 //! Every link in the regional site is relative, so it also works opened from disk.
 
 mod chart;
-mod input;
-mod merge;
+pub(crate) mod input;
+pub(crate) mod merge;
 mod pages;
-mod region;
+pub(crate) mod region;
 mod search;
 
 use crate::write;

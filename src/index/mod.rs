@@ -77,6 +77,14 @@ pub(crate) fn index_site(input: &Input) -> Vec<OutFile> {
         }
     }
 
+    // The monthly updates' feed (their pages are rendered by render::digest from the same
+    // records).
+    let months = crate::digest::model::monthly(&config.title, &li.records, &config.base_url);
+    files.push(OutFile::new(
+        format!("{}feed.xml", crate::digest::model::FOLDER),
+        feed::digest_atom(config, &months, today),
+    ));
+
     let pages = sitemap::pages(docs, input.taxonomies);
     files.push(OutFile::new(
         "sitemap.xml",

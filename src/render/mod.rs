@@ -11,6 +11,7 @@
 //! | [`templates`] | the theme: default templates and assets, overridden by the site's `layouts/` |
 
 pub(crate) mod action_sheet;
+pub(crate) mod digest;
 pub(crate) mod listings;
 pub(crate) mod markdown;
 pub(crate) mod pages;
@@ -85,6 +86,7 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
     let mut out = Pages::default();
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
     action_sheet::pages(&r, input.docs, &views, &mut out);
+    digest::pages(&r, input.site, input.docs, &mut out);
     let ongoing: Vec<view::OngoingView> = input
         .ongoing
         .iter()

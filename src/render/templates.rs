@@ -31,6 +31,10 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "review.html",
     "briefing.html",
     "action_sheet.html",
+    "digest.html",
+    "digest_list.html",
+    // The email of `learnsite digest` (standalone: inline styles, no scripts).
+    "email/digest.html",
     "learning_summary.html",
     "page.html",
     "list.html",
@@ -42,6 +46,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "region/list.html",
     "region/terms.html",
     "region/recommendations.html",
+    "region/uptake.html",
 ];
 
 /// The theme's stylesheet and script, written to `assets/` of every site (a board site's

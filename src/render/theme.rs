@@ -47,6 +47,7 @@ const NAV: &[(&str, &str, On)] = &[
     ("review-types", "Review types", On::Region),
     ("methodologies", "Methodologies", On::Region),
     ("recommendations", "Recommendations", On::Region),
+    ("uptake", "Briefings in use", On::Region),
     ("search", "Search", On::Both),
 ];
 
@@ -113,6 +114,7 @@ impl Frame {
             footer_links: footer(&[
                 (accessibility_href, "Accessibility statement"),
                 ("actions/index.html", "Action tracker"),
+                ("digest/index.html", "Monthly updates of new learning"),
                 (
                     "feed.xml",
                     "News feed of new learning (Atom, for feed readers)",

@@ -273,6 +273,7 @@ impl<'a> KnownUrls<'a> {
             || self.generated.contains(link)
             || link.starts_with("assets/")
             || link.starts_with("search/")
+            || link.starts_with(crate::digest::model::FOLDER)
     }
 }
 

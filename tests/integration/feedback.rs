@@ -156,3 +156,36 @@ fn feedback_is_linted_like_a_document() {
     let r = f.build(&[]);
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
+
+#[test]
+fn collate_shows_uptake_by_board_and_briefing_without_team_names() {
+    let f = site();
+    let r = f.build(&["--now", "2025-07-01"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let fellhaven = crate::support::repo().join("tests/fixtures/boards/fellhaven.json");
+    let r = f.run(&[
+        "collate",
+        "public/learning-index.json",
+        fellhaven.to_str().unwrap(),
+        "--out",
+        "region",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let page = std::fs::read_to_string(f.path().join("region/uptake/index.html")).unwrap();
+    let flat: String = page.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Testshire: one briefing of two published discussed, by 3 teams in 4 returns; Fellhaven's
+    // index (no feedback field) has one briefing, not discussed.
+    assert!(
+        flat.contains(
+            "Testshire Safeguarding Adults Board</a></th><td>1</td><td>1</td><td>3</td><td>4</td>"
+        ),
+        "{flat}"
+    );
+    assert!(flat.contains(
+        "Fellhaven Safeguarding Adults Board</a></th><td>1</td><td>0</td><td>0</td><td>0</td>"
+    ));
+    assert!(flat.contains("7-minute briefing: Adult Q</a></th><td>Testshire Safeguarding Adults Board</td><td>3</td><td>March 2025</td><td>4.0</td>"));
+    for team in TEAMS {
+        assert!(!page.contains(team));
+    }
+}

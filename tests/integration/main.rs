@@ -4,6 +4,7 @@
 mod briefings;
 mod check;
 mod collate;
+mod digest;
 mod errors;
 mod example_site;
 mod feedback;

@@ -11,6 +11,7 @@
 //!   a review type's, a methodology's;
 //! - [`recommendations`]: `recommendations/index.html` and `recommendations/THEME/index.html`, by
 //!   status, overdue first;
+//! - [`uptake`]: `uptake/index.html`, the briefings teams have discussed, by board and briefing;
 //! - the search page (`search/index.html`, the board sites' `search.html`);
 //! - `learning-index.json` (the merged index), `.csv`, `-recommendations.csv`, `assets/`.
 //!
@@ -22,6 +23,7 @@ mod home;
 mod items;
 mod recommendations;
 mod terms;
+mod uptake;
 
 use super::region::Region;
 use super::CollateError;
@@ -103,6 +105,7 @@ enum Job {
     Documents(List),
     Recommendations,
     ThemeRecommendations(Option<usize>),
+    Uptake,
 }
 
 struct Renderer<'a> {
@@ -211,6 +214,7 @@ impl<'a> Renderer<'a> {
             Job::Documents(which) => self.documents(*which),
             Job::Recommendations => self.recommendations_index(),
             Job::ThemeRecommendations(t) => self.theme_recommendations(*t),
+            Job::Uptake => self.uptake(),
         }
     }
 }
@@ -224,6 +228,7 @@ fn jobs(region: &Region) -> Vec<Job> {
         Job::Index(Index::Boards),
         Job::Index(Index::Years),
         Job::Recommendations,
+        Job::Uptake,
     ];
     for (t, th) in region.themes.iter().enumerate() {
         jobs.push(Job::Documents(List::Theme(t)));
