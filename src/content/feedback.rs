@@ -184,7 +184,11 @@ pub(crate) fn load(root: &Path) -> (Vec<Feedback>, Vec<Diagnostic>) {
 }
 
 /// Parse and validate one feedback file.
-pub(crate) fn parse(rel_path: &str, path: &Path, text: String) -> Result<Feedback, Vec<Diagnostic>> {
+pub(crate) fn parse(
+    rel_path: &str,
+    path: &Path,
+    text: String,
+) -> Result<Feedback, Vec<Diagnostic>> {
     let file = rel_path;
     if let Err(e) = serde_norway::from_str::<serde_norway::Value>(&text) {
         let (line, col) = error_position(&e, &text, 1);
