@@ -1,5 +1,8 @@
 use super::*;
+use crate::config::Config;
 use crate::content::load_site;
+use crate::content::{Document, RecommendationStatus};
+use chrono::NaiveDate;
 use std::path::Path;
 
 const CONFIG: &str = "title: Test SAB learning\nbase_url: https://learning.test-sab.example\nboard: Test SAB\nregion: North West\n";

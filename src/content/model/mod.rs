@@ -1,0 +1,401 @@
+//! The content model: what a document is and what its front-matter holds.
+//!
+//! Dates and months are in `date.rs`; a review's recommendations and the overdue rule in
+//! `recommendation.rs`; the SAR Quality Markers in `quality.rs`; the person's codes in
+//! `person.rs`; the rest of a review's fields (scoping period, full report, impact, status)
+//! in `review.rs`.
+
+mod date;
+mod person;
+mod quality;
+mod recommendation;
+mod review;
+
+pub(crate) use date::*;
+pub(crate) use person::*;
+pub use quality::*;
+pub use recommendation::*;
+pub(crate) use review::*;
+
+use crate::config::Config;
+use crate::vocab::Vocabularies;
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// What a document is, given by its folder under `content/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// `content/reviews/`: the published, anonymised summary of one review.
+    Review,
+    /// `content/briefings/`: a 7-minute briefing.
+    Briefing,
+    /// `content/learning-summaries/`: the regional learning-summary template.
+    LearningSummary,
+    /// Anywhere else: about, contact, how to use.
+    Page,
+}
+
+impl Kind {
+    pub(crate) fn from_folder(first_component: &str) -> Kind {
+        match first_component {
+            "reviews" => Kind::Review,
+            "briefings" => Kind::Briefing,
+            "learning-summaries" => Kind::LearningSummary,
+            _ => Kind::Page,
+        }
+    }
+    /// The folder (and URL section) of this kind.
+    pub(crate) fn section(self) -> &'static str {
+        match self {
+            Kind::Review => "reviews",
+            Kind::Briefing => "briefings",
+            Kind::LearningSummary => "learning-summaries",
+            Kind::Page => "",
+        }
+    }
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Kind::Review => "Review summary",
+            Kind::Briefing => "7-minute briefing",
+            Kind::LearningSummary => "Learning summary",
+            Kind::Page => "Page",
+        }
+    }
+    pub(crate) fn plural(self) -> &'static str {
+        match self {
+            Kind::Review => "Review summaries",
+            Kind::Briefing => "7-minute briefings",
+            Kind::LearningSummary => "Learning summaries",
+            Kind::Page => "Pages",
+        }
+    }
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Kind::Review => "review",
+            Kind::Briefing => "briefing",
+            Kind::LearningSummary => "learning-summary",
+            Kind::Page => "page",
+        }
+    }
+}
+
+/// Who may see a document.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Everyone (the default).
+    #[default]
+    Public,
+    /// Partner agencies: public and partners-only documents.
+    Partners,
+    /// The board's own staff: everything that is not a draft.
+    Internal,
+}
+
+impl Audience {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Partners => "partners",
+            Audience::Internal => "internal",
+        }
+    }
+    /// Can a reader of `self` see a document meant for `doc`?
+    pub(crate) fn includes(self, doc: Audience) -> bool {
+        doc <= self
+    }
+}
+
+impl std::str::FromStr for Audience {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "public" => Ok(Audience::Public),
+            "partners" => Ok(Audience::Partners),
+            "internal" => Ok(Audience::Internal),
+            _ => Err(format!(
+                "`{s}` is not an audience: use public, partners or internal"
+            )),
+        }
+    }
+}
+
+/// Accepts a single value or a list.
+fn one_or_many<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match Option::<OneOrMany>::deserialize(d)? {
+        None => vec![],
+        Some(OneOrMany::One(s)) => vec![s],
+        Some(OneOrMany::Many(v)) => v,
+    })
+}
+
+/// Accepts text or a number, as text.
+fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    Ok(match Option::<serde_norway::Value>::deserialize(d)? {
+        None | Some(serde_norway::Value::Null) => None,
+        Some(serde_norway::Value::String(s)) => Some(s),
+        Some(serde_norway::Value::Number(n)) => Some(n.to_string()),
+        Some(_) => return Err(serde::de::Error::custom("expected text, e.g. 65-74")),
+    })
+}
+
+/// Front-matter of any document, as written by the author.
+///
+/// Vocabulary fields (`review_type`, `methodology`, `themes`, `abuse_types`) hold the
+/// author's words after parsing and the terms' slugs after validation.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Meta {
+    pub(crate) title: Option<String>,
+    #[serde(default)]
+    pub(crate) slug: Option<String>,
+    #[serde(default)]
+    pub(crate) summary: Option<String>,
+    #[serde(default)]
+    pub(crate) published: Option<Date>,
+    #[serde(default)]
+    pub(crate) updated: Option<Date>,
+    #[serde(default)]
+    pub(crate) draft: bool,
+    #[serde(default)]
+    pub(crate) embargo_until: Option<Date>,
+    #[serde(default)]
+    pub(crate) audience: Audience,
+    #[serde(default)]
+    pub(crate) board: Option<String>,
+    #[serde(default)]
+    pub(crate) region: Option<String>,
+    #[serde(default)]
+    pub(crate) review_type: Option<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub(crate) methodology: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub(crate) themes: Vec<String>,
+    #[serde(default)]
+    pub(crate) reference: Option<String>,
+    #[serde(default)]
+    pub(crate) incident: Option<MonthYear>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub(crate) agencies: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub(crate) pseudonyms: Vec<String>,
+    /// On a briefing or learning summary: the slug of the review it belongs to.
+    #[serde(default)]
+    pub(crate) review: Option<String>,
+
+    // Review summaries (and, for `commissioned`/`completed`, learning summaries).
+    #[serde(default)]
+    pub(crate) statutory_basis: Option<StatutoryBasis>,
+    #[serde(default)]
+    pub(crate) referral_source: Option<String>,
+    #[serde(default)]
+    pub(crate) commissioned: Option<MonthYear>,
+    #[serde(default)]
+    pub(crate) completed: Option<MonthYear>,
+    #[serde(default)]
+    pub(crate) scoping_period: Option<ScopingPeriod>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub(crate) parallel_processes: Vec<String>,
+    #[serde(default, deserialize_with = "one_or_many")]
+    pub(crate) abuse_types: Vec<String>,
+    #[serde(default)]
+    pub(crate) quality_markers: BTreeMap<String, QualityMarker>,
+    #[serde(default)]
+    pub(crate) hold_reason: Option<String>,
+    #[serde(default)]
+    pub(crate) full_report: Option<FullReport>,
+    #[serde(default)]
+    pub(crate) recommendations: Vec<Recommendation>,
+    /// `ongoing` or `completed`; see [`Document::is_ongoing`].
+    #[serde(default)]
+    pub(crate) status: Option<ReviewStatus>,
+    #[serde(default)]
+    pub(crate) person: Option<Person>,
+    /// On a review or learning summary: how the board will know the learning made a difference.
+    #[serde(default)]
+    pub(crate) impact: Option<Impact>,
+
+    // Learning summaries.
+    /// How the case was selected for review.
+    #[serde(default)]
+    pub(crate) selection: Option<String>,
+    /// Who chaired or wrote the review (a role, never a name).
+    #[serde(default)]
+    pub(crate) lead_reviewer: Option<String>,
+
+    /// Free-form data for custom layouts.
+    #[serde(default)]
+    pub(crate) extra: Option<serde_norway::Value>,
+}
+
+/// Front-matter keys every kind accepts.
+pub(crate) const COMMON_KEYS: &[&str] = &[
+    "title",
+    "slug",
+    "summary",
+    "published",
+    "updated",
+    "draft",
+    "embargo_until",
+    "audience",
+    "board",
+    "region",
+    "review_type",
+    "methodology",
+    "themes",
+    "reference",
+    "incident",
+    "agencies",
+    "pseudonyms",
+    "extra",
+];
+/// Keys only review summaries accept.
+pub(crate) const REVIEW_KEYS: &[&str] = &[
+    "statutory_basis",
+    "referral_source",
+    "commissioned",
+    "completed",
+    "scoping_period",
+    "parallel_processes",
+    "abuse_types",
+    "quality_markers",
+    "hold_reason",
+    "full_report",
+    "recommendations",
+    "status",
+    "person",
+    "impact",
+];
+/// Keys only briefings and learning summaries accept.
+pub(crate) const LINKED_KEYS: &[&str] = &["review"];
+/// Keys only learning summaries accept (beyond the linked keys).
+pub(crate) const LEARNING_SUMMARY_KEYS: &[&str] = &[
+    "commissioned",
+    "completed",
+    "selection",
+    "lead_reviewer",
+    "impact",
+];
+
+impl Kind {
+    /// Is `key` a front-matter key this kind accepts?
+    pub(crate) fn accepts(self, key: &str) -> bool {
+        COMMON_KEYS.contains(&key)
+            || match self {
+                Kind::Review => REVIEW_KEYS.contains(&key),
+                Kind::Briefing => LINKED_KEYS.contains(&key),
+                Kind::LearningSummary => {
+                    LINKED_KEYS.contains(&key) || LEARNING_SUMMARY_KEYS.contains(&key)
+                }
+                Kind::Page => false,
+            }
+    }
+    /// Every key this kind accepts.
+    pub(crate) fn keys(self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = COMMON_KEYS.to_vec();
+        match self {
+            Kind::Review => v.extend(REVIEW_KEYS),
+            Kind::Briefing => v.extend(LINKED_KEYS),
+            Kind::LearningSummary => {
+                v.extend(LINKED_KEYS);
+                v.extend(LEARNING_SUMMARY_KEYS)
+            }
+            Kind::Page => {}
+        }
+        v
+    }
+}
+
+/// One loaded, validated document.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    /// URL-safe identifier, unique within its kind (file name without `.md`, or `slug:`).
+    pub slug: String,
+    /// Path relative to the site root with `/` separators, e.g. `content/reviews/adult-b.md`.
+    pub rel_path: String,
+    /// Absolute path on disk.
+    pub path: PathBuf,
+    /// The whole text of the file.
+    pub source: String,
+    /// 1-based line numbers of the front-matter's first and last lines (between the `---`).
+    pub front_matter_lines: (usize, usize),
+    /// Byte offset of the body in `source`.
+    pub body_offset: usize,
+    /// 1-based line of the body's first line.
+    pub body_line: usize,
+    pub meta: Meta,
+    /// Title (required, so always present after validation).
+    pub title: String,
+    /// Site-relative URL path of the page, ending in `/`; `""` for the home page.
+    pub url: String,
+}
+
+impl Document {
+    pub(crate) fn body(&self) -> &str {
+        &self.source[self.body_offset..]
+    }
+    /// The year the document belongs to in listings: published, else completed, else incident.
+    pub(crate) fn year(&self) -> Option<i32> {
+        self.meta
+            .published
+            .map(|d| d.year())
+            .or(self.meta.completed.map(|m| m.year))
+    }
+    /// The date used to order documents, newest first.
+    pub(crate) fn sort_date(&self) -> Option<NaiveDate> {
+        self.meta
+            .published
+            .map(|d| d.0)
+            .or(self.meta.updated.map(|d| d.0))
+    }
+    /// Board, falling back to the site's.
+    pub(crate) fn board<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
+        self.meta.board.as_deref().or(config.board.as_deref())
+    }
+    pub(crate) fn region<'a>(&'a self, config: &'a Config) -> Option<&'a str> {
+        self.meta.region.as_deref().or(config.region.as_deref())
+    }
+    /// Is this a review still being carried out? `status: ongoing`, or commissioned with no
+    /// `completed` month (and no `status: completed`).
+    pub(crate) fn is_ongoing(&self) -> bool {
+        self.kind == Kind::Review
+            && match self.meta.status {
+                Some(s) => s == ReviewStatus::Ongoing,
+                None => self.meta.commissioned.is_some() && self.meta.completed.is_none(),
+            }
+    }
+    /// Reading time in whole minutes at 200 words a minute (at least 1).
+    pub(crate) fn reading_minutes(&self) -> usize {
+        let words = self
+            .body()
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        words.div_ceil(200).max(1)
+    }
+}
+
+/// A loaded site: configuration, vocabularies and every document that loaded cleanly.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: Config,
+    pub vocab: Vocabularies,
+    /// Sorted by kind, then newest first, then title.
+    pub documents: Vec<Document>,
+    /// Files under `static/`, relative to `static/`, with `/` separators.
+    pub static_files: Vec<String>,
+    /// Teams' feedback on briefings (`content/feedback/`), each about a briefing of the site.
+    pub(crate) feedback: Vec<super::feedback::Feedback>,
+}
