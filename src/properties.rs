@@ -7,7 +7,7 @@ use crate::config::Config;
 use crate::content::{Date, MonthYear};
 use crate::index::learning::{self, LearningIndex, Record, RecordRecommendation};
 use crate::index::search::encode::{push_char, push_varint, BitReader, BitWriter, Reader};
-use crate::index::search::files::{decode_postings, encode_postings};
+use crate::index::search::postings::{decode_postings, encode_postings};
 use proptest::prelude::*;
 use std::path::{Component, Path};
 
@@ -62,7 +62,7 @@ proptest! {
         extra_docs in 0usize..100,
     ) {
         let mut list: Vec<(u32, u8)> = ids.iter().zip(&impacts).map(|(&d, &q)| (d, q)).collect();
-        crate::index::search::index::requantise(&mut list);
+        crate::index::search::postings::requantise(&mut list);
         let n_docs = list.last().map_or(0, |p| p.0 as usize + 1) + extra_docs;
         prop_assert_eq!(decode_postings(&encode_postings(&list, n_docs)), list);
     }

@@ -1,13 +1,13 @@
 //! Building the in-memory index: analysis, BM25F impacts, facets, term chunks.
 
-use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
-use std::sync::Mutex;
 
-use super::labels::{label_texts, Aliases};
-use super::text::{fold_into, for_each_word, is_hyphen, is_stop_word, Analyzer, MAX_WORD_CHARS};
+use super::analyse::{analyse, merge_lists, Analysed, Dictionary, RawList};
+use super::facets::build_facets;
+use super::labels::Aliases;
+use super::postings::{bm25f, requantise};
+use super::text::Analyzer;
 use super::SearchDoc;
 use rayon::prelude::*;
 
@@ -19,8 +19,8 @@ pub(crate) const LABELS: usize = 4;
 /// Field weights: title, headings, summary, body, labels.
 pub(crate) const FIELD_WEIGHTS: [f64; FIELDS] = [10.0, 5.0, 3.0, 1.0, 4.0];
 /// Length normalisation per field (BM25 `b`).
-const FIELD_B: [f64; FIELDS] = [0.3, 0.5, 0.5, 0.75, 0.3];
-const K1: f64 = 1.2;
+pub(super) const FIELD_B: [f64; FIELDS] = [0.3, 0.5, 0.5, 0.75, 0.3];
+pub(super) const K1: f64 = 1.2;
 /// A term chunk is closed once it reaches about this many bytes.
 pub(crate) const CHUNK_TARGET: usize = 16 * 1024;
 /// Documents per record file.
@@ -120,176 +120,6 @@ pub(crate) fn js_cmp(a: &str, b: &str) -> Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// The surface-word dictionary shared by the analysing threads: sharded by hash, each shard
-/// behind its own lock. Ids depend on thread timing; nothing written out depends on them.
-struct Dictionary {
-    shards: Vec<Mutex<FastMap<String, u32>>>,
-    next: AtomicU32,
-}
-
-const SHARDS: usize = 64;
-
-impl Dictionary {
-    fn new() -> Self {
-        Dictionary {
-            shards: (0..SHARDS)
-                .map(|_| Mutex::new(FastMap::default()))
-                .collect(),
-            next: AtomicU32::new(0),
-        }
-    }
-    fn id(&self, w: &str) -> u32 {
-        let mut h = FastHasher::default();
-        std::hash::Hasher::write(&mut h, w.as_bytes());
-        let shard = (std::hash::Hasher::finish(&h) >> 58) as usize % SHARDS;
-        let mut map = self.shards[shard].lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(&id) = map.get(w) {
-            return id;
-        }
-        let id = self.next.fetch_add(1, AtomicOrdering::Relaxed);
-        map.insert(w.to_string(), id);
-        id
-    }
-    /// Words by id.
-    fn into_words(self) -> Vec<String> {
-        let n = self.next.load(AtomicOrdering::Relaxed) as usize;
-        let mut words = vec![String::new(); n];
-        for shard in self.shards {
-            for (w, id) in shard.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                words[id as usize] = w;
-            }
-        }
-        words
-    }
-}
-
-/// Per-document analysis: word id → counts per field, and field lengths.
-struct Analysed {
-    words: Vec<(u32, [u8; FIELDS])>,
-    lens: [u32; FIELDS],
-}
-
-fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> Analysed {
-    let mut map: FastMap<Cow<'_, str>, [u8; FIELDS]> = FastMap::default();
-    let mut lens = [0u32; FIELDS];
-    let mut buf = String::new();
-    let fields: [(usize, &str); 3] = [(0, &doc.title), (2, &doc.summary), (3, &doc.body)];
-    let headings = doc.headings.iter().map(|h| (1usize, h.as_str()));
-    let labels = label_texts(doc, aliases).into_iter().map(|l| (LABELS, l));
-    fn count<'a>(map: &mut FastMap<Cow<'a, str>, [u8; FIELDS]>, key: Cow<'a, str>, f: usize) {
-        if let Some(c) = map.get_mut(key.as_ref()) {
-            c[f] = c[f].saturating_add(1);
-        } else {
-            let mut c = [0u8; FIELDS];
-            c[f] = 1;
-            map.insert(key, c);
-        }
-    }
-    for (f, text) in fields.into_iter().chain(headings).chain(labels) {
-        let base = text.as_ptr() as usize;
-        // A hyphenated word is indexed whole (parts joined) as well as by its parts.
-        let mut compound = String::new();
-        let mut parts = 0usize;
-        let mut prev_end = usize::MAX;
-        let flush = |compound: &mut String, parts: &mut usize, map: &mut FastMap<_, _>| {
-            if *parts > 1 && compound.chars().count() <= MAX_WORD_CHARS {
-                count(map, Cow::Owned(std::mem::take(compound)), f);
-            }
-            compound.clear();
-            *parts = 0;
-        };
-        for_each_word(text, |w| {
-            let start = w.as_ptr() as usize - base;
-            // Folding leaves lower-case ASCII without edge apostrophes as it is.
-            let plain = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                && !w.starts_with('\'')
-                && !w.ends_with('\'');
-            let word: &str = if plain {
-                w
-            } else {
-                fold_into(w, &mut buf);
-                &buf
-            };
-            let too_long = word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS;
-            let joined = prev_end != usize::MAX && {
-                let mut gap = text[prev_end..start].chars();
-                matches!((gap.next(), gap.next()), (Some(c), None) if is_hyphen(c))
-            };
-            if !joined {
-                flush(&mut compound, &mut parts, &mut map);
-            }
-            if word.is_empty() || too_long {
-                prev_end = usize::MAX;
-                flush(&mut compound, &mut parts, &mut map);
-                return;
-            }
-            compound.push_str(word);
-            parts += 1;
-            prev_end = start + w.len();
-            if is_stop_word(word) {
-                return;
-            }
-            lens[f] += 1;
-            let key = if plain {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(buf.clone())
-            };
-            count(&mut map, key, f);
-        });
-        flush(&mut compound, &mut parts, &mut map);
-    }
-    Analysed {
-        words: map.into_iter().map(|(w, c)| (dict.id(&w), c)).collect(),
-        lens,
-    }
-}
-
-/// Raw postings of a word or stem: (doc id, term count per field).
-type RawList = Vec<(u32, [u8; FIELDS])>;
-
-/// Merge posting lists of several words of one stem (each sorted by doc id), adding counts.
-fn merge_lists(lists: Vec<Vec<(u32, [u8; FIELDS])>>) -> Vec<(u32, [u8; FIELDS])> {
-    let mut lists = lists.into_iter();
-    let Some(mut acc) = lists.next() else {
-        return Vec::new();
-    };
-    for l in lists {
-        let mut out = Vec::with_capacity(acc.len() + l.len());
-        let (mut i, mut j) = (0, 0);
-        while i < acc.len() || j < l.len() {
-            if j >= l.len() || (i < acc.len() && acc[i].0 < l[j].0) {
-                out.push(acc[i]);
-                i += 1;
-            } else if i >= acc.len() || l[j].0 < acc[i].0 {
-                out.push(l[j]);
-                j += 1;
-            } else {
-                let mut c = acc[i].1;
-                for (x, y) in c.iter_mut().zip(l[j].1) {
-                    *x = x.saturating_add(y);
-                }
-                out.push((acc[i].0, c));
-                i += 1;
-                j += 1;
-            }
-        }
-        acc = out;
-    }
-    acc
-}
-
-fn slugify(s: &str) -> String {
-    let mut out = String::new();
-    for w in super::text::words(s) {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.push_str(&w.replace('\'', ""));
-    }
-    out
-}
-
 /// Text kept per document for excerpts and phrase checks (characters).
 pub(crate) const TEXT_MAX_CHARS: usize = 60_000;
 
@@ -321,56 +151,6 @@ pub(crate) fn inflate_text(z: &[u8]) -> String {
         .read_to_string(&mut s)
         .expect("valid zlib");
     s
-}
-
-/// Impacts of one posting list are written as 4 bits relative to the list's lowest level:
-/// snap every level to that grid so the Rust mirror holds exactly what the client decodes.
-pub(crate) fn requantise(list: &mut [(u32, u8)]) {
-    let (lo, hi) = impact_range(list);
-    for p in list.iter_mut() {
-        p.1 = dequantise(lo, hi, quantise(lo, hi, p.1));
-    }
-}
-
-/// Lowest and highest impact level of a list.
-pub(crate) fn impact_range(list: &[(u32, u8)]) -> (u8, u8) {
-    let lo = list.iter().map(|p| p.1).min().unwrap_or(1);
-    let hi = list.iter().map(|p| p.1).max().unwrap_or(1);
-    (lo, hi)
-}
-
-/// Level → 4-bit step within `lo..=hi`.
-pub(crate) fn quantise(lo: u8, hi: u8, q: u8) -> u32 {
-    let span = u32::from(hi - lo);
-    if span <= 15 {
-        u32::from(q - lo)
-    } else {
-        (u32::from(q - lo) * 15 + span / 2) / span
-    }
-}
-
-/// 4-bit step → level (mirrored in search.js).
-pub(crate) fn dequantise(lo: u8, hi: u8, step: u32) -> u8 {
-    let span = u32::from(hi - lo);
-    if span <= 15 {
-        lo + step as u8
-    } else {
-        lo + ((step * span + 7) / 15) as u8
-    }
-}
-
-/// Score of one (stem, doc): BM25 saturation per field, weighted sum, times idf.
-pub(crate) fn bm25f(tf: [u8; FIELDS], lens: [u32; FIELDS], avg: [f64; FIELDS], idf: f64) -> f64 {
-    let mut s = 0.0;
-    for f in 0..FIELDS {
-        if tf[f] == 0 || avg[f] <= 0.0 {
-            continue;
-        }
-        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * f64::from(lens[f]) / avg[f];
-        let t = f64::from(tf[f]) / norm;
-        s += FIELD_WEIGHTS[f] * t * (K1 + 1.0) / (t + K1);
-    }
-    s * idf
 }
 
 impl SearchIndex {
@@ -608,7 +388,7 @@ impl SearchIndex {
         let posting_size: Vec<usize> = self
             .postings
             .par_iter()
-            .map(|p| super::files::encode_postings(p, self.docs.len()).len() + 3)
+            .map(|p| super::postings::encode_postings(p, self.docs.len()).len() + 3)
             .collect();
         for (i, (w, s)) in self.words.iter().enumerate() {
             let mut add = w.len() + 2;
@@ -761,107 +541,4 @@ fn chunk_by_size(sizes: impl Iterator<Item = usize>, target: usize) -> Vec<Chunk
         chunks.push(Chunk { start, end: n });
     }
     chunks
-}
-
-/// The facets, in the order they are written: (id, label, more than one value per document).
-pub(crate) const FACETS: [(&str, &str, bool); 7] = [
-    ("kind", "Type", false),
-    ("review_type", "Review type", false),
-    ("theme", "Theme", true),
-    ("abuse_type", "Abuse type", true),
-    ("methodology", "Methodology", true),
-    ("board", "Board", false),
-    ("year", "Year", false),
-];
-
-fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
-    type Getter = fn(&SearchDoc) -> Vec<(String, String)>;
-    // In the order of [`FACETS`].
-    let getters: [Getter; 7] = [
-        |d| {
-            if d.kind.is_empty() {
-                vec![]
-            } else {
-                let label = if d.kind_label.is_empty() {
-                    d.kind.clone()
-                } else {
-                    d.kind_label.clone()
-                };
-                vec![(d.kind.clone(), label)]
-            }
-        },
-        |d| d.review_type.iter().cloned().collect(),
-        |d| d.themes.clone(),
-        |d| d.abuse_types.clone(),
-        |d| d.methodology.clone(),
-        |d| {
-            d.board
-                .iter()
-                .filter(|b| !b.is_empty())
-                .map(|b| (slugify(b), b.clone()))
-                .collect()
-        },
-        |d| {
-            let y = d
-                .year
-                .or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()));
-            y.map(|y| vec![(y.to_string(), y.to_string())])
-                .unwrap_or_default()
-        },
-    ];
-    FACETS
-        .iter()
-        .zip(getters)
-        .map(|(&(id, label, multi), get)| {
-            let per_doc: Vec<Vec<(String, String)>> = docs.iter().map(|d| get(d)).collect();
-            let mut values: Vec<(String, String)> = Vec::new();
-            let mut slug_ix: HashMap<String, usize> = HashMap::new();
-            for vs in &per_doc {
-                for (s, l) in vs {
-                    if !slug_ix.contains_key(s) {
-                        slug_ix.insert(s.clone(), values.len());
-                        values.push((s.clone(), l.clone()));
-                    }
-                }
-            }
-            if id == "year" {
-                values.sort_by_key(|v| v.0.parse::<i32>().unwrap_or(0));
-            } else {
-                values.sort_by(|a, b| {
-                    a.1.to_lowercase()
-                        .cmp(&b.1.to_lowercase())
-                        .then(a.0.cmp(&b.0))
-                });
-            }
-            let pos: HashMap<&str, u32> = values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| (v.0.as_str(), i as u32))
-                .collect();
-            let doc_values = per_doc
-                .iter()
-                .map(|vs| {
-                    let mut ix: Vec<u32> = vs.iter().map(|(s, _)| pos[s.as_str()]).collect();
-                    ix.sort_unstable();
-                    ix.dedup();
-                    if !multi {
-                        ix.truncate(1);
-                    }
-                    ix
-                })
-                .collect();
-            let value_aliases = values
-                .iter()
-                .map(|(slug, _)| aliases.of(id, slug).to_vec())
-                .collect();
-            Facet {
-                id,
-                label,
-                multi,
-                values,
-                aliases: value_aliases,
-                doc_values,
-            }
-        })
-        .collect()
 }

@@ -19,12 +19,16 @@
 //! quantised on a log scale. The client adds the impacts of the query's words; the same query
 //! logic is mirrored in Rust ([`SearchIndex::search`]) for tests and the benchmark.
 
+pub(crate) mod analyse;
 pub(crate) mod documents;
 pub(crate) mod encode;
+pub(crate) mod facets;
 pub(crate) mod files;
 pub(crate) mod index;
 pub(crate) mod labels;
+pub(crate) mod postings;
 pub(crate) mod query;
+pub(crate) mod read;
 pub mod relevance;
 pub(crate) mod synonyms;
 pub(crate) mod text;

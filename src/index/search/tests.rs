@@ -1,4 +1,4 @@
-use super::files::{decode_postings, encode_postings};
+use super::postings::{decode_postings, encode_postings};
 use super::*;
 
 fn doc(url: &str, title: &str, body: &str) -> SearchDoc {
@@ -500,7 +500,7 @@ fn postings_round_trip_both_encodings() {
         .filter(|d| d % 3 != 0)
         .map(|d| (d, (d % 63 + 1) as u8))
         .collect();
-    super::index::requantise(&mut dense);
+    super::postings::requantise(&mut dense);
     for (list, n) in [(&sparse, 2000usize), (&dense, 500)] {
         let e = encode_postings(list, n);
         assert_eq!(&decode_postings(&e), list);
@@ -513,7 +513,7 @@ fn postings_round_trip_both_encodings() {
     );
     // Wide impact ranges are snapped to a 4-bit grid that survives encoding unchanged.
     let mut wide: Vec<(u32, u8)> = (0..63u32).map(|d| (d * 3, (d + 1) as u8)).collect();
-    super::index::requantise(&mut wide);
+    super::postings::requantise(&mut wide);
     assert_eq!(wide.first().unwrap().1, 1);
     assert_eq!(wide.last().unwrap().1, 63);
     assert_eq!(decode_postings(&encode_postings(&wide, 200)), wide);
@@ -521,9 +521,9 @@ fn postings_round_trip_both_encodings() {
         for hi in lo..=63u8 {
             let steps = if hi - lo > 15 { 15 } else { u32::from(hi - lo) };
             for step in 0..=steps {
-                let q = super::index::dequantise(lo, hi, step);
+                let q = super::postings::dequantise(lo, hi, step);
                 assert!(q >= lo && q <= hi);
-                assert_eq!(super::index::quantise(lo, hi, q), step);
+                assert_eq!(super::postings::quantise(lo, hi, q), step);
             }
         }
     }
@@ -644,7 +644,7 @@ fn first_query_files_are_few() {
 
 #[test]
 fn facet_encodings_round_trip() {
-    use super::files::{decode_facet, encode_facet};
+    use super::facets::{decode_facet, encode_facet};
     use super::index::Facet;
     let mut seed: u64 = 7;
     let mut rnd = |n: u64| {

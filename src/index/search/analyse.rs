@@ -1,0 +1,169 @@
+//! Analysing documents for the index: each document's words, counted per field, in one
+//! dictionary shared by the analysing threads.
+
+use super::index::{FastHasher, FastMap, FIELDS, LABELS};
+use super::labels::{label_texts, Aliases};
+use super::text::{fold_into, for_each_word, is_hyphen, is_stop_word, MAX_WORD_CHARS};
+use super::SearchDoc;
+use std::borrow::Cow;
+use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
+use std::sync::Mutex;
+
+/// The surface-word dictionary shared by the analysing threads: sharded by hash, each shard
+/// behind its own lock. Ids depend on thread timing; nothing written out depends on them.
+pub(super) struct Dictionary {
+    shards: Vec<Mutex<FastMap<String, u32>>>,
+    next: AtomicU32,
+}
+
+const SHARDS: usize = 64;
+
+impl Dictionary {
+    pub(super) fn new() -> Self {
+        Dictionary {
+            shards: (0..SHARDS)
+                .map(|_| Mutex::new(FastMap::default()))
+                .collect(),
+            next: AtomicU32::new(0),
+        }
+    }
+    pub(super) fn id(&self, w: &str) -> u32 {
+        let mut h = FastHasher::default();
+        std::hash::Hasher::write(&mut h, w.as_bytes());
+        let shard = (std::hash::Hasher::finish(&h) >> 58) as usize % SHARDS;
+        let mut map = self.shards[shard].lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(&id) = map.get(w) {
+            return id;
+        }
+        let id = self.next.fetch_add(1, AtomicOrdering::Relaxed);
+        map.insert(w.to_string(), id);
+        id
+    }
+    /// Words by id.
+    pub(super) fn into_words(self) -> Vec<String> {
+        let n = self.next.load(AtomicOrdering::Relaxed) as usize;
+        let mut words = vec![String::new(); n];
+        for shard in self.shards {
+            for (w, id) in shard.into_inner().unwrap_or_else(|e| e.into_inner()) {
+                words[id as usize] = w;
+            }
+        }
+        words
+    }
+}
+
+/// Per-document analysis: word id → counts per field, and field lengths.
+pub(super) struct Analysed {
+    pub(super) words: Vec<(u32, [u8; FIELDS])>,
+    pub(super) lens: [u32; FIELDS],
+}
+
+pub(super) fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> Analysed {
+    let mut map: FastMap<Cow<'_, str>, [u8; FIELDS]> = FastMap::default();
+    let mut lens = [0u32; FIELDS];
+    let mut buf = String::new();
+    let fields: [(usize, &str); 3] = [(0, &doc.title), (2, &doc.summary), (3, &doc.body)];
+    let headings = doc.headings.iter().map(|h| (1usize, h.as_str()));
+    let labels = label_texts(doc, aliases).into_iter().map(|l| (LABELS, l));
+    fn count<'a>(map: &mut FastMap<Cow<'a, str>, [u8; FIELDS]>, key: Cow<'a, str>, f: usize) {
+        if let Some(c) = map.get_mut(key.as_ref()) {
+            c[f] = c[f].saturating_add(1);
+        } else {
+            let mut c = [0u8; FIELDS];
+            c[f] = 1;
+            map.insert(key, c);
+        }
+    }
+    for (f, text) in fields.into_iter().chain(headings).chain(labels) {
+        let base = text.as_ptr() as usize;
+        // A hyphenated word is indexed whole (parts joined) as well as by its parts.
+        let mut compound = String::new();
+        let mut parts = 0usize;
+        let mut prev_end = usize::MAX;
+        let flush = |compound: &mut String, parts: &mut usize, map: &mut FastMap<_, _>| {
+            if *parts > 1 && compound.chars().count() <= MAX_WORD_CHARS {
+                count(map, Cow::Owned(std::mem::take(compound)), f);
+            }
+            compound.clear();
+            *parts = 0;
+        };
+        for_each_word(text, |w| {
+            let start = w.as_ptr() as usize - base;
+            // Folding leaves lower-case ASCII without edge apostrophes as it is.
+            let plain = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                && !w.starts_with('\'')
+                && !w.ends_with('\'');
+            let word: &str = if plain {
+                w
+            } else {
+                fold_into(w, &mut buf);
+                &buf
+            };
+            let too_long = word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS;
+            let joined = prev_end != usize::MAX && {
+                let mut gap = text[prev_end..start].chars();
+                matches!((gap.next(), gap.next()), (Some(c), None) if is_hyphen(c))
+            };
+            if !joined {
+                flush(&mut compound, &mut parts, &mut map);
+            }
+            if word.is_empty() || too_long {
+                prev_end = usize::MAX;
+                flush(&mut compound, &mut parts, &mut map);
+                return;
+            }
+            compound.push_str(word);
+            parts += 1;
+            prev_end = start + w.len();
+            if is_stop_word(word) {
+                return;
+            }
+            lens[f] += 1;
+            let key = if plain {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(buf.clone())
+            };
+            count(&mut map, key, f);
+        });
+        flush(&mut compound, &mut parts, &mut map);
+    }
+    Analysed {
+        words: map.into_iter().map(|(w, c)| (dict.id(&w), c)).collect(),
+        lens,
+    }
+}
+
+/// Raw postings of a word or stem: (doc id, term count per field).
+pub(super) type RawList = Vec<(u32, [u8; FIELDS])>;
+
+/// Merge posting lists of several words of one stem (each sorted by doc id), adding counts.
+pub(super) fn merge_lists(lists: Vec<Vec<(u32, [u8; FIELDS])>>) -> Vec<(u32, [u8; FIELDS])> {
+    let mut lists = lists.into_iter();
+    let Some(mut acc) = lists.next() else {
+        return Vec::new();
+    };
+    for l in lists {
+        let mut out = Vec::with_capacity(acc.len() + l.len());
+        let (mut i, mut j) = (0, 0);
+        while i < acc.len() || j < l.len() {
+            if j >= l.len() || (i < acc.len() && acc[i].0 < l[j].0) {
+                out.push(acc[i]);
+                i += 1;
+            } else if i >= acc.len() || l[j].0 < acc[i].0 {
+                out.push(l[j]);
+                j += 1;
+            } else {
+                let mut c = acc[i].1;
+                for (x, y) in c.iter_mut().zip(l[j].1) {
+                    *x = x.saturating_add(y);
+                }
+                out.push((acc[i].0, c));
+                i += 1;
+                j += 1;
+            }
+        }
+        acc = out;
+    }
+    acc
+}

@@ -1,0 +1,272 @@
+//! Facets: which ones a search offers and each document's values (`build_facets`), and
+//! how their per-document values are encoded compactly in `search/facets.js`.
+
+use super::encode::{bits_for, BitReader, BitWriter};
+use super::index::Facet;
+use super::labels::Aliases;
+use super::SearchDoc;
+use std::collections::HashMap;
+
+/// The facets, in the order they are written: (id, label, more than one value per document).
+pub(crate) const FACETS: [(&str, &str, bool); 7] = [
+    ("kind", "Type", false),
+    ("review_type", "Review type", false),
+    ("theme", "Theme", true),
+    ("abuse_type", "Abuse type", true),
+    ("methodology", "Methodology", true),
+    ("board", "Board", false),
+    ("year", "Year", false),
+];
+
+pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
+    type Getter = fn(&SearchDoc) -> Vec<(String, String)>;
+    // In the order of [`FACETS`].
+    let getters: [Getter; 7] = [
+        |d| {
+            if d.kind.is_empty() {
+                vec![]
+            } else {
+                let label = if d.kind_label.is_empty() {
+                    d.kind.clone()
+                } else {
+                    d.kind_label.clone()
+                };
+                vec![(d.kind.clone(), label)]
+            }
+        },
+        |d| d.review_type.iter().cloned().collect(),
+        |d| d.themes.clone(),
+        |d| d.abuse_types.clone(),
+        |d| d.methodology.clone(),
+        |d| {
+            d.board
+                .iter()
+                .filter(|b| !b.is_empty())
+                .map(|b| (slugify(b), b.clone()))
+                .collect()
+        },
+        |d| {
+            let y = d
+                .year
+                .or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()));
+            y.map(|y| vec![(y.to_string(), y.to_string())])
+                .unwrap_or_default()
+        },
+    ];
+    FACETS
+        .iter()
+        .zip(getters)
+        .map(|(&(id, label, multi), get)| {
+            let per_doc: Vec<Vec<(String, String)>> = docs.iter().map(|d| get(d)).collect();
+            let mut values: Vec<(String, String)> = Vec::new();
+            let mut slug_ix: HashMap<String, usize> = HashMap::new();
+            for vs in &per_doc {
+                for (s, l) in vs {
+                    if !slug_ix.contains_key(s) {
+                        slug_ix.insert(s.clone(), values.len());
+                        values.push((s.clone(), l.clone()));
+                    }
+                }
+            }
+            if id == "year" {
+                values.sort_by_key(|v| v.0.parse::<i32>().unwrap_or(0));
+            } else {
+                values.sort_by(|a, b| {
+                    a.1.to_lowercase()
+                        .cmp(&b.1.to_lowercase())
+                        .then(a.0.cmp(&b.0))
+                });
+            }
+            let pos: HashMap<&str, u32> = values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (v.0.as_str(), i as u32))
+                .collect();
+            let doc_values = per_doc
+                .iter()
+                .map(|vs| {
+                    let mut ix: Vec<u32> = vs.iter().map(|(s, _)| pos[s.as_str()]).collect();
+                    ix.sort_unstable();
+                    ix.dedup();
+                    if !multi {
+                        ix.truncate(1);
+                    }
+                    ix
+                })
+                .collect();
+            let value_aliases = values
+                .iter()
+                .map(|(slug, _)| aliases.of(id, slug).to_vec())
+                .collect();
+            Facet {
+                id,
+                label,
+                multi,
+                values,
+                aliases: value_aliases,
+                doc_values,
+            }
+        })
+        .collect()
+}
+
+fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for w in super::text::words(s) {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&w.replace('\'', ""));
+    }
+    out
+}
+
+/// Binomial coefficients `C(n, k)` for `n <= max_n`, `k <= max_k` (saturating).
+pub(crate) fn binomials(max_n: usize, max_k: usize) -> Vec<Vec<u64>> {
+    let mut c = vec![vec![0u64; max_k + 1]; max_n + 1];
+    for n in 0..=max_n {
+        c[n][0] = 1;
+        for k in 1..=max_k.min(n) {
+            c[n][k] = c[n - 1][k - 1].saturating_add(if k < n { c[n - 1][k] } else { 0 });
+        }
+    }
+    c
+}
+
+/// Encoding of one facet's per-document values, the smallest of:
+/// `f` fixed width (value + 1, 0 = none; single-valued facets); `m` a bit mask of all values;
+/// `l` a count then each value index; `c` a count k then the rank of the k-subset in the
+/// combinatorial number system (`sum C(v_i, i)` over the sorted values, i from 1), written in
+/// `bits_for(C(n, k) - 1)` bits.
+pub(crate) fn encode_facet(f: &Facet) -> (String, String) {
+    let nv = f.values.len() as u32;
+    let vbits = bits_for(nv.saturating_sub(1)).max(1);
+    let maxc = f.doc_values.iter().map(|v| v.len()).max().unwrap_or(0);
+    let cbits = bits_for(maxc as u32);
+    let ndocs = f.doc_values.len() as u64;
+    let total_f = if f.multi {
+        u64::MAX
+    } else {
+        ndocs * u64::from(bits_for(nv))
+    };
+    let total_m = ndocs * u64::from(nv);
+    let total_l: u64 = f
+        .doc_values
+        .iter()
+        .map(|v| u64::from(cbits) + v.len() as u64 * u64::from(vbits))
+        .sum();
+    let binom = binomials(nv as usize, maxc);
+    let rank_bits: Vec<u32> = (0..=maxc)
+        .map(|k| {
+            let c = binom[nv as usize][k];
+            if c >= 1 << 52 {
+                u32::MAX
+            } else {
+                64 - c.saturating_sub(1).leading_zeros()
+            }
+        })
+        .collect();
+    let total_c: u64 = if rank_bits.contains(&u32::MAX) {
+        u64::MAX
+    } else {
+        f.doc_values
+            .iter()
+            .map(|v| u64::from(cbits) + u64::from(rank_bits[v.len()]))
+            .sum()
+    };
+    let best = total_f.min(total_m).min(total_l).min(total_c);
+    let mut w = BitWriter::new();
+    let meta;
+    if best == total_f {
+        let b = bits_for(nv);
+        for v in &f.doc_values {
+            w.write(v.first().map(|x| x + 1).unwrap_or(0), b);
+        }
+        meta = format!("\"enc\":\"f\",\"bits\":{b}");
+    } else if best == total_c {
+        for v in &f.doc_values {
+            w.write(v.len() as u32, cbits);
+            let rank: u64 = v
+                .iter()
+                .enumerate()
+                .map(|(i, &x)| binom[x as usize][i + 1])
+                .sum();
+            w.write64(rank, rank_bits[v.len()]);
+        }
+        meta = format!("\"enc\":\"c\",\"cbits\":{cbits}");
+    } else if best == total_m {
+        for v in &f.doc_values {
+            for i in 0..nv {
+                w.write(u32::from(v.contains(&i)), 1);
+            }
+        }
+        meta = "\"enc\":\"m\"".to_string();
+    } else {
+        for v in &f.doc_values {
+            w.write(v.len() as u32, cbits);
+            for &i in v {
+                w.write(i, vbits);
+            }
+        }
+        meta = format!("\"enc\":\"l\",\"cbits\":{cbits},\"bits\":{vbits}");
+    }
+    (meta, w.finish())
+}
+
+/// Decode one facet's data (as the client does); for tests.
+pub(crate) fn decode_facet(f: &Facet, meta: &str, data: &str) -> Vec<Vec<u32>> {
+    let nv = f.values.len() as u32;
+    let num = |key: &str| -> u32 {
+        let at = meta.find(&format!("\"{key}\":")).expect("key") + key.len() + 3;
+        meta[at..]
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let mut r = BitReader::new(data);
+    let n = f.doc_values.len();
+    if meta.contains("\"f\"") {
+        let b = num("bits");
+        (0..n)
+            .map(|_| match r.read(b) {
+                0 => vec![],
+                x => vec![x - 1],
+            })
+            .collect()
+    } else if meta.contains("\"m\"") {
+        (0..n)
+            .map(|_| (0..nv).filter(|_| r.read(1) == 1).collect())
+            .collect()
+    } else if meta.contains("\"l\"") {
+        let (cb, b) = (num("cbits"), num("bits"));
+        (0..n)
+            .map(|_| {
+                let k = r.read(cb);
+                (0..k).map(|_| r.read(b)).collect()
+            })
+            .collect()
+    } else {
+        let cb = num("cbits");
+        let maxc = (1usize << cb) - 1;
+        let binom = binomials(nv as usize, maxc.min(nv as usize));
+        (0..n)
+            .map(|_| {
+                let k = r.read(cb) as usize;
+                let c = binom[nv as usize][k];
+                let mut rank = r.read64(64 - c.saturating_sub(1).leading_zeros());
+                let mut out = vec![0u32; k];
+                for i in (1..=k).rev() {
+                    let mut x = nv as usize - 1;
+                    while binom[x][i] > rank {
+                        x -= 1;
+                    }
+                    rank -= binom[x][i];
+                    out[i - 1] = x as u32;
+                }
+                out
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,283 @@
+//! Reading a written `search/` folder back into a [`SearchIndex`] (for tests and the
+//! relevance benchmark).
+
+use super::encode::Reader;
+use super::facets::decode_facet;
+use super::files::text_path;
+use super::index::{SearchIndex, RECORDS_PER_FILE};
+use super::postings::decode_postings;
+
+/// Why a written `search/` folder could not be read back.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: not a search index file learnsite wrote ({what})")]
+    Format {
+        path: std::path::PathBuf,
+        what: String,
+    },
+}
+
+/// The arguments of the one callback a written index file makes: `NAME(ARGS);`.
+fn callback_args<'a>(path: &std::path::Path, text: &'a str) -> Result<&'a str, ReadError> {
+    let bad = |what: &str| ReadError::Format {
+        path: path.to_path_buf(),
+        what: what.to_string(),
+    };
+    let open = text.find('(').ok_or_else(|| bad("no callback"))?;
+    let close = text
+        .rfind(')')
+        .ok_or_else(|| bad("no closing parenthesis"))?;
+    if close < open {
+        return Err(bad("no callback"));
+    }
+    Ok(&text[open + 1..close])
+}
+
+/// `N,REST` → (N, REST).
+fn numbered<'a>(path: &std::path::Path, args: &'a str) -> Result<(usize, &'a str), ReadError> {
+    let (n, rest) = args.split_once(',').ok_or_else(|| ReadError::Format {
+        path: path.to_path_buf(),
+        what: "no file number".into(),
+    })?;
+    let n = n.trim().parse().map_err(|_| ReadError::Format {
+        path: path.to_path_buf(),
+        what: format!("file number {n:?}"),
+    })?;
+    Ok((n, rest))
+}
+
+fn json(path: &std::path::Path, s: &str) -> Result<serde_json::Value, ReadError> {
+    serde_json::from_str(s).map_err(|e| ReadError::Format {
+        path: path.to_path_buf(),
+        what: e.to_string(),
+    })
+}
+
+/// Inverse of [`base64`].
+fn unbase64(s: &str) -> Option<Vec<u8>> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let b = s.trim_end_matches('=').as_bytes();
+    let mut out = Vec::with_capacity(b.len() * 3 / 4);
+    for chunk in b.chunks(4) {
+        let mut n = 0u32;
+        for (i, &c) in chunk.iter().enumerate() {
+            n |= val(c)? << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+impl SearchIndex {
+    /// Read a written `search/` folder back into memory, exactly as the browser client sees it
+    /// (stems are known only by their postings, as in the client). The relevance tests use it to
+    /// run the Rust mirror over a real `learnsite build` or `collate` output.
+    pub fn read_dir(dir: &std::path::Path) -> Result<SearchIndex, ReadError> {
+        use super::facets::FACETS;
+        use super::index::{Chunk, DocMeta};
+        let read = |rel: &str| -> Result<(std::path::PathBuf, String), ReadError> {
+            let path = dir.join(rel);
+            std::fs::read_to_string(&path)
+                .map(|t| (path.clone(), t))
+                .map_err(|source| ReadError::Io { path, source })
+        };
+        let bad = |path: &std::path::Path, what: &str| ReadError::Format {
+            path: path.to_path_buf(),
+            what: what.to_string(),
+        };
+        let (mp, mt) = read("manifest.js")?;
+        let m = json(&mp, callback_args(&mp, &mt)?)?;
+        let num = |k: &str| m[k].as_u64().map(|v| v as usize).ok_or_else(|| bad(&mp, k));
+        let n = num("n")?;
+        let dated = num("dated")?;
+        let tpf = num("tpf")?.max(1);
+        let strings = |v: &serde_json::Value| -> Vec<String> {
+            v.as_array()
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let keys = strings(&m["keys"]);
+        let impact_table: Vec<f64> = m["impact"]
+            .as_array()
+            .ok_or_else(|| bad(&mp, "impact"))?
+            .iter()
+            .map(|v| v.as_f64().unwrap_or(0.0))
+            .collect();
+
+        // Term chunks: words in dictionary order; a stem is known by its postings string.
+        let mut words: Vec<(String, u32)> = Vec::new();
+        let mut chunks = Vec::new();
+        let mut stems: Vec<String> = Vec::new();
+        let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut stem_ids: std::collections::HashMap<String, u32> = Default::default();
+        for ci in 0..keys.len().max(1) {
+            let (p, t) = read(&format!("terms/{ci}.js"))?;
+            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
+            let c = json(&p, rest)?;
+            let ws = c["w"].as_str().ok_or_else(|| bad(&p, "w"))?;
+            let ws: Vec<&str> = if ws.is_empty() {
+                Vec::new()
+            } else {
+                ws.split(' ').collect()
+            };
+            let lists = strings(&c["p"]);
+            let mut r = Reader::new(c["s"].as_str().ok_or_else(|| bad(&p, "s"))?);
+            let start = words.len();
+            for w in ws {
+                let li = r.varint() as usize;
+                let list = lists
+                    .get(li)
+                    .ok_or_else(|| bad(&p, "posting list number"))?;
+                let id = *stem_ids.entry(list.clone()).or_insert_with(|| {
+                    stems.push(w.to_string());
+                    postings.push(decode_postings(list));
+                    (stems.len() - 1) as u32
+                });
+                words.push((w.to_string(), id));
+            }
+            chunks.push(Chunk {
+                start,
+                end: words.len(),
+            });
+        }
+
+        // Texts, `tpf` documents a file.
+        let mut zs: Vec<Vec<u8>> = Vec::with_capacity(n);
+        for k in 0..n.div_ceil(tpf) {
+            let (tp, tt) = read(text_path(k * tpf, tpf).trim_start_matches("search/"))?;
+            let (_, list) = numbered(&tp, callback_args(&tp, &tt)?)?;
+            let list = json(&tp, list)?;
+            for b64 in list.as_array().ok_or_else(|| bad(&tp, "texts"))? {
+                let b64 = b64.as_str().ok_or_else(|| bad(&tp, "text"))?;
+                zs.push(unbase64(b64).ok_or_else(|| bad(&tp, "base64"))?);
+            }
+        }
+        if zs.len() != n {
+            return Err(bad(&mp, "text count differs from n"));
+        }
+        let mut zs = zs.into_iter();
+
+        // Records.
+        let mut docs: Vec<DocMeta> = Vec::with_capacity(n);
+        for ri in 0..n.div_ceil(RECORDS_PER_FILE) {
+            let (p, t) = read(&format!("records/{ri}.js"))?;
+            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
+            for r in json(&p, rest)?
+                .as_array()
+                .ok_or_else(|| bad(&p, "records"))?
+            {
+                let z = zs.next().unwrap_or_default();
+                docs.push(DocMeta {
+                    title: r[0].as_str().unwrap_or_default().to_string(),
+                    url: r[1].as_str().unwrap_or_default().to_string(),
+                    date: r[2].as_str().map(String::from),
+                    z,
+                });
+            }
+        }
+        if docs.len() != n {
+            return Err(bad(&mp, "record count differs from n"));
+        }
+
+        // Facets.
+        let (fp, ft) = read("facets.js")?;
+        let fj = json(&fp, callback_args(&fp, &ft)?)?;
+        let mut facets = Vec::new();
+        for f in fj["facets"].as_array().ok_or_else(|| bad(&fp, "facets"))? {
+            let id = f["id"].as_str().unwrap_or_default();
+            let &(id, label, multi) = FACETS
+                .iter()
+                .find(|d| d.0 == id)
+                .ok_or_else(|| bad(&fp, &format!("unknown facet {id:?}")))?;
+            let raw_values = f["values"].as_array().ok_or_else(|| bad(&fp, "values"))?;
+            let values: Vec<(String, String)> = raw_values
+                .iter()
+                .map(|v| {
+                    (
+                        v[0].as_str().unwrap_or_default().to_string(),
+                        v[1].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect();
+            let aliases = raw_values.iter().map(|v| strings(&v[2])).collect();
+            let mut facet = super::index::Facet {
+                id,
+                label,
+                multi,
+                values,
+                aliases,
+                doc_values: vec![Vec::new(); n],
+            };
+            let mut meta = serde_json::Map::new();
+            for k in ["enc", "bits", "cbits"] {
+                if let Some(v) = f.get(k) {
+                    meta.insert(k.to_string(), v.clone());
+                }
+            }
+            let meta = serde_json::Value::Object(meta).to_string();
+            let data = f["d"].as_str().unwrap_or_default();
+            facet.doc_values = decode_facet(&facet, &meta, data);
+            facets.push(facet);
+        }
+
+        // Spelling list.
+        let spell_keys = strings(&m["spellKeys"]);
+        let mut spell: Vec<(String, u8)> = Vec::new();
+        let mut spell_chunks = Vec::new();
+        for si in 0..spell_keys.len() {
+            let (p, t) = read(&format!("spell/{si}.js"))?;
+            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
+            let parts = json(&p, &format!("[{rest}]"))?;
+            let ws = parts[0].as_str().ok_or_else(|| bad(&p, "words"))?;
+            let df = parts[1].as_str().ok_or_else(|| bad(&p, "frequencies"))?;
+            let start = spell.len();
+            let ws: Vec<&str> = if ws.is_empty() {
+                Vec::new()
+            } else {
+                ws.split(' ').collect()
+            };
+            for (w, c) in ws.iter().zip(df.bytes()) {
+                let b = super::encode::char_value(c).ok_or_else(|| bad(&p, "frequency"))?;
+                spell.push((w.to_string(), b as u8));
+            }
+            spell_chunks.push(Chunk {
+                start,
+                end: spell.len(),
+            });
+        }
+
+        Ok(SearchIndex {
+            docs,
+            dated,
+            words,
+            postings,
+            impact_table,
+            facets,
+            chunks,
+            keys,
+            spell,
+            spell_chunks,
+            spell_keys,
+            order: (0..n).collect(),
+        })
+    }
+}
