@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! load ──► lint ──► gate ──► render ──► index ──► write
-//! content/  lint/   site/    render/    index/    write.rs
+//! content/  lint/   site/    render/    index/    write/
 //!                   publish.rs
 //! ```
 //!
