@@ -49,6 +49,22 @@
       said.textContent = "";
     });
   }
+  // The navigation on a phone: behind a "Menu" button that says whether it is open. Without
+  // this script, or on a wider screen, the links are always shown.
+  var navBtn = document.querySelector(".site-nav__toggle");
+  var navList = document.getElementById("site-nav-list");
+  if (navBtn && navList && window.matchMedia) {
+    var navMq = window.matchMedia("(max-width: 40rem)"), navOpen = false;
+    var fitNav = function () {
+      var narrow = navMq.matches;
+      navBtn.hidden = !narrow;
+      navBtn.setAttribute("aria-expanded", String(navOpen));
+      navList.hidden = narrow && !navOpen;
+    };
+    navBtn.addEventListener("click", function () { navOpen = !navOpen; fitNav(); });
+    if (navMq.addEventListener) navMq.addEventListener("change", fitNav); else if (navMq.addListener) navMq.addListener(fitNav);
+    fitNav();
+  }
   // Print button on briefings.
   var p = document.querySelector("[data-print]");
   if (p) { p.hidden = false; p.addEventListener("click", function () { window.print(); }); }
@@ -80,6 +96,34 @@
     selects.forEach(function (sel) { sel.addEventListener("change", apply); });
     tf.hidden = false;
     apply();
+  }
+  // Tables (and charts) wider than their box scroll inside it. When one does, a line above it
+  // says so and the keyboard can reach the box to scroll it; when it fits, the box is no extra
+  // stop for the Tab key. (Without this script every box is a stop, and shadows at its edges
+  // show there is more to see.)
+  var wraps = Array.prototype.slice.call(document.querySelectorAll(".table-wrap"));
+  if (wraps.length) {
+    var hints = wraps.map(function (w) {
+      var hint = document.createElement("p");
+      hint.className = "table-hint no-print";
+      hint.hidden = true;
+      hint.textContent = "Scroll sideways to see the whole " + (w.getAttribute("data-what") || "table");
+      w.parentNode.insertBefore(hint, w);
+      return hint;
+    });
+    var fit = function () {
+      wraps.forEach(function (w, i) {
+        var scrolls = w.scrollWidth > w.clientWidth + 1;
+        hints[i].hidden = !scrolls;
+        if (scrolls) w.setAttribute("tabindex", "0"); else w.removeAttribute("tabindex");
+      });
+    };
+    var fitTimer = null;
+    window.addEventListener("resize", function () {
+      if (fitTimer) window.clearTimeout(fitTimer);
+      fitTimer = window.setTimeout(fit, 100);
+    });
+    fit();
   }
   // "/" focuses the search box (unless typing in a field).
   document.addEventListener("keydown", function (ev) {

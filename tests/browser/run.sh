@@ -6,6 +6,9 @@
 #    search from http:// and file://, quick exit);
 #  - relevance.test.mjs: the practitioners' query set (tests/relevance) on the example site and a
 #    collated region, built on a fixed date; the client must rank as the Rust mirror does;
+#  - phone.test.mjs: the example site and the region at 320 and 375 px: no page scrolls sideways,
+#    tables stack or scroll in their own labelled box, charts stay readable, the Filter and Menu
+#    buttons open what they hide;
 #  - print.test.mjs: every briefing and action sheet of the example site, and a briefing written
 #    to the `briefing/too-long` word limit (tests/fixtures/print-limit), print on one A4 page.
 # Last line: `N passed, M failed`; non-zero exit on any failure.
@@ -28,7 +31,7 @@ printlimit="$repo/target/print-limit"
 (cd "$repo" && cargo run --quiet -- --site tests/fixtures/print-limit build --out "$printlimit" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
 total_p=0; total_f=0; status=0
-for t in "search.test.mjs $fixture" "site.test.mjs $example $region" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "print.test.mjs $example $printlimit"; do
+for t in "search.test.mjs $fixture" "site.test.mjs $example $region" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "phone.test.mjs $example $region" "print.test.mjs $example $printlimit"; do
   out=$(node $t 2>&1); rc=$?
   echo "$out" | sed '$d'
   last=$(echo "$out" | tail -1)

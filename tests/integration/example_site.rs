@@ -108,7 +108,7 @@ fn review_page_links_themes_and_lists_recommendations_from_front_matter() {
         .collect();
     assert!(ids.len() >= 3, "fixture has recommendations");
     let table = page
-        .split("<table class=\"recommendations\">")
+        .split("<table class=\"recommendations stack\">")
         .nth(1)
         .expect("recommendations table")
         .split("</table>")
@@ -117,7 +117,9 @@ fn review_page_links_themes_and_lists_recommendations_from_front_matter() {
     assert_eq!(table.matches("<tr class=\"rec ").count(), ids.len());
     for id in ids {
         assert!(
-            table.contains(&format!("<th scope=\"row\">{id}</th>")),
+            table.contains(&format!(
+                "<th scope=\"row\"><span class=\"stack-label\">Recommendation </span>{id}</th>"
+            )),
             "row for {id}"
         );
     }

@@ -57,6 +57,9 @@ fn build(f: &Fixture, now: &str, extra: &[&str]) {
     assert_eq!(r.code, 0, "{}", r.stderr);
 }
 
+/// How a recommendation's row starts: its number, after the label its card shows on a phone.
+const ROW_HEAD: &str = "<th scope=\"row\"><span class=\"stack-label\">Recommendation </span>";
+
 /// The rows of the tracker's main table on a page, as (review slug, id, status) in order.
 fn rows(page: &str) -> Vec<(String, String, String)> {
     page.split("<tr class=\"rec ")
@@ -70,7 +73,7 @@ fn rows(page: &str) -> Vec<(String, String, String)> {
                     .to_string()
             };
             let id = row
-                .split("<th scope=\"row\">")
+                .split(ROW_HEAD)
                 .nth(1)
                 .and_then(|s| s.split('<').next())
                 .unwrap_or("")
@@ -85,7 +88,7 @@ fn row_of<'a>(page: &'a str, review: &str, id: &str) -> &'a str {
     page.split("<tr class=\"rec ")
         .find(|row| {
             row.contains(&format!("data-review=\"{review}\""))
-                && row.contains(&format!("<th scope=\"row\">{id}<"))
+                && row.contains(&format!("{ROW_HEAD}{id}<"))
         })
         .and_then(|row| row.split("</tr>").next())
         .unwrap_or_else(|| panic!("no row {review}/{id}"))

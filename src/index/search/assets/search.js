@@ -630,6 +630,27 @@
     var noteEl = app.querySelector('.ls-note');
     app.querySelectorAll('.ls-nojs').forEach(function (el) { el.hidden = true; });
     app.querySelectorAll('.ls-app').forEach(function (el) { el.hidden = false; });
+    var filterBtn = app.querySelector('.ls-filter-toggle');
+    var filterCount = app.querySelector('.ls-filter-count');
+    var filtersOpen = false;
+    // On a narrow screen the filters wait behind a "Filter" button so the results come first
+    // (the GOV.UK disclosure pattern: the button says whether they are open). On a wide screen,
+    // or when the button is missing from the page, they are always shown.
+    var narrowMq = window.matchMedia ? window.matchMedia('(max-width: 40rem)') : null;
+    function fitFilters() {
+      if (!filterBtn) return;
+      var narrow = !!(narrowMq && narrowMq.matches);
+      filterBtn.hidden = !narrow;
+      app.classList.toggle('ls-narrow', narrow);
+      filterBtn.setAttribute('aria-expanded', String(!narrow || filtersOpen));
+      facetsEl.hidden = narrow && !filtersOpen;
+    }
+    if (filterBtn) {
+      filterBtn.addEventListener('click', function () { filtersOpen = !filtersOpen; fitFilters(); });
+      if (narrowMq && narrowMq.addEventListener) narrowMq.addEventListener('change', fitFilters);
+      else if (narrowMq && narrowMq.addListener) narrowMq.addListener(fitFilters);
+      fitFilters();
+    }
 
     var state = readState(), current = null, seq = 0, shown = 0, verified = null, openFacets = {}, expanded = {};
     input.value = state.q;
@@ -837,6 +858,12 @@
         li.append(b); chipsEl.append(li);
       }
       chipsEl.hidden = !any;
+      if (filterCount) {
+        var n = 0;
+        Object.keys(state.filters).forEach(function (k) { n += state.filters[k].length; });
+        if (state.from || state.to) n++;
+        filterCount.textContent = n ? ' (' + n + ' selected)' : '';
+      }
     }
     function chip(text, remove) {
       var li = document.createElement('li'), b = document.createElement('button');
