@@ -4,7 +4,7 @@
 //! documents, `lint` finds what could re-identify someone, `site::publish` decides what
 //! this build publishes, `render` turns documents into pages, `index` builds the search
 //! index, the regional learning index, feeds and sitemap, and `write` swaps the output in.
-//! [`site`] runs them in order; [`check`], [`serve`], [`collate`], [`digest`] and [`scaffold`]
+//! [`site`] runs them in order; [`check`], [`serve`], [`collate`], [`digest`], [`report`] and [`scaffold`]
 //! are the other commands.
 //!
 //! Everything is crate-private unless listed here. The public API is what the `learnsite`
@@ -16,6 +16,7 @@
 //! | [`check`] | [`check::run`] the checks without building, in a [`check::Format`] |
 //! | [`collate`] | [`collate::collate`] a regional site with [`collate::CollateOptions`] |
 //! | [`digest`] | [`digest::run`] an email-ready update of a period with [`digest::DigestOptions`] |
+//! | [`report`] | [`report::run`] the reviews section of a board's annual report with [`report::ReportOptions`] |
 //! | [`serve`] | [`serve::serve`] a site and rebuild it on changes |
 //! | [`scaffold`] | [`scaffold::init`] a site, [`scaffold::new_document`] |
 //! | [`config`], [`content`], [`vocab`] | the site's settings, its loaded documents ([`content::load_site`]) and vocabularies |
@@ -38,6 +39,7 @@ mod escape;
 pub mod index;
 pub mod lint;
 mod render;
+pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;

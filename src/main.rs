@@ -149,6 +149,33 @@ enum Command {
         #[arg(long)]
         known_names: Option<PathBuf>,
     },
+    /// Write the reviews section of the board's annual report (markdown, HTML and Word) for a
+    /// financial year (April to March), or a calendar year with --calendar.
+    Report {
+        /// The year: a financial year such as 2025-26, or with --calendar a year such as 2025.
+        #[arg(long)]
+        year: String,
+        /// Report on a calendar year (January to December) instead of a financial year.
+        #[arg(long)]
+        calendar: bool,
+        /// On a site several boards share: report on this board's reviews only (as written in
+        /// `board:`). Default: every review on the site.
+        #[arg(long)]
+        board: Option<String>,
+        /// Who the report is for: public (default), partners or internal, as for `build`.
+        #[arg(long, value_enum, default_value = "public")]
+        audience: AudienceArg,
+        /// The folder to write to (default: annual-report-YEAR).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The report date (YYYY-MM-DD; default today): embargoes, and recommendations' status
+        /// and overdue as at it.
+        #[arg(long, value_parser = parse_date)]
+        now: Option<chrono::NaiveDate>,
+        /// A private file of real names (one a line) the lint must catch.
+        #[arg(long)]
+        known_names: Option<PathBuf>,
+    },
     /// Build, serve the site on 127.0.0.1 and rebuild when files change.
     Serve {
         #[arg(long, default_value_t = 1111)]
@@ -314,6 +341,33 @@ fn run(cli: Cli) -> Result<u8> {
             };
             Ok(do_digest(&opts))
         }
+        Command::Report {
+            year,
+            calendar,
+            board,
+            audience,
+            out,
+            now,
+            known_names,
+        } => {
+            let period = match learnsite::report::period::Period::parse(&year, calendar) {
+                Ok(p) => p,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return Ok(2);
+                }
+            };
+            let opts = learnsite::report::ReportOptions {
+                site: cli.site.clone(),
+                period,
+                board,
+                audience: audience.into(),
+                out,
+                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                known_names,
+            };
+            Ok(do_report(&opts))
+        }
         Command::Serve {
             port,
             audience,
@@ -368,6 +422,43 @@ fn do_digest(opts: &learnsite::digest::DigestOptions) -> u8 {
                 } else {
                     "s"
                 }
+            );
+            1
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code() as u8
+        }
+    }
+}
+
+/// Write the annual report section and say what it holds; returns the exit code.
+fn do_report(opts: &learnsite::report::ReportOptions) -> u8 {
+    use learnsite::report::ReportError;
+    match learnsite::report::run(opts) {
+        Ok(s) => {
+            print_diags(&s.diagnostics);
+            eprintln!(
+                "Wrote the reviews section of the annual report for {} ({}): {} arranged, {} concluded, {} ongoing at the end of the year; {} recommendations ({} overdue, {} not implemented). Files: {} in {}.",
+                opts.period.label(),
+                opts.period.words(),
+                s.arranged,
+                s.concluded,
+                s.ongoing,
+                s.recommendations,
+                s.overdue,
+                s.not_implemented,
+                s.files.join(", "),
+                s.out.display()
+            );
+            0
+        }
+        Err(ReportError::Site(BuildError::Refused { diagnostics, .. })) => {
+            print_diags(&diagnostics);
+            let n = diagnostics.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: the site has {n} error{}: no report was written (fix them as for a build)",
+                if n == 1 { "" } else { "s" }
             );
             1
         }

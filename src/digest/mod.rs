@@ -98,27 +98,10 @@ fn board_records(
     build.audience = opts.audience;
     build.today = opts.today;
     build.known_names = opts.known_names.clone();
-    let outcome = site::load(&opts.site)?;
-    let s = &outcome.site;
-    let mut diags = outcome.diagnostics.clone();
-    let decision = site::decide(s, &outcome.unpublishable, &build, &mut diags)?;
-    crate::diagnostics::sort(&mut diags);
-    if diags.iter().any(Diagnostic::is_error) {
-        let report = site::BuildReport::new(
-            s,
-            &decision.held,
-            opts.out.clone(),
-            opts.audience.as_str(),
-            &diags,
-        );
-        return Err(BuildError::Refused {
-            diagnostics: diags,
-            report: Box::new(report),
-        }
-        .into());
-    }
-    let docs = decision.documents(s);
-    let records = docs
+    let gated = site::gate(&build, &opts.out)?;
+    let s = gated.site();
+    let records = gated
+        .documents()
         .iter()
         .filter_map(|d| learning::record_for(&s.config, &s.vocab, d))
         .collect();
@@ -126,7 +109,7 @@ fn board_records(
         records,
         s.config.title.clone(),
         s.config.base_url.clone(),
-        diags,
+        gated.diagnostics.clone(),
     ))
 }
 

@@ -35,6 +35,8 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "digest_list.html",
     // The email of `learnsite digest` (standalone: inline styles, no scripts).
     "email/digest.html",
+    // The annual report section of `learnsite report` (standalone, printable).
+    "report.html",
     "learning_summary.html",
     "page.html",
     "list.html",

@@ -109,6 +109,53 @@ pub(crate) fn decide(
     Ok(decision)
 }
 
+/// A board's site loaded, linted and passed through the gate for one audience and date, as a
+/// build would be: what `digest` and `report` start from, so that nothing held back from a
+/// build reaches them. `out` is only named in the refusal's report.
+pub(crate) struct Gated {
+    pub(crate) outcome: LoadOutcome,
+    pub(crate) decision: Decision,
+    /// Warnings of loading and the lint (there are no errors: errors refuse).
+    pub(crate) diagnostics: Vec<diagnostics::Diagnostic>,
+}
+
+impl Gated {
+    pub(crate) fn site(&self) -> &Site {
+        &self.outcome.site
+    }
+    /// The published documents, in the site's order.
+    pub(crate) fn documents(&self) -> Vec<&content::Document> {
+        self.decision.documents(&self.outcome.site)
+    }
+}
+
+/// Load the site of `opts`, lint it and decide what a build for `opts` would publish.
+/// Content errors refuse, as they refuse a build ([`BuildError::Refused`]).
+pub(crate) fn gate(opts: &BuildOptions, out: &Path) -> Result<Gated, BuildError> {
+    let outcome = load(&opts.site)?;
+    let mut diags = outcome.diagnostics.clone();
+    let decision = decide(&outcome.site, &outcome.unpublishable, opts, &mut diags)?;
+    diagnostics::sort(&mut diags);
+    if report::errors(&diags) > 0 {
+        let report = BuildReport::new(
+            &outcome.site,
+            &decision.held,
+            out.to_path_buf(),
+            opts.audience.as_str(),
+            &diags,
+        );
+        return Err(BuildError::Refused {
+            diagnostics: diags,
+            report: Box::new(report),
+        });
+    }
+    Ok(Gated {
+        outcome,
+        decision,
+        diagnostics: diags,
+    })
+}
+
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timer = Timer::new();

@@ -13,6 +13,7 @@ mod kill;
 mod publication;
 mod relevance;
 mod rendering;
+mod report;
 mod serve;
 mod snapshots_html;
 mod snapshots_site;
