@@ -1,12 +1,13 @@
 //! Walk `content/`, parse every document in parallel, validate, and collect every error.
-
 //!
 //! Reading is here (walking `content/` and `static/`, a document read as far as it can be
-//! for the lint); one file's front-matter checks are in `document.rs`; checks across
-//! documents (duplicate web addresses, `review:` links) in `cross_checks.rs`.
+//! for the lint). One file's checks are in `document.rs` (its YAML, keys, types, slug and
+//! web address) and `values.rs` (its values); checks across documents (duplicate web
+//! addresses, `review:` links) in `cross_checks.rs`.
 
 mod cross_checks;
 mod document;
+mod values;
 
 use super::frontmatter;
 use super::model::*;
