@@ -5,6 +5,7 @@ use super::index::{FastHasher, FastMap, FIELDS, LABELS};
 use super::labels::{label_texts, Aliases};
 use super::text::{fold_into, for_each_word, is_hyphen, is_stop_word, MAX_WORD_CHARS};
 use super::SearchDoc;
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU32, Ordering as AtomicOrdering};
 use std::sync::Mutex;
@@ -166,4 +167,50 @@ pub(super) fn merge_lists(lists: Vec<Vec<(u32, [u8; FIELDS])>>) -> Vec<(u32, [u8
         acc = out;
     }
     acc
+}
+
+/// Analyse the documents (in doc id order) in parallel: words get ids from a shared
+/// dictionary; postings per word are filled in doc id order, batch by batch. Returns the words
+/// by id, each word's raw postings, and each document's field lengths.
+pub(super) fn analyse_all(
+    docs_in: &[&SearchDoc],
+    aliases: &Aliases,
+) -> (Vec<String>, Vec<RawList>, Vec<[u32; FIELDS]>) {
+    const BATCH: usize = 512;
+    let dict = Dictionary::new();
+    let mut by_word: Vec<Vec<(u32, [u8; FIELDS])>> = Vec::new();
+    let mut lens: Vec<[u32; FIELDS]> = Vec::with_capacity(docs_in.len());
+    let batches: Vec<&[&SearchDoc]> = docs_in.chunks(BATCH).collect();
+    let mut pending: Option<(usize, Vec<Analysed>)> = None;
+    // Each batch's postings are appended (in doc id order) while the next one is analysed.
+    for b in 0..=batches.len() {
+        let (next, ()) = rayon::join(
+            || {
+                batches.get(b).map(|batch| {
+                    batch
+                        .par_iter()
+                        .map(|d| analyse(d, aliases, &dict))
+                        .collect::<Vec<_>>()
+                })
+            },
+            || {
+                let Some((first, analysed)) = pending.take() else {
+                    return;
+                };
+                for (i, a) in analysed.into_iter().enumerate() {
+                    let id = (first + i) as u32;
+                    lens.push(a.lens);
+                    for (w, c) in a.words {
+                        let w = w as usize;
+                        if by_word.len() <= w {
+                            by_word.resize_with(w + 1, Vec::new);
+                        }
+                        by_word[w].push((id, c));
+                    }
+                }
+            },
+        );
+        pending = next.map(|a| (b * BATCH, a));
+    }
+    (dict.into_words(), by_word, lens)
 }

@@ -91,10 +91,26 @@ impl SearchIndex {
                 eprintln!("search files: {what} at {:.2}s", t0.elapsed().as_secs_f64());
             }
         };
+        out.extend(self.term_files(n));
+        lap("terms");
+        out.push(self.facets_file());
+        out.extend(self.record_files());
+        // Texts, zlib-compressed (the client inflates with DecompressionStream), `tpf`
+        // consecutive documents a file.
+        let tpf = texts_per_file(zs.iter());
+        out.extend(text_files(&zs, tpf));
+        lap("texts");
+        out.extend(self.spell_files());
+        // Manifest last: its version is a hash of everything else.
+        let manifest = self.manifest_file(&out, n, tpf);
+        out.push(manifest);
+        out.extend(asset_files());
+        out
+    }
 
-        // Term chunks.
-        let chunk_files: Vec<SearchFile> = self
-            .chunks
+    /// Term chunks: each chunk's words, their stems, and the stems' postings.
+    fn term_files(&self, n: usize) -> Vec<SearchFile> {
+        self.chunks
             .par_iter()
             .enumerate()
             .map(|(ci, c)| {
@@ -134,11 +150,11 @@ impl SearchIndex {
                     bytes: body.into_bytes(),
                 }
             })
-            .collect();
-        out.extend(chunk_files);
-        lap("terms");
+            .collect()
+    }
 
-        // Facets.
+    /// Facets: their values and each document's values.
+    fn facets_file(&self) -> SearchFile {
         let mut fj = String::from("__ls_f({\"facets\":[");
         for (i, f) in self.facets.iter().enumerate() {
             if i > 0 {
@@ -168,12 +184,15 @@ impl SearchIndex {
             );
         }
         fj.push_str("]});\n");
-        out.push(SearchFile {
+        SearchFile {
             path: "search/facets.js".into(),
             bytes: fj.into_bytes(),
-        });
+        }
+    }
 
-        // Records.
+    /// Records: title, url and date of [`RECORDS_PER_FILE`] documents a file.
+    fn record_files(&self) -> Vec<SearchFile> {
+        let mut out = Vec::new();
         for (ri, docs) in self.docs.chunks(RECORDS_PER_FILE).enumerate() {
             let recs: Vec<serde_json::Value> = docs
                 .iter()
@@ -191,37 +210,13 @@ impl SearchIndex {
                 bytes: body.into_bytes(),
             });
         }
+        out
+    }
 
-        // Texts, zlib-compressed (the client inflates with DecompressionStream), `tpf`
-        // consecutive documents a file.
-        let tpf = texts_per_file(zs.iter());
-        let texts: Vec<SearchFile> = zs
-            .par_chunks(tpf)
-            .enumerate()
-            .map(|(k, bundle)| {
-                let len: usize = bundle.iter().map(|z| z.len().div_ceil(3) * 4 + 3).sum();
-                let mut body = String::with_capacity(len + 24);
-                let _ = write!(body, "__ls_x({k},[");
-                for (i, z) in bundle.iter().enumerate() {
-                    if i > 0 {
-                        body.push(',');
-                    }
-                    body.push('"');
-                    body.push_str(&base64(z));
-                    body.push('"');
-                }
-                body.push_str("]);\n");
-                SearchFile {
-                    path: text_path(k * tpf, tpf),
-                    bytes: body.into_bytes(),
-                }
-            })
-            .collect();
-        out.extend(texts);
-        lap("texts");
-
-        // Spelling list, for one-letter misspellings: words, then one character per word for
-        // how common it is.
+    /// Spelling list, for one-letter misspellings: words, then one character per word for
+    /// how common it is.
+    fn spell_files(&self) -> Vec<SearchFile> {
+        let mut out = Vec::new();
         for (si, c) in self.spell_chunks.iter().enumerate() {
             let list = &self.spell[c.start..c.end];
             let ws: Vec<&str> = list.iter().map(|w| w.0.as_str()).collect();
@@ -235,10 +230,13 @@ impl SearchIndex {
                     .into_bytes(),
             });
         }
+        out
+    }
 
-        // Manifest last: its version is a hash of everything else.
+    /// The manifest: what the client needs first, with a version that is a hash of `files`.
+    fn manifest_file(&self, files: &[SearchFile], n: usize, tpf: usize) -> SearchFile {
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for f in &out {
+        for f in files {
             fnv(&mut h, f.path.as_bytes());
             fnv(&mut h, &f.bytes);
         }
@@ -266,13 +264,36 @@ impl SearchIndex {
             "partialBelow": PARTIAL_BELOW,
             "syn": super::synonyms::manifest_groups(),
         });
-        out.push(SearchFile {
+        SearchFile {
             path: "search/manifest.js".into(),
             bytes: format!("__ls_m({manifest});\n").into_bytes(),
-        });
-        out.extend(asset_files());
-        out
+        }
     }
+}
+
+/// The texts' files: `tpf` documents' compressed texts a file.
+fn text_files(zs: &[Vec<u8>], tpf: usize) -> Vec<SearchFile> {
+    zs.par_chunks(tpf)
+        .enumerate()
+        .map(|(k, bundle)| {
+            let len: usize = bundle.iter().map(|z| z.len().div_ceil(3) * 4 + 3).sum();
+            let mut body = String::with_capacity(len + 24);
+            let _ = write!(body, "__ls_x({k},[");
+            for (i, z) in bundle.iter().enumerate() {
+                if i > 0 {
+                    body.push(',');
+                }
+                body.push('"');
+                body.push_str(&base64(z));
+                body.push('"');
+            }
+            body.push_str("]);\n");
+            SearchFile {
+                path: text_path(k * tpf, tpf),
+                bytes: body.into_bytes(),
+            }
+        })
+        .collect()
 }
 
 /// The file holding document `id`'s text, when each holds `tpf` documents.

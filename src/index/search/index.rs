@@ -3,10 +3,10 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::analyse::{analyse, merge_lists, Analysed, Dictionary, RawList};
+use super::analyse::{analyse_all, merge_lists, RawList};
 use super::facets::build_facets;
 use super::labels::Aliases;
-use super::postings::{bm25f, requantise};
+use super::postings::{requantise, score, Scored};
 use super::text::Analyzer;
 use super::SearchDoc;
 use rayon::prelude::*;
@@ -185,146 +185,21 @@ impl SearchIndex {
                 eprintln!("search index: {what} at {:.2}s", t0.elapsed().as_secs_f64());
             }
         };
-        // Doc ids: dated first, newest first; then undated; ties by title and url.
-        let mut order: Vec<usize> = (0..input.len()).collect();
-        order.sort_by(|&a, &b| {
-            let (da, db) = (&input[a].date, &input[b].date);
-            match (da, db) {
-                (Some(x), Some(y)) => y.cmp(x),
-                (Some(_), None) => Ordering::Less,
-                (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
-            }
-            .then_with(|| input[a].title.cmp(&input[b].title))
-            .then_with(|| input[a].url.cmp(&input[b].url))
-        });
+        let order = doc_order(input);
         let docs_in: Vec<&SearchDoc> = order.iter().map(|&i| &input[i]).collect();
         let n = docs_in.len();
         let dated = docs_in.iter().filter(|d| d.date.is_some()).count();
 
-        // Analyse in parallel: words get ids from a shared dictionary; postings per word are
-        // filled in doc id order, batch by batch.
-        const BATCH: usize = 512;
-        let dict = Dictionary::new();
-        let mut by_word: Vec<Vec<(u32, [u8; FIELDS])>> = Vec::new();
-        let mut lens: Vec<[u32; FIELDS]> = Vec::with_capacity(n);
-        let batches: Vec<&[&SearchDoc]> = docs_in.chunks(BATCH).collect();
-        let mut pending: Option<(usize, Vec<Analysed>)> = None;
-        // Each batch's postings are appended (in doc id order) while the next one is analysed.
-        for b in 0..=batches.len() {
-            let (next, ()) = rayon::join(
-                || {
-                    batches.get(b).map(|batch| {
-                        batch
-                            .par_iter()
-                            .map(|d| analyse(d, aliases, &dict))
-                            .collect::<Vec<_>>()
-                    })
-                },
-                || {
-                    let Some((first, analysed)) = pending.take() else {
-                        return;
-                    };
-                    for (i, a) in analysed.into_iter().enumerate() {
-                        let id = (first + i) as u32;
-                        lens.push(a.lens);
-                        for (w, c) in a.words {
-                            let w = w as usize;
-                            if by_word.len() <= w {
-                                by_word.resize_with(w + 1, Vec::new);
-                            }
-                            by_word[w].push((id, c));
-                        }
-                    }
-                },
-            );
-            pending = next.map(|a| (b * BATCH, a));
-        }
-        let word_strings = dict.into_words();
+        let (word_strings, by_word, lens) = analyse_all(&docs_in, aliases);
         lap("analysed");
 
-        // Stems (in parallel, one stemmer per thread), then one posting list per stem.
-        let word_stems: Vec<String> = word_strings
-            .par_iter()
-            .map_init(Analyzer::new, |a, w| a.stem(w).to_string())
-            .collect();
-        let mut stems: Vec<String> = word_stems.clone();
-        stems.par_sort_unstable();
-        stems.dedup();
-        let stem_of_word: Vec<u32> = word_stems
-            .par_iter()
-            .map(|s| stems.binary_search(s).expect("stem present") as u32)
-            .collect();
-        drop(word_stems);
-        let mut words_of_stem: Vec<Vec<u32>> = vec![Vec::new(); stems.len()];
-        for (w, &s) in stem_of_word.iter().enumerate() {
-            words_of_stem[s as usize].push(w as u32);
-        }
-        let mut by_word: Vec<Option<RawList>> = by_word.into_iter().map(Some).collect();
-        let grouped: Vec<Vec<RawList>> = words_of_stem
-            .iter()
-            .map(|ws| {
-                ws.iter()
-                    .map(|&w| by_word[w as usize].take().unwrap_or_default())
-                    .collect()
-            })
-            .collect();
-        drop(by_word);
-        let raw: Vec<Vec<(u32, [u8; FIELDS])>> = grouped.into_par_iter().map(merge_lists).collect();
-        let word_stem: Vec<(String, u32)> = word_strings.into_iter().zip(stem_of_word).collect();
-
-        // Field length averages, then BM25F scores and their log-scale quantisation.
-        let mut avg = [0f64; FIELDS];
-        for l in &lens {
-            for f in 0..FIELDS {
-                avg[f] += f64::from(l[f]);
-            }
-        }
-        for a in &mut avg {
-            *a /= n.max(1) as f64;
-        }
-        let nf = n as f64;
-        let idf = |df: usize| (1.0 + (nf - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
-        let smax = raw
-            .par_iter()
-            .map(|list| {
-                let i = idf(list.len());
-                list.iter()
-                    .map(|&(d, tf)| bm25f(tf, lens[d as usize], avg, i))
-                    .fold(0f64, f64::max)
-            })
-            .reduce(|| 0.0, f64::max);
-        let lmax = (1.0 + smax.max(1e-9)).ln();
-        let impact_table: Vec<f64> = (0..=IMPACT_LEVELS)
-            .map(|q| {
-                if q == 0 {
-                    0.0
-                } else {
-                    (f64::from(q) / f64::from(IMPACT_LEVELS) * lmax).exp() - 1.0
-                }
-            })
-            // Rounded as written to the manifest, so the Rust mirror ranks exactly as the client.
-            .map(|v| (v * 10_000.0).round() / 10_000.0)
-            .collect();
-        let mut postings: Vec<Vec<(u32, u8)>> = raw
-            .into_par_iter()
-            .map(|list| {
-                let i = idf(list.len());
-                let mut out: Vec<(u32, u8)> = list
-                    .iter()
-                    .map(|&(d, tf)| {
-                        let s = bm25f(tf, lens[d as usize], avg, i);
-                        let q = ((1.0 + s).ln() / lmax * f64::from(IMPACT_LEVELS)).round();
-                        (d, q.clamp(1.0, f64::from(IMPACT_LEVELS)) as u8)
-                    })
-                    .collect();
-                requantise(&mut out);
-                out
-            })
-            .collect();
-
+        let (mut stems, raw, mut words) = group_by_stem(word_strings, by_word);
+        let Scored {
+            mut postings,
+            impact_table,
+            lmax,
+        } = score(raw, &lens, n);
         lap("scored");
-        let mut words: Vec<(String, u32)> = word_stem;
         // One posting list per synonym group, searched as one word (so a synonym costs the client
         // one term chunk, not one per entry word).
         for (word, list) in synonym_lists(&words, &postings, &impact_table, lmax) {
@@ -445,6 +320,61 @@ impl SearchIndex {
             .partition_point(|k| js_cmp(k, word) != Ordering::Greater);
         p.saturating_sub(1)
     }
+}
+
+/// Doc ids: dated first, newest first; then undated; ties by title and url. Returns the
+/// input index of each doc id.
+fn doc_order(input: &[SearchDoc]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..input.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (da, db) = (&input[a].date, &input[b].date);
+        match (da, db) {
+            (Some(x), Some(y)) => y.cmp(x),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        }
+        .then_with(|| input[a].title.cmp(&input[b].title))
+        .then_with(|| input[a].url.cmp(&input[b].url))
+    });
+    order
+}
+
+/// Stems (in parallel, one stemmer per thread), then one posting list per stem. Returns the
+/// stems (sorted), each stem's raw postings, and every surface word with its stem id.
+fn group_by_stem(
+    word_strings: Vec<String>,
+    by_word: Vec<RawList>,
+) -> (Vec<String>, Vec<RawList>, Vec<(String, u32)>) {
+    let word_stems: Vec<String> = word_strings
+        .par_iter()
+        .map_init(Analyzer::new, |a, w| a.stem(w).to_string())
+        .collect();
+    let mut stems: Vec<String> = word_stems.clone();
+    stems.par_sort_unstable();
+    stems.dedup();
+    let stem_of_word: Vec<u32> = word_stems
+        .par_iter()
+        .map(|s| stems.binary_search(s).expect("stem present") as u32)
+        .collect();
+    drop(word_stems);
+    let mut words_of_stem: Vec<Vec<u32>> = vec![Vec::new(); stems.len()];
+    for (w, &s) in stem_of_word.iter().enumerate() {
+        words_of_stem[s as usize].push(w as u32);
+    }
+    let mut by_word: Vec<Option<RawList>> = by_word.into_iter().map(Some).collect();
+    let grouped: Vec<Vec<RawList>> = words_of_stem
+        .iter()
+        .map(|ws| {
+            ws.iter()
+                .map(|&w| by_word[w as usize].take().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    drop(by_word);
+    let raw: Vec<RawList> = grouped.into_par_iter().map(merge_lists).collect();
+    let word_stem: Vec<(String, u32)> = word_strings.into_iter().zip(stem_of_word).collect();
+    (stems, raw, word_stem)
 }
 
 /// For each synonym group, the documents that hold one of its entries (every word of the

@@ -1,8 +1,78 @@
 //! A stem's postings: each document's BM25F score, quantised to an impact level, and the
 //! compact encoding of a posting list in `search/terms/N.js`.
 
+use super::analyse::RawList;
 use super::encode::{push_char, push_varint, BitReader, BitWriter, Reader};
-use super::index::{FIELDS, FIELD_B, FIELD_WEIGHTS, K1};
+use super::index::{FIELDS, FIELD_B, FIELD_WEIGHTS, IMPACT_LEVELS, K1};
+use rayon::prelude::*;
+
+/// Every stem's postings, scored.
+pub(super) struct Scored {
+    /// Per stem: (doc id, impact level 1..=63), by doc id.
+    pub(super) postings: Vec<Vec<(u32, u8)>>,
+    /// Impact level → score (index 0 unused).
+    pub(super) impact_table: Vec<f64>,
+    /// The log of one more than the highest score: the top of the impact scale.
+    pub(super) lmax: f64,
+}
+
+/// Each stem's postings scored: field length averages, then BM25F scores quantised on a log
+/// scale.
+pub(super) fn score(raw: Vec<RawList>, lens: &[[u32; FIELDS]], n: usize) -> Scored {
+    let mut avg = [0f64; FIELDS];
+    for l in lens {
+        for f in 0..FIELDS {
+            avg[f] += f64::from(l[f]);
+        }
+    }
+    for a in &mut avg {
+        *a /= n.max(1) as f64;
+    }
+    let nf = n as f64;
+    let idf = |df: usize| (1.0 + (nf - df as f64 + 0.5) / (df as f64 + 0.5)).ln();
+    let smax = raw
+        .par_iter()
+        .map(|list| {
+            let i = idf(list.len());
+            list.iter()
+                .map(|&(d, tf)| bm25f(tf, lens[d as usize], avg, i))
+                .fold(0f64, f64::max)
+        })
+        .reduce(|| 0.0, f64::max);
+    let lmax = (1.0 + smax.max(1e-9)).ln();
+    let impact_table: Vec<f64> = (0..=IMPACT_LEVELS)
+        .map(|q| {
+            if q == 0 {
+                0.0
+            } else {
+                (f64::from(q) / f64::from(IMPACT_LEVELS) * lmax).exp() - 1.0
+            }
+        })
+        // Rounded as written to the manifest, so the Rust mirror ranks exactly as the client.
+        .map(|v| (v * 10_000.0).round() / 10_000.0)
+        .collect();
+    let postings: Vec<Vec<(u32, u8)>> = raw
+        .into_par_iter()
+        .map(|list| {
+            let i = idf(list.len());
+            let mut out: Vec<(u32, u8)> = list
+                .iter()
+                .map(|&(d, tf)| {
+                    let s = bm25f(tf, lens[d as usize], avg, i);
+                    let q = ((1.0 + s).ln() / lmax * f64::from(IMPACT_LEVELS)).round();
+                    (d, q.clamp(1.0, f64::from(IMPACT_LEVELS)) as u8)
+                })
+                .collect();
+            requantise(&mut out);
+            out
+        })
+        .collect();
+    Scored {
+        postings,
+        impact_table,
+        lmax,
+    }
+}
 
 /// Impacts of one posting list are written as 4 bits relative to the list's lowest level:
 /// snap every level to that grid so the Rust mirror holds exactly what the client decodes.

@@ -456,12 +456,50 @@ impl SearchIndex {
     /// Run a query as the client does (phrases checked against every candidate's text here;
     /// the client checks them as it shows results).
     pub fn search(&self, q: &Query) -> SearchResults {
-        let n = self.docs.len();
         let pq = parse_query(&q.text);
         let mut res = SearchResults::default();
         let has_query = !pq.clauses.is_empty();
+        let (score, full) = self.text_match(&pq, &mut res);
+        let mut matched = self.filtered(q, &score, &mut res);
 
-        // Text match: score per doc, or None; and whether it meets every clause.
+        let sort = match q.sort {
+            Sort::Default if has_query => Sort::Relevance,
+            Sort::Default => Sort::Newest,
+            s => s,
+        };
+        let dated = self.dated as u32;
+        // Documents that meet every clause first, then those that meet some.
+        let group = |d: u32| u8::from(!full[d as usize]);
+        match sort {
+            Sort::Relevance => matched.sort_by(|&a, &b| {
+                group(a).cmp(&group(b)).then(
+                    score[b as usize]
+                        .partial_cmp(&score[a as usize])
+                        .unwrap_or(Ordering::Equal)
+                        .then(a.cmp(&b)),
+                )
+            }),
+            Sort::Newest | Sort::Default => matched.sort_by_key(|&d| (group(d), d)),
+            Sort::Oldest => matched
+                .sort_by_key(|&d| (group(d), if d < dated { (0, dated - d) } else { (1, d) })),
+        }
+        res.full = matched.iter().filter(|&&d| full[d as usize]).count();
+        res.scores = matched
+            .iter()
+            .map(|&d| score[d as usize].unwrap_or(0.0))
+            .collect();
+        res.ids = matched;
+        res
+    }
+
+    /// Text match: score per doc, or None; and whether it meets every clause.
+    fn text_match(
+        &self,
+        pq: &ParsedQuery,
+        res: &mut SearchResults,
+    ) -> (Vec<Option<f64>>, Vec<bool>) {
+        let n = self.docs.len();
+        let has_query = !pq.clauses.is_empty();
         let mut score: Vec<Option<f64>> = vec![if has_query { None } else { Some(0.0) }; n];
         let mut full = vec![!has_query; n];
         if has_query {
@@ -470,7 +508,7 @@ impl SearchIndex {
             let mut hits = vec![0usize; n];
             let mut live = 0usize;
             for c in &pq.clauses {
-                let cs = self.clause_scores(c, &mut cache, &mut res);
+                let cs = self.clause_scores(c, &mut cache, res);
                 if cs.iter().all(|&v| v == 0.0) {
                     res.unmatched.push(c.text.clone());
                     continue;
@@ -501,7 +539,12 @@ impl SearchIndex {
                 }
             }
         }
+        (score, full)
+    }
 
+    /// The documents with a text match that pass every filter, in doc id order; the facet
+    /// counts, and (when none pass) how many each filter's removal would bring back.
+    fn filtered(&self, q: &Query, score: &[Option<f64>], res: &mut SearchResults) -> Vec<u32> {
         // Filters: per facet, the selected value indexes (None = no filter on that facet).
         let mut sel: Vec<Option<Vec<u32>>> = vec![None; self.facets.len()];
         for (fi, f) in self.facets.iter().enumerate() {
@@ -581,35 +624,7 @@ impl SearchIndex {
                 }
             }
         }
-
-        let sort = match q.sort {
-            Sort::Default if has_query => Sort::Relevance,
-            Sort::Default => Sort::Newest,
-            s => s,
-        };
-        let dated = self.dated as u32;
-        // Documents that meet every clause first, then those that meet some.
-        let group = |d: u32| u8::from(!full[d as usize]);
-        match sort {
-            Sort::Relevance => matched.sort_by(|&a, &b| {
-                group(a).cmp(&group(b)).then(
-                    score[b as usize]
-                        .partial_cmp(&score[a as usize])
-                        .unwrap_or(Ordering::Equal)
-                        .then(a.cmp(&b)),
-                )
-            }),
-            Sort::Newest | Sort::Default => matched.sort_by_key(|&d| (group(d), d)),
-            Sort::Oldest => matched
-                .sort_by_key(|&d| (group(d), if d < dated { (0, dated - d) } else { (1, d) })),
-        }
-        res.full = matched.iter().filter(|&&d| full[d as usize]).count();
-        res.scores = matched
-            .iter()
-            .map(|&d| score[d as usize].unwrap_or(0.0))
-            .collect();
-        res.ids = matched;
-        res
+        matched
     }
 
     /// True when the document's title or text, or one of its labels or their other names,

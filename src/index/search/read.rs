@@ -3,9 +3,12 @@
 
 use super::encode::Reader;
 use super::facets::decode_facet;
+use super::facets::FACETS;
 use super::files::text_path;
-use super::index::{SearchIndex, RECORDS_PER_FILE};
+use super::index::{Chunk, DocMeta, Facet, SearchIndex, RECORDS_PER_FILE};
 use super::postings::decode_postings;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 /// Why a written `search/` folder could not be read back.
 #[derive(Debug, thiserror::Error)]
@@ -83,38 +86,65 @@ fn unbase64(s: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// A written `search/` folder being read.
+struct Dir<'a>(&'a Path);
+
+impl Dir<'_> {
+    /// The text of the file `rel` and its path.
+    fn read(&self, rel: &str) -> Result<(PathBuf, String), ReadError> {
+        let path = self.0.join(rel);
+        std::fs::read_to_string(&path)
+            .map(|t| (path.clone(), t))
+            .map_err(|source| ReadError::Io { path, source })
+    }
+    /// The arguments after the number of the numbered file `rel` (`NAME(N,ARGS);`).
+    fn numbered(&self, rel: &str) -> Result<(PathBuf, String), ReadError> {
+        let (p, t) = self.read(rel)?;
+        let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
+        let rest = rest.to_string();
+        Ok((p, rest))
+    }
+}
+
+fn bad(path: &Path, what: &str) -> ReadError {
+    ReadError::Format {
+        path: path.to_path_buf(),
+        what: what.to_string(),
+    }
+}
+
+/// The strings of a JSON array (none when it is not one).
+fn strings(v: &serde_json::Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Words of a space-separated list (none when it is empty).
+fn word_list(ws: &str) -> Vec<&str> {
+    if ws.is_empty() {
+        Vec::new()
+    } else {
+        ws.split(' ').collect()
+    }
+}
+
 impl SearchIndex {
     /// Read a written `search/` folder back into memory, exactly as the browser client sees it
     /// (stems are known only by their postings, as in the client). The relevance tests use it to
     /// run the Rust mirror over a real `learnsite build` or `collate` output.
-    pub fn read_dir(dir: &std::path::Path) -> Result<SearchIndex, ReadError> {
-        use super::facets::FACETS;
-        use super::index::{Chunk, DocMeta};
-        let read = |rel: &str| -> Result<(std::path::PathBuf, String), ReadError> {
-            let path = dir.join(rel);
-            std::fs::read_to_string(&path)
-                .map(|t| (path.clone(), t))
-                .map_err(|source| ReadError::Io { path, source })
-        };
-        let bad = |path: &std::path::Path, what: &str| ReadError::Format {
-            path: path.to_path_buf(),
-            what: what.to_string(),
-        };
-        let (mp, mt) = read("manifest.js")?;
+    pub fn read_dir(dir: &Path) -> Result<SearchIndex, ReadError> {
+        let d = Dir(dir);
+        let (mp, mt) = d.read("manifest.js")?;
         let m = json(&mp, callback_args(&mp, &mt)?)?;
         let num = |k: &str| m[k].as_u64().map(|v| v as usize).ok_or_else(|| bad(&mp, k));
         let n = num("n")?;
         let dated = num("dated")?;
         let tpf = num("tpf")?.max(1);
-        let strings = |v: &serde_json::Value| -> Vec<String> {
-            v.as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter_map(|s| s.as_str().map(String::from))
-                        .collect()
-                })
-                .unwrap_or_default()
-        };
         let keys = strings(&m["keys"]);
         let impact_table: Vec<f64> = m["impact"]
             .as_array()
@@ -122,149 +152,18 @@ impl SearchIndex {
             .iter()
             .map(|v| v.as_f64().unwrap_or(0.0))
             .collect();
-
-        // Term chunks: words in dictionary order; a stem is known by its postings string.
-        let mut words: Vec<(String, u32)> = Vec::new();
-        let mut chunks = Vec::new();
-        let mut stems: Vec<String> = Vec::new();
-        let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
-        let mut stem_ids: std::collections::HashMap<String, u32> = Default::default();
-        for ci in 0..keys.len().max(1) {
-            let (p, t) = read(&format!("terms/{ci}.js"))?;
-            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
-            let c = json(&p, rest)?;
-            let ws = c["w"].as_str().ok_or_else(|| bad(&p, "w"))?;
-            let ws: Vec<&str> = if ws.is_empty() {
-                Vec::new()
-            } else {
-                ws.split(' ').collect()
-            };
-            let lists = strings(&c["p"]);
-            let mut r = Reader::new(c["s"].as_str().ok_or_else(|| bad(&p, "s"))?);
-            let start = words.len();
-            for w in ws {
-                let li = r.varint() as usize;
-                let list = lists
-                    .get(li)
-                    .ok_or_else(|| bad(&p, "posting list number"))?;
-                let id = *stem_ids.entry(list.clone()).or_insert_with(|| {
-                    stems.push(w.to_string());
-                    postings.push(decode_postings(list));
-                    (stems.len() - 1) as u32
-                });
-                words.push((w.to_string(), id));
-            }
-            chunks.push(Chunk {
-                start,
-                end: words.len(),
-            });
-        }
-
-        // Texts, `tpf` documents a file.
-        let mut zs: Vec<Vec<u8>> = Vec::with_capacity(n);
-        for k in 0..n.div_ceil(tpf) {
-            let (tp, tt) = read(text_path(k * tpf, tpf).trim_start_matches("search/"))?;
-            let (_, list) = numbered(&tp, callback_args(&tp, &tt)?)?;
-            let list = json(&tp, list)?;
-            for b64 in list.as_array().ok_or_else(|| bad(&tp, "texts"))? {
-                let b64 = b64.as_str().ok_or_else(|| bad(&tp, "text"))?;
-                zs.push(unbase64(b64).ok_or_else(|| bad(&tp, "base64"))?);
-            }
-        }
+        let (words, chunks, postings) = read_terms(&d, keys.len())?;
+        let zs = read_texts(&d, n, tpf)?;
         if zs.len() != n {
             return Err(bad(&mp, "text count differs from n"));
         }
-        let mut zs = zs.into_iter();
-
-        // Records.
-        let mut docs: Vec<DocMeta> = Vec::with_capacity(n);
-        for ri in 0..n.div_ceil(RECORDS_PER_FILE) {
-            let (p, t) = read(&format!("records/{ri}.js"))?;
-            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
-            for r in json(&p, rest)?
-                .as_array()
-                .ok_or_else(|| bad(&p, "records"))?
-            {
-                let z = zs.next().unwrap_or_default();
-                docs.push(DocMeta {
-                    title: r[0].as_str().unwrap_or_default().to_string(),
-                    url: r[1].as_str().unwrap_or_default().to_string(),
-                    date: r[2].as_str().map(String::from),
-                    z,
-                });
-            }
-        }
+        let docs = read_records(&d, n, zs)?;
         if docs.len() != n {
             return Err(bad(&mp, "record count differs from n"));
         }
-
-        // Facets.
-        let (fp, ft) = read("facets.js")?;
-        let fj = json(&fp, callback_args(&fp, &ft)?)?;
-        let mut facets = Vec::new();
-        for f in fj["facets"].as_array().ok_or_else(|| bad(&fp, "facets"))? {
-            let id = f["id"].as_str().unwrap_or_default();
-            let &(id, label, multi) = FACETS
-                .iter()
-                .find(|d| d.0 == id)
-                .ok_or_else(|| bad(&fp, &format!("unknown facet {id:?}")))?;
-            let raw_values = f["values"].as_array().ok_or_else(|| bad(&fp, "values"))?;
-            let values: Vec<(String, String)> = raw_values
-                .iter()
-                .map(|v| {
-                    (
-                        v[0].as_str().unwrap_or_default().to_string(),
-                        v[1].as_str().unwrap_or_default().to_string(),
-                    )
-                })
-                .collect();
-            let aliases = raw_values.iter().map(|v| strings(&v[2])).collect();
-            let mut facet = super::index::Facet {
-                id,
-                label,
-                multi,
-                values,
-                aliases,
-                doc_values: vec![Vec::new(); n],
-            };
-            let mut meta = serde_json::Map::new();
-            for k in ["enc", "bits", "cbits"] {
-                if let Some(v) = f.get(k) {
-                    meta.insert(k.to_string(), v.clone());
-                }
-            }
-            let meta = serde_json::Value::Object(meta).to_string();
-            let data = f["d"].as_str().unwrap_or_default();
-            facet.doc_values = decode_facet(&facet, &meta, data);
-            facets.push(facet);
-        }
-
-        // Spelling list.
+        let facets = read_facets(&d, n)?;
         let spell_keys = strings(&m["spellKeys"]);
-        let mut spell: Vec<(String, u8)> = Vec::new();
-        let mut spell_chunks = Vec::new();
-        for si in 0..spell_keys.len() {
-            let (p, t) = read(&format!("spell/{si}.js"))?;
-            let (_, rest) = numbered(&p, callback_args(&p, &t)?)?;
-            let parts = json(&p, &format!("[{rest}]"))?;
-            let ws = parts[0].as_str().ok_or_else(|| bad(&p, "words"))?;
-            let df = parts[1].as_str().ok_or_else(|| bad(&p, "frequencies"))?;
-            let start = spell.len();
-            let ws: Vec<&str> = if ws.is_empty() {
-                Vec::new()
-            } else {
-                ws.split(' ').collect()
-            };
-            for (w, c) in ws.iter().zip(df.bytes()) {
-                let b = super::encode::char_value(c).ok_or_else(|| bad(&p, "frequency"))?;
-                spell.push((w.to_string(), b as u8));
-            }
-            spell_chunks.push(Chunk {
-                start,
-                end: spell.len(),
-            });
-        }
-
+        let (spell, spell_chunks) = read_spell(&d, spell_keys.len())?;
         Ok(SearchIndex {
             docs,
             dated,
@@ -280,4 +179,144 @@ impl SearchIndex {
             order: (0..n).collect(),
         })
     }
+}
+
+/// Every word with its stem id, the term chunks, and each stem's postings.
+type Terms = (Vec<(String, u32)>, Vec<Chunk>, Vec<Vec<(u32, u8)>>);
+
+/// Term chunks: words in dictionary order; a stem is known by its postings string.
+fn read_terms(d: &Dir, n_chunks: usize) -> Result<Terms, ReadError> {
+    let mut words: Vec<(String, u32)> = Vec::new();
+    let mut chunks = Vec::new();
+    let mut postings: Vec<Vec<(u32, u8)>> = Vec::new();
+    let mut stem_ids: HashMap<String, u32> = Default::default();
+    for ci in 0..n_chunks.max(1) {
+        let (p, rest) = d.numbered(&format!("terms/{ci}.js"))?;
+        let c = json(&p, &rest)?;
+        let ws = word_list(c["w"].as_str().ok_or_else(|| bad(&p, "w"))?);
+        let lists = strings(&c["p"]);
+        let mut r = Reader::new(c["s"].as_str().ok_or_else(|| bad(&p, "s"))?);
+        let start = words.len();
+        for w in ws {
+            let li = r.varint() as usize;
+            let list = lists
+                .get(li)
+                .ok_or_else(|| bad(&p, "posting list number"))?;
+            let id = *stem_ids.entry(list.clone()).or_insert_with(|| {
+                postings.push(decode_postings(list));
+                (postings.len() - 1) as u32
+            });
+            words.push((w.to_string(), id));
+        }
+        chunks.push(Chunk {
+            start,
+            end: words.len(),
+        });
+    }
+    Ok((words, chunks, postings))
+}
+
+/// Texts, `tpf` documents a file.
+fn read_texts(d: &Dir, n: usize, tpf: usize) -> Result<Vec<Vec<u8>>, ReadError> {
+    let mut zs: Vec<Vec<u8>> = Vec::with_capacity(n);
+    for k in 0..n.div_ceil(tpf) {
+        let (tp, list) = d.numbered(text_path(k * tpf, tpf).trim_start_matches("search/"))?;
+        let list = json(&tp, &list)?;
+        for b64 in list.as_array().ok_or_else(|| bad(&tp, "texts"))? {
+            let b64 = b64.as_str().ok_or_else(|| bad(&tp, "text"))?;
+            zs.push(unbase64(b64).ok_or_else(|| bad(&tp, "base64"))?);
+        }
+    }
+    Ok(zs)
+}
+
+/// Records: title, url and date of each document, with its text from `zs`.
+fn read_records(d: &Dir, n: usize, zs: Vec<Vec<u8>>) -> Result<Vec<DocMeta>, ReadError> {
+    let mut zs = zs.into_iter();
+    let mut docs: Vec<DocMeta> = Vec::with_capacity(n);
+    for ri in 0..n.div_ceil(RECORDS_PER_FILE) {
+        let (p, rest) = d.numbered(&format!("records/{ri}.js"))?;
+        for r in json(&p, &rest)?
+            .as_array()
+            .ok_or_else(|| bad(&p, "records"))?
+        {
+            let z = zs.next().unwrap_or_default();
+            docs.push(DocMeta {
+                title: r[0].as_str().unwrap_or_default().to_string(),
+                url: r[1].as_str().unwrap_or_default().to_string(),
+                date: r[2].as_str().map(String::from),
+                z,
+            });
+        }
+    }
+    Ok(docs)
+}
+
+/// Facets: their values and each document's values.
+fn read_facets(d: &Dir, n: usize) -> Result<Vec<Facet>, ReadError> {
+    let (fp, ft) = d.read("facets.js")?;
+    let fj = json(&fp, callback_args(&fp, &ft)?)?;
+    let mut facets = Vec::new();
+    for f in fj["facets"].as_array().ok_or_else(|| bad(&fp, "facets"))? {
+        let id = f["id"].as_str().unwrap_or_default();
+        let &(id, label, multi) = FACETS
+            .iter()
+            .find(|d| d.0 == id)
+            .ok_or_else(|| bad(&fp, &format!("unknown facet {id:?}")))?;
+        let raw_values = f["values"].as_array().ok_or_else(|| bad(&fp, "values"))?;
+        let values: Vec<(String, String)> = raw_values
+            .iter()
+            .map(|v| {
+                (
+                    v[0].as_str().unwrap_or_default().to_string(),
+                    v[1].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect();
+        let aliases = raw_values.iter().map(|v| strings(&v[2])).collect();
+        let mut facet = Facet {
+            id,
+            label,
+            multi,
+            values,
+            aliases,
+            doc_values: vec![Vec::new(); n],
+        };
+        let mut meta = serde_json::Map::new();
+        for k in ["enc", "bits", "cbits"] {
+            if let Some(v) = f.get(k) {
+                meta.insert(k.to_string(), v.clone());
+            }
+        }
+        let meta = serde_json::Value::Object(meta).to_string();
+        let data = f["d"].as_str().unwrap_or_default();
+        facet.doc_values = decode_facet(&facet, &meta, data);
+        facets.push(facet);
+    }
+    Ok(facets)
+}
+
+/// The spelling list (each word and how common it is) and its chunks.
+type Spelling = (Vec<(String, u8)>, Vec<Chunk>);
+
+/// Spelling list: the words and how common each is, and its chunks.
+fn read_spell(d: &Dir, n_chunks: usize) -> Result<Spelling, ReadError> {
+    let mut spell: Vec<(String, u8)> = Vec::new();
+    let mut spell_chunks = Vec::new();
+    for si in 0..n_chunks {
+        let (p, rest) = d.numbered(&format!("spell/{si}.js"))?;
+        let parts = json(&p, &format!("[{rest}]"))?;
+        let ws = parts[0].as_str().ok_or_else(|| bad(&p, "words"))?;
+        let df = parts[1].as_str().ok_or_else(|| bad(&p, "frequencies"))?;
+        let start = spell.len();
+        for (w, c) in word_list(ws).iter().zip(df.bytes()) {
+            let b = super::encode::char_value(c).ok_or_else(|| bad(&p, "frequency"))?;
+            spell.push((w.to_string(), b as u8));
+        }
+        spell_chunks.push(Chunk {
+            start,
+            end: spell.len(),
+        });
+    }
+    Ok((spell, spell_chunks))
 }
