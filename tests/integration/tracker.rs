@@ -186,6 +186,14 @@ fn filter_pages_list_only_their_recommendations() {
         "data-status=\"not-started\" data-agency=\"council-adult-social-care community-health-trust\" data-theme=\"executive-capacity\" data-review=\"adult-a\""
     ));
     assert!(main.contains("<select id=\"filter-agency\""));
+    assert!(main.contains("Filter by status, agency, theme or review</h2>"));
+    // A filter page links the other statuses, agencies and themes, but not every other
+    // review (a list that grows with the site, on a page per review), and leads back to
+    // the main page, which does.
+    assert!(review.contains("Filter by status, agency or theme</h2>"));
+    assert!(review.contains("actions/status/in-progress/index.html"));
+    assert!(!review.contains("actions/review/adult-a/index.html"));
+    assert!(review.contains("actions/index.html"));
 }
 
 #[test]
