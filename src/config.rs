@@ -37,27 +37,23 @@ impl Default for QuickExit {
 
 /// Settings of the pseudonymisation lint.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub(crate) struct LintConfig {
     /// Words that are never a person's name on this site: agency names, places, local services.
-    #[serde(default)]
     pub(crate) allow: Vec<String>,
     /// A private file of the real names involved, one a line. Must lie outside `content/` and `static/`.
-    #[serde(default)]
     pub(crate) known_names: Option<PathBuf>,
 }
 
 /// How readers send feedback on a page, and where a team's action sheet goes back to.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub struct FeedbackConfig {
     /// A `mailto:` or web-form address shown on every review, briefing and learning summary.
     /// `{reference}` (the document's reference, or its title when it has none), `{title}` and
     /// `{url}` are filled in, encoded for an address.
-    #[serde(default)]
     pub link: Option<String>,
     /// Who a team returns its action sheet to ("your agency's safeguarding lead").
-    #[serde(default)]
     pub return_to: Option<String>,
 }
 

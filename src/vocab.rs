@@ -218,27 +218,17 @@ pub struct Vocabularies {
 
 /// Extensions in `learnsite.yaml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub(crate) struct VocabExtensions {
-    #[serde(default)]
     pub(crate) review_types: Vec<Term>,
-    #[serde(default)]
     pub(crate) methodologies: Vec<Term>,
-    #[serde(default)]
     pub(crate) abuse_types: Vec<Term>,
-    #[serde(default)]
     pub(crate) themes: Vec<Term>,
-    #[serde(default)]
     pub(crate) age_bands: Vec<Term>,
-    #[serde(default)]
     pub(crate) sexes: Vec<Term>,
-    #[serde(default)]
     pub(crate) ethnicities: Vec<Term>,
-    #[serde(default)]
     pub(crate) disabilities: Vec<Term>,
-    #[serde(default)]
     pub(crate) care_and_support_needs: Vec<Term>,
-    #[serde(default)]
     pub(crate) relationships: Vec<Term>,
 }
 
@@ -315,14 +305,12 @@ mod tests {
         let v = Vocabularies::defaults();
         assert_eq!(v.review_types.get("SAR").unwrap().slug, "sar");
         assert_eq!(v.review_types.get("dhr").unwrap().slug, "dhr");
-        assert_eq!(
-            v.themes.get("Professional Curiosity").unwrap().slug,
-            "professional-curiosity"
-        );
-        assert_eq!(
-            v.themes.get("voice of the child").unwrap().slug,
-            "voice-of-the-person"
-        );
+        for (written, slug) in [
+            ("Professional Curiosity", "professional-curiosity"),
+            ("voice of the child", "voice-of-the-person"),
+        ] {
+            assert_eq!(v.themes.get(written).unwrap().slug, slug, "{written}");
+        }
         assert_eq!(v.methodologies.get("SILP").unwrap().slug, "silp");
         assert!(v.themes.get("astrology").is_none());
         assert!(v.themes.terms.len() >= 35);
@@ -402,14 +390,12 @@ mod tests {
     #[test]
     fn suggestion_for_misspelling() {
         let v = Vocabularies::defaults();
-        assert_eq!(
-            v.themes.suggest("profesional curiosity").unwrap().slug,
-            "professional-curiosity"
-        );
-        assert_eq!(
-            v.themes.suggest("self neglect").unwrap().slug,
-            "self-neglect"
-        );
+        for (written, slug) in [
+            ("profesional curiosity", "professional-curiosity"),
+            ("self neglect", "self-neglect"),
+        ] {
+            assert_eq!(v.themes.suggest(written).unwrap().slug, slug, "{written}");
+        }
     }
 
     #[test]

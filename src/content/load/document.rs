@@ -24,6 +24,15 @@ impl Place<'_> {
     pub(super) fn loc(&self, key: &str, value: &str) -> (usize, usize) {
         locate_value(self.yaml, self.yaml_line, key, value).unwrap_or((1, 1))
     }
+    /// A `front-matter/invalid` error at `line`:`col` of this file, showing its source.
+    pub(super) fn invalid(
+        &self,
+        (line, col): (usize, usize),
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic::error("front-matter/invalid", self.file, line, col, message)
+            .with_source(self.text)
+    }
     /// Line and column of `value` in the recommendation `id` (1:1 when it cannot be found).
     pub(super) fn in_recommendation(&self, id: &str, value: &str) -> (usize, usize) {
         locate_in_item(self.yaml, self.yaml_line, "recommendations", id, value).unwrap_or((1, 1))
@@ -96,7 +105,7 @@ pub(crate) fn parse_document(
 
 /// The document's kind (from its first folder under `content/`) and the folders and file
 /// name of its path under `content/`.
-fn kind_and_folders(root: &Path, path: &Path) -> (Kind, Vec<String>) {
+pub(super) fn kind_and_folders(root: &Path, path: &Path) -> (Kind, Vec<String>) {
     let content_rel = path.strip_prefix(root.join("content")).unwrap_or(path);
     let comps: Vec<String> = content_rel
         .components()

@@ -217,16 +217,7 @@ pub(crate) fn readable_document(
     rel_path: &str,
     text: String,
 ) -> Document {
-    let content_rel = path.strip_prefix(root.join("content")).unwrap_or(path);
-    let comps: Vec<String> = content_rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    let kind = if comps.len() > 1 {
-        Kind::from_folder(&comps[0])
-    } else {
-        Kind::Page
-    };
+    let (kind, _) = document::kind_and_folders(root, path);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())

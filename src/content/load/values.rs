@@ -17,11 +17,10 @@ pub(super) fn check(at: &Place, vocab: &Vocabularies, meta: &mut Meta, errs: &mu
     recommendations(at, meta, errs);
     if let Some(i) = &meta.impact {
         if i.measure.trim().is_empty() {
-            let (line, col) = at.loc("impact", "measure");
+            let pos = at.loc("impact", "measure");
             errs.push(
-                Diagnostic::error("front-matter/invalid", at.file, line, col, "the impact has no measure")
-                    .with_hint("say what will be measured, e.g. `measure: \"Risk management meetings held in self-neglect cases\"`")
-                    .with_source(at.text),
+                at.invalid(pos, "the impact has no measure")
+                    .with_hint("say what will be measured, e.g. `measure: \"Risk management meetings held in self-neglect cases\"`"),
             );
         }
     }
@@ -233,38 +232,27 @@ fn recommendations(at: &Place, meta: &Meta, errs: &mut Vec<Diagnostic>) {
         }
         for u in &r.updates {
             if u.text.trim().is_empty() {
-                let (line, col) = at.in_recommendation(&r.id, &u.date.iso());
-                errs.push(
-                    Diagnostic::error(
-                        "front-matter/invalid",
-                        file,
-                        line,
-                        col,
-                        format!(
-                            "the update of {} to recommendation `{}` has no text",
-                            u.date.human(),
-                            r.id
-                        ),
-                    )
-                    .with_hint("say what was done, e.g. `text: \"Training delivered to 40 staff\"`")
-                    .with_source(at.text),
+                let pos = at.in_recommendation(&r.id, &u.date.iso());
+                let message = format!(
+                    "the update of {} to recommendation `{}` has no text",
+                    u.date.human(),
+                    r.id
                 );
+                errs.push(at.invalid(pos, message).with_hint(
+                    "say what was done, e.g. `text: \"Training delivered to 40 staff\"`",
+                ));
             }
         }
         if let (Some(due), Some(revised)) = (r.due, r.revised_due) {
             if revised < due {
-                let (line, col) = at.in_recommendation(&r.id, &revised.iso());
-                errs.push(
-                    Diagnostic::error(
-                        "front-matter/invalid",
-                        file,
-                        line,
-                        col,
-                        format!("recommendation `{}` has a revised due month before its due month", r.id),
-                    )
-                    .with_hint("`revised_due` is the later month the board agreed; keep `due` as the month first set")
-                    .with_source(at.text),
+                let pos = at.in_recommendation(&r.id, &revised.iso());
+                let message = format!(
+                    "recommendation `{}` has a revised due month before its due month",
+                    r.id
                 );
+                errs.push(at.invalid(pos, message).with_hint(
+                    "`revised_due` is the later month the board agreed; keep `due` as the month first set",
+                ));
             }
         }
     }
@@ -310,22 +298,12 @@ fn quality_markers(at: &Place, meta: &mut Meta, errs: &mut Vec<Diagnostic>) {
 /// Rules between fields: the scoping period and the review's months in order, one id per
 /// recommendation, and a full report that is a web address.
 fn between_fields(at: &Place, meta: &Meta, errs: &mut Vec<Diagnostic>) {
-    let invalid = |(line, col): (usize, usize), message: &str| {
-        Diagnostic::error(
-            "front-matter/invalid",
-            at.file,
-            line,
-            col,
-            message.to_string(),
-        )
-    };
     if let Some(sp) = &meta.scoping_period {
         if sp.from > sp.to {
             let pos = at.loc("scoping_period", &sp.from.iso());
             errs.push(
-                invalid(pos, "the scoping period ends before it starts")
-                    .with_hint("`from` must be the earlier month")
-                    .with_source(at.text),
+                at.invalid(pos, "the scoping period ends before it starts")
+                    .with_hint("`from` must be the earlier month"),
             );
         }
     }
@@ -333,9 +311,8 @@ fn between_fields(at: &Place, meta: &Meta, errs: &mut Vec<Diagnostic>) {
         if c > d {
             let pos = at.loc("completed", &d.iso());
             errs.push(
-                invalid(pos, "the review is completed before it was commissioned")
-                    .with_hint("check `commissioned` and `completed`")
-                    .with_source(at.text),
+                at.invalid(pos, "the review is completed before it was commissioned")
+                    .with_hint("check `commissioned` and `completed`"),
             );
         }
     }
@@ -364,9 +341,7 @@ fn between_fields(at: &Place, meta: &Meta, errs: &mut Vec<Diagnostic>) {
             .starts_with("javascript:")
         {
             let pos = at.loc("full_report", &fr.url);
-            errs.push(
-                invalid(pos, "the full report link is not a web address").with_source(at.text),
-            );
+            errs.push(at.invalid(pos, "the full report link is not a web address"));
         }
     }
 }

@@ -155,86 +155,59 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 /// Vocabulary fields (`review_type`, `methodology`, `themes`, `abuse_types`) hold the
 /// author's words after parsing and the terms' slugs after validation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Meta {
     pub(crate) title: Option<String>,
-    #[serde(default)]
     pub(crate) slug: Option<String>,
-    #[serde(default)]
     pub(crate) summary: Option<String>,
-    #[serde(default)]
     pub(crate) published: Option<Date>,
-    #[serde(default)]
     pub(crate) updated: Option<Date>,
-    #[serde(default)]
     pub(crate) draft: bool,
-    #[serde(default)]
     pub(crate) embargo_until: Option<Date>,
-    #[serde(default)]
     pub(crate) audience: Audience,
-    #[serde(default)]
     pub(crate) board: Option<String>,
-    #[serde(default)]
     pub(crate) region: Option<String>,
-    #[serde(default)]
     pub(crate) review_type: Option<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) methodology: Vec<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) themes: Vec<String>,
-    #[serde(default)]
     pub(crate) reference: Option<String>,
-    #[serde(default)]
     pub(crate) incident: Option<MonthYear>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) agencies: Vec<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) pseudonyms: Vec<String>,
     /// On a briefing or learning summary: the slug of the review it belongs to.
-    #[serde(default)]
     pub(crate) review: Option<String>,
 
     // Review summaries (and, for `commissioned`/`completed`, learning summaries).
-    #[serde(default)]
     pub(crate) statutory_basis: Option<StatutoryBasis>,
-    #[serde(default)]
     pub(crate) referral_source: Option<String>,
-    #[serde(default)]
     pub(crate) commissioned: Option<MonthYear>,
-    #[serde(default)]
     pub(crate) completed: Option<MonthYear>,
-    #[serde(default)]
     pub(crate) scoping_period: Option<ScopingPeriod>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) parallel_processes: Vec<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) abuse_types: Vec<String>,
-    #[serde(default)]
     pub(crate) quality_markers: BTreeMap<String, QualityMarker>,
-    #[serde(default)]
     pub(crate) hold_reason: Option<String>,
-    #[serde(default)]
     pub(crate) full_report: Option<FullReport>,
-    #[serde(default)]
     pub(crate) recommendations: Vec<Recommendation>,
     /// `ongoing` or `completed`; see [`Document::is_ongoing`].
-    #[serde(default)]
     pub(crate) status: Option<ReviewStatus>,
-    #[serde(default)]
     pub(crate) person: Option<Person>,
     /// On a review or learning summary: how the board will know the learning made a difference.
-    #[serde(default)]
     pub(crate) impact: Option<Impact>,
 
     // Learning summaries.
     /// How the case was selected for review.
-    #[serde(default)]
     pub(crate) selection: Option<String>,
     /// Who chaired or wrote the review (a role, never a name).
-    #[serde(default)]
     pub(crate) lead_reviewer: Option<String>,
 
     /// Free-form data for custom layouts.
-    #[serde(default)]
     pub(crate) extra: Option<serde_norway::Value>,
 }
 

@@ -7,24 +7,21 @@ use serde::{Deserialize, Serialize};
 /// The person at the centre of a review, coded as national analyses code them. Every value
 /// is a slug of a built-in vocabulary (after validation); never an exact age.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub(crate) struct Person {
     /// An age band such as `18-25` or `65-74` (a number is read as text, so that an exact
     /// age can be refused with the band to write instead).
-    #[serde(default, deserialize_with = "scalar_text")]
+    #[serde(deserialize_with = "scalar_text")]
     pub(crate) age_band: Option<String>,
-    #[serde(default)]
     pub(crate) sex: Option<String>,
     /// An ethnic group (the census's high-level groups).
-    #[serde(default)]
     pub(crate) ethnicity: Option<String>,
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) disability: Vec<String>,
     /// Care and support needs (the primary support reasons of adult social care).
-    #[serde(default, deserialize_with = "one_or_many")]
+    #[serde(deserialize_with = "one_or_many")]
     pub(crate) care_and_support_needs: Vec<String>,
     /// For a DHR: the perpetrator's relationship to the person.
-    #[serde(default)]
     pub(crate) relationship_to_perpetrator: Option<String>,
 }
 

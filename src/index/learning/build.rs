@@ -12,6 +12,11 @@ fn label_of(v: &Vocab, slug: &str) -> String {
         .unwrap_or_else(|| slug.to_string())
 }
 
+/// The labels of `slugs` in `v`, one per slug.
+fn labels_of(v: &Vocab, slugs: &[String]) -> Vec<String> {
+    slugs.iter().map(|s| label_of(v, s)).collect()
+}
+
 fn non_empty(s: Option<&str>) -> Option<String> {
     s.map(str::trim)
         .filter(|s| !s.is_empty())
@@ -37,17 +42,9 @@ pub(crate) fn record_for(config: &Config, vocab: &Vocabularies, doc: &Document) 
             .as_deref()
             .map(|s| label_of(&vocab.review_types, s)),
         methodology: m.methodology.clone(),
-        methodology_labels: m
-            .methodology
-            .iter()
-            .map(|s| label_of(&vocab.methodologies, s))
-            .collect(),
+        methodology_labels: labels_of(&vocab.methodologies, &m.methodology),
         themes: m.themes.clone(),
-        theme_labels: m
-            .themes
-            .iter()
-            .map(|s| label_of(&vocab.themes, s))
-            .collect(),
+        theme_labels: labels_of(&vocab.themes, &m.themes),
         abuse_types: m.abuse_types.clone(),
         incident: m.incident.map(|i| i.iso()),
         published: m.published.map(|d| d.iso()),
@@ -119,11 +116,7 @@ pub(crate) fn ongoing_for(config: &Config, vocab: &Vocabularies, doc: &Document)
             .map(|s| label_of(&vocab.review_types, s)),
         commissioned: m.commissioned.map(|c| c.iso()),
         themes: m.themes.clone(),
-        theme_labels: m
-            .themes
-            .iter()
-            .map(|s| label_of(&vocab.themes, s))
-            .collect(),
+        theme_labels: labels_of(&vocab.themes, &m.themes),
         built: None,
     }
 }

@@ -237,36 +237,28 @@ impl From<&Impact> for RecordImpact {
 
 /// The person's codes: slugs, each with its label.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RecordPerson {
-    #[serde(default)]
     pub age_band: Option<String>,
-    #[serde(default)]
     pub sex: Option<String>,
-    #[serde(default)]
     pub ethnicity: Option<String>,
-    #[serde(default)]
     pub disability: Vec<String>,
-    #[serde(default)]
     pub care_and_support_needs: Vec<String>,
-    #[serde(default)]
     pub relationship_to_perpetrator: Option<String>,
     /// Label of each slug above, by slug (so a region shows its boards' own labels).
-    #[serde(default)]
     pub labels: BTreeMap<String, String>,
 }
 
 /// The sections of the regional learning-summary template a region reads side by side, as
 /// plain text (`null` when the summary has no such section).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LearningSections {
     /// What was learnt about the case.
-    #[serde(default)]
     pub case: Option<String>,
     /// What was learnt about the review and its method.
-    #[serde(default)]
     pub method: Option<String>,
     /// How impact will be audited.
-    #[serde(default)]
     pub impact_audit: Option<String>,
 }
 
