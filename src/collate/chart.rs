@@ -239,3 +239,92 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
     out.push_str("</svg>");
     out
 }
+
+/// One board's quality markers for [`markers_by_board`]: its name and how many marker
+/// assessments were met, partly met and not met.
+pub(crate) struct MarkerBar<'a> {
+    pub(crate) board: &'a str,
+    pub(crate) met: usize,
+    pub(crate) partly: usize,
+    pub(crate) not_met: usize,
+}
+
+/// Quality markers by board: a bar per board, split into met, partly met and not met (of the
+/// markers its reviews assessed), every part's number written after the bar in words.
+pub(crate) fn markers_by_board(bars: &[MarkerBar]) -> String {
+    let total = |b: &MarkerBar| b.met + b.partly + b.not_met;
+    if bars.iter().all(|b| total(b) == 0) {
+        return String::new();
+    }
+    let (label_w, bar_w, text_w, row_h, bar_h, top) = (250, 180, 200, 30, 18, 8);
+    let width = label_w + bar_w + text_w;
+    let height = top + bars.len() * row_h + 4;
+    let best = bars
+        .iter()
+        .filter(|b| total(b) > 0)
+        .max_by(|a, b| {
+            (a.met * total(b))
+                .cmp(&(b.met * total(a)))
+                .then(b.board.cmp(a.board))
+        })
+        .expect("a board with assessments");
+    let desc = format!(
+        "A bar for each of the {} boards, split into the quality markers its reviews met, partly met and did not meet, each number written after the bar. The highest share met is {} of {} for {}. The table after the chart gives every figure.",
+        bars.len(),
+        best.met,
+        total(best),
+        best.board
+    );
+    let mut out = String::with_capacity(4096);
+    open_svg(
+        &mut out,
+        "chart-markers",
+        width,
+        height,
+        "Quality markers met, by board",
+        &desc,
+    );
+    // Met in the bar colour, partly met hatched lighter, not met as an outline: told apart by
+    // more than colour, and the numbers are written out.
+    out.push_str(r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#bfd7ee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1d70b8" stroke-width="2"/></pattern></defs>"##);
+    for (row, b) in bars.iter().enumerate() {
+        let y = top + row * row_h;
+        let _ = write!(
+            out,
+            r#"<text x="0" y="{}" fill="{TEXT}">{}</text>"#,
+            y + bar_h - 3,
+            esc(&shorten(b.board, 32))
+        );
+        let n = total(b);
+        let mut x = label_w;
+        for (count, fill) in [
+            (b.met, BAR.to_string()),
+            (b.partly, "url(#hatch)".to_string()),
+            (b.not_met, "#ffffff".to_string()),
+        ] {
+            if count == 0 || n == 0 {
+                continue;
+            }
+            let w = (count * bar_w / n).max(2);
+            let _ = write!(
+                out,
+                r#"<rect x="{x}" y="{y}" width="{w}" height="{bar_h}" fill="{fill}" stroke="{TEXT}" stroke-width="1"/>"#
+            );
+            x += w;
+        }
+        let words = if n == 0 {
+            "no markers assessed".to_string()
+        } else {
+            format!("{} met, {} partly, {} not met", b.met, b.partly, b.not_met)
+        };
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}" font-size="13" fill="{TEXT}">{}</text>"#,
+            label_w + bar_w + 8,
+            y + bar_h - 4,
+            esc(&words)
+        );
+    }
+    out.push_str("</svg>");
+    out
+}

@@ -6,6 +6,7 @@
 //! | [`pages`] | a page per document (review, briefing, learning summary, plain page), the home page, search page and 404 |
 //! | [`listings`] | the listing of each kind, each taxonomy's terms and each term's documents, paginated |
 //! | [`tracker`] | the action tracker: every recommendation, its filters, exceptions and spreadsheet |
+//! | [`markers`] | the SAR Quality Markers across the published reviews |
 //! | [`view`] | the view models templates see |
 //! | [`markdown`] | a document's body to safe HTML |
 //! | [`templates`] | the theme: default templates and assets, overridden by the site's `layouts/` |
@@ -14,6 +15,7 @@ pub(crate) mod action_sheet;
 pub(crate) mod digest;
 pub(crate) mod listings;
 pub(crate) mod markdown;
+pub(crate) mod markers;
 pub(crate) mod pages;
 pub(crate) mod templates;
 pub(crate) mod theme;
@@ -98,6 +100,7 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
     pages::home(&r, input.docs, &bodies, &views, input.taxonomies, &mut out);
     pages::search_and_not_found(&r, &mut out);
     tracker::pages(&r, input.docs, &views, &mut out);
+    markers::page(&r, input.docs, &views, &mut out);
     diags.append(&mut out.diags);
     RenderedSite {
         files: out.files,

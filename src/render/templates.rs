@@ -42,6 +42,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "list.html",
     "terms.html",
     "tracker.html",
+    "quality_markers.html",
     "404.html",
     // Regional sites.
     "region/home.html",
@@ -49,6 +50,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "region/terms.html",
     "region/recommendations.html",
     "region/uptake.html",
+    "region/quality_markers.html",
 ];
 
 /// The theme's stylesheet and script, written to `assets/` of every site (a board site's

@@ -48,6 +48,7 @@ const NAV: &[(&str, &str, On)] = &[
     ("methodologies", "Methodologies", On::Region),
     ("recommendations", "Recommendations", On::Region),
     ("uptake", "Briefings in use", On::Region),
+    ("quality-markers", "Quality markers", On::Region),
     ("search", "Search", On::Both),
 ];
 

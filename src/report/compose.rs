@@ -3,7 +3,7 @@
 
 use super::blocks::{bold, link, plain, Block, Line, Row, Span, Table};
 use super::model::{ActionRef, Report, ReviewEntry, ReviewRow, StatusCounts};
-use crate::content::{Date, Kind, RecommendationStatus};
+use crate::content::{Date, Kind, RecommendationStatus, TALLY_COLUMNS};
 use crate::render::view::RecommendationView;
 
 fn n(count: usize, one: &str, many: &str) -> String {
@@ -630,8 +630,8 @@ fn markers(r: &Report, b: &mut Vec<Block>) {
         .markers
         .iter()
         .map(|m| {
-            let mut row = vec![cell(format!("{}. {}", m.number, m.name))];
-            row.extend(m.counts.iter().map(|k| cell(k.to_string())));
+            let mut row = vec![cell(format!("{}. {}", m.tally.number, m.tally.name))];
+            row.extend(m.tally.counts.iter().map(|k| cell(k.to_string())));
             row
         })
         .collect();
@@ -639,11 +639,11 @@ fn markers(r: &Report, b: &mut Vec<Block>) {
         "SAR Quality Markers: how many reviews met each",
         &[
             "Marker",
-            "Met",
-            "Partly met",
-            "Not met",
-            "Not applicable",
-            "Not recorded",
+            TALLY_COLUMNS[0],
+            TALLY_COLUMNS[1],
+            TALLY_COLUMNS[2],
+            TALLY_COLUMNS[3],
+            TALLY_COLUMNS[4],
         ],
         &[5, 1, 1, 1, 1, 1],
         rows,
@@ -654,7 +654,7 @@ fn markers(r: &Report, b: &mut Vec<Block>) {
         .flat_map(|m| {
             m.shortfalls.iter().map(move |(review, status, evidence)| {
                 let mut l = vec![
-                    bold(format!("{}. {}", m.number, m.name)),
+                    bold(format!("{}. {}", m.tally.number, m.tally.name)),
                     plain(format!(", {review}: {status}.")),
                 ];
                 if let Some(e) = evidence {

@@ -117,10 +117,7 @@ pub(crate) struct ImpactEntry {
 /// A Quality Marker across the reviews concluded in the year.
 #[derive(Debug, Clone)]
 pub(crate) struct MarkerRow {
-    pub(crate) number: usize,
-    pub(crate) name: &'static str,
-    /// Met, partly met, not met, not applicable, not recorded.
-    pub(crate) counts: [usize; 5],
+    pub(crate) tally: crate::content::MarkerTally,
     /// Reviews where it was partly met or not met: (review, status label, evidence).
     pub(crate) shortfalls: Vec<(String, &'static str, Option<String>)>,
 }
@@ -569,45 +566,28 @@ fn uptake_words(u: &crate::content::feedback::Uptake) -> String {
 
 /// The Quality Markers of `reviews` (those that record any), and how many reviews record them.
 fn markers(reviews: &[&Document]) -> (Vec<MarkerRow>, usize) {
-    use crate::content::{MarkerStatus, QUALITY_MARKERS};
-    let with: Vec<&&Document> = reviews
-        .iter()
-        .filter(|d| !d.meta.quality_markers.is_empty())
-        .collect();
-    let rows = QUALITY_MARKERS
-        .iter()
-        .enumerate()
-        .map(|(i, (key, name))| {
-            let mut counts = [0; 5];
-            let mut shortfalls = Vec::new();
-            for d in &with {
-                let slot = match d.meta.quality_markers.get(*key) {
-                    None => 4,
-                    Some(q) => {
-                        if matches!(q.status, MarkerStatus::Partly | MarkerStatus::NotMet) {
-                            shortfalls.push((
-                                d.title.clone(),
-                                q.status.label(),
-                                q.evidence.clone(),
-                            ));
-                        }
-                        match q.status {
-                            MarkerStatus::Met => 0,
-                            MarkerStatus::Partly => 1,
-                            MarkerStatus::NotMet => 2,
-                            MarkerStatus::NotApplicable => 3,
-                        }
-                    }
-                };
-                counts[slot] += 1;
-            }
-            MarkerRow {
-                number: i + 1,
-                name,
-                counts,
-                shortfalls,
-            }
+    use crate::content::MarkerStatus;
+    let t = crate::content::tally(reviews.iter().map(|d| {
+        d.meta
+            .quality_markers
+            .iter()
+            .map(|(k, q)| (k.as_str(), q.status))
+            .collect()
+    }));
+    let rows = t
+        .markers
+        .into_iter()
+        .map(|tally| {
+            let shortfalls = reviews
+                .iter()
+                .filter_map(|d| {
+                    let q = d.meta.quality_markers.get(tally.key)?;
+                    matches!(q.status, MarkerStatus::Partly | MarkerStatus::NotMet)
+                        .then(|| (d.title.clone(), q.status.label(), q.evidence.clone()))
+                })
+                .collect();
+            MarkerRow { tally, shortfalls }
         })
         .collect();
-    (rows, with.len())
+    (rows, t.reviews)
 }

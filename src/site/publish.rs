@@ -260,6 +260,12 @@ impl<'a> KnownUrls<'a> {
         for d in docs.iter().filter(|d| d.kind == Kind::Briefing) {
             generated.insert(crate::render::action_sheet::url_of(&d.url));
         }
+        if docs
+            .iter()
+            .any(|d| d.kind == Kind::Review && !d.meta.quality_markers.is_empty())
+        {
+            generated.insert(format!("{}/", crate::render::markers::SECTION));
+        }
         KnownUrls {
             documents: docs.iter().map(|d| d.url.as_str()).collect(),
             static_files: site.static_files.iter().map(String::as_str).collect(),

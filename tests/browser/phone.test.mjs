@@ -24,11 +24,11 @@ const BOARD_PAGES = ['index.html', 'reviews/adult-d/index.html', 'briefings/baby
   'reviews/index.html', 'briefings/index.html', 'learning-summaries/index.html', 'themes/index.html',
   'themes/self-neglect/index.html', 'review-types/index.html', 'boards/index.html', 'years/index.html',
   'search/index.html?q=neglect', 'actions/index.html', 'actions/exceptions/index.html', 'actions/status/in-progress/index.html',
-  'digest/index.html', 'digest/2025-06/index.html', '404.html'];
+  'digest/index.html', 'digest/2025-06/index.html', 'quality-markers/index.html', '404.html'];
 const REGION_PAGES = ['index.html', 'themes/index.html', 'themes/self-neglect/index.html', 'boards/index.html',
   `boards/${firstFolder(REGION, 'boards')}/index.html`, 'years/index.html', 'review-types/index.html',
   'methodologies/index.html', 'recommendations/index.html', 'recommendations/self-neglect/index.html',
-  'uptake/index.html', 'search/index.html?q=SAR'];
+  'uptake/index.html', 'quality-markers/index.html', 'search/index.html?q=SAR'];
 
 function firstFolder(root, dir) {
   return fs.readdirSync(path.join(root, dir)).filter((f) => fs.statSync(path.join(root, dir, f)).isDirectory()).sort()[0];

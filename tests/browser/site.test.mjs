@@ -41,7 +41,8 @@ const PAGES = ['index.html', 'reviews/index.html', 'reviews/adult-d/index.html',
   'briefings/adult-d-self-neglect/index.html', 'briefings/adult-d-self-neglect/action-sheet/index.html', 'digest/index.html',
   'digest/2025-06/index.html',
   'learning-summaries/jay/index.html', 'themes/index.html', 'themes/self-neglect/index.html', 'about/index.html', 'search/index.html',
-  'actions/index.html', 'actions/exceptions/index.html', 'actions/status/in-progress/index.html'];
+  'actions/index.html', 'actions/exceptions/index.html', 'actions/status/in-progress/index.html',
+  'quality-markers/index.html'];
 for (const p of PAGES) {
   await test(`no WCAG 2.2 AA violations (axe) on ${p}`, async (page) => {
     await page.goto(`${ORIGIN}/${p}`);
@@ -300,7 +301,7 @@ await test('quick exit button is the first thing on the page and works with one 
 if (regionServer) {
   // The regional site shares the board theme's frame and stylesheet, with its own tables and charts.
   const REGION_PAGES = ['index.html', 'themes/self-neglect/index.html', 'boards/index.html', 'recommendations/index.html',
-    'recommendations/self-neglect/index.html', 'search/index.html', 'uptake/index.html'];
+    'recommendations/self-neglect/index.html', 'search/index.html', 'uptake/index.html', 'quality-markers/index.html'];
   for (const p of REGION_PAGES) {
     await test(`regional site: no WCAG 2.2 AA violations (axe), no sideways scrolling on a phone, on ${p}`, async (page) => {
       await page.goto(`${regionServer.origin}/${p}`);

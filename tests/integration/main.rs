@@ -10,6 +10,7 @@ mod example_site;
 mod feedback;
 mod fuzz_regressions;
 mod kill;
+mod markers;
 mod publication;
 mod relevance;
 mod rendering;

@@ -12,6 +12,7 @@
 //! - [`recommendations`]: `recommendations/index.html` and `recommendations/THEME/index.html`, by
 //!   status, overdue first;
 //! - [`uptake`]: `uptake/index.html`, the briefings teams have discussed, by board and briefing;
+//! - [`markers`]: `quality-markers/index.html`, the SAR Quality Markers compared across boards;
 //! - the search page (`search/index.html`, the board sites' `search.html`);
 //! - `learning-index.json` (the merged index), `.csv`, `-recommendations.csv`, `assets/`.
 //!
@@ -21,6 +22,7 @@
 mod documents;
 mod home;
 mod items;
+mod markers;
 mod recommendations;
 mod terms;
 mod uptake;
@@ -106,6 +108,7 @@ enum Job {
     Recommendations,
     ThemeRecommendations(Option<usize>),
     Uptake,
+    QualityMarkers,
 }
 
 struct Renderer<'a> {
@@ -215,6 +218,7 @@ impl<'a> Renderer<'a> {
             Job::Recommendations => self.recommendations_index(),
             Job::ThemeRecommendations(t) => self.theme_recommendations(*t),
             Job::Uptake => self.uptake(),
+            Job::QualityMarkers => self.quality_markers(),
         }
     }
 }
@@ -229,6 +233,7 @@ fn jobs(region: &Region) -> Vec<Job> {
         Job::Index(Index::Years),
         Job::Recommendations,
         Job::Uptake,
+        Job::QualityMarkers,
     ];
     for (t, th) in region.themes.iter().enumerate() {
         jobs.push(Job::Documents(List::Theme(t)));
