@@ -276,9 +276,7 @@ impl Linter {
             known: &self.known,
         };
         let mut hits = Vec::new();
-        rules::pii::check(&ctx, &mut hits);
-        rules::person::check(&ctx, &mut hits);
-        rules::template::check(doc, &sc, &mut hits);
+        rules::check(doc, &ctx, &mut hits);
         file_name(self, doc, &ctx, &mut hits);
         let hits = dedup(hits);
         self.place(doc, &sc, hits)

@@ -155,29 +155,69 @@ pub(crate) fn is_suppression_line(line: &str) -> bool {
 pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) -> Scanned {
     let starts = line_starts(src);
     let mut buf: Vec<u8> = src.as_bytes().to_vec();
-    let mut blocks = Vec::new();
-    let mut comments = Vec::new();
-    let mut headings = Vec::new();
-    let nlines = starts.len();
-    let line_range = |i: usize| -> (usize, usize) {
-        let s = starts[i];
-        let mut e = if i + 1 < nlines {
-            starts[i + 1]
-        } else {
-            src.len()
-        };
-        // strip the newline (and a carriage return)
-        if e > s && src.as_bytes()[e - 1] == b'\n' {
-            e -= 1;
-        }
-        if e > s && src.as_bytes()[e - 1] == b'\r' {
-            e -= 1;
-        }
-        (s, e)
-    };
-
-    // Front-matter: blank everything before the body, then un-blank the values we read.
+    let mut parts = Parts::default();
     let body_offset = body_offset.min(src.len());
+    // Front-matter: blank everything before the body, then un-blank the values we read.
+    let fm_keep = front_matter_values(src, &starts, fm, &mut parts.comments);
+    // Blank the whole front-matter region, then restore kept values.
+    blank(&mut buf, 0, body_offset);
+    for &(s, e, mode) in &fm_keep {
+        buf[s..e].copy_from_slice(&src.as_bytes()[s..e]);
+        parts.blocks.push(Block {
+            start: s,
+            end: e,
+            mode,
+        });
+    }
+
+    body_blocks(src, &starts, body_offset, &mut buf, &mut parts);
+    // SAFETY of the conversion: only ASCII bytes were written over whole lines or whole
+    // values whose boundaries are char boundaries, so the buffer stays valid UTF-8; fall
+    // back to a lossy copy rather than panic if that were ever not so.
+    let text = String::from_utf8(buf)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Scanned {
+        text,
+        blocks: parts.blocks,
+        line_starts: starts,
+        comments: parts.comments,
+        headings: parts.headings,
+    }
+}
+
+/// Byte range of line `i` (0-based) without its line break.
+fn line_range(src: &str, starts: &[usize], i: usize) -> (usize, usize) {
+    let s = starts[i];
+    let mut e = starts.get(i + 1).copied().unwrap_or(src.len());
+    // strip the newline (and a carriage return)
+    if e > s && src.as_bytes()[e - 1] == b'\n' {
+        e -= 1;
+    }
+    if e > s && src.as_bytes()[e - 1] == b'\r' {
+        e -= 1;
+    }
+    (s, e)
+}
+
+/// What the body scan collects.
+#[derive(Default)]
+struct Parts {
+    blocks: Vec<Block>,
+    comments: Vec<(usize, usize, usize)>,
+    headings: Vec<(usize, usize, usize)>,
+}
+
+/// The front-matter values the lint reads (free text, not keys or structured data), with how
+/// capitals read in each; suppression comments go to `comments`. `fm` is the 1-based first and
+/// last line of the front-matter.
+fn front_matter_values(
+    src: &str,
+    starts: &[usize],
+    fm: Option<(usize, usize)>,
+    comments: &mut Vec<(usize, usize, usize)>,
+) -> Vec<(usize, usize, Mode)> {
+    let nlines = starts.len();
+    let line_range = |i: usize| line_range(src, starts, i);
     let mut fm_keep: Vec<(usize, usize, Mode)> = Vec::new();
     if let Some((first, last)) = fm {
         let mut top_key = String::new();
@@ -271,18 +311,19 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
             }
         }
     }
-    // Blank the whole front-matter region, then restore kept values.
-    blank(&mut buf, 0, body_offset);
-    for &(s, e, mode) in &fm_keep {
-        buf[s..e].copy_from_slice(&src.as_bytes()[s..e]);
-        blocks.push(Block {
-            start: s,
-            end: e,
-            mode,
-        });
-    }
+    fm_keep
+}
 
-    // Body, line by line.
+/// The blocks of the body, line by line: paragraphs and list items, headings, table cells, code.
+/// Suppression comments are blanked in `buf` and listed.
+fn body_blocks(src: &str, starts: &[usize], body_offset: usize, buf: &mut [u8], parts: &mut Parts) {
+    let nlines = starts.len();
+    let line_range = |i: usize| line_range(src, starts, i);
+    let Parts {
+        blocks,
+        comments,
+        headings,
+    } = parts;
     let first_body_line = match starts.binary_search(&body_offset) {
         Ok(i) => i,
         Err(i) => i,
@@ -319,7 +360,7 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
             continue;
         }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
             fence = Some(if trimmed.starts_with("```") {
                 "```"
             } else {
@@ -337,17 +378,17 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
             continue;
         }
         if trimmed.is_empty() {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
             continue;
         }
         if is_suppression_line(line) {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
             comments.push((li, s + indent, e));
-            blank(&mut buf, s, e);
+            blank(buf, s, e);
             continue;
         }
         if trimmed.starts_with('#') {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
             let text = trimmed.trim_start_matches('#');
             let hs = e - text.len();
             headings.push((li, hs, e));
@@ -359,7 +400,7 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
             continue;
         }
         if trimmed.starts_with('|') {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
             // each cell is its own block
             let mut pos = s + indent;
             for cell in trimmed.split('|') {
@@ -382,26 +423,14 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
         let list_item = is_list_item(trimmed);
         // A new list item, block quote or a heading-like line starts a new paragraph.
         if list_item {
-            flush(&mut para, &mut blocks);
+            flush(&mut para, blocks);
         }
         para = match para {
             Some((ps, _)) => Some((ps, e)),
             None => Some((s + indent, e)),
         };
     }
-    flush(&mut para, &mut blocks);
-    // SAFETY of the conversion: only ASCII bytes were written over whole lines or whole
-    // values whose boundaries are char boundaries, so the buffer stays valid UTF-8; fall
-    // back to a lossy copy rather than panic if that were ever not so.
-    let text = String::from_utf8(buf)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Scanned {
-        text,
-        blocks,
-        line_starts: starts,
-        comments,
-        headings,
-    }
+    flush(&mut para, blocks);
 }
 
 fn is_list_item(t: &str) -> bool {

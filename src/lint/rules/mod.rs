@@ -6,7 +6,16 @@ pub(crate) mod pii;
 pub(crate) mod print;
 pub(crate) mod template;
 
+use crate::content::Document;
 use crate::diagnostics::Severity;
+use crate::lint::DocCtx;
+
+/// Run every rule family on one document (a new family adds its line here).
+pub(crate) fn check(doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    pii::check(ctx, hits);
+    person::check(ctx, hits);
+    template::check(doc, ctx.scanned, hits);
+}
 
 /// What the lint knows about one rule.
 #[derive(Debug, Clone, Copy)]

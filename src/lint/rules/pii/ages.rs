@@ -1,0 +1,196 @@
+//! Exact ages beside a named place (`pii/age-with-place`), and with a month and year too
+//! (`pii/jigsaw`).
+
+use super::dates::MONTHS;
+use super::places::{name_words, CAP};
+use super::re;
+use crate::lint::names::{self, GAZETTEER};
+use crate::lint::rules::Hit;
+use crate::lint::DocCtx;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// An age written in words: "thirty-four", "seventy".
+const NUMW: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"(?i)\b(?:aged|age)\s+(\d{{1,3}})\b|\b(\d{{1,3}})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{{1,2}})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{{1,3}})\)|\baged\s+{NUMW}\b|\b{NUMW}[\s-]+(?:years?|weeks?|months?)[\s-]+old\b|\b\d{{1,3}}\s?(?:yo|y/o)\b"
+    ))
+});
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        r"\b(?:in|at|from|near|around|outside|to|of)\s+(?:the\s+)?({CAP}(?:[\s-]{CAP})?)"
+    ))
+});
+static MONTH_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| re(&format!(r"\b{MONTHS}\s+(?:19|20)\d\d\b")));
+
+/// Exact ages, and what they sit beside.
+pub(super) fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+    let t = ctx.text;
+    for b in &ctx.scanned.blocks {
+        let para = &t[b.start..b.end];
+        let has_digit = para.bytes().any(|c| c.is_ascii_digit());
+        let digit_age = has_digit
+            && (para.contains("age")
+                || para.contains("Age")
+                || para.contains("old")
+                || para.contains('(')
+                || para.contains("yo"));
+        let word_age = !has_digit
+            && (para.contains("aged ") || para.contains("Aged ") || para.contains(" old"));
+        if !digit_age && !word_age {
+            continue;
+        }
+        let mut ages: Vec<(usize, usize)> = Vec::new();
+        for c in AGE.captures_iter(para) {
+            let Some(m) = c.get(0) else { continue };
+            // "(34)" counts only right after a capitalised word (a name or label).
+            if m.as_str().starts_with('(') {
+                let before = para[..m.start()].trim_end();
+                let prev = before
+                    .rsplit(|ch: char| ch.is_whitespace())
+                    .next()
+                    .unwrap_or("");
+                if !prev.starts_with(|ch: char| ch.is_uppercase()) || prev.len() < 2 {
+                    continue;
+                }
+                let n: u32 = c
+                    .get(4)
+                    .map(|x| x.as_str())
+                    .unwrap_or("0")
+                    .parse()
+                    .unwrap_or(0);
+                if n > 110 || before.ends_with(|ch: char| ch.is_ascii_digit()) {
+                    continue;
+                }
+            }
+            // Ranges and thresholds ("aged 18 to 25", "aged 65 and over") are not exact ages.
+            let after = &para[m.end()..];
+            let after_t = after.trim_start();
+            if after_t.starts_with(['-', '–', '+'])
+                || after_t.starts_with("to ")
+                || after_t.starts_with("and over")
+                || after_t.starts_with("or over")
+                || after_t.starts_with("and above")
+                || after_t.starts_with("and under")
+                || after_t.starts_with("or under")
+                || after_t.starts_with("plus")
+            {
+                continue;
+            }
+            let before = para[..m.start()].to_lowercase();
+            if before.ends_with("over ")
+                || before.ends_with("under ")
+                || before.ends_with("between ")
+                || before.ends_with("and ") && before.contains("between")
+            {
+                continue;
+            }
+            ages.push((b.start + m.start(), b.start + m.end()));
+        }
+        if ages.is_empty() {
+            continue;
+        }
+        let mut places: Vec<usize> = PLACE
+            .captures_iter(para)
+            .filter_map(|c| c.get(1))
+            .filter(|m| is_place(ctx, m.as_str()))
+            .map(|m| b.start + m.start())
+            .collect();
+        // A place from the site's allow-list anywhere ("a Fellhaven man aged 34").
+        let mut off = 0;
+        for w in para.split(|c: char| !c.is_alphabetic()) {
+            if w.len() > 2 && w.starts_with(|c: char| c.is_uppercase()) {
+                let l = w.to_lowercase();
+                if ctx.site_allow_words.contains(&l)
+                    && !ctx.area_words.contains(&l)
+                    && !ctx.doc_words.contains(&l)
+                    && GAZETTEER.class(&l) & (names::WORD | names::NOT_NAME) == 0
+                {
+                    places.push(b.start + off);
+                }
+            }
+            off += w.len()
+                + para[off + w.len()..]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        if places.is_empty() {
+            continue;
+        }
+        let month_year = MONTH_YEAR.is_match(para);
+        for (s, e) in ages {
+            if month_year {
+                hits.push(Hit::new(
+                    "pii/jigsaw",
+                    s,
+                    e,
+                    "an exact age, a named place and a month and year in the same paragraph could together identify the person",
+                ));
+            } else if places.iter().any(|&p| same_sentence(t, s, p)) {
+                hits.push(Hit::new(
+                    "pii/age-with-place",
+                    s,
+                    e,
+                    "an exact age together with a named place could identify the person",
+                ));
+            }
+        }
+    }
+}
+
+fn same_sentence(t: &str, a: usize, b: usize) -> bool {
+    let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+    let between = t.get(lo..hi).unwrap_or("");
+    !between.contains(". ")
+        && !between.contains("? ")
+        && !between.contains("! ")
+        && !between.contains(".\n")
+}
+
+/// Is a capitalised phrase after "in/at/from" a town or village?
+fn is_place(ctx: &DocCtx, s: &str) -> bool {
+    let gz = &*GAZETTEER;
+    let first = s.split([' ', '-']).next().unwrap_or("");
+    let (first, _) = names::strip_possessive(first);
+    let l = first.to_lowercase();
+    if ctx.area_words.contains(&l) || ctx.doc_words.contains(&l) {
+        return false;
+    }
+    // A UK place of several words ("High Wycombe", "Stoke-on-Trent"); a county or a region
+    // ("County Londonderry", "North Yorkshire") is too wide to locate anyone.
+    if s.contains([' ', '-']) && gz.place_phrases.contains_text(s) {
+        let lower = name_words(s).join(" ");
+        return !gz.is_area_phrase(&lower) && !lower.ends_with("shire");
+    }
+    let c = gz.class(&l);
+    if c & names::AREA != 0 {
+        return false;
+    }
+    if LABEL_WORDS.contains(&l.as_str()) || c & names::TITLE != 0 {
+        return false;
+    }
+    // A UK place: a town that is also an everyday word ("Reading", "Sale") only when it is big.
+    if c & names::PLACE != 0 && (c & names::WORD == 0 || c & names::MAJOR_PLACE != 0) {
+        return c & names::NOT_NAME == 0;
+    }
+    if c & names::NOT_NAME != 0 {
+        return false;
+    }
+    if ctx.allow_words.contains(&l) {
+        return ctx.site_allow_words.contains(&l);
+    }
+    c & names::WORD == 0 && c & names::FIRST_NAME == 0
+}
+
+/// Words that begin an anonymised label ("Adult A", "Child B").
+#[rustfmt::skip]
+const LABEL_WORDS: &[&str] = &[
+    "adult", "child", "mother", "father", "sibling", "person", "baby", "young", "family", "partner", "parent",
+    "carer", "brother", "sister", "son", "daughter", "subject", "victim", "perpetrator", "patient", "resident",
+    "mr", "mrs", "ms", "miss", "infant", "woman", "man", "girl", "boy", "grandmother", "grandfather", "relative",
+    "friend", "neighbour",
+];
