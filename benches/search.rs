@@ -193,6 +193,7 @@ impl Gen {
             themes: pick(&mut self.rng, &vocab.themes, 2, 5),
             methodology: pick(&mut self.rng, &vocab.methodologies, 1, 1),
             abuse_types: pick(&mut self.rng, &vocab.abuse, 1, 3),
+            person: vec![],
         }
     }
 }

@@ -252,6 +252,7 @@ fn search_index() -> &'static crate::index::search::SearchIndex {
             themes: vec![pair("self-neglect", "Self-neglect"), pair("voice-of-the-child", "Voice of the child")],
             methodology: vec![pair("silp", "SILP")],
             abuse_types: vec![],
+            person: vec![],
         });
         SearchIndex::build(&docs)
     })

@@ -20,6 +20,42 @@ fn pairs(values: &[String], labels: &[String], vocab: &Vocab) -> Vec<(String, St
         .collect()
 }
 
+/// A record's person codes as search facets, labelled as its board labelled them (else the
+/// default vocabulary's label, else the slug).
+fn person(
+    p: Option<&crate::index::learning::RecordPerson>,
+    defaults: &Vocabularies,
+) -> Vec<(&'static str, String, String)> {
+    use crate::index::search::facets::PERSON_FACETS;
+    use crate::vocab::VocabKind;
+    let Some(p) = p else { return Vec::new() };
+    let one = |o: &Option<String>| o.iter().cloned().collect::<Vec<_>>();
+    let values: [Vec<String>; 6] = [
+        one(&p.age_band),
+        one(&p.sex),
+        one(&p.ethnicity),
+        p.disability.clone(),
+        p.care_and_support_needs.clone(),
+        one(&p.relationship_to_perpetrator),
+    ];
+    VocabKind::PERSON
+        .iter()
+        .zip(PERSON_FACETS)
+        .zip(values)
+        .flat_map(|((kind, facet), slugs)| {
+            slugs.into_iter().map(move |slug| {
+                let label = p
+                    .labels
+                    .get(&slug)
+                    .cloned()
+                    .or_else(|| defaults.get(*kind).by_slug(&slug).map(|t| t.label.clone()))
+                    .unwrap_or_else(|| slug.clone());
+                (facet, slug, label)
+            })
+        })
+        .collect()
+}
+
 /// One search document per record.
 pub(crate) fn search_docs(region: &Region) -> Vec<SearchDoc> {
     let defaults = Vocabularies::defaults();
@@ -58,6 +94,7 @@ pub(crate) fn search_docs(region: &Region) -> Vec<SearchDoc> {
                     &defaults.methodologies,
                 ),
                 abuse_types: pairs(&r.abuse_types, &[], &defaults.abuse_types),
+                person: person(r.person.as_ref(), &defaults),
             }
         })
         .collect()

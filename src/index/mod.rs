@@ -47,7 +47,7 @@ pub(crate) type Uptakes = std::collections::HashMap<String, crate::content::feed
 /// The search index, the learning index, the feeds, the sitemap and robots.txt.
 pub(crate) fn index_site(input: &Input) -> Vec<OutFile> {
     let (config, docs, today) = (input.config, input.docs, input.publication.today);
-    let search_docs = search::documents::search_docs(docs, input.bodies, input.views);
+    let search_docs = search::documents::search_docs(docs, input.bodies, input.views, input.vocab);
     // The site's vocabularies give the labels' other names (SAR, MCA, its own aliases).
     let aliases = search::labels::Aliases::from_vocab(input.vocab);
     let mut files = search::build_search_index_with(&search_docs, &aliases);

@@ -51,6 +51,8 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "region/recommendations.html",
     "region/uptake.html",
     "region/quality_markers.html",
+    "region/impact.html",
+    "region/people.html",
 ];
 
 /// The theme's stylesheet and script, written to `assets/` of every site (a board site's

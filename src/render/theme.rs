@@ -49,6 +49,8 @@ const NAV: &[(&str, &str, On)] = &[
     ("recommendations", "Recommendations", On::Region),
     ("uptake", "Briefings in use", On::Region),
     ("quality-markers", "Quality markers", On::Region),
+    ("impact", "Impact", On::Region),
+    ("people", "The people", On::Region),
     ("search", "Search", On::Both),
 ];
 

@@ -28,7 +28,7 @@ const BOARD_PAGES = ['index.html', 'reviews/adult-d/index.html', 'briefings/baby
 const REGION_PAGES = ['index.html', 'themes/index.html', 'themes/self-neglect/index.html', 'boards/index.html',
   `boards/${firstFolder(REGION, 'boards')}/index.html`, 'years/index.html', 'review-types/index.html',
   'methodologies/index.html', 'recommendations/index.html', 'recommendations/self-neglect/index.html',
-  'uptake/index.html', 'quality-markers/index.html', 'search/index.html?q=SAR'];
+  'uptake/index.html', 'quality-markers/index.html', 'impact/index.html', 'people/index.html', 'search/index.html?q=SAR'];
 
 function firstFolder(root, dir) {
   return fs.readdirSync(path.join(root, dir)).filter((f) => fs.statSync(path.join(root, dir, f)).isDirectory()).sort()[0];

@@ -59,6 +59,7 @@ fn doc(
         themes: themes.iter().map(|(s, l)| p(s, l)).collect(),
         methodology: vec![],
         abuse_types: abuse.iter().map(|(s, l)| p(s, l)).collect(),
+        person: vec![],
     }
 }
 

@@ -301,7 +301,8 @@ await test('quick exit button is the first thing on the page and works with one 
 if (regionServer) {
   // The regional site shares the board theme's frame and stylesheet, with its own tables and charts.
   const REGION_PAGES = ['index.html', 'themes/self-neglect/index.html', 'boards/index.html', 'recommendations/index.html',
-    'recommendations/self-neglect/index.html', 'search/index.html', 'uptake/index.html', 'quality-markers/index.html'];
+    'recommendations/self-neglect/index.html', 'search/index.html', 'uptake/index.html', 'quality-markers/index.html',
+    'impact/index.html', 'people/index.html'];
   for (const p of REGION_PAGES) {
     await test(`regional site: no WCAG 2.2 AA violations (axe), no sideways scrolling on a phone, on ${p}`, async (page) => {
       await page.goto(`${regionServer.origin}/${p}`);

@@ -11,6 +11,7 @@ mod feedback;
 mod fuzz_regressions;
 mod kill;
 mod markers;
+mod people;
 mod publication;
 mod relevance;
 mod rendering;

@@ -13,6 +13,8 @@
 //!   status, overdue first;
 //! - [`uptake`]: `uptake/index.html`, the briefings teams have discussed, by board and briefing;
 //! - [`markers`]: `quality-markers/index.html`, the SAR Quality Markers compared across boards;
+//! - [`impact`]: `impact/index.html`, what boards found when they looked again, and
+//!   `people/index.html`, the people at the centre of the reviews by their codes;
 //! - the search page (`search/index.html`, the board sites' `search.html`);
 //! - `learning-index.json` (the merged index), `.csv`, `-recommendations.csv`, `assets/`.
 //!
@@ -21,6 +23,7 @@
 
 mod documents;
 mod home;
+mod impact;
 mod items;
 mod markers;
 mod recommendations;
@@ -109,6 +112,8 @@ enum Job {
     ThemeRecommendations(Option<usize>),
     Uptake,
     QualityMarkers,
+    Impact,
+    People,
 }
 
 struct Renderer<'a> {
@@ -219,6 +224,8 @@ impl<'a> Renderer<'a> {
             Job::ThemeRecommendations(t) => self.theme_recommendations(*t),
             Job::Uptake => self.uptake(),
             Job::QualityMarkers => self.quality_markers(),
+            Job::Impact => self.impact(),
+            Job::People => self.people(),
         }
     }
 }
@@ -234,6 +241,8 @@ fn jobs(region: &Region) -> Vec<Job> {
         Job::Recommendations,
         Job::Uptake,
         Job::QualityMarkers,
+        Job::Impact,
+        Job::People,
     ];
     for (t, th) in region.themes.iter().enumerate() {
         jobs.push(Job::Documents(List::Theme(t)));

@@ -205,12 +205,10 @@ pub struct RecordImpact {
 }
 
 impl RecordImpact {
-    #[cfg(test)]
     /// Has the revisit month passed on `today` without an outcome (the model's rule)?
     pub(crate) fn is_due(&self, today: NaiveDate) -> bool {
         self.to_model().is_due(today)
     }
-    #[cfg(test)]
     fn to_model(&self) -> Impact {
         Impact {
             measure: self.measure.clone(),

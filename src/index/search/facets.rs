@@ -5,10 +5,12 @@ use super::encode::{bits_for, BitReader, BitWriter};
 use super::index::Facet;
 use super::labels::Aliases;
 use super::SearchDoc;
+use crate::vocab::VocabKind;
 use std::collections::HashMap;
 
 /// The facets, in the order they are written: (id, label, more than one value per document).
-pub(crate) const FACETS: [(&str, &str, bool); 7] = [
+/// The person's codes come last ([`PERSON_FACETS`]); a facet no document has is not shown.
+pub(crate) const FACETS: [(&str, &str, bool); 13] = [
     ("kind", "Type", false),
     ("review_type", "Review type", false),
     ("theme", "Theme", true),
@@ -16,12 +18,55 @@ pub(crate) const FACETS: [(&str, &str, bool); 7] = [
     ("methodology", "Methodology", true),
     ("board", "Board", false),
     ("year", "Year", false),
+    ("age_band", "Age band", false),
+    ("sex", "Sex", false),
+    ("ethnicity", "Ethnic group", false),
+    ("disability", "Disability", true),
+    ("care_needs", "Care and support needs", true),
+    ("relationship", "Relationship to the perpetrator", false),
 ];
+
+/// The facet id of each of the person's codes, in the order of [`VocabKind::PERSON`].
+pub(crate) const PERSON_FACETS: [&str; 6] = [
+    "age_band",
+    "sex",
+    "ethnicity",
+    "disability",
+    "care_needs",
+    "relationship",
+];
+
+/// The facet id of a person's code.
+pub(crate) fn person_facet(kind: VocabKind) -> &'static str {
+    let i = VocabKind::PERSON
+        .iter()
+        .position(|k| *k == kind)
+        .expect("a person's code");
+    PERSON_FACETS[i]
+}
+
+/// A document's values of one person facet.
+fn person(d: &SearchDoc, id: &str) -> Vec<(String, String)> {
+    d.person
+        .iter()
+        .filter(|(f, _, _)| *f == id)
+        .map(|(_, s, l)| (s.clone(), l.clone()))
+        .collect()
+}
+
+/// Age bands youngest first: `under-1`, `1-4`, ..., `85-plus` (by the first number).
+fn band_start(slug: &str) -> i64 {
+    if slug.starts_with("under") {
+        return -1;
+    }
+    let digits: String = slug.chars().take_while(|c| c.is_ascii_digit()).collect();
+    digits.parse().unwrap_or(i64::MAX)
+}
 
 pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
     type Getter = fn(&SearchDoc) -> Vec<(String, String)>;
     // In the order of [`FACETS`].
-    let getters: [Getter; 7] = [
+    let getters: [Getter; 13] = [
         |d| {
             if d.kind.is_empty() {
                 vec![]
@@ -52,6 +97,12 @@ pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet>
             y.map(|y| vec![(y.to_string(), y.to_string())])
                 .unwrap_or_default()
         },
+        |d| person(d, "age_band"),
+        |d| person(d, "sex"),
+        |d| person(d, "ethnicity"),
+        |d| person(d, "disability"),
+        |d| person(d, "care_needs"),
+        |d| person(d, "relationship"),
     ];
     FACETS
         .iter()
@@ -70,6 +121,8 @@ pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet>
             }
             if id == "year" {
                 values.sort_by_key(|v| v.0.parse::<i32>().unwrap_or(0));
+            } else if id == "age_band" {
+                values.sort_by_key(|v| band_start(&v.0));
             } else {
                 values.sort_by(|a, b| {
                     a.1.to_lowercase()

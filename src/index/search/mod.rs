@@ -64,6 +64,9 @@ pub struct SearchDoc {
     pub themes: Vec<(String, String)>,
     pub methodology: Vec<(String, String)>,
     pub abuse_types: Vec<(String, String)>,
+    /// The person's codes, as `(facet id, slug, label)`: the facet ids are those of
+    /// [`facets::PERSON_FACETS`] (`age_band`, `sex`, ...).
+    pub person: Vec<(&'static str, String, String)>,
 }
 
 /// One file to write, relative to the output root (e.g. `search/terms/12.js`): the crate's

@@ -754,3 +754,51 @@ fn texts_are_bundled_and_read_back() {
         .count();
     assert!((1..=5).contains(&bundles), "{first:?}");
 }
+
+#[test]
+fn the_persons_codes_are_facets_with_age_bands_youngest_first() {
+    let coded = |url: &str, codes: &[(&'static str, &str, &str)]| SearchDoc {
+        person: codes
+            .iter()
+            .map(|(f, s, l)| (*f, s.to_string(), l.to_string()))
+            .collect(),
+        ..doc(url, url, "Agencies worked apart.")
+    };
+    let docs = vec![
+        coded(
+            "a",
+            &[
+                ("age_band", "65-74", "65 to 74"),
+                ("sex", "female", "Female"),
+                ("disability", "sensory", "Sensory impairment"),
+                ("disability", "physical", "Physical disability"),
+            ],
+        ),
+        coded(
+            "b",
+            &[("age_band", "18-25", "18 to 25"), ("sex", "male", "Male")],
+        ),
+        coded("c", &[("age_band", "under-1", "Under 1")]),
+        doc("d", "d", "Not coded."),
+    ];
+    let ix = SearchIndex::build(&docs);
+    let facet = |id: &str| ix.facets.iter().position(|f| f.id == id).unwrap();
+    let bands: Vec<&str> = ix.facets[facet("age_band")]
+        .values
+        .iter()
+        .map(|v| v.0.as_str())
+        .collect();
+    assert_eq!(bands, ["under-1", "18-25", "65-74"]);
+    assert_eq!(ix.facets[facet("disability")].values.len(), 2);
+    let mut fq = Query::default();
+    fq.filters.push(("sex".into(), vec!["female".into()]));
+    assert_eq!(titles(&ix, &ix.search(&fq)), ["a"]);
+    let mut fq = Query::default();
+    fq.filters
+        .push(("age_band".into(), vec!["18-25".into(), "under-1".into()]));
+    let mut t = titles(&ix, &ix.search(&fq));
+    t.sort();
+    assert_eq!(t, ["b", "c"]);
+    // A facet no document has is written empty, and the client does not show it.
+    assert!(ix.facets[facet("relationship")].values.is_empty());
+}

@@ -423,7 +423,8 @@
     return out;
   }
 
-  var FACETS_IN_URL = ['kind', 'review_type', 'theme', 'abuse_type', 'methodology', 'board'];
+  var FACETS_IN_URL = ['kind', 'review_type', 'theme', 'abuse_type', 'methodology', 'board', 'age_band', 'sex', 'ethnicity',
+    'disability', 'care_needs', 'relationship'];
 
   async function search(state) {
     await ready();
