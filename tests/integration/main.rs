@@ -9,6 +9,7 @@ mod errors;
 mod example_site;
 mod feedback;
 mod fuzz_regressions;
+mod jigsaw;
 mod kill;
 mod markers;
 mod people;

@@ -1,6 +1,7 @@
 //! The rules: one file per family. Every rule has a stable id, a severity, a short
 //! description (shown in SARIF) and a fix hint.
 
+pub(crate) mod jigsaw;
 pub(crate) mod person;
 pub(crate) mod pii;
 pub(crate) mod print;
@@ -15,6 +16,7 @@ pub(crate) fn check(doc: &Document, ctx: &DocCtx, hits: &mut Vec<Hit>) {
     pii::check(ctx, hits);
     person::check(ctx, hits);
     template::check(doc, ctx.scanned, hits);
+    jigsaw::check(doc, ctx, hits);
 }
 
 /// What the lint knows about one rule.
@@ -53,6 +55,7 @@ pub(crate) const RULES: &[RuleInfo] = &[
     RuleInfo { id: "learning-summary/missing-section", severity: E, description: "A learning summary without one of the sections of the regional template.", hint: "add the missing heading and fill it in (write \"None\" if there is nothing to say)" },
     RuleInfo { id: "lint/suppression-without-reason", severity: E, description: "A learnsite-allow comment without a reason.", hint: "write the reason after a colon: `<!-- learnsite-allow pii/person-name: named with the family's written consent -->`" },
     RuleInfo { id: "lint/unused-suppression", severity: W, description: "A learnsite-allow comment that suppresses nothing.", hint: "remove the comment, or move it to the line just above the text it is meant to allow" },
+    RuleInfo { id: "pii/jigsaw-age-band", severity: W, description: "The person's age band (person.age_band), a small place and a month and year published together, which can re-identify someone in a small community.", hint: "publish at most two of the three: leave out the age band, describe the place more widely (\"a coastal town\"), or give the year or season instead of the month" },
 ];
 
 /// Look a rule up by id.

@@ -18,12 +18,12 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:aged|age)\s+(\d{{1,3}})\b|\b(\d{{1,3}})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{{1,2}})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{{1,3}})\)|\baged\s+{NUMW}\b|\b{NUMW}[\s-]+(?:years?|weeks?|months?)[\s-]+old\b|\b\d{{1,3}}\s?(?:yo|y/o)\b"
     ))
 });
-static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+pub(crate) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b(?:in|at|from|near|around|outside|to|of)\s+(?:the\s+)?({CAP}(?:[\s-]{CAP})?)"
     ))
 });
-static MONTH_YEAR: LazyLock<Regex> =
+pub(crate) static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{MONTHS}\s+(?:19|20)\d\d\b")));
 
 /// Exact ages, and what they sit beside.
@@ -152,7 +152,7 @@ fn same_sentence(t: &str, a: usize, b: usize) -> bool {
 }
 
 /// Is a capitalised phrase after "in/at/from" a town or village?
-fn is_place(ctx: &DocCtx, s: &str) -> bool {
+pub(crate) fn is_place(ctx: &DocCtx, s: &str) -> bool {
     let gz = &*GAZETTEER;
     let first = s.split([' ', '-']).next().unwrap_or("");
     let (first, _) = names::strip_possessive(first);

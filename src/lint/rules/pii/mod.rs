@@ -5,7 +5,7 @@
 //! numbers, postcodes), [`places`] (addresses and named institutions) and [`ages`] (an exact
 //! age with a place, and the jigsaw). This file decides which lines each family reads.
 
-mod ages;
+pub(crate) mod ages;
 mod dates;
 mod numbers;
 mod places;
