@@ -2,7 +2,8 @@
 # Browser tests, in Debian's Chromium driven by playwright-core. Installs nothing: needs
 # /usr/bin/chromium (apt-get install -y chromium) and `npm ci` done in tests/browser.
 #  - search.test.mjs: the search client on a fixture site with known answers;
-#  - site.test.mjs: the example site as built by `learnsite build` (accessibility with axe-core,
+#  - site.test.mjs: the example site as built by `learnsite build` and its annual report section
+#    (`learnsite report`) (accessibility with axe-core,
 #    search from http:// and file://, quick exit);
 #  - relevance.test.mjs: the practitioners' query set (tests/relevance) on the example site and a
 #    collated region, built on a fixed date; the client must rank as the Rust mirror does;
@@ -19,6 +20,8 @@ fixture="$repo/target/search-fixture"
 example="$repo/target/example-site"
 (cd "$repo" && cargo run --quiet --example search_fixture -- "$fixture" >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
 (cd "$repo" && cargo run --quiet -- build --out "$example" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
+report="$repo/target/example-report"
+(cd "$repo" && cargo run --quiet -- report --year 2024-25 --now 2026-01-15 --out "$report" >/dev/null 2>&1) || { echo "0 passed, 1 failed"; exit 1; }
 region="$repo/target/example-region"
 (cd "$repo" && cargo run --quiet -- collate "$example/learning-index.json" tests/fixtures/boards/fellhaven.json tests/fixtures/boards/kestrelby.json --out "$region" >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
 rel="$repo/target/relevance"
@@ -31,7 +34,7 @@ printlimit="$repo/target/print-limit"
 (cd "$repo" && cargo run --quiet -- --site tests/fixtures/print-limit build --out "$printlimit" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
 total_p=0; total_f=0; status=0
-for t in "search.test.mjs $fixture" "site.test.mjs $example $region" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "phone.test.mjs $example $region" "print.test.mjs $example $printlimit"; do
+for t in "search.test.mjs $fixture" "site.test.mjs $example $region $report" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "phone.test.mjs $example $region" "print.test.mjs $example $printlimit"; do
   out=$(node $t 2>&1); rc=$?
   echo "$out" | sed '$d'
   last=$(echo "$out" | tail -1)

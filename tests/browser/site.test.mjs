@@ -329,14 +329,34 @@ await test('quick exit without JavaScript: the button is a plain link to the neu
   await ctx.close();
 });
 
+// The annual report section (`learnsite report`): a standalone page in the same theme.
+const REPORT = process.argv[4] ? path.resolve(process.argv[4]) : '';
+const reportServer = REPORT ? await serveSite(REPORT) : null;
+if (reportServer) {
+  const file = fs.readdirSync(REPORT).find((f) => f.endsWith('.html'));
+  for (const [name, viewport] of [['on a desktop', undefined], ['on a phone, with no sideways scrolling', { width: 360, height: 740 }]]) {
+    await test(`the annual report page: no WCAG 2.2 AA violations (axe) ${name}`, async (page) => {
+      await page.goto(`${reportServer.origin}/${file}`);
+      assert(await page.locator('h1').count() === 1, 'one h1');
+      assert(await page.locator('table caption').count() > 3, 'tables have captions');
+      const v = await axe(page);
+      assert(v.length === 0, v.join('\n'));
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert(wide <= 1, `page scrolls sideways by ${wide}px`);
+    }, viewport ? { viewport } : {});
+  }
+}
+
 await test('the site makes no request to any other host', async () => {
-  const real = outside.filter((u) => !u.startsWith('https://www.bbc.co.uk/') && !(regionServer && u.startsWith(regionServer.origin)));
+  const real = outside.filter((u) => !u.startsWith('https://www.bbc.co.uk/') && !(regionServer && u.startsWith(regionServer.origin))
+    && !(reportServer && u.startsWith(reportServer.origin)));
   assert(real.length === 0, real.join('\n'));
 });
 
 await browser.close();
 server.close();
 if (regionServer) regionServer.close();
+if (reportServer) reportServer.close();
 const { failed, line } = summary();
 console.log(line);
 process.exit(failed ? 1 : 0);
