@@ -20,15 +20,45 @@ const MUTED: &str = "#505a5f";
 const BAR: &str = "#1d70b8";
 const RULE: &str = "#b1b4b6";
 
-fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(max - 1).collect();
-        t = t.trim_end().to_string();
-        t.push('…');
-        t
+/// `s` in lines of at most `width` characters, broken at spaces (a longer word on a line of
+/// its own), and at most `lines` of them: a label is never cut short unless it needs more.
+fn wrap(s: &str, width: usize, lines: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for word in s.split_whitespace() {
+        match out.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
     }
+    if out.len() > lines {
+        let rest = out.split_off(lines - 1).join(" ");
+        let mut last: String = rest.chars().take(width.saturating_sub(1)).collect();
+        last = last.trim_end().to_string();
+        last.push('…');
+        out.push(last);
+    }
+    out
+}
+
+/// A label in lines (see [`wrap`]), its block of lines centred on `y` (`x` its left edge, or
+/// the start of the text in a rotated label).
+fn label(out: &mut String, attrs: &str, x: usize, y: usize, s: &str, width: usize, lines: usize) {
+    let lines = wrap(s, width, lines);
+    let line_h = 16;
+    let first = y as isize - ((lines.len() as isize - 1) * line_h) / 2;
+    let _ = write!(out, r#"<text {attrs} fill="{TEXT}">"#);
+    for (i, l) in lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            r#"<tspan x="{x}" y="{}">{}</tspan>"#,
+            first + i as isize * line_h,
+            esc(l)
+        );
+    }
+    out.push_str("</text>");
 }
 
 /// A chart shrinks with the page down to nine tenths of its size (its smallest text stays about
@@ -43,8 +73,9 @@ fn open_svg(out: &mut String, id: &str, width: usize, height: usize, title: &str
     );
 }
 
-/// Themes over time: one row of bars per theme (the most frequent first), one bar per year, all on
-/// the same scale, each bar with its number above it.
+/// Themes over time: one row of bars per theme (the most frequent first), one bar per year (of a
+/// review's first publication), all on the same scale, each bar with its number of reviews
+/// above it.
 pub(crate) fn themes_over_time(region: &Region) -> String {
     let themes: Vec<usize> = (0..region.themes.len().min(CHART_THEMES)).collect();
     let known: Vec<(usize, i32)> = region
@@ -63,8 +94,10 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
     let columns: Vec<(i32, Option<usize>)> = (first..=last)
         .map(|y| (y, known.iter().find(|(_, k)| *k == y).map(|(i, _)| *i)))
         .collect();
-    let count =
-        |t: usize, col: Option<usize>| col.map(|c| region.themes[t].by_year[c]).unwrap_or(0);
+    let count = |t: usize, col: Option<usize>| {
+        col.map(|c| region.themes[t].reviews_by_year[c])
+            .unwrap_or(0)
+    };
     let max = themes
         .iter()
         .flat_map(|&t| columns.iter().map(move |&(_, c)| (t, c)))
@@ -85,7 +118,7 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
         }
     }
     let desc = format!(
-        "Bar charts, one row for each of the {} most frequent themes, of the documents published each year from {first} to {last}. The highest figure is {} on {} in {}. The table after the chart gives every figure.",
+        "Bar charts, one row for each of the {} most frequent themes, of the reviews first published each year from {first} to {last} (a review counts once, whatever documents it has). The highest figure is {} reviews on {} in {}. The table after the chart gives every figure.",
         themes.len(),
         peak.2,
         region.themes[peak.0].label,
@@ -103,11 +136,14 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
     for (row, &t) in themes.iter().enumerate() {
         let y0 = top + row * row_h;
         let base = y0 + row_h - 6;
-        let _ = write!(
-            out,
-            r#"<text x="0" y="{}" fill="{TEXT}">{}</text>"#,
+        label(
+            &mut out,
+            "",
+            0,
             base - bar_h / 2 + 5,
-            esc(&shorten(&region.themes[t].label, 34))
+            &region.themes[t].label,
+            32,
+            4,
         );
         let _ = write!(
             out,
@@ -152,7 +188,7 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
 }
 
 /// Themes by board: a grid with a row per board and a column per theme (the most frequent); each
-/// cell a circle whose area follows the count, with the count written beside it.
+/// cell a circle whose area follows the number of reviews, with the number written beside it.
 pub(crate) fn themes_by_board(region: &Region) -> String {
     let themes: Vec<usize> = (0..region.themes.len().min(CHART_THEMES)).collect();
     if themes.is_empty() || region.boards.is_empty() {
@@ -160,23 +196,23 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
     }
     let max = themes
         .iter()
-        .flat_map(|&t| region.themes[t].by_board.iter().copied())
+        .flat_map(|&t| region.themes[t].reviews_by_board.iter().copied())
         .max()
         .unwrap_or(0)
         .max(1);
-    let (label_w, col_w, row_h, header_h) = (270, 70, 30, 150);
+    let (label_w, col_w, row_h, header_h) = (270, 70, 40, 150);
     let width = label_w + themes.len() * col_w + 40;
     let height = header_h + region.boards.len() * row_h + 8;
     let mut peak = (0, 0, 0);
     for &t in &themes {
-        for (b, &n) in region.themes[t].by_board.iter().enumerate() {
+        for (b, &n) in region.themes[t].reviews_by_board.iter().enumerate() {
             if n > peak.2 {
                 peak = (t, b, n);
             }
         }
     }
     let desc = format!(
-        "A grid with a row for each of the {} boards and a column for each of the {} most frequent themes; each cell has a circle whose size follows the number of documents, and the number. The highest figure is {} on {} from {}. The table after the chart gives every figure.",
+        "A grid with a row for each of the {} boards and a column for each of the {} most frequent themes; each cell has a circle whose size follows the number of reviews (a review counts once, whatever documents it has), and the number. The highest figure is {} reviews on {} from {}. The table after the chart gives every figure.",
         region.boards.len(),
         themes.len(),
         peak.2,
@@ -194,14 +230,13 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
     );
     for (col, &t) in themes.iter().enumerate() {
         let x = label_w + col * col_w + 16;
-        let _ = write!(
-            out,
-            r#"<text transform="translate({x} {}) rotate(-40)" font-size="13" fill="{TEXT}">{}</text>"#,
-            header_h - 8,
-            esc(&shorten(&region.themes[t].label, 24))
+        let at = format!(
+            r#"transform="translate({x} {}) rotate(-40)" font-size="13""#,
+            header_h - 24
         );
+        label(&mut out, &at, 0, 0, &region.themes[t].label, 26, 4);
     }
-    let max_r = (row_h as f64 / 2.0) - 3.0;
+    let max_r = 12.0;
     for (row, b) in region.boards.iter().enumerate() {
         let cy = header_h + row * row_h + row_h / 2;
         if row % 2 == 0 {
@@ -211,14 +246,9 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
                 header_h + row * row_h
             );
         }
-        let _ = write!(
-            out,
-            r#"<text x="4" y="{}" fill="{TEXT}">{}</text>"#,
-            cy + 5,
-            esc(&shorten(&b.name, 34))
-        );
+        label(&mut out, "", 4, cy + 5, &b.name, 34, 2);
         for (col, &t) in themes.iter().enumerate() {
-            let n = region.themes[t].by_board[row];
+            let n = region.themes[t].reviews_by_board[row];
             let cx = label_w + col * col_w + 16;
             if n > 0 {
                 let r = ((n as f64 / max as f64).sqrt() * max_r).max(2.5);
@@ -256,7 +286,7 @@ pub(crate) fn markers_by_board(bars: &[MarkerBar]) -> String {
     if bars.iter().all(|b| total(b) == 0) {
         return String::new();
     }
-    let (label_w, bar_w, text_w, row_h, bar_h, top) = (250, 180, 200, 30, 18, 8);
+    let (label_w, bar_w, text_w, row_h, bar_h, top) = (250, 180, 200, 38, 18, 12);
     let width = label_w + bar_w + text_w;
     let height = top + bars.len() * row_h + 4;
     let best = bars
@@ -289,12 +319,7 @@ pub(crate) fn markers_by_board(bars: &[MarkerBar]) -> String {
     out.push_str(r##"<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#bfd7ee"/><line x1="0" y1="0" x2="0" y2="6" stroke="#1d70b8" stroke-width="2"/></pattern></defs>"##);
     for (row, b) in bars.iter().enumerate() {
         let y = top + row * row_h;
-        let _ = write!(
-            out,
-            r#"<text x="0" y="{}" fill="{TEXT}">{}</text>"#,
-            y + bar_h - 3,
-            esc(&shorten(b.board, 32))
-        );
+        label(&mut out, "", 0, y + bar_h - 3, b.board, 32, 2);
         let n = total(b);
         let mut x = label_w;
         for (count, fill) in [

@@ -20,6 +20,9 @@ pub(crate) struct Entry {
     pub(crate) themes: Vec<usize>,
     /// Which of `rec.recommendations` are overdue today.
     pub(crate) overdue: Vec<bool>,
+    /// The themes of each of `rec.recommendations` (indexes into [`Region::themes`]): its own,
+    /// where it gives themes this region knows, else its document's.
+    pub(crate) rec_themes: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone)]
@@ -31,6 +34,8 @@ pub(crate) struct BoardInfo {
     pub(crate) entries: Vec<usize>,
     /// The board's own index, when one was read.
     pub(crate) source: Option<Source>,
+    /// Reviews: see [`Region::review_count`].
+    pub(crate) reviews: usize,
     pub(crate) recommendations: usize,
     pub(crate) open: usize,
     pub(crate) overdue: usize,
@@ -44,13 +49,19 @@ pub(crate) struct ThemeInfo {
     pub(crate) path: String,
     /// Documents published in the 12 months up to the collate date.
     pub(crate) recent: usize,
-    /// Count per board (same order as [`Region::boards`]).
+    /// Documents per board (same order as [`Region::boards`]).
     pub(crate) by_board: Vec<usize>,
-    /// Count per year column (same order as [`Region::years`]).
+    /// Documents per year column (same order as [`Region::years`]).
     pub(crate) by_year: Vec<usize>,
+    /// Reviews on the theme (see [`Region::review_count`]): in all, first published in the
+    /// last 12 months, per board and per year of first publication.
+    pub(crate) reviews: usize,
+    pub(crate) reviews_recent: usize,
+    pub(crate) reviews_by_board: Vec<usize>,
+    pub(crate) reviews_by_year: Vec<usize>,
     /// Entries, newest first.
     pub(crate) entries: Vec<usize>,
-    /// Recommendations of its reviews: (entry, recommendation number).
+    /// Recommendations on it (their own themes, else their review's): (entry, number).
     pub(crate) recs: Vec<(usize, usize)>,
 }
 
@@ -86,7 +97,8 @@ pub(crate) struct Region {
     pub(crate) recent_from: NaiveDate,
     pub(crate) entries: Vec<Entry>,
     pub(crate) boards: Vec<BoardInfo>,
-    /// Most frequent in the last 12 months first, then most frequent in all, then by label.
+    /// Most reviews in the last 12 months first, then most reviews in all, then most documents,
+    /// then by label.
     pub(crate) themes: Vec<ThemeInfo>,
     /// Ascending; the unknown year last.
     pub(crate) years: Vec<YearInfo>,
@@ -96,8 +108,12 @@ pub(crate) struct Region {
     pub(crate) methodologies: Vec<TermInfo>,
     /// Entries with no theme.
     pub(crate) untagged: usize,
-    /// Recommendations of reviews with no theme.
+    /// Recommendations with no theme (neither their own nor their review's).
     pub(crate) untagged_recs: Vec<(usize, usize)>,
+    /// Reviews: a review summary with the briefings and learning summaries that name it (by
+    /// board and slug) counts once, however many documents it has; a document that names no
+    /// review counts on its own.
+    pub(crate) review_count: usize,
     pub(crate) recommendation_count: usize,
     pub(crate) open_count: usize,
     pub(crate) overdue_count: usize,
@@ -230,6 +246,7 @@ fn boards_of(records: &[Record], sources: &[Source]) -> Vec<BoardInfo> {
                 .iter()
                 .find(|s| s.board.as_deref() == Some(*name))
                 .cloned(),
+            reviews: 0,
             recommendations: 0,
             open: 0,
             overdue: 0,
@@ -292,6 +309,10 @@ fn themes_of(records: &[Record], boards: usize, years: usize) -> Vec<ThemeInfo> 
                 recent: 0,
                 by_board: vec![0; boards],
                 by_year: vec![0; years],
+                reviews: 0,
+                reviews_recent: 0,
+                reviews_by_board: vec![0; boards],
+                reviews_by_year: vec![0; years],
                 entries: Vec::new(),
                 recs: Vec::new(),
             }
@@ -353,6 +374,21 @@ impl Tally {
             let open = (rec.recommendations.iter())
                 .filter(|r| r.status.is_open())
                 .count();
+            let rec_themes: Vec<Vec<usize>> = (rec.recommendations.iter())
+                .map(|r| {
+                    let mut own: Vec<usize> = Vec::with_capacity(r.themes.len());
+                    for t in r.themes.iter().filter_map(|t| theme_at.get(t)) {
+                        if !own.contains(t) {
+                            own.push(*t);
+                        }
+                    }
+                    if own.is_empty() {
+                        entry_themes.clone()
+                    } else {
+                        own
+                    }
+                })
+                .collect();
             let b = &mut boards[board];
             b.entries.push(n);
             (b.recommendations, b.open, b.overdue) =
@@ -364,12 +400,16 @@ impl Tally {
                 th.by_board[board] += 1;
                 th.by_year[year] += 1;
                 th.recent += usize::from(recent);
-                th.recs.extend((0..recs).map(|i| (n, i)));
             }
-            if entry_themes.is_empty() {
-                tally.untagged += 1;
-                tally.untagged_recs.extend((0..recs).map(|i| (n, i)));
+            for (i, list) in rec_themes.iter().enumerate() {
+                for &t in list {
+                    themes[t].recs.push((n, i));
+                }
+                if list.is_empty() {
+                    tally.untagged_recs.push((n, i));
+                }
             }
+            tally.untagged += usize::from(entry_themes.is_empty());
             tally.recommendations += recs;
             tally.open += open;
             tally.overdue += late;
@@ -380,21 +420,73 @@ impl Tally {
                 date,
                 themes: entry_themes,
                 overdue,
+                rec_themes,
             });
         }
         tally
     }
 }
 
-/// Put the themes in the order every page shows them (most frequent in the last 12 months
-/// first, then most frequent in all, then by label), renumbering the entries' themes.
+/// The key of the review a document belongs to on its board: the review summary's slug, the
+/// slug a briefing or learning summary names, else the document's own kind and slug.
+fn review_key(rec: &Record) -> String {
+    match rec.review.as_deref().map(str::trim) {
+        Some(r) if !r.is_empty() => r.to_string(),
+        _ if rec.kind == "review" => rec.slug.clone(),
+        _ => format!("{}:{}", rec.kind, rec.slug),
+    }
+}
+
+/// Count the reviews (see [`Region::review_count`]) into their boards and themes: a review is on
+/// a theme when any of its documents is, counted in the year (and the last 12 months, or not)
+/// of its first published document. Returns how many reviews there are.
+fn count_reviews(
+    entries: &[Entry],
+    today: NaiveDate,
+    recent_from: NaiveDate,
+    boards: &mut [BoardInfo],
+    themes: &mut [ThemeInfo],
+) -> usize {
+    let mut reviews: BTreeMap<(usize, String), Vec<usize>> = BTreeMap::new();
+    for (n, e) in entries.iter().enumerate() {
+        reviews
+            .entry((e.board, review_key(&e.rec)))
+            .or_default()
+            .push(n);
+    }
+    let mut on: Vec<usize> = Vec::new();
+    for ((board, _), docs) in &reviews {
+        let first = docs
+            .iter()
+            .map(|&n| &entries[n])
+            .min_by_key(|e| (e.date.is_none(), e.date))
+            .expect("a review has a document");
+        let recent = first.date.is_some_and(|d| d >= recent_from && d <= today);
+        on.clear();
+        on.extend(docs.iter().flat_map(|&n| entries[n].themes.iter().copied()));
+        on.sort_unstable();
+        on.dedup();
+        boards[*board].reviews += 1;
+        for &t in &on {
+            let th = &mut themes[t];
+            th.reviews += 1;
+            th.reviews_recent += usize::from(recent);
+            th.reviews_by_board[*board] += 1;
+            th.reviews_by_year[first.year] += 1;
+        }
+    }
+    reviews.len()
+}
+
+/// Put the themes in the order every page shows them (most reviews in the last 12 months
+/// first, then most reviews in all, then most documents, then by label), renumbering the
+/// entries' themes and their recommendations'.
 fn order_themes(themes: Vec<ThemeInfo>, entries: &mut [Entry]) -> Vec<ThemeInfo> {
     let mut order: Vec<usize> = (0..themes.len()).collect();
     order.sort_by(|&a, &b| {
         let (ta, tb) = (&themes[a], &themes[b]);
-        tb.recent
-            .cmp(&ta.recent)
-            .then_with(|| tb.total().cmp(&ta.total()))
+        (tb.reviews_recent, tb.reviews, tb.total())
+            .cmp(&(ta.reviews_recent, ta.reviews, ta.total()))
             .then_with(|| ta.label.cmp(&tb.label))
     });
     let mut new_index = vec![0; themes.len()];
@@ -402,7 +494,7 @@ fn order_themes(themes: Vec<ThemeInfo>, entries: &mut [Entry]) -> Vec<ThemeInfo>
         new_index[old] = new;
     }
     for e in entries {
-        for t in &mut e.themes {
+        for t in e.themes.iter_mut().chain(e.rec_themes.iter_mut().flatten()) {
             *t = new_index[*t];
         }
     }
@@ -469,6 +561,8 @@ impl Region {
             &mut years,
             &mut themes,
         );
+        let review_count =
+            count_reviews(&tally.entries, today, recent_from, &mut boards, &mut themes);
         let entries = &mut tally.entries;
         for list in (boards.iter_mut().map(|b| &mut b.entries))
             .chain(years.iter_mut().map(|y| &mut y.entries))
@@ -523,6 +617,7 @@ impl Region {
             methodologies,
             untagged,
             untagged_recs: tally.untagged_recs,
+            review_count,
             recommendation_count: tally.recommendations,
             open_count: tally.open,
             overdue_count: tally.overdue,

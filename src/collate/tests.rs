@@ -6,6 +6,8 @@ use crate::index::learning::{self, LearningIndex, Record, RecordRecommendation};
 use crate::write::{WriteError, MARKER};
 use std::path::Path;
 
+mod counts;
+
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 15).unwrap()
 }
@@ -329,7 +331,8 @@ fn theme_by_board_and_theme_by_year_counts() {
     let home = read(&out, "index.html");
     let cell =
         |href: &str, n: usize| format!(r#"<a href="{href}">{n}<span class="visually-hidden">"#);
-    // Self-neglect: Northmoor 2 (review and briefing), Fellhaven 1, Kestrelby 1.
+    // Self-neglect: Northmoor 2 (a review, and a briefing that names no review so counts on its
+    // own), Fellhaven 1, Kestrelby 1. (Counting by review: tests/counts.rs.)
     assert!(
         home.contains(&cell(
             "boards/northmoor-sab/index.html#theme-self-neglect",

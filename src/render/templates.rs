@@ -47,6 +47,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     // Regional sites.
     "region/home.html",
     "region/list.html",
+    "region/table.html",
     "region/terms.html",
     "region/recommendations.html",
     "region/uptake.html",

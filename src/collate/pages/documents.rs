@@ -137,7 +137,11 @@ impl Renderer<'_> {
             section: "themes",
             title: &th.label,
             caption: Some("Theme"),
-            intro: format!("on this theme from {}", plural(boards, "board", "boards")),
+            intro: format!(
+                "on this theme, from {} across {}",
+                plural(th.reviews, "review", "reviews"),
+                plural(boards, "board", "boards")
+            ),
             crumbs: vec![crumb("themes/index.html", "Themes")],
             related,
             count: th.total(),

@@ -1,5 +1,7 @@
 //! The regional site's overview (`index.html`): its figures, the most frequent themes of the last
-//! 12 months, and the theme × board and theme × year tables with their charts.
+//! 12 months (of all time when none is that recent), and the theme × board and theme × year
+//! tables with their charts. Themes are counted by review (a review with its briefing and
+//! learning summary counts once), with the documents beside.
 
 use super::{human_date, OutFile, Renderer};
 use crate::collate::chart;
@@ -14,10 +16,11 @@ struct Link {
     label: String,
 }
 
-/// A count in a table, linking to the documents it counts.
+/// A count of reviews in a table, with their documents, linking to the documents.
 #[derive(Serialize)]
 struct Cell {
     count: usize,
+    docs: usize,
     href: String,
     /// What the count is of, for a screen reader: the board or the year.
     label: String,
@@ -27,8 +30,11 @@ struct Cell {
 struct ThemeRow<'a> {
     label: &'a str,
     path: &'a str,
+    /// Reviews and documents, in all and in the last 12 months.
     total: usize,
+    docs: usize,
     recent: usize,
+    recent_docs: usize,
     cells: Vec<Cell>,
 }
 
@@ -51,10 +57,10 @@ struct Words {
 const BY_BOARD: Words = Words {
     id: "themes-by-board",
     heading: "Themes by board",
-    intro: Some("Themes are in order of how often they appeared in the last 12 months, then in all. Each number links to the list of those documents."),
+    intro: Some("The figures count reviews: a review counts once on a theme however many of its documents (summary, 7-minute briefing, learning summary) carry it, and a document that names no review counts on its own. Where there are more documents than reviews, their number follows in brackets. Themes are in order of how many reviews raised them in the last 12 months, then in all. Each number links to the documents."),
     chart_by: "by board",
     caption_id: "theme-board-caption",
-    caption: "Documents by theme and board",
+    caption: "Reviews by theme and board (documents in brackets where more)",
     all: "All boards",
     preposition: "from",
 };
@@ -63,9 +69,9 @@ const BY_YEAR: Words = Words {
     id: "themes-over-time",
     heading: "Themes over time",
     intro: None,
-    chart_by: "by year of publication",
+    chart_by: "by the year they were first published",
     caption_id: "theme-year-caption",
-    caption: "Documents by theme and year of publication",
+    caption: "Reviews by theme and the year they were first published (documents published that year in brackets where more)",
     all: "All years",
     preposition: "in",
 };
@@ -87,19 +93,24 @@ impl Renderer<'_> {
         c.insert("board_count", &r.boards.len());
         c.insert("built_human", &human_date(r.today));
         c.insert("record_count", &r.entries.len());
+        c.insert("review_count", &r.review_count);
         c.insert("theme_count", &r.themes.len());
         c.insert("open_recommendations", &r.open_count);
         c.insert("overdue_recommendations", &r.overdue_count);
         c.insert("recent_from_human", &human_date(r.recent_from));
         c.insert("untagged", &r.untagged);
+        // The most frequent themes of the last 12 months; of all time when no review is that
+        // recent (the themes are in that order already).
+        let recent_fallback = !r.themes.iter().any(|t| t.reviews_recent > 0);
         let recent: Vec<ThemeRow> = r
             .themes
             .iter()
-            .filter(|t| t.recent > 0)
+            .filter(|t| t.reviews_recent > 0 || recent_fallback)
             .take(10)
             .map(|t| theme_row(t, vec![]))
             .collect();
         c.insert("recent_themes", &recent);
+        c.insert("recent_fallback", &recent_fallback);
         c.insert("tables", &[self.by_board(), self.by_year()]);
         c.insert(
             "chart_theme_count",
@@ -109,20 +120,23 @@ impl Renderer<'_> {
     }
 
     /// A table with a column per board or year (`columns`, and `labels` saying what each is for
-    /// a screen reader); `counts` gives a theme's figures in them, `href` where each links to.
+    /// a screen reader); `counts` gives a theme's reviews and documents in them, `href` where
+    /// each links to.
     fn count_table(
         &self,
         words: &'static Words,
         chart: String,
         columns: Vec<Link>,
         labels: Vec<String>,
-        counts: fn(&ThemeInfo) -> &[usize],
+        counts: fn(&ThemeInfo) -> (&[usize], &[usize]),
         href: impl Fn(&ThemeInfo, usize) -> String,
     ) -> CountTable<'_> {
         let rows = self.region.themes.iter().map(|t| {
-            let cells = counts(t).iter().zip(&labels).enumerate();
-            let cells = cells.map(|(i, (&count, label))| Cell {
+            let (reviews, docs) = counts(t);
+            let cells = reviews.iter().zip(docs).zip(&labels).enumerate();
+            let cells = cells.map(|(i, ((&count, &docs), label))| Cell {
                 count,
+                docs,
                 href: href(t, i),
                 label: label.clone(),
             });
@@ -145,7 +159,7 @@ impl Renderer<'_> {
             format!("boards/{}/index.html#theme-{}", r.boards[i].path, t.path)
         };
         let chart = chart::themes_by_board(r);
-        self.count_table(&BY_BOARD, chart, columns, labels, |t| &t.by_board, href)
+        self.count_table(&BY_BOARD, chart, columns, labels, by_board, href)
     }
 
     fn by_year(&self) -> CountTable<'_> {
@@ -159,7 +173,7 @@ impl Renderer<'_> {
             format!("themes/{}/index.html#year-{}", t.path, r.years[i].path)
         };
         let chart = chart::themes_over_time(r);
-        self.count_table(&BY_YEAR, chart, columns, labels, |t| &t.by_year, href)
+        self.count_table(&BY_YEAR, chart, columns, labels, by_year, href)
     }
 }
 
@@ -181,12 +195,22 @@ fn axis<'a>(
         .unzip()
 }
 
+fn by_board(t: &ThemeInfo) -> (&[usize], &[usize]) {
+    (&t.reviews_by_board, &t.by_board)
+}
+
+fn by_year(t: &ThemeInfo) -> (&[usize], &[usize]) {
+    (&t.reviews_by_year, &t.by_year)
+}
+
 fn theme_row(t: &ThemeInfo, cells: Vec<Cell>) -> ThemeRow<'_> {
     ThemeRow {
         label: &t.label,
         path: &t.path,
-        total: t.total(),
-        recent: t.recent,
+        total: t.reviews,
+        docs: t.total(),
+        recent: t.reviews_recent,
+        recent_docs: t.recent,
         cells,
     }
 }

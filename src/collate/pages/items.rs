@@ -118,6 +118,16 @@ pub(super) fn recommendation(region: &Region, e: &Entry, i: usize) -> String {
     if let Some(evidence) = &x.evidence {
         let _ = write!(s, " · Evidence: {}", esc(evidence));
     }
+    let themes = &e.rec_themes[i];
+    if !themes.is_empty() {
+        s.push_str(" · Themes: ");
+        for (n, &t) in themes.iter().enumerate() {
+            if n > 0 {
+                s.push_str(", ");
+            }
+            s.push_str(&esc(&region.themes[t].label));
+        }
+    }
     s.push_str("</p></li>\n");
     s
 }

@@ -1,8 +1,9 @@
 //! The recommendations of the region: `recommendations/index.html` (a table by theme and
-//! status) and `recommendations/THEME/index.html` (a theme's recommendations by status, overdue
-//! first). A recommendation appears under each theme of its review.
+//! status, then every recommendation once, with its themes) and `recommendations/THEME/index.html`
+//! (a theme's recommendations by status, overdue first). A recommendation is on the themes it
+//! gives itself, else on its review's.
 
-use super::terms::{counts, Table, TermRow};
+use super::terms::{counts, TermRow};
 use super::{crumb, plural, OutFile, Renderer};
 use crate::collate::CollateError;
 use crate::content::RecommendationStatus;
@@ -69,46 +70,72 @@ impl Renderer<'_> {
         by
     }
 
-    /// The table of every theme's recommendations by status.
+    /// The groups by status of these recommendations, as list items.
+    fn groups(&self, list: &[(usize, usize)]) -> Vec<Group> {
+        STATUSES
+            .iter()
+            .zip(self.by_status(list))
+            .map(|(&(s, id), v)| Group {
+                id,
+                label: s.label(),
+                count: v.len(),
+                overdue: self.overdue_in(&v),
+                html: v.iter().map(|&(e, i)| self.recs[e][i].as_str()).collect(),
+            })
+            .collect()
+    }
+
+    /// A row of the index table: these recommendations by status, overdue and all.
+    fn status_row(&self, href: String, label: &str, list: &[(usize, usize)]) -> TermRow {
+        let mut by = [0; 4];
+        for &(e, i) in list {
+            by[slot(self.region.entries[e].rec.recommendations[i].status)] += 1;
+        }
+        let overdue = self.overdue_in(list);
+        let figures = [by[0], by[1], by[2], by[3], overdue, list.len()];
+        TermRow::new(href, label, counts(&figures, Some(4)))
+    }
+
+    /// The recommendations index: a table by theme and status, its last row counting each
+    /// recommendation once, then every recommendation once, by status, with all its themes.
     pub(super) fn recommendations_index(&self) -> Result<OutFile, CollateError> {
         let r = self.region;
-        let row = |path: &str, label: &str, list: &[(usize, usize)]| {
-            let mut by = [0; 4];
-            for &(e, i) in list {
-                by[slot(r.entries[e].rec.recommendations[i].status)] += 1;
-            }
-            let figures = [
-                by[0],
-                by[1],
-                by[2],
-                by[3],
-                self.overdue_in(list),
-                list.len(),
-            ];
-            let cells = counts(&figures, Some(4));
-            TermRow::new(format!("recommendations/{path}/index.html"), label, cells)
-        };
+        let page = |path: &str| format!("recommendations/{path}/index.html");
         let mut rows: Vec<TermRow> = r
             .themes
             .iter()
             .filter(|t| !t.recs.is_empty())
-            .map(|t| row(&t.path, &t.label, &t.recs))
+            .map(|t| self.status_row(page(&t.path), &t.label, &t.recs))
             .collect();
         if !r.untagged_recs.is_empty() {
-            rows.push(row("no-theme", "No theme given", &r.untagged_recs));
+            rows.push(self.status_row(page("no-theme"), "No theme given", &r.untagged_recs));
         }
-        self.table(Table {
-            path: "recommendations/index.html",
-            section: "recommendations",
-            title: "Recommendations",
-            intro: format!(
-                "{} from the reviews of {}, by theme and status: {} open, {} overdue (the month they were due, or the revised month, has passed and they are still open). A recommendation appears under each theme of its review.",
+        let all: Vec<(usize, usize)> = (r.entries.iter().enumerate())
+            .flat_map(|(e, x)| (0..x.overdue.len()).map(move |i| (e, i)))
+            .collect();
+        let footer = self.status_row(
+            "recommendations/index.html#all-recommendations".into(),
+            "All recommendations, each counted once",
+            &all,
+        );
+        let mut c = self.page(1, "Recommendations", "recommendations", vec![]);
+        c.insert(
+            "lead",
+            &format!(
+                "{} from the reviews of {}, each counted once: {} open.",
                 plural(r.recommendation_count, "recommendation", "recommendations"),
                 plural(r.boards.len(), "board", "boards"),
                 r.open_count,
-                r.overdue_count
             ),
-            headers: &[
+        );
+        c.insert("table_caption", "Recommendations by theme and status");
+        c.insert(
+            "table_note",
+            "A recommendation is counted under each of its themes (the themes it gives, or its review’s when it gives none), so the rows add up to more than the last row, which counts each recommendation once.",
+        );
+        c.insert(
+            "headers",
+            &[
                 "Theme",
                 "Not started",
                 "In progress",
@@ -117,11 +144,20 @@ impl Renderer<'_> {
                 "Overdue",
                 "All",
             ],
-            rows,
-        })
+        );
+        c.insert("rows", &rows);
+        c.insert("footer", &footer);
+        c.insert("total", &all.len());
+        c.insert("overdue", &r.overdue_count);
+        c.insert("groups", &self.groups(&all));
+        self.render_file(
+            "recommendations/index.html",
+            "region/recommendations.html",
+            &c,
+        )
     }
 
-    /// The recommendations on one theme (`None`: of the reviews with no theme).
+    /// The recommendations on one theme (`None`: those with no theme).
     pub(super) fn theme_recommendations(&self, t: Option<usize>) -> Result<OutFile, CollateError> {
         let r = self.region;
         let (label, path, list) = match t {
@@ -132,17 +168,6 @@ impl Renderer<'_> {
             ),
             None => ("No theme given", "no-theme", &r.untagged_recs),
         };
-        let groups: Vec<Group> = STATUSES
-            .iter()
-            .zip(self.by_status(list))
-            .map(|(&(s, id), v)| Group {
-                id,
-                label: s.label(),
-                count: v.len(),
-                overdue: self.overdue_in(&v),
-                html: v.iter().map(|&(e, i)| self.recs[e][i].as_str()).collect(),
-            })
-            .collect();
         let mut c = self.page(
             2,
             &format!("Recommendations: {label}"),
@@ -151,15 +176,19 @@ impl Renderer<'_> {
         );
         c.insert("caption", "Recommendations by theme");
         c.insert(
-            "intro",
-            &match t {
-                Some(_) => format!("on {label}"),
-                None => "with no theme".to_string(),
-            },
+            "lead",
+            &format!(
+                "{} {}, by status. A recommendation is on the themes it gives, or on its review’s when it gives none.",
+                plural(list.len(), "recommendation", "recommendations"),
+                match t {
+                    Some(_) => format!("on {label}"),
+                    None => "with no theme".to_string(),
+                },
+            ),
         );
         c.insert("total", &list.len());
         c.insert("overdue", &self.overdue_in(list));
-        c.insert("groups", &groups);
+        c.insert("groups", &self.groups(list));
         if let Some(t) = t {
             c.insert(
                 "theme_href",

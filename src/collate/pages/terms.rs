@@ -137,9 +137,15 @@ impl Renderer<'_> {
     fn themes(&self) -> Result<OutFile, CollateError> {
         let r = self.region;
         let row = |t: &ThemeInfo| {
-            let figures = [t.recent, t.total(), t.recs.len(), self.overdue_in(&t.recs)];
+            let figures = [
+                t.reviews_recent,
+                t.reviews,
+                t.total(),
+                t.recs.len(),
+                self.overdue_in(&t.recs),
+            ];
             let href = format!("themes/{}/index.html", t.path);
-            TermRow::new(href, &t.label, counts(&figures, Some(3)))
+            TermRow::new(href, &t.label, counts(&figures, Some(4)))
         };
         let rows = r.themes.iter().map(row).collect();
         self.table(Table {
@@ -147,13 +153,14 @@ impl Renderer<'_> {
             section: "themes",
             title: "Themes",
             intro: format!(
-                "Every learning theme across the {}, most frequent in the last 12 months first.",
+                "Every learning theme across the {}, raised by most reviews in the last 12 months first. A review counts once on a theme however many of its documents carry it; a document that names no review counts on its own.",
                 plural(r.boards.len(), "board", "boards")
             ),
             headers: &[
                 "Theme",
-                "Last 12 months",
-                "All documents",
+                "Reviews, last 12 months",
+                "Reviews",
+                "Documents",
                 "Recommendations",
                 "Overdue",
             ],
@@ -167,8 +174,14 @@ impl Renderer<'_> {
             .boards
             .iter()
             .map(|b| {
-                let figures = [b.entries.len(), b.recommendations, b.open, b.overdue];
-                let cells = counts(&figures, Some(3));
+                let figures = [
+                    b.reviews,
+                    b.entries.len(),
+                    b.recommendations,
+                    b.open,
+                    b.overdue,
+                ];
+                let cells = counts(&figures, Some(4));
                 let mut row = TermRow::new(format!("boards/{}/index.html", b.path), &b.name, cells);
                 row.note = b.source.as_ref().map(|s| match &s.base_url {
                     Some(u) => format!("{} ({u}), index built {}", s.site_title, s.built),
@@ -185,7 +198,14 @@ impl Renderer<'_> {
                 "The {} whose learning indexes were collated.",
                 plural(r.boards.len(), "board", "boards")
             ),
-            headers: &["Board", "Documents", "Recommendations", "Open", "Overdue"],
+            headers: &[
+                "Board",
+                "Reviews",
+                "Documents",
+                "Recommendations",
+                "Open",
+                "Overdue",
+            ],
             rows,
         })
     }
