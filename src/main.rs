@@ -267,27 +267,7 @@ fn run(cli: Cli) -> Result<u8> {
             );
             Ok(0)
         }
-        Command::New { kind, name } => {
-            let k = match kind {
-                NewKindArg::Review => learnsite::scaffold::NewKind::Review,
-                NewKindArg::Briefing => learnsite::scaffold::NewKind::Briefing,
-                NewKindArg::LearningSummary => learnsite::scaffold::NewKind::LearningSummary,
-                NewKindArg::Feedback => learnsite::scaffold::NewKind::Feedback,
-            };
-            let p = learnsite::scaffold::new_document(&cli.site, k, &name)?;
-            if matches!(kind, NewKindArg::Feedback) {
-                eprintln!(
-                    "Created {}: fill in the team, what it will change and the date it met.",
-                    p.display()
-                );
-            } else {
-                eprintln!(
-                    "Created {} (a draft: remove `draft: true` when it is ready).",
-                    p.display()
-                );
-            }
-            Ok(0)
-        }
+        Command::New { kind, name } => do_new(&cli.site, kind, &name),
         Command::Collate {
             inputs,
             out,
@@ -301,22 +281,7 @@ fn run(cli: Cli) -> Result<u8> {
                 today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 layouts: Some(cli.site.join("layouts")),
             };
-            match learnsite::collate::collate(&opts) {
-                Ok(s) => {
-                    for w in &s.warnings {
-                        eprintln!("warning: {w}");
-                    }
-                    eprintln!(
-                        "Collated {} records from {} boards ({} indexes; {} duplicates merged) into {}: {} themes, {} recommendations, {} overdue.",
-                        s.records, s.boards, s.inputs, s.duplicates, s.out.display(), s.themes, s.recommendations, s.overdue
-                    );
-                    Ok(0)
-                }
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    Ok(e.exit_code() as u8)
-                }
-            }
+            Ok(do_collate(&opts))
         }
         Command::Digest {
             since,
@@ -378,6 +343,49 @@ fn run(cli: Cli) -> Result<u8> {
             opts.drafts = drafts;
             learnsite::serve::serve(opts, port)?;
             Ok(0)
+        }
+    }
+}
+
+/// Start a document of `kind` from its template and say what to do next.
+fn do_new(site: &std::path::Path, kind: NewKindArg, name: &str) -> Result<u8> {
+    let k = match kind {
+        NewKindArg::Review => learnsite::scaffold::NewKind::Review,
+        NewKindArg::Briefing => learnsite::scaffold::NewKind::Briefing,
+        NewKindArg::LearningSummary => learnsite::scaffold::NewKind::LearningSummary,
+        NewKindArg::Feedback => learnsite::scaffold::NewKind::Feedback,
+    };
+    let p = learnsite::scaffold::new_document(site, k, name)?;
+    if matches!(kind, NewKindArg::Feedback) {
+        eprintln!(
+            "Created {}: fill in the team, what it will change and the date it met.",
+            p.display()
+        );
+    } else {
+        eprintln!(
+            "Created {} (a draft: remove `draft: true` when it is ready).",
+            p.display()
+        );
+    }
+    Ok(0)
+}
+
+/// Collate a regional site and say what it holds; returns the exit code.
+fn do_collate(opts: &learnsite::collate::CollateOptions) -> u8 {
+    match learnsite::collate::collate(opts) {
+        Ok(s) => {
+            for w in &s.warnings {
+                eprintln!("warning: {w}");
+            }
+            eprintln!(
+                "Collated {} records from {} boards ({} indexes; {} duplicates merged) into {}: {} themes, {} recommendations, {} overdue.",
+                s.records, s.boards, s.inputs, s.duplicates, s.out.display(), s.themes, s.recommendations, s.overdue
+            );
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            e.exit_code() as u8
         }
     }
 }

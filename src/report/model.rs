@@ -365,7 +365,6 @@ fn plan_open_or_moved(d: &Document, period: &Period) -> bool {
 
 /// The report of `period` from what a build publishes.
 pub(crate) fn report(input: &Input, period: Period) -> Report {
-    let internal = input.audience == crate::content::Audience::Internal;
     let ours = |d: &&Document| {
         input.board.is_none_or(|b| {
             d.board(input.config)
@@ -393,59 +392,14 @@ pub(crate) fn report(input: &Input, period: Period) -> Report {
         .filter(|d| !d.is_ongoing())
         .collect();
 
-    let begun_by_end = |d: &Document| d.meta.commissioned.is_none_or(|c| !period.ends_before(c));
-    let mut arranged: Vec<ReviewRow> = ongoing_docs
-        .iter()
-        .map(|d| row(input, d, internal))
-        .chain(done.iter().map(|d| row(input, d, true)))
-        .filter(|r| r.commissioned.is_some_and(|c| period.contains_month(c)))
-        .collect();
-    arranged.sort_by(|a, b| {
-        a.commissioned
-            .cmp(&b.commissioned)
-            .then(a.name().cmp(&b.name()))
-    });
+    let arranged = arranged(input, &period, &ongoing_docs, &done);
 
-    let mut concluded_docs: Vec<&Document> = done
-        .iter()
-        .copied()
-        .filter(|d| concluded_month(d).is_some_and(|m| period.contains_month(m)))
-        .collect();
-    concluded_docs.sort_by(|a, b| {
-        concluded_month(a)
-            .cmp(&concluded_month(b))
-            .then(a.title.cmp(&b.title))
+    let concluded_docs = by_conclusion(&done, |d| {
+        concluded_month(d).is_some_and(|m| period.contains_month(m))
     });
-    // Ongoing at the end of the year: still ongoing (if begun by then), or concluded after it.
-    let mut ongoing: Vec<ReviewRow> = ongoing_docs
-        .iter()
-        .filter(|d| begun_by_end(d))
-        .map(|d| row(input, d, internal))
-        .chain(
-            done.iter()
-                .filter(|d| {
-                    d.meta.commissioned.is_some_and(|c| !period.ends_before(c))
-                        && concluded_month(d).is_some_and(|m| period.ends_before(m))
-                })
-                .map(|d| row(input, d, true)),
-        )
-        .collect();
-    ongoing.sort_by(|a, b| {
-        a.commissioned
-            .cmp(&b.commissioned)
-            .then(a.name().cmp(&b.name()))
-    });
-
-    let mut earlier_docs: Vec<&Document> = done
-        .iter()
-        .copied()
-        .filter(|d| concluded_month(d).is_some_and(|m| period.starts_after(m)))
-        .filter(|d| plan_open_or_moved(d, &period))
-        .collect();
-    earlier_docs.sort_by(|a, b| {
-        concluded_month(a)
-            .cmp(&concluded_month(b))
-            .then(a.title.cmp(&b.title))
+    let ongoing = ongoing_at_end(input, &period, &ongoing_docs, &done);
+    let earlier_docs = by_conclusion(&done, |d| {
+        concluded_month(d).is_some_and(|m| period.starts_after(m)) && plan_open_or_moved(d, &period)
     });
 
     let in_scope: Vec<&Document> = concluded_docs
@@ -479,6 +433,109 @@ pub(crate) fn report(input: &Input, period: Period) -> Report {
 
     let (markers, marker_reviews) = markers(&concluded_docs);
 
+    let shared = shared(input, &period, &docs);
+
+    Report {
+        board: board_name(input, &boards),
+        boards: if boards.len() > 1 { boards } else { Vec::new() },
+        period,
+        as_at: input.today,
+        audience: input.audience.as_str(),
+        arranged,
+        concluded: concluded_docs.iter().map(|d| entry(input, d)).collect(),
+        ongoing,
+        earlier: earlier_docs.iter().map(|d| entry(input, d)).collect(),
+        impact,
+        markers,
+        marker_reviews,
+        shared,
+    }
+}
+
+/// The board the report is of: as the documents write it (`--board`, or the one board of the
+/// site), else the site's board or title.
+fn board_name(input: &Input, boards: &[String]) -> String {
+    match (input.board, boards) {
+        // As the documents write it.
+        (Some(b), found) => found.first().cloned().unwrap_or_else(|| b.to_string()),
+        (None, [one]) => one.clone(),
+        (None, []) => input
+            .config
+            .board
+            .clone()
+            .filter(|b| !b.trim().is_empty())
+            .unwrap_or_else(|| input.config.title.clone()),
+        (None, _) => input.config.title.clone(),
+    }
+}
+
+/// Review rows by the month commissioned, then name.
+fn sort_by_commissioned(rows: &mut [ReviewRow]) {
+    rows.sort_by(|a, b| {
+        a.commissioned
+            .cmp(&b.commissioned)
+            .then(a.name().cmp(&b.name()))
+    });
+}
+
+/// Reviews arranged (commissioned) in the year, whether ongoing or done. An ongoing review's
+/// title shows only in an internal report.
+fn arranged(
+    input: &Input,
+    period: &Period,
+    ongoing_docs: &[&Document],
+    done: &[&Document],
+) -> Vec<ReviewRow> {
+    let internal = input.audience == crate::content::Audience::Internal;
+    let mut arranged: Vec<ReviewRow> = ongoing_docs
+        .iter()
+        .map(|d| row(input, d, internal))
+        .chain(done.iter().map(|d| row(input, d, true)))
+        .filter(|r| r.commissioned.is_some_and(|c| period.contains_month(c)))
+        .collect();
+    sort_by_commissioned(&mut arranged);
+    arranged
+}
+
+/// Ongoing at the end of the year: still ongoing (if begun by then), or concluded after it.
+fn ongoing_at_end(
+    input: &Input,
+    period: &Period,
+    ongoing_docs: &[&Document],
+    done: &[&Document],
+) -> Vec<ReviewRow> {
+    let internal = input.audience == crate::content::Audience::Internal;
+    let begun_by_end = |d: &Document| d.meta.commissioned.is_none_or(|c| !period.ends_before(c));
+    let mut ongoing: Vec<ReviewRow> = ongoing_docs
+        .iter()
+        .filter(|d| begun_by_end(d))
+        .map(|d| row(input, d, internal))
+        .chain(
+            done.iter()
+                .filter(|d| {
+                    d.meta.commissioned.is_some_and(|c| !period.ends_before(c))
+                        && concluded_month(d).is_some_and(|m| period.ends_before(m))
+                })
+                .map(|d| row(input, d, true)),
+        )
+        .collect();
+    sort_by_commissioned(&mut ongoing);
+    ongoing
+}
+
+/// The reviews of `done` that `keep` keeps, by the month concluded, then title.
+fn by_conclusion<'a>(done: &[&'a Document], keep: impl Fn(&Document) -> bool) -> Vec<&'a Document> {
+    let mut docs: Vec<&Document> = done.iter().copied().filter(|d| keep(d)).collect();
+    docs.sort_by(|a, b| {
+        concluded_month(a)
+            .cmp(&concluded_month(b))
+            .then(a.title.cmp(&b.title))
+    });
+    docs
+}
+
+/// Briefings and learning summaries published in the year, with teams' uptake.
+fn shared(input: &Input, period: &Period, docs: &[&Document]) -> Vec<Shared> {
     let mut shared: Vec<Shared> = docs
         .iter()
         .filter(|d| matches!(d.kind, Kind::Briefing | Kind::LearningSummary))
@@ -494,33 +551,7 @@ pub(crate) fn report(input: &Input, period: Period) -> Report {
         })
         .collect();
     shared.sort_by(|a, b| a.published.cmp(&b.published).then(a.title.cmp(&b.title)));
-
-    Report {
-        board: match (input.board, boards.as_slice()) {
-            // As the documents write it.
-            (Some(b), found) => found.first().cloned().unwrap_or_else(|| b.to_string()),
-            (None, [one]) => one.clone(),
-            (None, []) => input
-                .config
-                .board
-                .clone()
-                .filter(|b| !b.trim().is_empty())
-                .unwrap_or_else(|| input.config.title.clone()),
-            (None, _) => input.config.title.clone(),
-        },
-        boards: if boards.len() > 1 { boards } else { Vec::new() },
-        period,
-        as_at: input.today,
-        audience: input.audience.as_str(),
-        arranged,
-        concluded: concluded_docs.iter().map(|d| entry(input, d)).collect(),
-        ongoing,
-        earlier: earlier_docs.iter().map(|d| entry(input, d)).collect(),
-        impact,
-        markers,
-        marker_reviews,
-        shared,
-    }
+    shared
 }
 
 /// A board's name as compared: lower case, words only.

@@ -1,0 +1,164 @@
+//! Where the recommendations stand (by status, theme and agency; overdue; progress in the
+//! year) and those the board decided not to implement, with its reasons.
+
+use super::reviews::due;
+use super::{cell, n, open, review_cell, table};
+use crate::content::Date;
+use crate::content::RecommendationStatus;
+use crate::report::blocks::{bold, Block, Line, Row};
+use crate::report::model::{ActionRef, Report, StatusCounts};
+
+fn counts_row(label: Vec<Line>, c: &StatusCounts) -> Vec<Vec<Line>> {
+    let mut row = vec![label];
+    row.extend(c.by_status.iter().map(|k| cell(k.to_string())));
+    row.push(cell(c.overdue.to_string()));
+    row.push(cell(c.total().to_string()));
+    row
+}
+
+fn action_cells(a: &ActionRef) -> [Vec<Line>; 3] {
+    [
+        review_cell(&a.review.row),
+        cell(a.rec.id.clone()),
+        cell(a.rec.text.clone()),
+    ]
+}
+
+pub(super) fn standing(r: &Report, b: &mut Vec<Block>, as_at: &str) {
+    let c = r.counts();
+    if !open(
+        b,
+        "Recommendations: where they stand",
+        (c.total() == 0).then_some("The reviews in this report made no recommendations."),
+        "",
+    ) {
+        return;
+    }
+    b.push(Block::para(format!(
+        "The {} of the reviews above, on {as_at}. A recommendation is overdue when the month it is due (the later month, when the board agreed one) has passed and it is not started or in progress.",
+        n(c.total(), "recommendation", "recommendations")
+    )));
+    b.push(Block::heading(3, "By status"));
+    let mut rows: Vec<Row> = RecommendationStatus::ALL
+        .iter()
+        .zip(c.by_status)
+        .map(|(s, k)| vec![cell(s.label()), cell(k.to_string())])
+        .collect();
+    rows.push(vec![cell("Of which overdue"), cell(c.overdue.to_string())]);
+    rows.push(vec![
+        vec![vec![bold("Total")]],
+        vec![vec![bold(c.total().to_string())]],
+    ]);
+    b.push(table(
+        "Recommendations by status",
+        &["Status", "Recommendations"],
+        &[3, 2],
+        rows,
+    ));
+
+    b.push(Block::heading(3, "By theme"));
+    b.push(Block::para(
+        "A recommendation's own themes, else its review's; a recommendation with more than one theme is counted under each.",
+    ));
+    let mut rows: Vec<Row> = r
+        .by_theme()
+        .iter()
+        .map(|(t, k)| counts_row(cell(t.clone()), k))
+        .collect();
+    rows.push(counts_row(vec![vec![bold("All recommendations")]], &c));
+    let mut head = vec!["Theme"];
+    head.extend(RecommendationStatus::ALL.iter().map(|s| s.label()));
+    head.extend(["Overdue", "Total"]);
+    b.push(table(
+        "Recommendations by theme and status",
+        &head,
+        &[4, 2, 2, 2, 2, 2, 2],
+        rows,
+    ));
+
+    b.push(Block::heading(3, "Overdue"));
+    let overdue = r.overdue();
+    if overdue.is_empty() {
+        b.push(Block::para(format!(
+            "No recommendation was overdue on {as_at}."
+        )));
+    } else {
+        let rows = overdue
+            .iter()
+            .map(|a| {
+                let [rev, id, text] = action_cells(a);
+                vec![
+                    rev,
+                    id,
+                    text,
+                    cell(a.rec.owner.clone().unwrap_or_else(|| "Not set".into())),
+                    due(a.rec),
+                    cell(a.rec.overdue_words.clone().unwrap_or_default()),
+                ]
+            })
+            .collect();
+        b.push(table(
+            "Overdue recommendations, longest overdue first",
+            &["Review", "No.", "Recommendation", "Lead", "Due", "Overdue"],
+            &[3, 1, 6, 3, 2, 2],
+            rows,
+        ));
+    }
+
+    b.push(Block::heading(3, "Progress recorded in the year"));
+    let progress = r.progress();
+    if progress.is_empty() {
+        b.push(Block::para("No dated update was recorded in the year."));
+    } else {
+        let rows = progress
+            .iter()
+            .map(|p| {
+                let [rev, id, _] = action_cells(&p.action);
+                vec![
+                    cell(Date(p.date).human()),
+                    rev,
+                    id,
+                    cell(p.text.to_string()),
+                ]
+            })
+            .collect();
+        b.push(table(
+            "Dated updates on recommendations recorded in the year, oldest first",
+            &["Date", "Review", "No.", "Update"],
+            &[2, 3, 1, 7],
+            rows,
+        ));
+    }
+}
+
+pub(super) fn not_implemented(r: &Report, b: &mut Vec<Block>) {
+    let ni = r.not_implemented();
+    if !open(
+        b,
+        "Recommendations the board decided not to implement",
+        ni.is_empty().then_some(
+            "None: the board has not decided against any recommendation of these reviews.",
+        ),
+        "Where a board decides not to implement a finding of a review, its annual report gives the reasons (Care Act 2014, Schedule 2).",
+    ) {
+        return;
+    }
+    let rows = ni
+        .iter()
+        .map(|a| {
+            let [rev, id, text] = action_cells(a);
+            vec![
+                rev,
+                id,
+                text,
+                cell(a.rec.reason.clone().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    b.push(table(
+        "Recommendations not implemented, with the board's reasons",
+        &["Review", "No.", "Recommendation", "Reason"],
+        &[3, 1, 5, 5],
+        rows,
+    ));
+}
