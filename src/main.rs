@@ -390,6 +390,18 @@ fn do_collate(opts: &learnsite::collate::CollateOptions) -> u8 {
     }
 }
 
+/// A site with errors gets no `what` (digest, report): show its problems and say so; the
+/// exit code is 1, as for a refused build.
+fn refused(diagnostics: &[Diagnostic], what: &str) -> u8 {
+    print_diags(diagnostics);
+    let n = diagnostics.iter().filter(|d| d.is_error()).count();
+    eprintln!(
+        "error: the site has {n} error{}: no {what} was written (fix them as for a build)",
+        if n == 1 { "" } else { "s" }
+    );
+    1
+}
+
 /// Write a digest and say what it holds; returns the exit code.
 fn do_digest(opts: &learnsite::digest::DigestOptions) -> u8 {
     use learnsite::digest::{DigestError, HTML_FILE, MARKDOWN_FILE, TEXT_FILE};
@@ -421,17 +433,7 @@ fn do_digest(opts: &learnsite::digest::DigestOptions) -> u8 {
             0
         }
         Err(DigestError::Site(BuildError::Refused { diagnostics, .. })) => {
-            print_diags(&diagnostics);
-            eprintln!(
-                "error: the site has {} error{}: no digest was written (fix them as for a build)",
-                diagnostics.iter().filter(|d| d.is_error()).count(),
-                if diagnostics.iter().filter(|d| d.is_error()).count() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
-            );
-            1
+            refused(&diagnostics, "digest")
         }
         Err(e) => {
             eprintln!("error: {e}");
@@ -462,13 +464,7 @@ fn do_report(opts: &learnsite::report::ReportOptions) -> u8 {
             0
         }
         Err(ReportError::Site(BuildError::Refused { diagnostics, .. })) => {
-            print_diags(&diagnostics);
-            let n = diagnostics.iter().filter(|d| d.is_error()).count();
-            eprintln!(
-                "error: the site has {n} error{}: no report was written (fix them as for a build)",
-                if n == 1 { "" } else { "s" }
-            );
-            1
+            refused(&diagnostics, "report")
         }
         Err(e) => {
             eprintln!("error: {e}");
