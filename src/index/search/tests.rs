@@ -30,59 +30,80 @@ fn q(text: &str) -> Query {
     }
 }
 
+/// `d` dated `date`, on `board`, with `themes` and (for a review) its type.
+fn filed(
+    mut d: SearchDoc,
+    date: &str,
+    themes: &[(&str, &str)],
+    review_type: Option<(&str, &str)>,
+    board: &str,
+) -> SearchDoc {
+    d.date = Some(date.into());
+    d.themes = themes.iter().map(|&(s, l)| pair(s, l)).collect();
+    d.review_type = review_type.map(|(s, l)| pair(s, l));
+    d.board = Some(board.into());
+    d
+}
+
 fn corpus() -> Vec<SearchDoc> {
     let filler = "The practitioners met in a multi-agency meeting and agreed the plan. ";
-    let mut d1 = doc(
-        "reviews/a/index.html",
-        "Neglect of a young carer",
-        &filler.repeat(20),
-    );
-    d1.date = Some("2023-05-01".into());
-    d1.themes = vec![
-        pair("neglect", "Neglect"),
-        pair("young-carers", "Young carers"),
-    ];
-    d1.review_type = Some(pair("cspr", "Child Safeguarding Practice Review"));
-    d1.board = Some("Northshire Safeguarding Children Partnership".into());
-    let mut d2 = doc(
-        "reviews/b/index.html",
-        "Adult B: hoarding and housing",
-        &format!(
-            "{}The review found neglect was mentioned once. {}",
-            filler.repeat(10),
-            filler.repeat(10)
+    let cspr = Some(("cspr", "Child Safeguarding Practice Review"));
+    let northshire = "Northshire Safeguarding Children Partnership";
+    let southshire = "Southshire Safeguarding Adults Board";
+    let d1 = filed(
+        doc(
+            "reviews/a/index.html",
+            "Neglect of a young carer",
+            &filler.repeat(20),
         ),
+        "2023-05-01",
+        &[("neglect", "Neglect"), ("young-carers", "Young carers")],
+        cspr,
+        northshire,
     );
-    d2.date = Some("2024-02-10".into());
-    d2.themes = vec![
-        pair("self-neglect", "Self-neglect"),
-        pair("housing", "Housing"),
-    ];
-    d2.review_type = Some(pair("sar", "Safeguarding Adults Review"));
-    d2.board = Some("Southshire Safeguarding Adults Board".into());
-    let mut d3 = doc(
-        "briefings/c/index.html",
-        "Seven minute briefing: the voice of the child",
-        "Hearing the voice of the child matters. Professional curiosity about the child's lived experience.",
+    let d2 = filed(
+        doc(
+            "reviews/b/index.html",
+            "Adult B: hoarding and housing",
+            &format!(
+                "{}The review found neglect was mentioned once. {}",
+                filler.repeat(10),
+                filler.repeat(10)
+            ),
+        ),
+        "2024-02-10",
+        &[("self-neglect", "Self-neglect"), ("housing", "Housing")],
+        Some(("sar", "Safeguarding Adults Review")),
+        southshire,
+    );
+    let mut d3 = filed(
+        doc(
+            "briefings/c/index.html",
+            "Seven minute briefing: the voice of the child",
+            "Hearing the voice of the child matters. Professional curiosity about the child's lived experience.",
+        ),
+        "2022-11-30",
+        &[
+            ("voice-of-the-child", "Voice of the child"),
+            ("neglect", "Neglect"),
+        ],
+        None,
+        northshire,
     );
     d3.kind = "briefing".into();
     d3.kind_label = "7-minute briefing".into();
-    d3.date = Some("2022-11-30".into());
-    d3.themes = vec![
-        pair("voice-of-the-child", "Voice of the child"),
-        pair("neglect", "Neglect"),
-    ];
-    d3.board = Some("Northshire Safeguarding Children Partnership".into());
-    let mut d4 = doc(
-        "reviews/d/index.html",
-        "Child D",
-        "Practitioners did not hear the child. The voice was lost; curiosity was missing. Naïve café.",
+    let mut d4 = filed(
+        doc(
+            "reviews/d/index.html",
+            "Child D",
+            "Practitioners did not hear the child. The voice was lost; curiosity was missing. Naïve café.",
+        ),
+        "2021-01-15",
+        &[("professional-curiosity", "Professional curiosity")],
+        cspr,
+        southshire,
     );
     d4.headings = vec!["Professional curiosity".into()];
-    d4.date = Some("2021-01-15".into());
-    d4.themes = vec![pair("professional-curiosity", "Professional curiosity")];
-    d4.review_type = Some(pair("cspr", "Child Safeguarding Practice Review"));
-    d4.board = Some("Southshire Safeguarding Adults Board".into());
     let mut d5 = doc(
         "about/index.html",
         "About this site",
