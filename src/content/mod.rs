@@ -10,4 +10,5 @@ pub(crate) mod load;
 mod model;
 
 pub use load::{load_site, LoadOutcome};
+pub(crate) use load::{load_site_cached, LoadCache};
 pub use model::*;

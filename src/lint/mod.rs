@@ -106,6 +106,10 @@ pub struct Linter {
     /// Phrases that protect every word in them (national bodies, public cases, allow-list).
     phrases: Phrases,
     known: KnownNames,
+    /// A key of the settings above (what a linter was made from): two linters with the same
+    /// key find the same in any document, so `serve` keeps a document's findings while it is
+    /// unchanged ([`Linter::settings_key`]).
+    settings_key: u128,
 }
 
 impl Default for Linter {
@@ -194,7 +198,17 @@ impl Linter {
             allow_phrases,
             phrases,
             known: known_names.map(KnownNames::parse).unwrap_or_default(),
+            settings_key: {
+                let mut h = crate::render::memo::KeyHasher::new();
+                h.add(&(allow, area, known_names));
+                h.finish()
+            },
         }
+    }
+
+    /// What this linter was made from, as a key: see the field of that name.
+    pub(crate) fn settings_key(&self) -> u128 {
+        self.settings_key
     }
 
     #[cfg(test)]

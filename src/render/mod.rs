@@ -16,6 +16,7 @@ pub(crate) mod digest;
 pub(crate) mod listings;
 pub(crate) mod markdown;
 pub(crate) mod markers;
+pub(crate) mod memo;
 pub(crate) mod pages;
 pub(crate) mod templates;
 pub(crate) mod theme;
@@ -45,6 +46,8 @@ pub(crate) struct Input<'a> {
     pub(crate) tera: &'a tera::Tera,
     /// What teams did with each published briefing (by slug).
     pub(crate) uptake: &'a crate::index::Uptakes,
+    /// The pages of the last build `serve` wrote, to render only those that changed.
+    pub(crate) memo: Option<&'a memo::PageMemo>,
 }
 
 /// What the render stage made.
@@ -61,14 +64,52 @@ pub(crate) struct RenderedSite {
     pub(crate) failed: bool,
 }
 
-/// Render every page of the site; template errors go to `diags`.
-pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> RenderedSite {
+/// The body of each document, rendered or, for those the cache has, as rendered before.
+pub(crate) fn bodies(docs: &[&Document], cache: Option<&mut BodyCache>) -> Vec<Rendered> {
+    let Some(cache) = cache else {
+        return docs.par_iter().map(|d| body(d)).collect();
+    };
+    let keys: Vec<memo::Key> = docs.par_iter().map(|d| BodyCache::key(d)).collect();
+    let mut found: Vec<Option<Rendered>> = keys.iter().map(|k| cache.0.remove(k)).collect();
+    found.par_iter_mut().zip(docs).for_each(|(b, d)| {
+        if b.is_none() {
+            *b = Some(body(d));
+        }
+    });
+    found.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+fn body(d: &Document) -> Rendered {
+    markdown::render(d.body(), &d.url, &view::root_for(&d.url))
+}
+
+/// Documents' rendered bodies, by what they were rendered from (`serve` keeps them between
+/// builds).
+#[derive(Debug, Default)]
+pub(crate) struct BodyCache(std::collections::HashMap<memo::Key, Rendered>);
+
+impl BodyCache {
+    fn key(d: &Document) -> memo::Key {
+        let mut h = memo::KeyHasher::new();
+        h.bytes(d.body().as_bytes());
+        h.bytes(d.url.as_bytes());
+        h.finish()
+    }
+    /// Keep the bodies of this build's documents (and only those) for the next.
+    pub(crate) fn keep(&mut self, docs: &[&Document], bodies: Vec<Rendered>) {
+        self.0.clear();
+        self.0.extend(docs.iter().map(|d| Self::key(d)).zip(bodies));
+    }
+}
+
+/// Render every page of the site from the documents' `bodies` (in the order of the input's
+/// documents); template errors go to `diags`.
+pub(crate) fn render_site(
+    input: &Input,
+    bodies: Vec<Rendered>,
+    diags: &mut Vec<Diagnostic>,
+) -> RenderedSite {
     let (config, p) = (&input.site.config, input.publication);
-    let bodies: Vec<Rendered> = input
-        .docs
-        .par_iter()
-        .map(|d| markdown::render(d.body(), &d.url, &view::root_for(&d.url)))
-        .collect();
     let has_code = bodies.iter().any(|r| r.has_code);
     let mut views = view::doc_views(input.docs, config, &input.site.vocab, p.today);
     for (v, d) in views.iter_mut().zip(input.docs) {
@@ -84,6 +125,7 @@ pub(crate) fn render_site(input: &Input, diags: &mut Vec<Diagnostic>) -> Rendere
         site: site_view,
         config,
         noindex: !p.is_public(),
+        memo: input.memo,
     };
     let mut out = Pages::default();
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
@@ -159,6 +201,9 @@ pub(crate) struct Renderer<'a> {
     pub(crate) config: &'a Config,
     /// Ask search engines not to index (any build that is not for the public).
     pub(crate) noindex: bool,
+    /// The pages `serve` wrote last: a page whose template and context are unchanged is
+    /// not rendered again.
+    pub(crate) memo: Option<&'a memo::PageMemo>,
 }
 
 impl Renderer<'_> {
@@ -174,8 +219,8 @@ impl Renderer<'_> {
         title: &str,
         section: &str,
         crumbs: &[Crumb],
-    ) -> tera::Context {
-        let mut c = tera::Context::new();
+    ) -> memo::Ctx {
+        let mut c = memo::Ctx::new(self.memo.is_some());
         c.insert("site", &self.site);
         c.insert("root", &view::root_for(url));
         c.insert("page_title", title);
@@ -190,16 +235,23 @@ impl Renderer<'_> {
     /// Fill template `name` into the page at site path `url` (`reviews/` is written to
     /// `reviews/index.html`, `404.html` to itself). `what` names the page in the error
     /// ("the page /reviews/"); empty, the error is the template's alone.
+    ///
+    /// With a memo, a page whose template and context are those it was last written with is
+    /// not rendered: it comes back empty, its path among the memo's unchanged pages.
     pub(crate) fn page(
         &self,
         name: &str,
-        ctx: &tera::Context,
+        ctx: &memo::Ctx,
         url: &str,
         what: &str,
     ) -> Result<OutFile, Diagnostic> {
+        let path = view::href(url);
+        if self.memo.is_some_and(|m| m.unchanged(&path, name, ctx)) {
+            return Ok(OutFile::new(path, Vec::new()));
+        }
         self.tera
-            .render(name, ctx)
-            .map(|html| OutFile::new(view::href(url), html))
+            .render(name, &ctx.tera)
+            .map(|html| OutFile::new(path, html))
             .map_err(|e| {
                 let message = if what.is_empty() {
                     templates::describe(&e)

@@ -92,6 +92,30 @@ pub(crate) fn describe(e: &tera::Error) -> String {
 /// the regional one, `layouts/partials/footer.html` the footer of both); any other file is added
 /// (for a site's own partials and macros).
 pub(crate) fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
+    compile(&sources(layouts_dir)?)
+}
+
+/// [`load`], keeping the compiled templates in `cache` with a key of their sources: when
+/// they are unchanged they are not compiled again. Returns the key too (every page made
+/// with these templates depends on it).
+pub(crate) fn load_cached<'a>(
+    layouts_dir: &Path,
+    cache: &'a mut Option<(super::memo::Key, Tera)>,
+) -> Result<(&'a Tera, super::memo::Key), TemplateError> {
+    let all = sources(layouts_dir)?;
+    let mut h = super::memo::KeyHasher::new();
+    h.add(&all);
+    let key = h.finish();
+    if cache.as_ref().is_none_or(|(k, _)| *k != key) {
+        *cache = None;
+        *cache = Some((key, compile(&all)?));
+    }
+    let (_, tera) = cache.as_ref().expect("just filled");
+    Ok((tera, key))
+}
+
+/// The theme's templates with the site's `layouts/` over them: (name, text).
+fn sources(layouts_dir: &Path) -> Result<Vec<(String, String)>, TemplateError> {
     let mut all = defaults();
     if layouts_dir.is_dir() {
         for e in walkdir::WalkDir::new(layouts_dir)
@@ -119,7 +143,7 @@ pub(crate) fn load(layouts_dir: &Path) -> Result<Tera, TemplateError> {
             }
         }
     }
-    compile(&all)
+    Ok(all)
 }
 
 /// The default theme alone, without a site's templates.

@@ -4,8 +4,10 @@
 //! the output folder are never changed by it.
 
 mod http;
+mod session;
 
 use crate::site::{self, BuildOptions};
+use session::Session;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
@@ -82,11 +84,22 @@ pub(crate) fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
 
 pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     // Serve builds go to their own folder unless told otherwise.
-    let run = |opts: &BuildOptions| -> Option<PathBuf> {
-        match site::build(opts) {
-            Ok(r) => {
-                eprintln!("Built {} files.", r.files_written);
-                Some(r.out)
+    let run = |session: &mut Session| -> Option<session::Updated> {
+        let started = std::time::Instant::now();
+        match session.update() {
+            Ok(u) => {
+                if u.whole {
+                    eprintln!("Built {} files.", u.report.files_written);
+                } else {
+                    eprintln!(
+                        "Updated {} file{} and removed {} in {} ms.",
+                        u.written.len(),
+                        if u.written.len() == 1 { "" } else { "s" },
+                        u.removed.len(),
+                        started.elapsed().as_millis()
+                    );
+                }
+                Some(u)
             }
             Err(site::BuildError::Refused { diagnostics, .. }) => {
                 for d in &diagnostics {
@@ -101,8 +114,12 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
             }
         }
     };
-    let out = run(&opts).unwrap_or_else(|| opts.site.join("public"));
+    let mut session = Session::new(opts.clone());
+    let out = run(&mut session)
+        .map(|u| u.report.out)
+        .unwrap_or_else(|| opts.site.join("public"));
     opts.out = Some(out.clone());
+    session.set_out(out.clone());
     let listener =
         http::bind(port).map_err(|e| anyhow::anyhow!("cannot listen on 127.0.0.1:{port}: {e}"))?;
     eprintln!(
@@ -134,13 +151,13 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     if cfg.is_file() {
         watcher.watch(&cfg, notify::RecursiveMode::NonRecursive)?;
     }
-    let rebuild_opts = opts.clone();
     let version = Arc::new(AtomicU64::new(1));
     let v2 = Arc::clone(&version);
+    let site_dir = opts.site.clone();
     std::thread::spawn(move || {
         // What the sources looked like at the last build: an event that leaves them as they
         // were (an editor saving the same bytes, a tool touching a folder) rebuilds nothing.
-        let mut last = fingerprint(&rebuild_opts.site);
+        let mut last = fingerprint(&site_dir);
         loop {
             let Ok(first) = rx.recv() else { return };
             // Let a burst of saves settle.
@@ -149,18 +166,18 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
             while let Ok(p) = rx.try_recv() {
                 changed.push(p);
             }
-            let now = fingerprint(&rebuild_opts.site);
+            let now = fingerprint(&site_dir);
             if now == last {
                 continue;
             }
             last = now;
             let shown = changed[0]
-                .strip_prefix(&rebuild_opts.site)
+                .strip_prefix(&site_dir)
                 .unwrap_or(&changed[0])
                 .display()
                 .to_string();
             eprintln!("Changed: {shown}; rebuilding…");
-            if run(&rebuild_opts).is_some() {
+            if run(&mut session).is_some() {
                 v2.fetch_add(1, Ordering::SeqCst);
             }
         }

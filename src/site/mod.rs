@@ -12,6 +12,7 @@
 
 pub(crate) mod publish;
 pub(crate) mod report;
+pub(crate) mod reuse;
 
 pub use publish::Held;
 pub(crate) use publish::Publication;
@@ -26,6 +27,7 @@ use crate::render::{self, templates};
 use crate::write::{self, SiteFiles};
 use chrono::NaiveDate;
 pub(crate) use publish::Decision;
+pub(crate) use reuse::Reuse;
 use std::path::{Path, PathBuf};
 
 /// How to build.
@@ -92,20 +94,38 @@ pub(crate) fn decide(
     opts: &BuildOptions,
     diags: &mut Vec<diagnostics::Diagnostic>,
 ) -> Result<Decision, BuildError> {
+    decide_reusing(site, unpublishable, opts, diags, None)
+}
+
+/// [`decide`], taking the findings in documents unchanged since an earlier build from `cache`.
+fn decide_reusing(
+    site: &Site,
+    unpublishable: &[content::Document],
+    opts: &BuildOptions,
+    diags: &mut Vec<diagnostics::Diagnostic>,
+    mut cache: Option<&mut reuse::LintCache>,
+) -> Result<Decision, BuildError> {
     let mut decision = Decision::apply(&site.documents, &opts.publication());
     let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
         .map_err(|e| BuildError::Setup(e.to_string()))?;
+    if let Some(c) = cache.as_deref_mut() {
+        c.roll();
+    }
+    let mut lint = |docs: &[&content::Document]| match cache.as_deref_mut() {
+        Some(c) => c.findings(&linter, docs),
+        None => linter.lint_all(docs).findings,
+    };
     // Feedback is linted with the briefings it is about, and shown only with them.
     let docs = decision.documents(site);
     let feedback = site.feedback_documents(|slug| {
         docs.iter()
             .any(|d| d.kind == content::Kind::Briefing && d.slug == slug)
     });
-    let lint = linter.lint_all(&docs.into_iter().chain(&feedback).collect::<Vec<_>>());
-    let unpublishable = linter.lint_all(unpublishable);
-    decision.hold_lint_errors(&site.documents, &lint.findings);
-    diags.extend(lint.findings);
-    diags.extend(unpublishable.findings);
+    let findings = lint(&docs.into_iter().chain(&feedback).collect::<Vec<_>>());
+    let unpublishable = lint(&unpublishable.iter().collect::<Vec<_>>());
+    decision.hold_lint_errors(&site.documents, &findings);
+    diags.extend(findings);
+    diags.extend(unpublishable);
     Ok(decision)
 }
 
@@ -159,24 +179,78 @@ pub(crate) fn gate(opts: &BuildOptions, out: &Path) -> Result<Gated, BuildError>
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timer = Timer::new();
+    let made = make(opts, None, &mut timer)?;
+    let out = write::write_site(&made.out, &made.files)?;
+    timer.lap("write and swap in (and remove the previous output)");
+    Ok(BuildReport {
+        out,
+        files_written: made.files.len(),
+        ..made.report
+    })
+}
+
+/// What a build made, before anything is written: every file, where it goes, and what
+/// the user is told.
+pub(crate) struct Made {
+    /// The output folder (checked: absolute, and replaceable).
+    pub(crate) out: PathBuf,
+    pub(crate) files: SiteFiles,
+    pub(crate) report: BuildReport,
+}
+
+/// The stages of a build up to the page list: load, lint, gate, render, index. With
+/// `reuse`, what earlier builds made from unchanged files is taken from it, and pages the
+/// last written build made the same are left empty and named by `reuse.pages`.
+pub(crate) fn make(
+    opts: &BuildOptions,
+    mut reuse: Option<&mut Reuse>,
+    timer: &mut Timer,
+) -> Result<Made, BuildError> {
     let publication = opts.publication();
 
     // Load.
-    let outcome = load(&opts.site)?;
+    let config = Config::load(&opts.site)?;
+    if let Some(r) = reuse.as_deref_mut() {
+        r.for_build(reuse::settings_key(opts));
+    }
+    let outcome = content::load_site_cached(
+        &opts.site,
+        config,
+        reuse.as_deref_mut().map(|r| &mut r.load),
+    )?;
     timer.lap("load");
     let site = &outcome.site;
     let mut diags = outcome.diagnostics.clone();
     let out = write::check_output(&opts.site, &opts.out_path(&site.config))?;
 
     // Lint what this build would publish, then decide what it publishes.
-    let decision = decide(site, &outcome.unpublishable, opts, &mut diags)?;
+    let decision = decide_reusing(
+        site,
+        &outcome.unpublishable,
+        opts,
+        &mut diags,
+        reuse.as_deref_mut().map(|r| &mut r.lint),
+    )?;
     timer.lap("lint");
 
     // Render the published documents, then index them.
     let docs = decision.documents(site);
     let ongoing = decision.ongoing(site);
     let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
-    let tera = templates::load(&opts.site.join("layouts"))?;
+    let bodies = render::bodies(&docs, reuse.as_deref_mut().map(|r| &mut r.bodies));
+    let layouts = opts.site.join("layouts");
+    let compiled;
+    let (tera, memo) = match reuse.as_deref_mut() {
+        Some(r) => {
+            let (tera, key) = templates::load_cached(&layouts, &mut r.templates)?;
+            r.pages.for_templates(key);
+            (tera, Some(&r.pages))
+        }
+        None => {
+            compiled = templates::load(&layouts)?;
+            (&compiled, None)
+        }
+    };
     let uptake = publish::uptake(site, &docs, &publication);
     let input = render::Input {
         site,
@@ -184,10 +258,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         ongoing: &ongoing,
         taxonomies: &taxonomies,
         publication: &publication,
-        tera: &tera,
+        tera,
         uptake: &uptake,
+        memo,
     };
-    let rendered = render::render_site(&input, &mut diags);
+    let rendered = render::render_site(&input, bodies, &mut diags);
     diags.extend(decision.check_links(site, &publication, &rendered.bodies, &taxonomies));
     let mut files = SiteFiles::from(rendered.files);
     files.extend(index::index_site(&index::Input {
@@ -217,35 +292,30 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             report: Box::new(report),
         });
     }
-
-    // Write.
     for f in decision.static_files(site, &rendered.bodies) {
         files.copy(f.as_str(), site.root.join("static").join(f));
     }
     files.extend(render::assets(site, rendered.has_code));
-    let out = write::write_site(&out, &files)?;
-    timer.lap("write and swap in (and remove the previous output)");
-    Ok(BuildReport {
-        out,
-        files_written: files.len(),
-        ..report
-    })
+    if let Some(r) = reuse {
+        r.bodies.keep(&docs, rendered.bodies);
+    }
+    Ok(Made { out, files, report })
 }
 
 /// Stage timings, printed to stderr when `LEARNSITE_TIMINGS` is set (for benchmarks).
-struct Timer {
+pub(crate) struct Timer {
     on: bool,
     last: std::time::Instant,
 }
 
 impl Timer {
-    fn new() -> Timer {
+    pub(crate) fn new() -> Timer {
         Timer {
             on: std::env::var_os("LEARNSITE_TIMINGS").is_some(),
             last: std::time::Instant::now(),
         }
     }
-    fn lap(&mut self, what: &str) {
+    pub(crate) fn lap(&mut self, what: &str) {
         if self.on {
             eprintln!("  {:>7.3}s  {what}", self.last.elapsed().as_secs_f64());
         }

@@ -18,9 +18,11 @@
 //! ```
 
 mod staging;
+mod update;
 
 use staging::Staging;
 use std::path::{Component, Path, PathBuf};
+pub(crate) use update::Written;
 
 /// The marker file in every output folder learnsite writes.
 pub(crate) const MARKER: &str = ".learnsite-output";
@@ -136,6 +138,19 @@ pub(crate) fn write_site(out: &Path, site: &SiteFiles) -> Result<PathBuf, WriteE
     // Checked again: the folder may have changed while the site was made.
     check_replaceable(out)?;
     staging.commit()
+}
+
+/// A site-relative output path as a relative path of plain names, or an error if it could
+/// lead anywhere else (empty, absolute, `..`, `.`).
+fn checked_rel(rel: &str) -> Result<&Path, WriteError> {
+    let p = Path::new(rel);
+    if rel.is_empty()
+        || p.is_absolute()
+        || p.components().any(|c| !matches!(c, Component::Normal(_)))
+    {
+        return Err(WriteError::Escape(rel.to_string()));
+    }
+    Ok(p)
 }
 
 /// Normalise a path lexically (no file-system access): resolve `.` and `..`.

@@ -3,7 +3,7 @@
 
 use super::{OutFile, WriteError, MARKER};
 use rayon::prelude::*;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// A site's output being staged beside its output folder.
 #[derive(Debug)]
@@ -47,14 +47,7 @@ impl Staging {
 
     /// Map a site-relative output path to a path in the staging folder, refusing escapes.
     fn path_for(&self, rel: &str) -> Result<PathBuf, WriteError> {
-        let p = Path::new(rel);
-        if rel.is_empty()
-            || p.is_absolute()
-            || p.components().any(|c| !matches!(c, Component::Normal(_)))
-        {
-            return Err(WriteError::Escape(rel.to_string()));
-        }
-        Ok(self.dir.join(p))
+        Ok(self.dir.join(super::checked_rel(rel)?))
     }
 
     /// Write one file.

@@ -18,6 +18,7 @@ mod relevance;
 mod rendering;
 mod report;
 mod serve;
+mod serve_updates;
 mod snapshots_html;
 mod snapshots_site;
 mod support;

@@ -59,8 +59,57 @@ fn rel(root: &Path, p: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// What a file looked like when it was read: its size, times and inode. A file whose
+/// stamp is unchanged is not read again ([`LoadCache`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Stamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    /// The inode and change time (Unix): an editor that saves by renaming a new file into
+    /// place, or a tool that sets the modification time back, still changes these.
+    ino: u64,
+    ctime: (i64, i64),
+}
+
+impl Stamp {
+    fn of(m: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let (ino, ctime) = {
+            use std::os::unix::fs::MetadataExt;
+            (m.ino(), (m.ctime(), m.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let (ino, ctime) = (0, (0, 0));
+        Stamp {
+            len: m.len(),
+            modified: m.modified().ok(),
+            ino,
+            ctime,
+        }
+    }
+}
+
+/// The documents read by earlier loads of one site with one configuration, by file, with
+/// the stamp each had (`serve` keeps one between builds): a file whose stamp has not changed
+/// is neither read nor parsed again. Whatever the cache holds, a load gives what a load
+/// without it gives.
+#[derive(Debug, Default)]
+pub(crate) struct LoadCache {
+    files: std::collections::HashMap<PathBuf, (Stamp, Parsed)>,
+}
+
 /// Load the site at `root` with configuration `config`.
 pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> {
+    load_site_cached(root, config, None)
+}
+
+/// [`load_site`], reading only the files that changed since they went into `cache` (which
+/// must have been filled with the same configuration).
+pub(crate) fn load_site_cached(
+    root: &Path,
+    config: Config,
+    cache: Option<&mut LoadCache>,
+) -> Result<LoadOutcome, LoadError> {
     let content = root.join("content");
     if !content.is_dir() {
         return Err(LoadError::NoContent(content));
@@ -121,15 +170,36 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
         }
     }
 
-    let results: Vec<Parsed> = files
+    // With a cache, each file's stamp: the walk has just listed it, so it is read cheaply.
+    let stamps: Vec<Option<Stamp>> = match cache.as_deref() {
+        Some(_) => files
+            .par_iter()
+            .map(|p| std::fs::symlink_metadata(p).ok().map(|m| Stamp::of(&m)))
+            .collect(),
+        None => vec![None; files.len()],
+    };
+    let cached = cache.as_deref();
+    let reused: Vec<Option<Parsed>> = files
         .par_iter()
-        .map(|path| {
+        .zip(&stamps)
+        .map(|(path, stamp)| {
+            let (s, parsed) = cached?.files.get(path)?;
+            (Some(s) == stamp.as_ref()).then(|| parsed.clone())
+        })
+        .collect();
+    let read: Vec<Option<Parsed>> = files
+        .par_iter()
+        .zip(&reused)
+        .map(|(path, reused)| {
+            if reused.is_some() {
+                return None;
+            }
             let rel_path = rel(root, path);
             let text = match std::fs::read(path) {
                 Ok(b) => match String::from_utf8(b) {
                     Ok(t) => t,
                     Err(_) => {
-                        return Err(vec![Diagnostic::error(
+                        return Some(Err(vec![Diagnostic::error(
                             "content/not-utf8",
                             &rel_path,
                             1,
@@ -138,23 +208,42 @@ pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> 
                         )
                         .with_hint(
                             "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-                        )])
+                        )]))
                     }
                 },
                 Err(e) => {
-                    return Err(vec![Diagnostic::error(
+                    return Some(Err(vec![Diagnostic::error(
                         "content/unreadable",
                         &rel_path,
                         1,
                         1,
                         format!("this file cannot be read: {e}"),
-                    )])
+                    )]))
                 }
             };
-            parse_document(root, path, &rel_path, text, &config, &vocab)
+            Some(parse_document(root, path, &rel_path, text, &config, &vocab))
         })
         .collect();
-
+    if let Some(c) = cache {
+        // Keep what is still there, and what was read now as it was read.
+        let mut kept: std::collections::HashMap<PathBuf, (Stamp, Parsed)> =
+            std::collections::HashMap::with_capacity(files.len());
+        for ((path, stamp), fresh) in files.iter().zip(&stamps).zip(&read) {
+            let entry = match fresh {
+                Some(parsed) => stamp.clone().map(|s| (s, parsed.clone())),
+                None => c.files.remove(path),
+            };
+            if let Some(e) = entry {
+                kept.insert(path.clone(), e);
+            }
+        }
+        c.files = kept;
+    }
+    let results: Vec<Parsed> = reused
+        .into_iter()
+        .zip(read)
+        .filter_map(|(a, b)| a.or(b))
+        .collect();
     let mut documents = Vec::new();
     let mut failed = Vec::new();
     for (r, path) in results.into_iter().zip(&files) {

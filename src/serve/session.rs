@@ -1,0 +1,103 @@
+//! The build `serve` keeps between saves. Each update runs every stage of a build, as
+//! `learnsite build` would (the lint and the gate included, on every document), but takes
+//! from the builds before it what unchanged files gave them ([`Reuse`]: documents not read
+//! again, their findings, their bodies, pages not rendered again), and writes into the output
+//! folder only the files that changed ([`Written`]). The output is then what `learnsite build`
+//! would write, byte for byte; a build with errors writes nothing, as `build` does.
+
+use crate::site::{self, BuildError, BuildOptions, BuildReport, Reuse};
+use crate::write::{self, Written};
+use std::collections::HashSet;
+
+/// A site being served: what its builds keep for the next.
+pub(crate) struct Session {
+    opts: BuildOptions,
+    reuse: Reuse,
+    /// What the output folder holds, when this process wrote it; `None`: the next update
+    /// writes the whole site afresh (through the staging folder and the swap).
+    written: Option<Written>,
+}
+
+/// What an update did.
+pub(crate) struct Updated {
+    pub(crate) report: BuildReport,
+    /// The output paths written, and removed (everything, after a whole write).
+    pub(crate) written: Vec<String>,
+    pub(crate) removed: Vec<String>,
+    /// Was the whole site written (the first update, or after the output was disturbed)?
+    pub(crate) whole: bool,
+}
+
+impl Session {
+    pub(crate) fn new(opts: BuildOptions) -> Session {
+        Session {
+            opts,
+            reuse: Reuse::default(),
+            written: None,
+        }
+    }
+
+    /// Write to `out` from now on (the folder the first build resolved, or the default one
+    /// when it failed).
+    pub(crate) fn set_out(&mut self, out: std::path::PathBuf) {
+        if self.opts.out.as_ref() != Some(&out) {
+            self.opts.out = Some(out);
+        }
+    }
+
+    /// Build the site again and bring the output up to date.
+    pub(crate) fn update(&mut self) -> Result<Updated, BuildError> {
+        match self.try_update() {
+            // The output folder was disturbed (its marker removed, a file made unwritable):
+            // once more, writing it whole.
+            Err(BuildError::Write(_)) if self.written.is_none() => self.try_update(),
+            other => other,
+        }
+    }
+
+    fn try_update(&mut self) -> Result<Updated, BuildError> {
+        let mut timer = site::Timer::new();
+        let whole = self.written.is_none();
+        if whole {
+            // Every page is rendered: none can be left as it was written.
+            self.reuse.pages.clear();
+        }
+        let made = match site::make(&self.opts, Some(&mut self.reuse), &mut timer) {
+            Ok(m) => m,
+            Err(e) => {
+                self.reuse.pages.discard();
+                return Err(e);
+            }
+        };
+        let unchanged: HashSet<String> = self.reuse.pages.take_unchanged().into_iter().collect();
+        let result = match &mut self.written {
+            Some(w) => w
+                .update(&made.out, &made.files, &unchanged)
+                .map(|c| (c.written, c.removed)),
+            None => write::write_site(&made.out, &made.files).map(|_| {
+                self.written = Some(Written::of_site(&made.files));
+                (Vec::new(), Vec::new())
+            }),
+        };
+        match result {
+            Ok((written, removed)) => {
+                self.reuse.pages.commit();
+                timer.lap("write what changed");
+                Ok(Updated {
+                    report: BuildReport {
+                        files_written: made.files.len(),
+                        ..made.report
+                    },
+                    written,
+                    removed,
+                    whole,
+                })
+            }
+            Err(e) => {
+                self.reuse.pages.clear();
+                self.written = None;
+                Err(e.into())
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+//! What a build may take from the builds of the same site before it (`serve` keeps a
+//! [`Reuse`] between saves): documents not read again while their file is unchanged, their
+//! lint findings and rendered bodies while their text is, and pages not rendered while what
+//! their template is given is ([`PageMemo`]). Every part is keyed by everything it was made
+//! from, so a build with a `Reuse` makes the same files, byte for byte, as a build without.
+//!
+//! What is not keyed here (the settings, the options, the templates) is the same for every
+//! build of one `Reuse`: [`Reuse::for_build`] starts it afresh when one of them changes.
+
+use super::BuildOptions;
+use crate::content::{Document, LoadCache};
+use crate::diagnostics::Diagnostic;
+use crate::lint::Linter;
+use crate::render::memo::{Key, KeyHasher, PageMemo};
+use crate::render::BodyCache;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// Everything a build may reuse (see the module's documentation).
+#[derive(Default)]
+pub(crate) struct Reuse {
+    pub(crate) load: LoadCache,
+    pub(crate) lint: LintCache,
+    pub(crate) bodies: BodyCache,
+    pub(crate) pages: PageMemo,
+    /// The compiled templates, with the key of their sources.
+    pub(crate) templates: Option<(Key, tera::Tera)>,
+    /// The key of what every part above depends on without keying it.
+    settings: Option<Key>,
+}
+
+impl std::fmt::Debug for Reuse {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reuse").finish_non_exhaustive()
+    }
+}
+
+/// The key of a build's options and settings file: what loading, the lint and rendering
+/// depend on besides the documents (the templates are keyed apart, when they are loaded).
+pub(crate) fn settings_key(opts: &BuildOptions) -> Key {
+    let mut h = KeyHasher::new();
+    let settings = std::fs::read(opts.site.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    h.bytes(&settings);
+    h.add(&(
+        opts.audience.as_str(),
+        opts.drafts,
+        opts.today.to_string(),
+        &opts.known_names,
+        &opts.site,
+    ));
+    h.finish()
+}
+
+impl Reuse {
+    /// Make ready for a build whose settings and options have the key `settings` (from
+    /// [`settings_key`]): if that changed since the last build, nothing of it is reused.
+    pub(crate) fn for_build(&mut self, settings: Key) {
+        if self.settings != Some(settings) {
+            *self = Reuse {
+                settings: Some(settings),
+                ..Reuse::default()
+            };
+        }
+    }
+}
+
+/// The lint's findings in each document, by the document's path and text, for one linter's
+/// settings.
+#[derive(Debug, Default)]
+pub(crate) struct LintCache {
+    settings: u128,
+    previous: HashMap<Key, Vec<Diagnostic>>,
+    current: HashMap<Key, Vec<Diagnostic>>,
+}
+
+impl LintCache {
+    fn key(d: &Document) -> Key {
+        let mut h = KeyHasher::new();
+        h.bytes(d.rel_path.as_bytes());
+        h.bytes(d.source.as_bytes());
+        h.finish()
+    }
+
+    /// The findings in force in `docs` (sorted, as [`Linter::lint_all`] gives them), linting
+    /// only the documents not linted by the same settings before.
+    pub(crate) fn findings(&mut self, linter: &Linter, docs: &[&Document]) -> Vec<Diagnostic> {
+        if linter.settings_key() != self.settings {
+            *self = LintCache {
+                settings: linter.settings_key(),
+                ..LintCache::default()
+            };
+        }
+        let keys: Vec<Key> = docs.par_iter().map(|d| Self::key(d)).collect();
+        let found: Vec<Option<&Vec<Diagnostic>>> = keys
+            .iter()
+            .map(|k| self.current.get(k).or_else(|| self.previous.get(k)))
+            .collect();
+        let per_doc: Vec<Vec<Diagnostic>> = docs
+            .par_iter()
+            .zip(found)
+            .map(|(d, f)| match f {
+                Some(f) => f.clone(),
+                None => linter.lint_document_full(d).0,
+            })
+            .collect();
+        let mut all = Vec::new();
+        for (k, f) in keys.into_iter().zip(per_doc) {
+            all.extend(f.iter().cloned());
+            self.current.insert(k, f);
+        }
+        crate::diagnostics::sort(&mut all);
+        all
+    }
+
+    /// A build begins: what the last one used is kept for it, and nothing older.
+    pub(crate) fn roll(&mut self) {
+        self.previous = std::mem::take(&mut self.current);
+    }
+}
