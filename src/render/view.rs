@@ -601,23 +601,32 @@ pub(crate) struct Pager {
 pub(crate) struct PagerLink {
     pub(crate) number: usize,
     pub(crate) href: String,
+    /// Pages are left out before this one (shown as an ellipsis).
+    pub(crate) gap_before: bool,
 }
 
 impl Pager {
-    /// Page `current` (1-based) of `total` of the listing at `url`.
+    /// Page `current` (1-based) of `total` of the listing at `url`. As GOV.UK's pagination:
+    /// the first and last pages, the current one and those either side of it, with a gap
+    /// marked where pages are left out (a listing of 400 pages links 5, not 400).
     pub(crate) fn new(url: &str, current: usize, total: usize) -> Pager {
         let link = |k: usize| href(&page_url(url, k));
+        let shown = |k: usize| k == 1 || k == total || k.abs_diff(current) <= 1;
+        let mut pages: Vec<PagerLink> = Vec::new();
+        for k in (1..=total).filter(|&k| shown(k)) {
+            let gap_before = pages.last().is_some_and(|p| p.number + 1 < k);
+            pages.push(PagerLink {
+                number: k,
+                href: link(k),
+                gap_before,
+            });
+        }
         Pager {
             current,
             total,
             prev_href: (current > 1).then(|| link(current - 1)),
             next_href: (current < total).then(|| link(current + 1)),
-            pages: (1..=total)
-                .map(|k| PagerLink {
-                    number: k,
-                    href: link(k),
-                })
-                .collect(),
+            pages,
         }
     }
 }
@@ -646,5 +655,34 @@ pub(crate) fn section_crumb(kind: Kind) -> Option<Crumb> {
             title: k.plural().to_string(),
             href: format!("{}/index.html", k.section()),
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pager;
+
+    /// The page numbers a pager shows, `…` where it leaves some out.
+    fn shown(current: usize, total: usize) -> String {
+        let p = Pager::new("briefings/", current, total);
+        let parts: Vec<String> = p
+            .pages
+            .iter()
+            .map(|l| format!("{}{}", if l.gap_before { "… " } else { "" }, l.number))
+            .collect();
+        parts.join(" ")
+    }
+
+    #[test]
+    fn pager_shows_first_last_and_the_pages_around_the_current_one() {
+        assert_eq!(shown(1, 1), "1");
+        assert_eq!(shown(2, 3), "1 2 3");
+        assert_eq!(shown(1, 400), "1 2 … 400");
+        assert_eq!(shown(200, 400), "1 … 199 200 201 … 400");
+        assert_eq!(shown(3, 5), "1 2 3 4 5");
+        assert_eq!(shown(400, 400), "1 … 399 400");
+        let p = Pager::new("briefings/", 2, 3);
+        assert_eq!(p.pages[2].href, "briefings/page/3/index.html");
+        assert_eq!(p.prev_href.as_deref(), Some("briefings/index.html"));
     }
 }

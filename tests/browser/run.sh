@@ -10,6 +10,8 @@
 #  - phone.test.mjs: the example site and the region at 320 and 375 px: no page scrolls sideways,
 #    tables stack or scroll in their own labelled box, charts stay readable, the Filter and Menu
 #    buttons open what they hide;
+#  - patterns.test.mjs: the components against GOV.UK Frontend's: focus visible at every Tab stop,
+#    24 px targets (WCAG 2.2), the summary list on a phone, numeric columns, pagination;
 #  - print.test.mjs: every briefing and action sheet of the example site, and a briefing written
 #    to the `briefing/too-long` word limit (tests/fixtures/print-limit), print on one A4 page.
 # Last line: `N passed, M failed`; non-zero exit on any failure.
@@ -30,11 +32,21 @@ rel="$repo/target/relevance"
      tests/fixtures/boards/kestrelby.json --out "$rel/region" --now 2026-01-15 >/dev/null \
   && cargo run --quiet --example relevance -- "$rel/site" "$rel/region" --json "$rel/relevance.json" >/dev/null) \
   || { echo "0 passed, 1 failed"; exit 1; }
+# A site whose briefings listing runs to six pages, for the pagination (patterns.test.mjs).
+paged="$repo/target/paged-site"
+rm -rf "$paged" && mkdir -p "$paged/content/briefings"
+printf 'title: Paged Learning (fictional)\nbase_url: https://learning.paged.example/\nboard: Testshire Safeguarding Adults Board\nregion: North West\n' > "$paged/learnsite.yaml"
+for i in $(seq -w 1 260); do
+  { printf -- '---\ntitle: "Briefing %s (fictional)"\nthemes: [self-neglect]\npublished: 2025-01-01\n---\n' "$i"
+    for h in "1. Background" "2. Why it matters" "3. Information" "4. Key points" "5. Key points (continued)" "6. Questions to reflect on" "7. What to do"; do
+      printf '## %s\n\nPractitioners discuss this part.\n\n' "$h"; done; } > "$paged/content/briefings/b$i.md"
+done
+(cd "$repo" && cargo run --quiet -- --site "$paged" build --out "$paged/public" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 printlimit="$repo/target/print-limit"
 (cd "$repo" && cargo run --quiet -- --site tests/fixtures/print-limit build --out "$printlimit" --quiet) || { echo "0 passed, 1 failed"; exit 1; }
 cd "$here"
 total_p=0; total_f=0; status=0
-for t in "search.test.mjs $fixture" "site.test.mjs $example $region $report" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "phone.test.mjs $example $region" "print.test.mjs $example $printlimit"; do
+for t in "search.test.mjs $fixture" "site.test.mjs $example $region $report" "relevance.test.mjs $rel/site $rel/region $rel/relevance.json" "phone.test.mjs $example $region" "patterns.test.mjs $example $region $paged/public" "print.test.mjs $example $printlimit"; do
   out=$(node $t 2>&1); rc=$?
   echo "$out" | sed '$d'
   last=$(echo "$out" | tail -1)
