@@ -91,6 +91,10 @@ pub(crate) struct Scanned {
     pub(crate) comments: Vec<(usize, usize, usize)>,
     /// Lines (0-based) that are headings in the body, with their text range.
     pub(crate) headings: Vec<(usize, usize, usize)>,
+    /// The words of every block, in order (see [`tokens`]).
+    pub(crate) tokens: Vec<Token>,
+    /// For each block (the same index as in `blocks`), its words in `tokens`.
+    pub(crate) block_tokens: Vec<std::ops::Range<usize>>,
 }
 
 impl Scanned {
@@ -128,11 +132,7 @@ impl Scanned {
 fn line_starts(src: &str) -> Vec<usize> {
     let mut v = Vec::with_capacity(src.len() / 40 + 1);
     v.push(0);
-    for (i, b) in src.bytes().enumerate() {
-        if b == b'\n' {
-            v.push(i + 1);
-        }
-    }
+    v.extend(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1));
     v
 }
 
@@ -176,12 +176,25 @@ pub(crate) fn scan(src: &str, fm: Option<(usize, usize)>, body_offset: usize) ->
     // back to a lossy copy rather than panic if that were ever not so.
     let text = String::from_utf8(buf)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    // The words of each block, once for every rule.
+    let mut tokens = Vec::with_capacity(src.len() / 6);
+    let block_tokens = parts
+        .blocks
+        .iter()
+        .map(|b| {
+            let first = tokens.len();
+            push_tokens(&text, b.start, b.end, &mut tokens);
+            first..tokens.len()
+        })
+        .collect();
     Scanned {
         text,
         blocks: parts.blocks,
         line_starts: starts,
         comments: parts.comments,
         headings: parts.headings,
+        tokens,
+        block_tokens,
     }
 }
 
@@ -519,45 +532,48 @@ pub(crate) struct Token {
 /// Split `text[start..end]` into word tokens (absolute byte offsets).
 pub(crate) fn tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     out.clear();
+    push_tokens(text, start, end, out);
+}
+
+/// [`tokens`], added to the end of `out`.
+fn push_tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let bytes = text.as_bytes();
     let mut i = start;
     while i < end {
+        // Skip what is not a letter; ASCII a byte at a time.
         let b = bytes[i];
         if b < 0x80 {
-            if b.is_ascii_alphabetic() {
-                let s = i;
-                i = word_end(text, i, end);
-                out.push(Token { start: s, end: i });
-            } else {
+            if !b.is_ascii_alphabetic() {
                 i += 1;
+                continue;
             }
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
-            if c.is_alphabetic() {
-                let s = i;
-                i = word_end(text, i, end);
-                out.push(Token { start: s, end: i });
-            } else {
+            if !c.is_alphabetic() {
                 i += c.len_utf8();
+                continue;
             }
         }
+        let s = i;
+        i = word_end(text, i, end);
+        out.push(Token { start: s, end: i });
     }
 }
 
 fn word_end(text: &str, mut i: usize, end: usize) -> usize {
-    let bytes = text.as_bytes();
+    let bytes = &text.as_bytes()[..end];
     loop {
-        if i >= end {
+        // The run of ASCII letters (most of every word).
+        i += bytes[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let Some(&b) = bytes.get(i) else {
             return end;
-        }
-        let b = bytes[i];
+        };
         if b < 0x80 {
-            if b.is_ascii_alphabetic() {
-                i += 1;
-                continue;
-            }
             // inner apostrophe or hyphen followed by a letter
-            if (b == b'\'' || b == b'-') && i + 1 < end && bytes[i + 1].is_ascii_alphabetic() {
+            if (b == b'\'' || b == b'-') && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
                 continue;
             }

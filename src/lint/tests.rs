@@ -779,3 +779,39 @@ fn names_with_accents() {
         "Dariusz Wójcik",
     );
 }
+
+/// The pattern rules read only the lines that could hold what they look for: text wrapped at
+/// a few words a line must still be read whole.
+#[test]
+fn identifiers_over_short_lines() {
+    has(
+        "He lived at\n27\nLindley\nCrescent, with his\nmother.\n",
+        "pii/address",
+        "27",
+    );
+    has(
+        "Her own number,\n01632\n960\n371, was on\nthe form.\n",
+        "pii/phone",
+        "01632",
+    );
+    has(
+        "Seen on the\n19th\nof\nSeptember\n2022 at home.\n",
+        "pii/exact-date",
+        "19th",
+    );
+    has(
+        "She had been born at the\nVictoria Hospital on\n6 January 2019.\n",
+        "pii/date-of-birth",
+        "6 January 2019",
+    );
+    has(
+        "They moved to Flat\n9, Orchard\nHouse in 2021.\n",
+        "pii/address",
+        "Flat",
+    );
+    has(
+        "He went to\nOakfield\nHigh\nAcademy until he was\nfifteen.\n",
+        "pii/named-institution",
+        "Oakfield",
+    );
+}

@@ -18,6 +18,9 @@ pub(crate) struct KnownNames {
     /// First bytes of the parts, and their byte lengths (bit n: a part of n bytes; 63: longer).
     first: [u64; 4],
     lens: u64,
+    /// The letters (see [`letter_mask`]) of the parts of four letters or more, by their length
+    /// in characters: one edit changes at most two letters of the set.
+    masks: Vec<Vec<u32>>,
     /// Number of names listed.
     pub(crate) count: usize,
 }
@@ -57,6 +60,10 @@ impl KnownNames {
                     for &b in buf.as_bytes().iter().take(2) {
                         k.lead[usize::from(b >> 6)] |= 1 << (b & 63);
                     }
+                    if k.masks.len() <= n {
+                        k.masks.resize(n + 1, Vec::new());
+                    }
+                    k.masks[n].push(letter_mask(&buf));
                     k.variants.insert(buf.clone(), buf.clone());
                     for d in deletions(&buf) {
                         k.variants.entry(d).or_insert_with(|| buf.clone());
@@ -95,7 +102,16 @@ impl KnownNames {
             return false;
         }
         let has = |c: u8| self.lead[usize::from(c >> 6)] & (1 << (c & 63)) != 0;
-        has(b[0]) || has(b[1])
+        if !has(b[0]) && !has(b[1]) {
+            return false;
+        }
+        let m = letter_mask(lower);
+        self.masks
+            .get(n - 1..(n + 2).min(self.masks.len()))
+            .unwrap_or(&[])
+            .iter()
+            .flatten()
+            .any(|pm| (pm ^ m).count_ones() <= 2)
     }
 
     /// Is this token one edit (insertion, deletion, substitution or transposition) away
@@ -128,6 +144,22 @@ impl KnownNames {
         }
         None
     }
+}
+
+/// The set of letters of a lower-case word as bits: `a` to `z`, and any other character in
+/// one of six more bits.
+fn letter_mask(w: &str) -> u32 {
+    let b = w.as_bytes();
+    if b.iter().all(u8::is_ascii_lowercase) {
+        return b.iter().fold(0, |m, c| m | 1 << (c - b'a'));
+    }
+    w.chars().fold(0, |m, c| {
+        m | if c.is_ascii_lowercase() {
+            1 << (c as u32 - 'a' as u32)
+        } else {
+            1 << (26 + c as u32 % 6)
+        }
+    })
 }
 
 /// Every string made by deleting one character.

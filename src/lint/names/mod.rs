@@ -271,6 +271,48 @@ impl WordTable {
     }
 }
 
+/// Slots of a [`ClassCache`] (a power of two).
+const CACHE_SLOTS: usize = 1024;
+
+/// A small cache of [`Gazetteer::class`] in front of the word table, kept by one reader (a
+/// document's name rule): text repeats its words, and the table is too big for the processor's
+/// caches, so most look-ups of a document find their word here instead.
+pub(crate) struct ClassCache {
+    keys: Vec<[u8; 16]>,
+    classes: Vec<Class>,
+}
+
+impl Default for ClassCache {
+    fn default() -> Self {
+        ClassCache {
+            // An all-zero key is no word (words hold no zero bytes): empty slots never match.
+            keys: vec![[0u8; 16]; CACHE_SLOTS],
+            classes: vec![0; CACHE_SLOTS],
+        }
+    }
+}
+
+impl ClassCache {
+    /// The class bits of a lower-case word, as [`Gazetteer::class`] gives them.
+    #[inline]
+    pub(crate) fn class(&mut self, gz: &Gazetteer, lower: &str) -> Class {
+        let Some(k) = WordTable::key(lower).filter(|_| !lower.is_empty()) else {
+            return gz.class(lower);
+        };
+        let a = u64::from_le_bytes([k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7]]);
+        let b = u64::from_le_bytes([k[8], k[9], k[10], k[11], k[12], k[13], k[14], k[15]]);
+        let h = (a ^ b.rotate_left(23)).wrapping_mul(SEED);
+        let slot = (h >> (64 - CACHE_SLOTS.trailing_zeros())) as usize;
+        if self.keys[slot] == k {
+            return self.classes[slot];
+        }
+        let c = gz.classes.get(lower);
+        self.keys[slot] = k;
+        self.classes[slot] = c;
+        c
+    }
+}
+
 /// The gazetteer, parsed on first use.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::build);
 

@@ -9,7 +9,7 @@
 
 use super::Hit;
 use crate::lint::names::{self, lower_into, GAZETTEER};
-use crate::lint::scan::{tokens, Block, Mode, Token};
+use crate::lint::scan::{Block, Mode, Token};
 use crate::lint::DocCtx;
 
 mod agencies;
@@ -67,7 +67,6 @@ pub(super) struct Tok {
 /// Buffers for one block, kept from block to block.
 #[derive(Default)]
 struct Scratch {
-    toks: Vec<Token>,
     info: Vec<Tok>,
     /// 0 none, 1 a person's name, 2 a known name.
     flagged: Vec<u8>,
@@ -76,12 +75,13 @@ struct Scratch {
     arena: String,
     /// Per token: (start, end, in the text rather than the arena).
     ranges: Vec<(usize, usize, bool)>,
+    cache: names::ClassCache,
 }
 
 pub(crate) fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let mut s = Scratch::default();
-    for b in &ctx.scanned.blocks {
-        block(ctx, b, &mut s, hits);
+    for (b, toks) in ctx.scanned.blocks.iter().zip(&ctx.scanned.block_tokens) {
+        block(ctx, b, &ctx.scanned.tokens[toks.clone()], &mut s, hits);
     }
     urls::urls(ctx, hits);
 }
@@ -100,19 +100,18 @@ fn gap_starts_sentence(gap: &str) -> bool {
 }
 
 /// The names in one block: its words read, classed, protected, judged, and joined into runs.
-fn block(ctx: &DocCtx, b: &Block, s: &mut Scratch, hits: &mut Vec<Hit>) {
+fn block(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch, hits: &mut Vec<Hit>) {
     let t = ctx.text;
-    tokens(t, b.start, b.end, &mut s.toks);
-    if s.toks.is_empty() {
+    if toks.is_empty() {
         return;
     }
-    read_words(ctx, b, s);
+    read_words(ctx, b, toks, s);
     let Scratch {
-        toks,
         info,
         flagged,
         arena,
         ranges,
+        cache,
         ..
     } = s;
     let lw = Lows {
@@ -120,9 +119,9 @@ fn block(ctx: &DocCtx, b: &Block, s: &mut Scratch, hits: &mut Vec<Hit>) {
         t,
         r: ranges,
     };
-    classify(t, toks, info, &lw);
+    classify(t, toks, info, &lw, cache);
     if !ctx.known.is_empty() {
-        known_names(ctx, info, flagged, &lw);
+        known_names(ctx, info, flagged, &lw, cache);
     }
     protect_phrases(ctx, toks, info, &lw);
     agencies::places_and_agencies(t, toks, info, &lw);
@@ -144,16 +143,16 @@ fn block(ctx: &DocCtx, b: &Block, s: &mut Scratch, hits: &mut Vec<Hit>) {
 
 /// The lower-case form of each word of the block, and what its letters say (capital,
 /// acronym, possessive, start of a sentence, one of the document's own words).
-fn read_words(ctx: &DocCtx, b: &Block, s: &mut Scratch) {
+fn read_words(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch) {
     let t = ctx.text;
     let gz = &*GAZETTEER;
     s.arena.clear();
     s.ranges.clear();
     s.info.clear();
     s.flagged.clear();
-    s.flagged.resize(s.toks.len(), 0);
+    s.flagged.resize(toks.len(), 0);
     let mut prev_end = b.start;
-    for (i, tk) in s.toks.iter().enumerate() {
+    for (i, tk) in toks.iter().enumerate() {
         let w = &t[tk.start..tk.end];
         let gap = &t[prev_end..tk.start];
         let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
@@ -215,14 +214,14 @@ fn read_words(ctx: &DocCtx, b: &Block, s: &mut Scratch) {
 }
 
 /// Word classes, for capitalised words and their neighbours (the context a name needs).
-fn classify(t: &str, toks: &[Token], info: &mut [Tok], lw: &Lows) {
+fn classify(t: &str, toks: &[Token], info: &mut [Tok], lw: &Lows, cache: &mut names::ClassCache) {
     let gz = &*GAZETTEER;
     let n = toks.len();
     for i in 0..n {
         let near_cap = info[i].cap || (i > 0 && info[i - 1].cap) || (i + 1 < n && info[i + 1].cap);
         if near_cap {
             let low = lw.get(i);
-            let mut class = gz.class(low);
+            let mut class = cache.class(gz, low);
             if class == 0 && info[i].cap && !low.is_ascii() {
                 // "Wójcik", "Siân": the lists spell many names without accents.
                 class = gz.class(&names::fold_accents(low));
@@ -237,7 +236,13 @@ fn classify(t: &str, toks: &[Token], info: &mut [Tok], lw: &Lows) {
 }
 
 /// The author's known names: exact (any case), or one edit away.
-fn known_names(ctx: &DocCtx, info: &[Tok], flagged: &mut [u8], lw: &Lows) {
+fn known_names(
+    ctx: &DocCtx,
+    info: &[Tok],
+    flagged: &mut [u8],
+    lw: &Lows,
+    cache: &mut names::ClassCache,
+) {
     let gz = &*GAZETTEER;
     let n = info.len();
     for i in 0..n {
@@ -258,7 +263,7 @@ fn known_names(ctx: &DocCtx, info: &[Tok], flagged: &mut [u8], lw: &Lows) {
                         if k.cap || (i > 0 && info[i - 1].cap) || (i + 1 < n && info[i + 1].cap) {
                             k.class
                         } else {
-                            gz.class(low)
+                            cache.class(gz, low)
                         };
                     if class & (names::WORD | names::NOT_NAME) == 0 && ctx.known.near(low) {
                         flagged[i] = 2;

@@ -2,10 +2,12 @@
 //! (`pii/jigsaw`).
 
 use super::dates::MONTHS;
+use super::lines::{F_AGE_WORD, F_DIGIT, F_PAREN_DIGIT, F_YO};
 use super::places::{name_words, CAP};
 use super::re;
 use crate::lint::names::{self, GAZETTEER};
 use crate::lint::rules::Hit;
+use crate::lint::scan::Block;
 use crate::lint::DocCtx;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -27,20 +29,23 @@ pub(crate) static MONTH_YEAR: LazyLock<Regex> =
     LazyLock::new(|| re(&format!(r"\b{MONTHS}\s+(?:19|20)\d\d\b")));
 
 /// Exact ages, and what they sit beside.
-pub(super) fn ages(ctx: &DocCtx, hits: &mut Vec<Hit>) {
+/// Could the lines of this block hold an exact age as [`AGE`] reads one: the word "old", "age"
+/// or "aged" before a space, or a digit with "(" before it or "yo" or "y/o" after it?
+fn may_hold_age(ctx: &DocCtx, feats: &[u32], b: &Block) -> bool {
+    let starts = &ctx.scanned.line_starts;
+    let first = starts.partition_point(|&s| s <= b.start).saturating_sub(1);
+    let last = starts.partition_point(|&s| s < b.end).max(first + 1);
+    let f = feats[first..last.min(feats.len())]
+        .iter()
+        .fold(0, |a, f| a | f);
+    f & F_AGE_WORD != 0 || f & F_DIGIT != 0 && f & (F_PAREN_DIGIT | F_YO) != 0
+}
+
+pub(super) fn ages(ctx: &DocCtx, feats: &[u32], hits: &mut Vec<Hit>) {
     let t = ctx.text;
     for b in &ctx.scanned.blocks {
         let para = &t[b.start..b.end];
-        let has_digit = para.bytes().any(|c| c.is_ascii_digit());
-        let digit_age = has_digit
-            && (para.contains("age")
-                || para.contains("Age")
-                || para.contains("old")
-                || para.contains('(')
-                || para.contains("yo"));
-        let word_age = !has_digit
-            && (para.contains("aged ") || para.contains("Aged ") || para.contains(" old"));
-        if !digit_age && !word_age {
+        if !may_hold_age(ctx, feats, b) {
             continue;
         }
         let mut ages: Vec<(usize, usize)> = Vec::new();

@@ -49,43 +49,94 @@ fn valid_dm(d: u32, m: u32) -> bool {
     (1..=31).contains(&d) && (1..=12).contains(&m)
 }
 
-pub(super) fn dates(t: &str, hits: &mut Vec<Hit>) {
-    let push = |s: usize, e: usize, hits: &mut Vec<Hit>| {
-        let before = floor_str(t, s, 80).unwrap_or("");
-        if BIRTH_CONTEXT.is_match(before) {
-            hits.push(Hit::new(
-                "pii/date-of-birth",
-                s,
-                e,
-                "this looks like a date of birth",
-            ));
-        } else if !ADMIN_DATE_CONTEXT.is_match(before) {
-            hits.push(Hit::new(
-                "pii/exact-date",
-                s,
-                e,
-                "an exact date (day, month and year) can identify the person",
-            ));
-        }
-    };
-    for c in DATE_DMY.captures_iter(t) {
-        let d: u32 = c[1].parse().unwrap_or(0);
+/// A day, month and year at `s..e`: a date of birth, an exact date, or (after "published",
+/// "approved" and the like) a date of the document itself.
+fn push_date(t: &str, s: usize, e: usize, hits: &mut Vec<Hit>) {
+    let before = floor_str(t, s, 80).unwrap_or("");
+    if BIRTH_CONTEXT.is_match(before) {
+        hits.push(Hit::new(
+            "pii/date-of-birth",
+            s,
+            e,
+            "this looks like a date of birth",
+        ));
+    } else if !ADMIN_DATE_CONTEXT.is_match(before) {
+        hits.push(Hit::new(
+            "pii/exact-date",
+            s,
+            e,
+            "an exact date (day, month and year) can identify the person",
+        ));
+    }
+}
+
+/// Dates written with a month's name ("3 March 2022", "March 3rd, 2022", "the 4th of
+/// August") in `t[s..e]`.
+pub(super) fn month_dates(t: &str, (s, e): (usize, usize), hits: &mut Vec<Hit>) {
+    let c = &t[s..e];
+    for cap in DATE_DMY.captures_iter(c) {
+        let d: u32 = cap[1].parse().unwrap_or(0);
         if (1..=31).contains(&d) {
-            if let Some(m) = c.get(0) {
-                push(m.start(), m.end(), hits);
+            if let Some(m) = cap.get(0) {
+                push_date(t, s + m.start(), s + m.end(), hits);
             }
         }
     }
-    for c in DATE_MDY.captures_iter(t) {
-        let d: u32 = c[2].parse().unwrap_or(0);
+    for cap in DATE_MDY.captures_iter(c) {
+        let d: u32 = cap[2].parse().unwrap_or(0);
         if (1..=31).contains(&d) {
-            if let Some(m) = c.get(0) {
-                push(m.start(), m.end(), hits);
+            if let Some(m) = cap.get(0) {
+                push_date(t, s + m.start(), s + m.end(), hits);
             }
         }
     }
-    for c in DATE_NUM.captures_iter(t) {
-        let (d, sep, mo, y) = (&c[1], &c[2], &c[3], &c[4]);
+    for cap in DATE_DM.captures_iter(c) {
+        // With a year it is one of the dates above.
+        if cap.get(3).is_some() {
+            continue;
+        }
+        let Some(m) = cap.get(0) else { continue };
+        let d: u32 = cap
+            .get(1)
+            .or_else(|| cap.get(4))
+            .map_or(0, |x| x.as_str().parse().unwrap_or(0));
+        if !(1..=31).contains(&d) || numbered_thing_before(t, s + m.start()) {
+            continue;
+        }
+        push_date(t, s + m.start(), s + m.end(), hits);
+    }
+}
+
+/// "section 3 May …", "Recommendation 2 March…": a number that belongs to the word before.
+fn numbered_thing_before(t: &str, at: usize) -> bool {
+    let before = floor_str(t, at, 20).unwrap_or("").to_ascii_lowercase();
+    let word_before = before.split_whitespace().last().unwrap_or("");
+    matches!(
+        word_before,
+        "section"
+            | "s."
+            | "paragraph"
+            | "para"
+            | "recommendation"
+            | "page"
+            | "chapter"
+            | "step"
+            | "part"
+            | "regulation"
+            | "article"
+            | "rule"
+            | "schedule"
+            | "table"
+            | "figure"
+            | "appendix"
+    )
+}
+
+/// Dates in figures ("14/06/2021", "2023-10-05") in `t[s..e]`.
+pub(super) fn numeric_dates(t: &str, (s, e): (usize, usize), hits: &mut Vec<Hit>) {
+    let c = &t[s..e];
+    for cap in DATE_NUM.captures_iter(c) {
+        let (d, sep, mo, y) = (&cap[1], &cap[2], &cap[3], &cap[4]);
         let (d, mo): (u32, u32) = (d.parse().unwrap_or(0), mo.parse().unwrap_or(0));
         if !valid_dm(d, mo) {
             continue;
@@ -96,77 +147,36 @@ pub(super) fn dates(t: &str, hits: &mut Vec<Hit>) {
         if y.len() == 4 && !(y.starts_with("19") || y.starts_with("20")) {
             continue;
         }
-        if let Some(m) = c.get(0) {
-            push(m.start(), m.end(), hits);
+        if let Some(m) = cap.get(0) {
+            push_date(t, s + m.start(), s + m.end(), hits);
         }
     }
-    for c in DATE_ISO.captures_iter(t) {
-        let (mo, d): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+    for cap in DATE_ISO.captures_iter(c) {
+        let (mo, d): (u32, u32) = (cap[2].parse().unwrap_or(0), cap[3].parse().unwrap_or(0));
         if valid_dm(d, mo) {
-            if let Some(m) = c.get(0) {
-                push(m.start(), m.end(), hits);
+            if let Some(m) = cap.get(0) {
+                push_date(t, s + m.start(), s + m.end(), hits);
             }
         }
     }
-    for c in DATE_DM.captures_iter(t) {
-        // With a year it is one of the dates above.
-        if c.get(3).is_some() {
-            continue;
-        }
-        let Some(m) = c.get(0) else { continue };
-        let d: u32 = c
-            .get(1)
-            .or_else(|| c.get(4))
-            .map_or(0, |x| x.as_str().parse().unwrap_or(0));
-        if !(1..=31).contains(&d) {
-            continue;
-        }
-        // "section 3 May …", "Recommendation 2 March…": a number that belongs to the word before.
-        let before = floor_str(t, m.start(), 20)
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let word_before = before.split_whitespace().last().unwrap_or("");
-        if matches!(
-            word_before,
-            "section"
-                | "s."
-                | "paragraph"
-                | "para"
-                | "recommendation"
-                | "page"
-                | "chapter"
-                | "step"
-                | "part"
-                | "regulation"
-                | "article"
-                | "rule"
-                | "schedule"
-                | "table"
-                | "figure"
-                | "appendix"
-        ) {
-            continue;
-        }
-        push(m.start(), m.end(), hits);
-    }
-    for c in BORN_YEAR.captures_iter(t) {
-        if let Some(m) = c.get(1) {
-            hits.push(Hit::new(
-                "pii/date-of-birth",
-                m.start(),
-                m.end(),
-                "this looks like a year of birth",
-            ));
-        }
-    }
-    for c in BORN_MONTH_YEAR.captures_iter(t) {
-        if let Some(m) = c.get(1) {
-            hits.push(Hit::new(
-                "pii/date-of-birth",
-                m.start(),
-                m.end(),
-                "this looks like a date of birth",
-            ));
+}
+
+/// Years and months of birth ("born in 1987", "(b. 1987)", "DOB: March 1987") in `t[s..e]`.
+pub(super) fn births(t: &str, (s, e): (usize, usize), hits: &mut Vec<Hit>) {
+    let c = &t[s..e];
+    for (re, message) in [
+        (&*BORN_YEAR, "this looks like a year of birth"),
+        (&*BORN_MONTH_YEAR, "this looks like a date of birth"),
+    ] {
+        for cap in re.captures_iter(c) {
+            if let Some(m) = cap.get(1) {
+                hits.push(Hit::new(
+                    "pii/date-of-birth",
+                    s + m.start(),
+                    s + m.end(),
+                    message,
+                ));
+            }
         }
     }
 }

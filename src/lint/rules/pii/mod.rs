@@ -3,18 +3,21 @@
 //!
 //! One file per family: [`dates`], [`numbers`] (phone, email, NHS and National Insurance
 //! numbers, postcodes), [`places`] (addresses and named institutions) and [`ages`] (an exact
-//! age with a place, and the jigsaw). This file decides which lines each family reads.
+//! age with a place, and the jigsaw). [`lines`] says which lines each family reads.
 
 pub(crate) mod ages;
 mod dates;
+mod lines;
 mod numbers;
 mod places;
 
 use super::Hit;
 use crate::lint::DocCtx;
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use lines::{
+    DIGITS_SHIFT, F_AT, F_BIRTH, F_DAY_MONTH, F_DIGIT, F_FLAT, F_LETTER_DIGIT, F_NUM_CAP, F_PLACE,
+    F_SEP_DATE,
+};
 use regex::Regex;
-use std::sync::LazyLock;
 
 pub(super) fn re(p: &str) -> Regex {
     // The patterns are constants of this file, checked by the tests; a bad one is a bug.
@@ -31,156 +34,24 @@ pub(super) fn floor_str(t: &str, at: usize, n: usize) -> Option<&str> {
     t.get(s..at)
 }
 
-/// Words one of which a line must contain before the street, house and institution
-/// patterns are tried on it (a cheap filter: the patterns themselves are slower).
-static PLACE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let words = [
-        "street",
-        "road",
-        "avenue",
-        "lane",
-        "close",
-        "drive",
-        "crescent",
-        "terrace",
-        "gardens",
-        "grove",
-        "mews",
-        "square",
-        "walk",
-        "parade",
-        "boulevard",
-        "estate",
-        "cottage",
-        "farm",
-        "barn",
-        "manor",
-        "rectory",
-        "vicarage",
-        "bungalow",
-        "house",
-        "tower",
-        "mansions",
-        "heights",
-        "school",
-        "academy",
-        "college",
-        "nursery",
-        "surgery",
-        "centre",
-        "practice",
-        "home",
-        "hospital",
-        "hospice",
-        "ward",
-        "pharmacy",
-        "hostel",
-        "prison",
-        "refuge",
-        "mosque",
-        "church",
-        "gurdwara",
-        "synagogue",
-        "temple",
-        "living",
-        "hmp",
-        "unit",
-        "ysgol",
-    ];
-    #[allow(clippy::expect_used)]
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(words)
-        .expect("built-in word list")
-});
-
-const F_DIGIT: u16 = 1;
-/// A 4-digit number starting 19 or 20 (a year).
-const F_YEAR: u16 = 2;
-/// Digit, then `/`, `.` or `-`, then digit.
-const F_SEP_DATE: u16 = 4;
-/// At least six digits in the line.
-const F_MANY_DIGITS: u16 = 16;
-/// A letter then a digit ("NE63").
-const F_LETTER_DIGIT: u16 = 32;
-/// A digit, a space, then a capital ("12 Acacia").
-const F_NUM_CAP: u16 = 64;
-/// A word, a space, then a number ("Flat 4").
-const F_FLAT: u16 = 128;
-const F_AT: u16 = 256;
-/// A digit then an ordinal suffix ("4th", "21st").
-const F_ORD: u16 = 512;
-
-fn line_features(b: &[u8]) -> u16 {
-    let mut f = 0u16;
-    let mut digits = 0usize;
-    let mut run = 0usize;
-    for (i, &c) in b.iter().enumerate() {
-        if c.is_ascii_digit() {
-            digits += 1;
-            run += 1;
-            f |= F_DIGIT;
-            if run == 4 && i >= 3 && (&b[i - 3..i - 1] == b"19" || &b[i - 3..i - 1] == b"20") {
-                f |= F_YEAR;
-            }
-            if i > 0 && b[i - 1].is_ascii_alphabetic() {
-                f |= F_LETTER_DIGIT;
-            }
-            if i >= 2 && matches!(b[i - 1], b'/' | b'.' | b'-') && b[i - 2].is_ascii_digit() {
-                f |= F_SEP_DATE;
-            }
-            if i + 2 < b.len() && b[i + 1] == b' ' && b[i + 2].is_ascii_uppercase() {
-                f |= F_NUM_CAP;
-            }
-            if i + 2 < b.len() && matches!(&b[i + 1..i + 3], b"st" | b"nd" | b"rd" | b"th") {
-                f |= F_ORD;
-            }
-            // "Flat 4", "Room 12": a word, a space, a number (the pattern itself is quick to reject)
-            if i >= 2 && b[i - 1] == b' ' && b[i - 2].is_ascii_alphabetic() {
-                f |= F_FLAT;
-            }
-        } else {
-            run = 0;
-            if c == b'@' {
-                f |= F_AT;
-            }
-        }
-    }
-    if digits >= 6 {
-        f |= F_MANY_DIGITS;
-    }
-    f
-}
-
-/// Byte ranges of maximal runs of whole lines for which `keep` holds.
+/// Byte ranges of maximal runs of whole lines for which `keep` holds, with the line before each
+/// (and, with `after`, the line after): a match can start on the line before the one that has
+/// what it needs, or end on the line after ("the 19th of\nSeptember").
 fn chunks(
     t: &str,
     starts: &[usize],
     after: bool,
-    keep: impl Fn(usize, &str) -> bool,
+    keep: impl Fn(usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    let line = |i: usize| {
-        let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
-        (starts[i].min(e), e)
-    };
-    let mut next_keep = !starts.is_empty()
-        && keep(0, {
-            let (s, e) = line(0);
-            &t[s..e]
-        });
+    let n = starts.len();
+    let mut next_keep = n > 0 && keep(0);
     let mut prev_keep = false;
-    for i in 0..starts.len() {
-        let (s, e) = line(i);
+    for i in 0..n {
+        let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
+        let s = starts[i].min(e);
         let this = next_keep;
-        next_keep = i + 1 < starts.len()
-            && keep(i + 1, {
-                let (s2, e2) = line(i + 1);
-                &t[s2..e2]
-            });
-        // A match can start on the line before the one that has what it needs, or end on
-        // the line after ("the 19th of\nSeptember").
+        next_keep = i + 1 < n && keep(i + 1);
         let keep_line = this || next_keep || after && prev_keep;
         prev_keep = this;
         if keep_line {
@@ -193,67 +64,46 @@ fn chunks(
     out
 }
 
-/// Run `f` on each chunk and move its hits to absolute offsets.
-fn each_chunk(
-    t: &str,
-    ranges: &[(usize, usize)],
-    hits: &mut Vec<Hit>,
-    mut f: impl FnMut(&str, &mut Vec<Hit>),
-) {
-    for &(s, e) in ranges {
-        let n = hits.len();
-        f(&t[s..e], hits);
-        for h in &mut hits[n..] {
-            h.start += s;
-            h.end += s;
-        }
-    }
-}
-
 /// Run the pattern rules over the masked text. Each family only looks at the lines that
-/// can hold what it looks for (a digit, an `@`, a street or institution word).
+/// can hold what it looks for (a digit, an `@`, a month, a street or institution word).
 pub(crate) fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
     let starts = &ctx.scanned.line_starts;
-    // One pass over each line's bytes says which pattern families could match on it.
-    let feats: Vec<u16> = (0..starts.len())
-        .map(|i| {
-            let s = starts[i];
-            let e = starts.get(i + 1).copied().unwrap_or(t.len()).min(t.len());
-            line_features(&t.as_bytes()[s.min(e)..e])
-        })
-        .collect();
-    let family = |mask: u16| chunks(t, starts, false, |i, _| feats[i] & mask != 0);
-    let any_digit = feats.iter().any(|f| f & F_DIGIT != 0);
-    if any_digit {
-        // A date without a year may end on the next line ("the 19th of\nSeptember").
-        let date_lines = chunks(t, starts, true, |i, _| {
-            feats[i] & (F_YEAR | F_SEP_DATE | F_NUM_CAP | F_ORD) != 0
-        });
-        each_chunk(t, &date_lines, hits, dates::dates);
-        each_chunk(t, &family(F_MANY_DIGITS | F_LETTER_DIGIT), hits, |c, h| {
-            numbers::numbers(c, h)
-        });
-        each_chunk(t, &family(F_NUM_CAP | F_FLAT), hits, |c, h| {
-            places::addresses_with_numbers(c, h)
-        });
-    }
-    if feats.iter().any(|f| f & F_AT != 0) {
-        each_chunk(t, &family(F_AT), hits, numbers::emails);
-    }
-    let mut place_line = vec![false; starts.len()];
-    for m in PLACE_WORDS.find_iter(t) {
-        let li = starts
-            .partition_point(|&s| s <= m.start())
-            .saturating_sub(1);
-        if let Some(x) = place_line.get_mut(li) {
-            *x = true;
+    let feats: &[u32] = &lines::line_features(ctx.scanned);
+    let all = feats.iter().fold(0, |a, f| a | f);
+    let lines = move |i: usize, k: usize| &feats[i.saturating_sub(k)..(i + k + 1).min(feats.len())];
+    // The bits of the lines up to `k` before and after line `i`.
+    let around = move |i: usize, k: usize| lines(i, k).iter().fold(0, |a, f| a | f);
+    let long_number = |i: usize| {
+        let digits: u32 = lines(i, 1).iter().map(|f| f >> DIGITS_SHIFT).sum();
+        feats[i] & F_LETTER_DIGIT != 0 || feats[i] & F_DIGIT != 0 && digits >= 6
+    };
+    // A word of birth with a digit within two lines ("born in\n1987").
+    let birth = |i: usize| {
+        let f = feats[i];
+        f & F_BIRTH != 0 && around(i, 2) & F_DIGIT != 0
+            || f & F_DIGIT != 0 && around(i, 2) & F_BIRTH != 0
+    };
+    type Family = fn(&str, (usize, usize), &mut Vec<Hit>);
+    let mut run = |after: bool, keep: &dyn Fn(usize) -> bool, f: Family| {
+        for r in chunks(t, starts, after, keep) {
+            f(t, r, hits);
         }
+    };
+    if all & F_DIGIT != 0 {
+        run(true, &|i| feats[i] & F_DAY_MONTH != 0, dates::month_dates);
+        run(false, &|i| feats[i] & F_SEP_DATE != 0, dates::numeric_dates);
+        run(true, &birth, dates::births);
+        run(false, &long_number, numbers::numbers);
+        let address = |i: usize| feats[i] & (F_NUM_CAP | F_FLAT) != 0;
+        run(true, &address, places::addresses_with_numbers);
     }
-    let place = chunks(t, starts, false, |i, _| place_line[i]);
-    each_chunk(t, &place, hits, |c, h| {
-        places::addresses(ctx, c, h);
-        places::institutions(ctx, c, h);
-    });
-    ages::ages(ctx, hits);
+    if all & F_AT != 0 {
+        run(false, &|i| feats[i] & F_AT != 0, numbers::emails);
+    }
+    for r in chunks(t, starts, false, |i| feats[i] & F_PLACE != 0) {
+        places::addresses(ctx, t, r, hits);
+        places::institutions(ctx, t, r, hits);
+    }
+    ages::ages(ctx, feats, hits);
 }

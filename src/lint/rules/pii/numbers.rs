@@ -66,9 +66,9 @@ pub(crate) fn ni_prefix_valid(prefix: &str) -> bool {
     !matches!(p.as_str(), "BG" | "GB" | "KN" | "NK" | "NT" | "TN" | "ZZ")
 }
 
-pub(super) fn emails(t: &str, hits: &mut Vec<Hit>) {
+pub(super) fn emails(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
     let gz = &*GAZETTEER;
-    for m in EMAIL.find_iter(t) {
+    for m in EMAIL.find_iter(&t[s0..e0]) {
         let local = m.as_str().split('@').next().unwrap_or("");
         // A shared mailbox made of everyday words (safeguarding.adults@, info@) is not a person's.
         let personal = local
@@ -86,8 +86,8 @@ pub(super) fn emails(t: &str, hits: &mut Vec<Hit>) {
         if personal {
             hits.push(Hit::new(
                 "pii/email",
-                m.start(),
-                m.end(),
+                s0 + m.start(),
+                s0 + m.end(),
                 "this looks like a person's email address",
             ));
         }
@@ -144,13 +144,13 @@ fn service_number(t: &str, s: usize, e: usize) -> bool {
     SERVICE_BEFORE.is_match(before) || SERVICE_AFTER.is_match(after)
 }
 
-pub(super) fn numbers(t: &str, hits: &mut Vec<Hit>) {
+pub(super) fn numbers(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
     // Phone numbers.
-    for m in PHONE.find_iter(t) {
+    for m in PHONE.find_iter(&t[s0..e0]) {
         let s = m.as_str();
         let mut national = 0usize;
         let mut started = false;
-        let mut end = m.start();
+        let mut end = s0 + m.start();
         let mut first_nat: Option<u8> = None;
         let bytes = s.as_bytes();
         let mut i = 0;
@@ -171,7 +171,7 @@ pub(super) fn numbers(t: &str, hits: &mut Vec<Hit>) {
                     }
                     national += 1;
                 }
-                end = m.start() + i + 1;
+                end = s0 + m.start() + i + 1;
                 if national == 10 {
                     break;
                 }
@@ -187,18 +187,18 @@ pub(super) fn numbers(t: &str, hits: &mut Vec<Hit>) {
         }
         // A landline the text presents as a service's ("the duty team on …", "… (the 24-hour
         // contact centre)") is published for the public, not a person's.
-        if first_nat != Some(7) && service_number(t, m.start(), end) {
+        if first_nat != Some(7) && service_number(t, s0 + m.start(), end) {
             continue;
         }
         hits.push(Hit::new(
             "pii/phone",
-            m.start(),
+            s0 + m.start(),
             end,
             "this looks like a personal phone number",
         ));
     }
     // NHS numbers.
-    for c in NHS.captures_iter(t) {
+    for c in NHS.captures_iter(&t[s0..e0]) {
         let digits: Vec<u8> = [&c[1], &c[2], &c[3]]
             .concat()
             .bytes()
@@ -206,37 +206,37 @@ pub(super) fn numbers(t: &str, hits: &mut Vec<Hit>) {
             .collect();
         let labelled = c
             .get(0)
-            .is_some_and(|m| NHS_CONTEXT.is_match(floor_str(t, m.start(), 40).unwrap_or("")));
+            .is_some_and(|m| NHS_CONTEXT.is_match(floor_str(t, s0 + m.start(), 40).unwrap_or("")));
         if digits[0] != 0 && nhs_mod11(&digits) || labelled && !c[0].starts_with('0') {
             if let Some(m) = c.get(0) {
                 hits.push(Hit::new(
                     "pii/nhs-number",
-                    m.start(),
-                    m.end(),
+                    s0 + m.start(),
+                    s0 + m.end(),
                     "this is an NHS number (it passes the NHS check-digit test)",
                 ));
             }
         }
     }
     // National Insurance numbers.
-    for c in NI.captures_iter(t) {
+    for c in NI.captures_iter(&t[s0..e0]) {
         // A number labelled as one counts even with a prefix HMRC does not issue ("QQ").
         let labelled = c
             .get(0)
-            .is_some_and(|m| NI_CONTEXT.is_match(floor_str(t, m.start(), 40).unwrap_or("")));
+            .is_some_and(|m| NI_CONTEXT.is_match(floor_str(t, s0 + m.start(), 40).unwrap_or("")));
         if ni_prefix_valid(&c[1]) || labelled {
             if let Some(m) = c.get(0) {
                 hits.push(Hit::new(
                     "pii/ni-number",
-                    m.start(),
-                    m.end(),
+                    s0 + m.start(),
+                    s0 + m.end(),
                     "this is a National Insurance number",
                 ));
             }
         }
     }
     // Postcodes.
-    for c in POSTCODE.captures_iter(t) {
+    for c in POSTCODE.captures_iter(&t[s0..e0]) {
         let area = c[1].to_ascii_lowercase();
         let Some(m) = c.get(0) else { continue };
         // An unknown area still counts when written exactly as a postcode is (capitals, one space).
@@ -247,8 +247,8 @@ pub(super) fn numbers(t: &str, hits: &mut Vec<Hit>) {
         }
         hits.push(Hit::new(
             "pii/postcode",
-            m.start(),
-            m.end(),
+            s0 + m.start(),
+            s0 + m.end(),
             "this is a postcode",
         ));
     }

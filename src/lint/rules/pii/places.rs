@@ -60,8 +60,8 @@ fn address_end(t: &str, end: usize) -> usize {
     }
 }
 
-pub(super) fn addresses_with_numbers(t: &str, hits: &mut Vec<Hit>) {
-    for m in ADDR_NUM.find_iter(t) {
+pub(super) fn addresses_with_numbers(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
+    for m in ADDR_NUM.find_iter(&t[s0..e0]) {
         let lower = m.as_str().to_lowercase();
         if PUBLIC_ADDRESSES.contains(
             &lower
@@ -74,16 +74,16 @@ pub(super) fn addresses_with_numbers(t: &str, hits: &mut Vec<Hit>) {
         }
         hits.push(Hit::new(
             "pii/address",
-            m.start(),
-            address_end(t, m.end()),
+            s0 + m.start(),
+            address_end(t, s0 + m.end()),
             "this looks like a street address",
         ));
     }
-    for m in ADDR_FLAT.find_iter(t) {
+    for m in ADDR_FLAT.find_iter(&t[s0..e0]) {
         hits.push(Hit::new(
             "pii/address",
-            m.start(),
-            m.end(),
+            s0 + m.start(),
+            s0 + m.end(),
             "this names a flat or room, which can locate the person",
         ));
     }
@@ -162,21 +162,21 @@ fn public_address(t: &str, s: usize, e: usize) -> bool {
     PUBLIC_ADDRESSES.contains(&whole.as_str())
 }
 
-pub(super) fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
-    for m in ADDR_STREET.find_iter(t) {
-        if public_address(t, m.start(), m.end()) {
+pub(super) fn addresses(ctx: &DocCtx, t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
+    for m in ADDR_STREET.find_iter(&t[s0..e0]) {
+        if public_address(t, s0 + m.start(), s0 + m.end()) {
             continue;
         }
         if !is_generic_place(ctx, m.as_str(), false) {
             hits.push(Hit::new(
                 "pii/address",
-                m.start(),
-                address_end(t, m.end()),
+                s0 + m.start(),
+                address_end(t, s0 + m.end()),
                 "this names a street, which can locate the person",
             ));
         }
     }
-    for m in ADDR_HOUSE.find_iter(t) {
+    for m in ADDR_HOUSE.find_iter(&t[s0..e0]) {
         let s = m.as_str();
         if s.starts_with("Home Office") || s.ends_with("House") && s.contains("Commons") {
             continue;
@@ -185,8 +185,10 @@ pub(super) fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
             continue;
         }
         // "Birchfield House, a supported living service": a named service, not a home address.
-        let line_start = t[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = t[m.end()..].find('\n').map_or(t.len(), |i| m.end() + i);
+        let line_start = t[..s0 + m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = t[s0 + m.end()..]
+            .find('\n')
+            .map_or(t.len(), |i| s0 + m.end() + i);
         let around = t[line_start..line_end].to_ascii_lowercase();
         let service = [
             "care home",
@@ -204,23 +206,23 @@ pub(super) fn addresses(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
         if service && (s.ends_with("House") || s.ends_with("Lodge")) {
             hits.push(Hit::new(
                 "pii/named-institution",
-                m.start(),
-                m.end(),
+                s0 + m.start(),
+                s0 + m.end(),
                 "this names a care home, hostel or similar service that could locate the person",
             ));
         } else {
             hits.push(Hit::new(
                 "pii/address",
-                m.start(),
-                address_end(t, m.end()),
+                s0 + m.start(),
+                address_end(t, s0 + m.end()),
                 "this names a house or block of flats, which can locate the person",
             ));
         }
     }
 }
 
-pub(super) fn institutions(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
-    for m in INSTITUTION.find_iter(t) {
+pub(super) fn institutions(ctx: &DocCtx, t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
+    for m in INSTITUTION.find_iter(&t[s0..e0]) {
         let s = m.as_str();
         let last_word_start = s
             .rfind(|c: char| c.is_whitespace())
@@ -228,7 +230,7 @@ pub(super) fn institutions(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
             .unwrap_or(0);
         let lowercase_type = s[last_word_start..].starts_with(|c: char| c.is_lowercase());
         // Trim a leading sentence-start word that is an everyday word ("When school closed").
-        let (start, phrase) = trim_leading_common(s, m.start());
+        let (start, phrase) = trim_leading_common(s, s0 + m.start());
         if phrase.split_whitespace().count() < 2 {
             continue;
         }
@@ -246,7 +248,7 @@ pub(super) fn institutions(ctx: &DocCtx, t: &str, hits: &mut Vec<Hit>) {
         hits.push(Hit::new(
             "pii/named-institution",
             start,
-            m.end(),
+            s0 + m.end(),
             "this names a school, GP practice, care home, ward or similar that could locate the person",
         ));
     }
@@ -331,7 +333,7 @@ fn trim_leading_common(s: &str, start: usize) -> (usize, &str) {
     let gz = &*GAZETTEER;
     let mut off = 0;
     let mut rest = s;
-    while let Some(sp) = rest.find(' ') {
+    while let Some(sp) = rest.find([' ', '\n', '\t']) {
         let w = rest[..sp].to_lowercase();
         let c = gz.class(&w);
         let common = GENERIC.contains(&w.as_str())
