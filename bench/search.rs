@@ -378,6 +378,26 @@ fn main() {
                 kb(&ten, false),
                 kb(&ten, true)
             );
+            // Where the bytes of the five-excerpt first query go, raw KB by kind of file.
+            let parts: Vec<String> = [
+                ("manifest", "search/manifest.js"),
+                ("facets", "search/facets.js"),
+                ("terms", "search/terms/"),
+                ("spelling", "search/spell/"),
+                ("records", "search/records/"),
+                ("texts", "search/text/"),
+            ]
+            .iter()
+            .filter_map(|(name, prefix)| {
+                let part: Vec<String> = five
+                    .iter()
+                    .filter(|p| p.starts_with(prefix))
+                    .cloned()
+                    .collect();
+                (!part.is_empty()).then(|| format!("{name} {:.1}", kb(&part, false)))
+            })
+            .collect();
+            println!("  {:<12} {}", "", parts.join(", "));
         }
 
         if let Some(dir) = &write {
