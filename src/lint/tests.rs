@@ -815,3 +815,19 @@ fn identifiers_over_short_lines() {
         "Oakfield",
     );
 }
+
+/// Words of speech that the name lists hold ("Ok" is a given name and a surname) are not names,
+/// at the start of a title, a sentence or a quotation.
+#[test]
+fn everyday_words_of_speech_are_not_names() {
+    clean("## Ok, so what happened?\n\nOk is the word she used most.\n");
+    clean("Asked how things were, she said \"Ok\" on every visit. Yeah, she said.\n");
+    let f = run_with(
+        &Linter::default(),
+        "summary: \"Ok to ask: what agencies knew\"\n",
+        "Body.\n",
+    );
+    assert!(f.iter().all(|(r, _)| r != "pii/person-name"), "{f:?}");
+    // A name is still a name beside it.
+    has("Ok, said Karen Walsh.\n", "pii/person-name", "Karen Walsh");
+}

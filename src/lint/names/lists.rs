@@ -69,6 +69,9 @@ pub(super) const NOT_NAMES: &[&str] = &[
     "after", "before", "during", "while", "although", "though", "because", "since", "until", "also", "both", "each",
     "every", "many", "most", "much", "such", "these", "those", "its", "can", "could", "would", "should", "will",
     "may", "might", "must", "shall", "did",
+    // everyday words of speech that the word lists lack (SCOWL spells "OK" in capitals) but the
+    // name lists hold ("Ok" is a given name and a surname): "Ok, so what happened?"
+    "ok", "okay", "yeah", "yep", "nope", "alright", "um", "erm", "hmm",
     // nations, regions, nationalities, faiths, languages
     "england", "english", "britain", "british", "scotland", "scottish", "wales", "welsh", "ireland", "irish",
     "northern", "uk", "europe", "european", "african", "africa", "asian", "asia", "caribbean", "american",
