@@ -105,7 +105,7 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
         .max()
         .unwrap_or(0)
         .max(1);
-    let (label_w, col_w, row_h, bar_h, top, axis_h) = (270, 46, 66, 46, 8, 28);
+    let (label_w, col_w, row_h, bar_h, top, axis_h) = (230, 46, 66, 46, 8, 28);
     let width = label_w + columns.len() * col_w + 10;
     let height = top + themes.len() * row_h + axis_h;
 
@@ -142,7 +142,7 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
             0,
             base - bar_h / 2 + 5,
             &region.themes[t].label,
-            32,
+            27,
             4,
         );
         let _ = write!(
