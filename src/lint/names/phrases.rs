@@ -19,21 +19,24 @@ struct FirstWord {
     by_second: FastMap<String, Vec<Vec<String>>>,
 }
 
+/// The words of `text`, lower-cased, possessives dropped.
+fn lower_words(text: &str) -> Vec<String> {
+    let mut toks = Vec::new();
+    crate::lint::scan::tokens(text, 0, text.len(), &mut toks);
+    let mut buf = String::new();
+    toks.iter()
+        .map(|t| {
+            lower_into(&text[t.start..t.end], &mut buf);
+            buf.clone()
+        })
+        .collect()
+}
+
 impl Phrases {
     pub(crate) fn new(list: impl IntoIterator<Item = impl AsRef<str>>) -> Phrases {
         let mut by_first: FastMap<String, FirstWord> = FastMap::default();
-        let mut toks = Vec::new();
-        let mut buf = String::new();
         for p in list {
-            let p = p.as_ref();
-            crate::lint::scan::tokens(p, 0, p.len(), &mut toks);
-            let words: Vec<String> = toks
-                .iter()
-                .map(|t| {
-                    lower_into(&p[t.start..t.end], &mut buf);
-                    buf.clone()
-                })
-                .collect();
+            let words = lower_words(p.as_ref());
             let Some(first) = words.first() else { continue };
             let entry = by_first.entry(first.clone()).or_default();
             match words.get(1) {
@@ -62,16 +65,7 @@ impl Phrases {
         if self.is_empty() {
             return false;
         }
-        let mut toks = Vec::new();
-        crate::lint::scan::tokens(text, 0, text.len(), &mut toks);
-        let mut buf = String::new();
-        let words: Vec<String> = toks
-            .iter()
-            .map(|t| {
-                lower_into(&text[t.start..t.end], &mut buf);
-                buf.clone()
-            })
-            .collect();
+        let words = lower_words(text);
         if words.is_empty() {
             return false;
         }
