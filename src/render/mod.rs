@@ -109,24 +109,11 @@ pub(crate) fn render_site(
     bodies: Vec<Rendered>,
     diags: &mut Vec<Diagnostic>,
 ) -> RenderedSite {
-    let (config, p) = (&input.site.config, input.publication);
+    let config = &input.site.config;
     let has_code = bodies.iter().any(|r| r.has_code);
-    let mut views = view::doc_views(input.docs, config, &input.site.vocab, p.today);
-    for (v, d) in views.iter_mut().zip(input.docs) {
-        if d.kind == crate::content::Kind::Briefing {
-            v.uptake = input.uptake.get(&d.slug).cloned();
-        }
-    }
-    let mut site_view = SiteView::new(config, p.audience, p.drafts, p.today);
-    site_view.has_highlight_css = has_code;
-    let r = Renderer {
-        today: p.today,
-        tera: input.tera,
-        site: site_view,
-        config,
-        noindex: !p.is_public(),
-        memo: input.memo,
-    };
+    let all: Vec<usize> = (0..input.docs.len()).collect();
+    let views = views_of(input, &all);
+    let r = Renderer::new(input, has_code);
     let mut out = Pages::default();
     pages::documents(&r, input.docs, &bodies, &views, &mut out);
     action_sheet::pages(&r, input.docs, &views, &mut out);
@@ -151,6 +138,33 @@ pub(crate) fn render_site(
         has_code,
         failed: out.failed,
     }
+}
+
+/// The view models of the input's documents `which` (indexes into its documents), with
+/// what teams did with each briefing.
+fn views_of(input: &Input, which: &[usize]) -> Vec<DocView> {
+    let (site, today) = (input.site, input.publication.today);
+    let mut views = view::doc_views_of(input.docs, which, &site.config, &site.vocab, today);
+    for (v, &i) in views.iter_mut().zip(which) {
+        let d = input.docs[i];
+        if d.kind == crate::content::Kind::Briefing {
+            v.uptake = input.uptake.get(&d.slug).cloned();
+        }
+    }
+    views
+}
+
+/// The pages of the input's documents `which` alone, as [`render_site`] makes them (`bodies`
+/// are every document's): what `serve` writes first after a save, before the rest of the site.
+pub(crate) fn document_pages(input: &Input, bodies: &[Rendered], which: &[usize]) -> Pages {
+    let mut r = Renderer::new(input, bodies.iter().any(|b| b.has_code));
+    // Rendered whatever the memo says: these are written at once, whole.
+    r.memo = None;
+    let docs: Vec<&Document> = which.iter().map(|&i| input.docs[i]).collect();
+    let own: Vec<Rendered> = which.iter().map(|&i| bodies[i].clone()).collect();
+    let mut out = Pages::default();
+    pages::documents(&r, &docs, &own, &views_of(input, which), &mut out);
+    out
 }
 
 /// The theme's assets a build writes beside its pages: `assets/style.css` and
@@ -206,7 +220,23 @@ pub(crate) struct Renderer<'a> {
     pub(crate) memo: Option<&'a memo::PageMemo>,
 }
 
-impl Renderer<'_> {
+impl<'a> Renderer<'a> {
+    /// What every page of the input's site shares; `has_code`: does any page have
+    /// highlighted code?
+    fn new(input: &Input<'a>, has_code: bool) -> Renderer<'a> {
+        let (config, p) = (&input.site.config, input.publication);
+        let mut site = SiteView::new(config, p.audience, p.drafts, p.today);
+        site.has_highlight_css = has_code;
+        Renderer {
+            today: p.today,
+            tera: input.tera,
+            site,
+            config,
+            noindex: !p.is_public(),
+            memo: input.memo,
+        }
+    }
+
     /// The build date in words, "1 December 2026".
     pub fn today_human(&self) -> String {
         crate::content::Date(self.today).human()

@@ -514,18 +514,20 @@ impl DocView {
     }
 }
 
-/// The view model of each of `docs`, with each briefing and learning summary linked to
-/// its review and each review to them.
-pub(crate) fn doc_views(
+/// The view models of documents `which` (indexes into `docs`, in their order), with their
+/// links to the review they belong to and from what belongs to them among `docs`.
+pub(crate) fn doc_views_of(
     docs: &[&Document],
+    which: &[usize],
     config: &Config,
     vocab: &Vocabularies,
     today: NaiveDate,
 ) -> Vec<DocView> {
-    let mut views: Vec<DocView> = docs
+    let mut views: Vec<DocView> = which
         .par_iter()
-        .map(|d| DocView::new(d, config, vocab, today))
+        .map(|&i| DocView::new(docs[i], config, vocab, today))
         .collect();
+    let at: HashMap<usize, usize> = which.iter().enumerate().map(|(k, &i)| (i, k)).collect();
     let review_at: HashMap<&str, usize> = docs
         .iter()
         .enumerate()
@@ -536,16 +538,20 @@ pub(crate) fn doc_views(
         let Some(&j) = d.meta.review.as_deref().and_then(|r| review_at.get(r)) else {
             continue;
         };
-        views[i].review_link = Some(LinkView {
-            title: docs[j].title.clone(),
-            href: href(&docs[j].url),
-            kind_label: Kind::Review.label(),
-        });
-        views[j].related.push(LinkView {
-            title: d.title.clone(),
-            href: href(&d.url),
-            kind_label: d.kind.label(),
-        });
+        if let Some(&k) = at.get(&i) {
+            views[k].review_link = Some(LinkView {
+                title: docs[j].title.clone(),
+                href: href(&docs[j].url),
+                kind_label: Kind::Review.label(),
+            });
+        }
+        if let Some(&k) = at.get(&j) {
+            views[k].related.push(LinkView {
+                title: d.title.clone(),
+                href: href(&d.url),
+                kind_label: d.kind.label(),
+            });
+        }
     }
     views
 }

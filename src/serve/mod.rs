@@ -91,8 +91,12 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
                 if u.whole {
                     eprintln!("Built {} files.", u.report.files_written);
                 } else {
+                    let first = u
+                        .first
+                        .map(|t| format!(" (the saved page in {} ms)", t.as_millis()))
+                        .unwrap_or_default();
                     eprintln!(
-                        "Updated {} file{} and removed {} in {} ms.",
+                        "Updated {} file{} and removed {} in {} ms{first}.",
                         u.written.len(),
                         if u.written.len() == 1 { "" } else { "s" },
                         u.removed.len(),
@@ -160,8 +164,10 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         let mut last = fingerprint(&site_dir);
         loop {
             let Ok(first) = rx.recv() else { return };
-            // Let a burst of saves settle.
-            std::thread::sleep(Duration::from_millis(100));
+            // Let the events of one save (an editor writes a file beside it, renames it into
+            // place, sets its times) arrive together: a burst longer than this is two updates,
+            // each of a consistent site.
+            std::thread::sleep(Duration::from_millis(10));
             let mut changed = vec![first];
             while let Ok(p) = rx.try_recv() {
                 changed.push(p);

@@ -5,9 +5,11 @@
 //! folder only the files that changed ([`Written`]). The output is then what `learnsite build`
 //! would write, byte for byte; a build with errors writes nothing, as `build` does.
 
+use crate::render::{self, markdown::Rendered};
 use crate::site::{self, BuildError, BuildOptions, BuildReport, Reuse};
-use crate::write::{self, Written};
+use crate::write::{self, Undo, Written};
 use std::collections::HashSet;
+use std::path::Path;
 
 /// A site being served: what its builds keep for the next.
 pub(crate) struct Session {
@@ -26,6 +28,9 @@ pub(crate) struct Updated {
     pub(crate) removed: Vec<String>,
     /// Was the whole site written (the first update, or after the output was disturbed)?
     pub(crate) whole: bool,
+    /// How long after the update began the pages of the documents just saved were written,
+    /// ahead of the rest (none when there were none, or the build was written whole).
+    pub(crate) first: Option<std::time::Duration>,
 }
 
 impl Session {
@@ -62,10 +67,27 @@ impl Session {
             // Every page is rendered: none can be left as it was written.
             self.reuse.pages.clear();
         }
-        let made = match site::make(&self.opts, Some(&mut self.reuse), &mut timer) {
+        // The pages of the documents just saved go first, as soon as nothing refuses the
+        // build; they are put back if the rest of it fails.
+        let started = std::time::Instant::now();
+        let mut first: Option<(Vec<String>, Undo, std::time::Duration)> = None;
+        let written = &mut self.written;
+        let mut early = |out: &Path, input: &render::Input, bodies: &[Rendered], which: &[usize]| {
+            let Some(w) = written.as_mut() else { return };
+            let pages = render::document_pages(input, bodies, which);
+            if pages.failed {
+                return;
+            }
+            if let Ok((paths, undo)) = w.write_first(out, &pages.files) {
+                first = Some((paths, undo, started.elapsed()));
+            }
+        };
+        let made = site::make(&self.opts, Some(&mut self.reuse), Some(&mut early), &mut timer);
+        let made = match made {
             Ok(m) => m,
             Err(e) => {
                 self.reuse.pages.discard();
+                self.put_back(first.map(|f| f.1));
                 return Err(e);
             }
         };
@@ -80,10 +102,15 @@ impl Session {
             }),
         };
         match result {
-            Ok((written, removed)) => {
+            Ok((mut written, removed)) => {
                 self.reuse.pages.commit();
                 timer.lap("write what changed");
+                let first = first.map(|(paths, _, took)| {
+                    written.splice(0..0, paths);
+                    took
+                });
                 Ok(Updated {
+                    first,
                     report: BuildReport {
                         files_written: made.files.len(),
                         ..made.report
@@ -98,6 +125,18 @@ impl Session {
                 self.written = None;
                 Err(e.into())
             }
+        }
+    }
+
+    /// The rest of an update failed: put back the pages written first.
+    fn put_back(&mut self, undo: Option<Undo>) {
+        let (Some(undo), Some(w), Some(out)) = (undo, self.written.as_mut(), &self.opts.out)
+        else {
+            return;
+        };
+        if w.undo(out, undo).is_err() {
+            // The output is not what this process knows of it: write it whole next time.
+            self.written = None;
         }
     }
 }

@@ -179,7 +179,7 @@ pub(crate) fn gate(opts: &BuildOptions, out: &Path) -> Result<Gated, BuildError>
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timer = Timer::new();
-    let made = make(opts, None, &mut timer)?;
+    let made = make(opts, None, None, &mut timer)?;
     let out = write::write_site(&made.out, &made.files)?;
     timer.lap("write and swap in (and remove the previous output)");
     Ok(BuildReport {
@@ -188,6 +188,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         ..made.report
     })
 }
+
+/// What `serve` does once a build has found nothing that refuses it, before the rest of the
+/// site is rendered: given the output folder, the render stage's input, every published
+/// document's body, and the published documents (indexes) whose files were just read.
+pub(crate) type Early<'h> =
+    dyn FnMut(&Path, &render::Input, &[render::markdown::Rendered], &[usize]) + 'h;
 
 /// What a build made, before anything is written: every file, where it goes, and what
 /// the user is told.
@@ -204,6 +210,7 @@ pub(crate) struct Made {
 pub(crate) fn make(
     opts: &BuildOptions,
     mut reuse: Option<&mut Reuse>,
+    mut early: Option<&mut Early>,
     timer: &mut Timer,
 ) -> Result<Made, BuildError> {
     let publication = opts.publication();
@@ -235,6 +242,12 @@ pub(crate) fn make(
 
     // Render the published documents, then index them.
     let docs = decision.documents(site);
+    let just_read: Vec<usize> = match reuse.as_deref() {
+        Some(r) => (0..docs.len())
+            .filter(|&i| r.load.was_read(&docs[i].path))
+            .collect(),
+        None => Vec::new(),
+    };
     let ongoing = decision.ongoing(site);
     let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
     let bodies = render::bodies(&docs, reuse.as_deref_mut().map(|r| &mut r.bodies));
@@ -262,8 +275,14 @@ pub(crate) fn make(
         uptake: &uptake,
         memo,
     };
+    diags.extend(decision.check_links(site, &publication, &bodies, &taxonomies));
+    if let Some(early) = early.as_deref_mut() {
+        // Nothing so far refuses the build: the pages of the documents just read may go first.
+        if report::errors(&diags) == 0 && !just_read.is_empty() {
+            early(&out, &input, &bodies, &just_read);
+        }
+    }
     let rendered = render::render_site(&input, bodies, &mut diags);
-    diags.extend(decision.check_links(site, &publication, &rendered.bodies, &taxonomies));
     let mut files = SiteFiles::from(rendered.files);
     files.extend(index::index_site(&index::Input {
         config: &site.config,

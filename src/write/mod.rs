@@ -22,7 +22,7 @@ mod update;
 
 use staging::Staging;
 use std::path::{Component, Path, PathBuf};
-pub(crate) use update::Written;
+pub(crate) use update::{Undo, Written};
 
 /// The marker file in every output folder learnsite writes.
 pub(crate) const MARKER: &str = ".learnsite-output";

@@ -134,6 +134,65 @@ impl Written {
     }
 }
 
+/// What [`Written::write_first`] replaced, to put back with [`Written::undo`].
+#[derive(Debug, Default)]
+pub(crate) struct Undo {
+    /// Each output path written, with what it held before (none: it did not exist).
+    was: Vec<(String, Option<Entry>, Option<Vec<u8>>)>,
+}
+
+impl Written {
+    /// Write `files` (generated, complete) now, ahead of the rest of an update: those that
+    /// differ from what is there. Returns the paths written and how to undo it.
+    pub(crate) fn write_first(
+        &mut self,
+        out: &Path,
+        files: &[OutFile],
+    ) -> Result<(Vec<String>, Undo), WriteError> {
+        let out = check_replaceable(out)?;
+        if !out.join(super::MARKER).is_file() {
+            return Err(WriteError::Escape(out.display().to_string()));
+        }
+        let out = out.canonicalize().map_err(io(&out))?;
+        let mut undo = Undo::default();
+        let mut written = Vec::new();
+        for f in files {
+            let key = key_of(&f.bytes);
+            let before = self.files.get(&f.path).cloned();
+            if before == Some(Entry::Made(key)) {
+                continue;
+            }
+            let old_bytes = match (&before, place(&out, &f.path, false)?) {
+                (Some(_), Some(p)) => Some(std::fs::read(&p).map_err(io(&p))?),
+                _ => None,
+            };
+            replace(&out, &f.path, |tmp| std::fs::write(tmp, &f.bytes))?;
+            self.files.insert(f.path.clone(), Entry::Made(key));
+            undo.was.push((f.path.clone(), before, old_bytes));
+            written.push(f.path.clone());
+        }
+        Ok((written, undo))
+    }
+
+    /// Put back what [`Written::write_first`] replaced (the rest of the update failed).
+    pub(crate) fn undo(&mut self, out: &Path, undo: Undo) -> Result<(), WriteError> {
+        let out = out.canonicalize().map_err(io(out))?;
+        for (rel, before, bytes) in undo.was.into_iter().rev() {
+            match (before, bytes) {
+                (Some(entry), Some(bytes)) => {
+                    replace(&out, &rel, |tmp| std::fs::write(tmp, &bytes))?;
+                    self.files.insert(rel, entry);
+                }
+                _ => {
+                    remove(&out, &rel)?;
+                    self.files.remove(&rel);
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The place of output path `rel` in the (canonical) output folder `out`, its folder made,
 /// provided that folder really is inside `out` (no link leads out of it).
 fn place(out: &Path, rel: &str, make_folder: bool) -> Result<Option<PathBuf>, WriteError> {
@@ -242,6 +301,31 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn pages_written_first_are_put_back_by_undo() {
+        let t = tempfile::tempdir().unwrap();
+        let first = site(&[("a/index.html", "A"), ("b.txt", "B")]);
+        let out = super::super::write_site(&t.path().join("public"), &first).unwrap();
+        let mut w = Written::of_site(&first);
+        let early = [
+            OutFile::new("a/index.html", "A2"),
+            OutFile::new("b.txt", "B"),
+            OutFile::new("n/index.html", "N"),
+        ];
+        let (paths, undo) = w.write_first(&out, &early).unwrap();
+        assert_eq!(paths, ["a/index.html", "n/index.html"], "b.txt is unchanged");
+        assert_eq!(read(&out, "a/index.html").as_deref(), Some("A2"));
+        assert_eq!(read(&out, "n/index.html").as_deref(), Some("N"));
+        w.undo(&out, undo).unwrap();
+        assert_eq!(read(&out, "a/index.html").as_deref(), Some("A"));
+        assert!(!out.join("n").exists());
+        // And what is recorded is what is there again: the next update writes A2 anew.
+        let c = w
+            .update(&out, &site(&[("a/index.html", "A2"), ("b.txt", "B")]), &HashSet::new())
+            .unwrap();
+        assert_eq!(c.written, ["a/index.html"]);
     }
 
     #[test]

@@ -96,6 +96,15 @@ impl Stamp {
 #[derive(Debug, Default)]
 pub(crate) struct LoadCache {
     files: std::collections::HashMap<PathBuf, (Stamp, Parsed)>,
+    /// The files the last load read (new or changed since the load before).
+    fresh: std::collections::HashSet<PathBuf>,
+}
+
+impl LoadCache {
+    /// Did the last load read `path` (new or changed), rather than take it from here?
+    pub(crate) fn was_read(&self, path: &Path) -> bool {
+        self.fresh.contains(path)
+    }
 }
 
 /// Load the site at `root` with configuration `config`.
@@ -238,6 +247,12 @@ pub(crate) fn load_site_cached(
             }
         }
         c.files = kept;
+        c.fresh = files
+            .iter()
+            .zip(&read)
+            .filter(|(_, r)| r.is_some())
+            .map(|(p, _)| p.clone())
+            .collect();
     }
     let results: Vec<Parsed> = reused
         .into_iter()
