@@ -37,6 +37,7 @@ pub mod diagnostics;
 pub mod digest;
 mod escape;
 pub mod index;
+mod key;
 pub mod lint;
 mod render;
 pub mod report;

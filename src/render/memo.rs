@@ -8,57 +8,10 @@
 //! depends on (the templates themselves) is the same for every page of a [`PageMemo`], which
 //! is started afresh whenever it changes.
 
+pub(crate) use crate::key::{key_of, Key, KeyHasher};
 use serde::Serialize;
-use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::HashMap;
-use std::hash::Hasher;
 use std::sync::Mutex;
-
-/// A page's key: a 128-bit hash of its template's name and context.
-pub(crate) type Key = u128;
-
-/// A writer that hashes what is written to it.
-#[derive(Default)]
-pub(crate) struct KeyHasher(SipHasher13);
-
-impl KeyHasher {
-    pub(crate) fn new() -> KeyHasher {
-        KeyHasher::default()
-    }
-    /// Add `v`, as JSON, and a separator.
-    pub(crate) fn add<T: Serialize + ?Sized>(&mut self, v: &T) {
-        // Writing into a hasher cannot fail; a value that cannot be serialised cannot be
-        // put in a template context either, and that fails the page when it is rendered.
-        if serde_json::to_writer(&mut *self, v).is_err() {
-            self.0.write(b"\x01unserialisable");
-        }
-        self.0.write(&[0]);
-    }
-    pub(crate) fn bytes(&mut self, b: &[u8]) {
-        self.0.write(&(b.len() as u64).to_le_bytes());
-        self.0.write(b);
-    }
-    pub(crate) fn finish(&self) -> Key {
-        self.0.finish128().into()
-    }
-}
-
-impl std::io::Write for KeyHasher {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.write(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// The key of some bytes (a file's content).
-pub(crate) fn key_of(bytes: &[u8]) -> Key {
-    let mut h = KeyHasher::new();
-    h.bytes(bytes);
-    h.finish()
-}
 
 /// A template context that, when a memo is in use, also keys what goes into it.
 pub(crate) struct Ctx {
@@ -83,7 +36,7 @@ impl Ctx {
     }
     /// The key of the page that fills `template` with this context.
     fn key(&self, template: &str) -> Option<Key> {
-        let mut h = KeyHasher(self.key.as_ref()?.0);
+        let mut h = self.key.as_ref()?.clone();
         h.bytes(template.as_bytes());
         Some(h.finish())
     }

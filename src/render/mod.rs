@@ -65,11 +65,14 @@ pub(crate) struct RenderedSite {
 }
 
 /// The body of each document, rendered or, for those the cache has, as rendered before.
-pub(crate) fn bodies(docs: &[&Document], cache: Option<&mut BodyCache>) -> Vec<Rendered> {
-    let Some(cache) = cache else {
+pub(crate) fn bodies(
+    docs: &[&Document],
+    cache: Option<(&mut BodyCache, &crate::content::LoadCache)>,
+) -> Vec<Rendered> {
+    let Some((cache, load)) = cache else {
         return docs.par_iter().map(|d| body(d)).collect();
     };
-    let keys: Vec<memo::Key> = docs.par_iter().map(|d| BodyCache::key(d)).collect();
+    let keys: Vec<memo::Key> = docs.par_iter().map(|d| BodyCache::key(load, d)).collect();
     let mut found: Vec<Option<Rendered>> = keys.iter().map(|k| cache.0.remove(k)).collect();
     found.par_iter_mut().zip(docs).for_each(|(b, d)| {
         if b.is_none() {
@@ -89,16 +92,23 @@ fn body(d: &Document) -> Rendered {
 pub(crate) struct BodyCache(std::collections::HashMap<memo::Key, Rendered>);
 
 impl BodyCache {
-    fn key(d: &Document) -> memo::Key {
+    /// A key of what `d`'s body is rendered from: its file's text and its address.
+    fn key(load: &crate::content::LoadCache, d: &Document) -> memo::Key {
         let mut h = memo::KeyHasher::new();
-        h.bytes(d.body().as_bytes());
+        h.bytes(&load.key_of(d).to_le_bytes());
         h.bytes(d.url.as_bytes());
         h.finish()
     }
     /// Keep the bodies of this build's documents (and only those) for the next.
-    pub(crate) fn keep(&mut self, docs: &[&Document], bodies: Vec<Rendered>) {
+    pub(crate) fn keep(
+        &mut self,
+        load: &crate::content::LoadCache,
+        docs: &[&Document],
+        bodies: Vec<Rendered>,
+    ) {
         self.0.clear();
-        self.0.extend(docs.iter().map(|d| Self::key(d)).zip(bodies));
+        self.0
+            .extend(docs.iter().map(|d| Self::key(load, d)).zip(bodies));
     }
 }
 

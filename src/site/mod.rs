@@ -103,16 +103,16 @@ fn decide_reusing(
     unpublishable: &[content::Document],
     opts: &BuildOptions,
     diags: &mut Vec<diagnostics::Diagnostic>,
-    mut cache: Option<&mut reuse::LintCache>,
+    mut cache: Option<(&mut reuse::LintCache, &content::LoadCache)>,
 ) -> Result<Decision, BuildError> {
     let mut decision = Decision::apply(&site.documents, &opts.publication());
     let linter = Linter::new(&site.config, &opts.site, opts.known_names.as_deref())
         .map_err(|e| BuildError::Setup(e.to_string()))?;
-    if let Some(c) = cache.as_deref_mut() {
+    if let Some((c, _)) = cache.as_mut() {
         c.roll();
     }
-    let mut lint = |docs: &[&content::Document]| match cache.as_deref_mut() {
-        Some(c) => c.findings(&linter, docs),
+    let mut lint = |docs: &[&content::Document]| match cache.as_mut() {
+        Some((c, load)) => c.findings(&linter, docs, &|d| load.key_of(d)),
         None => linter.lint_all(docs).findings,
     };
     // Feedback is linted with the briefings it is about, and shown only with them.
@@ -236,7 +236,7 @@ pub(crate) fn make(
         &outcome.unpublishable,
         opts,
         &mut diags,
-        reuse.as_deref_mut().map(|r| &mut r.lint),
+        reuse.as_deref_mut().map(|r| (&mut r.lint, &r.load)),
     )?;
     timer.lap("lint");
 
@@ -250,7 +250,7 @@ pub(crate) fn make(
     };
     let ongoing = decision.ongoing(site);
     let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
-    let bodies = render::bodies(&docs, reuse.as_deref_mut().map(|r| &mut r.bodies));
+    let bodies = render::bodies(&docs, reuse.as_deref_mut().map(|r| (&mut r.bodies, &r.load)));
     let layouts = opts.site.join("layouts");
     let compiled;
     let (tera, memo) = match reuse.as_deref_mut() {
@@ -279,7 +279,9 @@ pub(crate) fn make(
     if let Some(early) = early.as_deref_mut() {
         // Nothing so far refuses the build: the pages of the documents just read may go first.
         if report::errors(&diags) == 0 && !just_read.is_empty() {
+            timer.lap("bodies and links");
             early(&out, &input, &bodies, &just_read);
+            timer.lap("the saved documents' pages");
         }
     }
     let rendered = render::render_site(&input, bodies, &mut diags);
@@ -316,7 +318,7 @@ pub(crate) fn make(
     }
     files.extend(render::assets(site, rendered.has_code));
     if let Some(r) = reuse {
-        r.bodies.keep(&docs, rendered.bodies);
+        r.bodies.keep(&r.load, &docs, rendered.bodies);
     }
     Ok(Made { out, files, report })
 }

@@ -11,7 +11,8 @@ use super::BuildOptions;
 use crate::content::{Document, LoadCache};
 use crate::diagnostics::Diagnostic;
 use crate::lint::Linter;
-use crate::render::memo::{Key, KeyHasher, PageMemo};
+use crate::key::{Key, KeyHasher};
+use crate::render::memo::PageMemo;
 use crate::render::BodyCache;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -74,23 +75,22 @@ pub(crate) struct LintCache {
 }
 
 impl LintCache {
-    fn key(d: &Document) -> Key {
-        let mut h = KeyHasher::new();
-        h.bytes(d.rel_path.as_bytes());
-        h.bytes(d.source.as_bytes());
-        h.finish()
-    }
-
     /// The findings in force in `docs` (sorted, as [`Linter::lint_all`] gives them), linting
-    /// only the documents not linted by the same settings before.
-    pub(crate) fn findings(&mut self, linter: &Linter, docs: &[&Document]) -> Vec<Diagnostic> {
+    /// only the documents not linted by the same settings before. `key` keys a document's
+    /// path and text ([`LoadCache::key_of`]).
+    pub(crate) fn findings(
+        &mut self,
+        linter: &Linter,
+        docs: &[&Document],
+        key: &(dyn Fn(&Document) -> Key + Sync),
+    ) -> Vec<Diagnostic> {
         if linter.settings_key() != self.settings {
             *self = LintCache {
                 settings: linter.settings_key(),
                 ..LintCache::default()
             };
         }
-        let keys: Vec<Key> = docs.par_iter().map(|d| Self::key(d)).collect();
+        let keys: Vec<Key> = docs.par_iter().map(|d| key(d)).collect();
         let found: Vec<Option<&Vec<Diagnostic>>> = keys
             .iter()
             .map(|k| self.current.get(k).or_else(|| self.previous.get(k)))

@@ -95,15 +95,35 @@ impl Stamp {
 /// without it gives.
 #[derive(Debug, Default)]
 pub(crate) struct LoadCache {
-    files: std::collections::HashMap<PathBuf, (Stamp, Parsed)>,
-    /// The files the last load read (new or changed since the load before).
-    fresh: std::collections::HashSet<PathBuf>,
+    /// Each file's stamp, what it gave, and the number of the load that read it.
+    files: std::collections::HashMap<PathBuf, (Stamp, Parsed, u64)>,
+    /// The number of the last load.
+    loads: u64,
 }
 
 impl LoadCache {
     /// Did the last load read `path` (new or changed), rather than take it from here?
     pub(crate) fn was_read(&self, path: &Path) -> bool {
-        self.fresh.contains(path)
+        self.files.get(path).is_some_and(|e| e.2 == self.loads)
+    }
+
+    /// A key of document `d`'s file and text. For a document that loaded, it is the file's
+    /// path and the load that read it (its text is the same while that holds); for any other
+    /// (not in this cache, read again since, or made from something else), its path and text.
+    pub(crate) fn key_of(&self, d: &Document) -> crate::key::Key {
+        let mut h = crate::key::KeyHasher::new();
+        h.bytes(d.rel_path.as_bytes());
+        match self.files.get(&d.path) {
+            Some((_, Ok((cached, _)), load)) if cached.source.len() == d.source.len() => {
+                h.bytes(b"read by load");
+                h.bytes(&load.to_le_bytes());
+            }
+            _ => {
+                h.bytes(b"text");
+                h.bytes(d.source.as_bytes());
+            }
+        }
+        h.finish()
     }
 }
 
@@ -192,7 +212,7 @@ pub(crate) fn load_site_cached(
         .par_iter()
         .zip(&stamps)
         .map(|(path, stamp)| {
-            let (s, parsed) = cached?.files.get(path)?;
+            let (s, parsed, _) = cached?.files.get(path)?;
             (Some(s) == stamp.as_ref()).then(|| parsed.clone())
         })
         .collect();
@@ -235,11 +255,12 @@ pub(crate) fn load_site_cached(
         .collect();
     if let Some(c) = cache {
         // Keep what is still there, and what was read now as it was read.
-        let mut kept: std::collections::HashMap<PathBuf, (Stamp, Parsed)> =
+        c.loads += 1;
+        let mut kept: std::collections::HashMap<PathBuf, (Stamp, Parsed, u64)> =
             std::collections::HashMap::with_capacity(files.len());
         for ((path, stamp), fresh) in files.iter().zip(&stamps).zip(&read) {
             let entry = match fresh {
-                Some(parsed) => stamp.clone().map(|s| (s, parsed.clone())),
+                Some(parsed) => stamp.clone().map(|s| (s, parsed.clone(), c.loads)),
                 None => c.files.remove(path),
             };
             if let Some(e) = entry {
@@ -247,12 +268,6 @@ pub(crate) fn load_site_cached(
             }
         }
         c.files = kept;
-        c.fresh = files
-            .iter()
-            .zip(&read)
-            .filter(|(_, r)| r.is_some())
-            .map(|(p, _)| p.clone())
-            .collect();
     }
     let results: Vec<Parsed> = reused
         .into_iter()
