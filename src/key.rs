@@ -52,4 +52,3 @@ pub(crate) fn key_of(bytes: &[u8]) -> Key {
     h.bytes(bytes);
     h.finish()
 }
-

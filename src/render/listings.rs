@@ -5,7 +5,7 @@
 use super::pages::term_views;
 use super::templates::CARD_TEMPLATE;
 use super::view::{self, CardView, Crumb, DocView};
-use super::{Pages, Renderer};
+use super::{fragments, Pages, Renderer};
 use crate::content::{Document, Kind};
 use crate::index::taxonomy::Taxonomy;
 use rayon::prelude::*;
@@ -22,22 +22,22 @@ fn intro(kind: Kind) -> &'static str {
     }
 }
 
-/// Where the page's root (`../`, `../../`) goes in an entry rendered once for every page.
-const ROOT_MARK: &str = "\u{E000}";
-
 /// Every document's list entry: what templates see of it and, with the default theme, its
-/// HTML rendered once (cut where the page's root goes) and joined on each listing page it
-/// appears on, instead of filling the `doc_card` macro again on every page.
+/// HTML rendered once ([`fragments`]) and joined on each listing page it appears on, instead
+/// of filling the `doc_card` macro again on every page.
 pub(crate) struct Cards {
     views: Vec<CardView>,
-    html: Vec<Option<Vec<String>>>,
+    html: Vec<Option<fragments::Piece>>,
 }
 
 impl Cards {
     pub(crate) fn new(r: &Renderer, views: &[DocView]) -> Cards {
         let views: Vec<CardView> = views.iter().map(CardView::from).collect();
         let html = if r.tera.get_template_names().any(|n| n == CARD_TEMPLATE) {
-            views.par_iter().map(|v| fragment(r, v)).collect()
+            views
+                .par_iter()
+                .map(|v| fragments::piece(r, CARD_TEMPLATE, "d", v))
+                .collect()
         } else {
             vec![None; views.len()]
         };
@@ -47,33 +47,8 @@ impl Cards {
     /// The entries of documents `ids` on a page whose root is `root`, or nothing (the
     /// template fills them itself) when one of them has no HTML of its own.
     fn html(&self, ids: &[usize], root: &str, out: &mut String) {
-        out.clear();
-        for &i in ids {
-            let Some(parts) = &self.html[i] else {
-                out.clear();
-                return;
-            };
-            for (k, part) in parts.iter().enumerate() {
-                if k > 0 {
-                    out.push_str(root);
-                }
-                out.push_str(part);
-            }
-        }
+        fragments::join(ids.iter().map(|&i| &self.html[i]), root, out);
     }
-}
-
-/// One document's entry, cut at the root: none if it cannot be made alone, or if the
-/// document's own text holds the mark.
-fn fragment(r: &Renderer, v: &CardView) -> Option<Vec<String>> {
-    if serde_json::to_string(v).ok()?.contains(ROOT_MARK) {
-        return None;
-    }
-    let mut ctx = tera::Context::new();
-    ctx.insert("d", v);
-    ctx.insert("root", ROOT_MARK);
-    let html = r.tera.render(CARD_TEMPLATE, &ctx).ok()?;
-    Some(html.split(ROOT_MARK).map(str::to_string).collect())
 }
 
 /// The listing of each kind of document.

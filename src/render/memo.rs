@@ -55,12 +55,14 @@ pub(crate) struct PageMemo {
 
 impl PageMemo {
     /// Make ready for pages made with templates whose sources have the key `templates`: if
-    /// they changed, no page is taken as unchanged.
-    pub(crate) fn for_templates(&mut self, templates: Key) {
-        if self.templates != Some(templates) {
+    /// they changed (and then it says so), no page is taken as unchanged.
+    pub(crate) fn for_templates(&mut self, templates: Key) -> bool {
+        let changed = self.templates != Some(templates);
+        if changed {
             self.clear();
             self.templates = Some(templates);
         }
+        changed
     }
 
     /// Is the page at output `path`, filled from `ctx` with `template`, as it was written

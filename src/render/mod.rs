@@ -13,6 +13,7 @@
 
 pub(crate) mod action_sheet;
 pub(crate) mod digest;
+pub(crate) mod fragments;
 pub(crate) mod listings;
 pub(crate) mod markdown;
 pub(crate) mod markers;
@@ -48,6 +49,8 @@ pub(crate) struct Input<'a> {
     pub(crate) uptake: &'a crate::index::Uptakes,
     /// The pages of the last build `serve` wrote, to render only those that changed.
     pub(crate) memo: Option<&'a memo::PageMemo>,
+    /// The pieces of pages the last build rendered, to render only those that changed.
+    pub(crate) fragments: Option<&'a fragments::Fragments>,
 }
 
 /// What the render stage made.
@@ -228,6 +231,8 @@ pub(crate) struct Renderer<'a> {
     /// The pages `serve` wrote last: a page whose template and context are unchanged is
     /// not rendered again.
     pub(crate) memo: Option<&'a memo::PageMemo>,
+    /// Pieces of pages the last build rendered ([`fragments`]).
+    pub(crate) fragments: Option<&'a fragments::Fragments>,
 }
 
 impl<'a> Renderer<'a> {
@@ -244,6 +249,7 @@ impl<'a> Renderer<'a> {
             config,
             noindex: !p.is_public(),
             memo: input.memo,
+            fragments: input.fragments,
         }
     }
 

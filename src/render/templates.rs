@@ -42,6 +42,7 @@ pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
     "list.html",
     "terms.html",
     "tracker.html",
+    "partials/tracker_row.html",
     "quality_markers.html",
     "404.html",
     // Regional sites.
@@ -164,6 +165,12 @@ fn defaults() -> Vec<(String, String)> {
 /// list documents differently).
 pub(crate) const CARD_TEMPLATE: &str = "__learnsite/card.html";
 
+/// One recommendation's row of the action tracker (`partials/tracker_row.html`, the site's
+/// own if it has one), alone: rendered once for each recommendation and reused on every
+/// tracker page it is on. Present only when the site uses the default theme's `tracker.html`,
+/// which takes the rows so made.
+pub(crate) const TRACKER_ROW_TEMPLATE: &str = "__learnsite/tracker_row.html";
+
 fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -177,10 +184,15 @@ fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
         CARD_TEMPLATE,
         "{% import \"macros.html\" as m %}{{ m::doc_card(d=d, root=root) }}",
     ));
+    let row = is_default("tracker.html").then_some((
+        TRACKER_ROW_TEMPLATE,
+        "{% include \"partials/tracker_row.html\" %}",
+    ));
     tera.add_raw_templates(
         all.iter()
             .map(|(n, s)| (n.as_str(), s.as_str()))
-            .chain(card),
+            .chain(card)
+            .chain(row),
     )
     .map_err(|e| TemplateError::Parse {
         file: first_template_in(&e),

@@ -7,10 +7,12 @@
 //! Only the documents the build publishes reach this stage, so a partners-only review's
 //! recommendations are on the partners build's tracker and nowhere else.
 
+use super::templates::TRACKER_ROW_TEMPLATE;
 use super::view::{self, Crumb, DocView, RecommendationView, TermLink};
-use super::{Pages, Renderer};
+use super::{fragments, Pages, Renderer};
 use crate::content::{Document, Kind, RecommendationStatus};
 use crate::write::OutFile;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -62,7 +64,57 @@ pub(crate) struct Group<'a> {
     pub(crate) id: &'static str,
     pub(crate) title: &'static str,
     pub(crate) intro: &'static str,
-    pub(crate) rows: Vec<&'a ActionRow>,
+    pub(crate) count: usize,
+    /// The rows, for a site's own `tracker.html`; the default one takes `html`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) rows: Option<Vec<&'a ActionRow>>,
+    /// The rows as HTML, each rendered once ([`Rows`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) html: Option<String>,
+}
+
+/// Every row of the tracker and, with the default theme, its HTML rendered once
+/// ([`fragments`]), joined on each page it is on.
+struct Rows<'a> {
+    all: &'a [ActionRow],
+    html: Vec<Option<fragments::Piece>>,
+}
+
+impl<'a> Rows<'a> {
+    fn new(r: &Renderer, all: &'a [ActionRow]) -> Rows<'a> {
+        let html = if r
+            .tera
+            .get_template_names()
+            .any(|n| n == TRACKER_ROW_TEMPLATE)
+        {
+            all.par_iter()
+                .map(|x| fragments::piece(r, TRACKER_ROW_TEMPLATE, "x", x))
+                .collect()
+        } else {
+            vec![None; all.len()]
+        };
+        Rows { all, html }
+    }
+
+    /// A table of rows `ids` (positions in the tracker's order) on a page whose root is
+    /// `root`.
+    fn group(
+        &self,
+        (id, title, intro): (&'static str, &'static str, &'static str),
+        ids: &[usize],
+        root: &str,
+    ) -> Group<'a> {
+        let mut html = String::new();
+        let joined = fragments::join(ids.iter().map(|&i| &self.html[i]), root, &mut html);
+        Group {
+            id,
+            title,
+            intro,
+            count: ids.len(),
+            rows: (!joined).then(|| ids.iter().map(|&i| &self.all[i]).collect()),
+            html: joined.then_some(html),
+        }
+    }
 }
 
 /// A review or learning summary whose impact was due to be looked at again.
@@ -269,72 +321,95 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
     };
 
     // The tracker itself.
+    let rows = Rows::new(r, &all);
     let url = format!("{SECTION}/");
+    let root = view::root_for(&url);
     let everything: Vec<&ActionRow> = all.iter().collect();
+    let every: Vec<usize> = (0..all.len()).collect();
     let mut ctx = r.context(&url, "Action tracker", SECTION, &[]);
     ctx.insert("summary", &summary(&everything, status_facet));
     ctx.insert("facets", &facet_list);
     ctx.insert(
         "groups",
-        &[Group {
-            id: "all",
-            title: "All recommendations",
-            intro: "",
-            rows: everything,
-        }],
+        &[rows.group(("all", "All recommendations", ""), &every, &root)],
     );
     ctx.insert("filterable", &true);
     ctx.insert("as_of", &as_of);
     ctx.insert("csv_href", CSV_FILE);
     out.add(r.page("tracker.html", &ctx, &url, "the page /actions/"));
 
-    // A page per value of each filter.
-    for (facet, hits) in &facets {
-        for (value, hit) in facet.values.iter().zip(hits) {
+    // A page per value of each filter (in parallel).
+    let values: Vec<(&Facet, &FacetValue, &Vec<usize>)> = facets
+        .iter()
+        .flat_map(|(facet, hits)| {
+            facet
+                .values
+                .iter()
+                .zip(hits)
+                .map(move |(v, h)| (facet, v, h))
+        })
+        .collect();
+    let filtered: Vec<_> = values
+        .par_iter()
+        .map(|(facet, value, hit)| {
             let url = format!("{SECTION}/{}/{}/", facet.id, value.slug);
-            let rows: Vec<&ActionRow> = hit.iter().map(|&i| &all[i]).collect();
+            let picked: Vec<&ActionRow> = hit.iter().map(|&i| &all[i]).collect();
             let title = format!("Action tracker: {}", value.label);
             let mut ctx = r.context(&url, &title, SECTION, std::slice::from_ref(&root_crumb));
-            ctx.insert("summary", &summary(&rows, status_facet));
+            ctx.insert("summary", &summary(&picked, status_facet));
             ctx.insert("facets", &narrow_facets);
             ctx.insert("filter", &format!("{}: {}", facet.title, value.label));
             ctx.insert("as_of", &as_of);
-            ctx.insert(
-                "groups",
-                &[Group {
-                    id: "filtered",
-                    title: "Recommendations",
-                    intro: "",
-                    rows,
-                }],
+            let group = rows.group(
+                ("filtered", "Recommendations", ""),
+                hit,
+                &view::root_for(&url),
             );
+            ctx.insert("groups", &[group]);
             ctx.insert("csv_href", CSV_FILE);
-            out.add(r.page("tracker.html", &ctx, &url, &format!("the page /{url}")));
-        }
+            r.page("tracker.html", &ctx, &url, &format!("the page /{url}"))
+        })
+        .collect();
+    for page in filtered {
+        out.add(page);
     }
 
     // Exceptions.
     let url = format!("{SECTION}/exceptions/");
-    let pick = |f: &dyn Fn(&ActionRow) -> bool| all.iter().filter(|x| f(x)).collect::<Vec<_>>();
+    let root = view::root_for(&url);
+    let pick = |f: &dyn Fn(&ActionRow) -> bool| {
+        (0..all.len())
+            .filter(|&i| f(&all[i]))
+            .collect::<Vec<usize>>()
+    };
     let groups = [
-        Group {
-            id: "overdue",
-            title: "Overdue",
-            intro: "The month they were due (the revised month, when the board agreed one) has passed and they are not started or in progress.",
-            rows: pick(&|x| x.rec.overdue),
-        },
-        Group {
-            id: "no-update",
-            title: "No update for 3 months or more",
-            intro: "Not started or in progress, with no dated update in the last three months (or, with no updates at all, published more than three months ago).",
-            rows: pick(&|x| x.rec.stale),
-        },
-        Group {
-            id: "not-implemented",
-            title: "Not implemented",
-            intro: "The board decided not to carry these out. The reason is given with each.",
-            rows: pick(&|x| x.rec.status == RecommendationStatus::NotImplemented.as_str()),
-        },
+        rows.group(
+            (
+                "overdue",
+                "Overdue",
+                "The month they were due (the revised month, when the board agreed one) has passed and they are not started or in progress.",
+            ),
+            &pick(&|x| x.rec.overdue),
+            &root,
+        ),
+        rows.group(
+            (
+                "no-update",
+                "No update for 3 months or more",
+                "Not started or in progress, with no dated update in the last three months (or, with no updates at all, published more than three months ago).",
+            ),
+            &pick(&|x| x.rec.stale),
+            &root,
+        ),
+        rows.group(
+            (
+                "not-implemented",
+                "Not implemented",
+                "The board decided not to carry these out. The reason is given with each.",
+            ),
+            &pick(&|x| x.rec.status == RecommendationStatus::NotImplemented.as_str()),
+            &root,
+        ),
     ];
     let impact_due: Vec<ImpactDue> = views
         .iter()

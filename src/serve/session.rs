@@ -72,17 +72,23 @@ impl Session {
         let started = std::time::Instant::now();
         let mut first: Option<(Vec<String>, Undo, std::time::Duration)> = None;
         let written = &mut self.written;
-        let mut early = |out: &Path, input: &render::Input, bodies: &[Rendered], which: &[usize]| {
-            let Some(w) = written.as_mut() else { return };
-            let pages = render::document_pages(input, bodies, which);
-            if pages.failed {
-                return;
-            }
-            if let Ok((paths, undo)) = w.write_first(out, &pages.files) {
-                first = Some((paths, undo, started.elapsed()));
-            }
-        };
-        let made = site::make(&self.opts, Some(&mut self.reuse), Some(&mut early), &mut timer);
+        let mut early =
+            |out: &Path, input: &render::Input, bodies: &[Rendered], which: &[usize]| {
+                let Some(w) = written.as_mut() else { return };
+                let pages = render::document_pages(input, bodies, which);
+                if pages.failed {
+                    return;
+                }
+                if let Ok((paths, undo)) = w.write_first(out, &pages.files) {
+                    first = Some((paths, undo, started.elapsed()));
+                }
+            };
+        let made = site::make(
+            &self.opts,
+            Some(&mut self.reuse),
+            Some(&mut early),
+            &mut timer,
+        );
         let made = match made {
             Ok(m) => m,
             Err(e) => {
@@ -130,8 +136,7 @@ impl Session {
 
     /// The rest of an update failed: put back the pages written first.
     fn put_back(&mut self, undo: Option<Undo>) {
-        let (Some(undo), Some(w), Some(out)) = (undo, self.written.as_mut(), &self.opts.out)
-        else {
+        let (Some(undo), Some(w), Some(out)) = (undo, self.written.as_mut(), &self.opts.out) else {
             return;
         };
         if w.undo(out, undo).is_err() {

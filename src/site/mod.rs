@@ -210,7 +210,7 @@ pub(crate) struct Made {
 pub(crate) fn make(
     opts: &BuildOptions,
     mut reuse: Option<&mut Reuse>,
-    mut early: Option<&mut Early>,
+    early: Option<&mut Early>,
     timer: &mut Timer,
 ) -> Result<Made, BuildError> {
     let publication = opts.publication();
@@ -250,18 +250,24 @@ pub(crate) fn make(
     };
     let ongoing = decision.ongoing(site);
     let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
-    let bodies = render::bodies(&docs, reuse.as_deref_mut().map(|r| (&mut r.bodies, &r.load)));
+    let bodies = render::bodies(
+        &docs,
+        reuse.as_deref_mut().map(|r| (&mut r.bodies, &r.load)),
+    );
     let layouts = opts.site.join("layouts");
     let compiled;
-    let (tera, memo) = match reuse.as_deref_mut() {
+    let (tera, memo, fragments) = match reuse.as_deref_mut() {
         Some(r) => {
             let (tera, key) = templates::load_cached(&layouts, &mut r.templates)?;
-            r.pages.for_templates(key);
-            (tera, Some(&r.pages))
+            if r.pages.for_templates(key) {
+                r.fragments.clear();
+            }
+            r.fragments.roll();
+            (tera, Some(&r.pages), Some(&r.fragments))
         }
         None => {
             compiled = templates::load(&layouts)?;
-            (&compiled, None)
+            (&compiled, None, None)
         }
     };
     let uptake = publish::uptake(site, &docs, &publication);
@@ -274,9 +280,10 @@ pub(crate) fn make(
         tera,
         uptake: &uptake,
         memo,
+        fragments,
     };
     diags.extend(decision.check_links(site, &publication, &bodies, &taxonomies));
-    if let Some(early) = early.as_deref_mut() {
+    if let Some(early) = early {
         // Nothing so far refuses the build: the pages of the documents just read may go first.
         if report::errors(&diags) == 0 && !just_read.is_empty() {
             timer.lap("bodies and links");

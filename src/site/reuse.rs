@@ -10,8 +10,9 @@
 use super::BuildOptions;
 use crate::content::{Document, LoadCache};
 use crate::diagnostics::Diagnostic;
-use crate::lint::Linter;
 use crate::key::{Key, KeyHasher};
+use crate::lint::Linter;
+use crate::render::fragments::Fragments;
 use crate::render::memo::PageMemo;
 use crate::render::BodyCache;
 use rayon::prelude::*;
@@ -24,6 +25,7 @@ pub(crate) struct Reuse {
     pub(crate) lint: LintCache,
     pub(crate) bodies: BodyCache,
     pub(crate) pages: PageMemo,
+    pub(crate) fragments: Fragments,
     /// The compiled templates, with the key of their sources.
     pub(crate) templates: Option<(Key, tera::Tera)>,
     /// The key of what every part above depends on without keying it.

@@ -315,7 +315,11 @@ mod tests {
             OutFile::new("n/index.html", "N"),
         ];
         let (paths, undo) = w.write_first(&out, &early).unwrap();
-        assert_eq!(paths, ["a/index.html", "n/index.html"], "b.txt is unchanged");
+        assert_eq!(
+            paths,
+            ["a/index.html", "n/index.html"],
+            "b.txt is unchanged"
+        );
         assert_eq!(read(&out, "a/index.html").as_deref(), Some("A2"));
         assert_eq!(read(&out, "n/index.html").as_deref(), Some("N"));
         w.undo(&out, undo).unwrap();
@@ -323,7 +327,11 @@ mod tests {
         assert!(!out.join("n").exists());
         // And what is recorded is what is there again: the next update writes A2 anew.
         let c = w
-            .update(&out, &site(&[("a/index.html", "A2"), ("b.txt", "B")]), &HashSet::new())
+            .update(
+                &out,
+                &site(&[("a/index.html", "A2"), ("b.txt", "B")]),
+                &HashSet::new(),
+            )
             .unwrap();
         assert_eq!(c.written, ["a/index.html"]);
     }

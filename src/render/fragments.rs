@@ -1,0 +1,114 @@
+//! Pieces of pages rendered once and reused on every page they are on: a document's entry
+//! in listings, a recommendation's row on the action tracker. Each is rendered with the
+//! page's root (`../`, `../../`) left as a mark and cut there, so one rendering serves pages
+//! at any depth; joining the parts with a page's root gives what rendering it on that page
+//! would. With [`Fragments`] (`serve`), a piece whose data is unchanged since the last build
+//! is not rendered again.
+
+use super::memo::{Key, KeyHasher};
+use super::Renderer;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+/// Where the page's root goes in a piece rendered once for every page.
+const ROOT_MARK: &str = "\u{E000}";
+
+/// A piece, cut where the page's root goes.
+pub(crate) type Piece = Arc<Vec<String>>;
+
+/// Pieces rendered by the builds before, by the key of their template and data.
+#[derive(Debug, Default)]
+pub(crate) struct Fragments {
+    previous: HashMap<Key, Piece>,
+    current: Mutex<HashMap<Key, Piece>>,
+}
+
+impl Fragments {
+    /// A build begins: the pieces of the last one are kept for it, and nothing older.
+    pub(crate) fn roll(&mut self) {
+        let current = std::mem::take(self.current.get_mut().unwrap_or_else(|e| e.into_inner()));
+        self.previous = current;
+    }
+
+    /// Forget everything (the templates changed).
+    pub(crate) fn clear(&mut self) {
+        self.previous.clear();
+        self.current
+            .get_mut()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
+    }
+
+    fn get(&self, key: Key) -> Option<Piece> {
+        let found = self.previous.get(&key).cloned()?;
+        lock(&self.current).insert(key, Arc::clone(&found));
+        Some(found)
+    }
+
+    fn put(&self, key: Key, piece: &Piece) {
+        lock(&self.current).insert(key, Arc::clone(piece));
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// `template` filled with `name` = `value` and the root left as a mark, cut at the mark; none
+/// if it cannot be rendered alone, or if the value's own text holds the mark.
+pub(crate) fn piece<T: Serialize>(
+    r: &Renderer,
+    template: &str,
+    name: &str,
+    value: &T,
+) -> Option<Piece> {
+    let json = serde_json::to_string(value).ok()?;
+    if json.contains(ROOT_MARK) {
+        return None;
+    }
+    let key = r.fragments.map(|_| {
+        let mut h = KeyHasher::new();
+        h.bytes(template.as_bytes());
+        h.bytes(name.as_bytes());
+        h.bytes(json.as_bytes());
+        h.finish()
+    });
+    if let (Some(f), Some(k)) = (r.fragments, key) {
+        if let Some(p) = f.get(k) {
+            return Some(p);
+        }
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert(name, value);
+    ctx.insert("root", ROOT_MARK);
+    let html = r.tera.render(template, &ctx).ok()?;
+    let piece: Piece = Arc::new(html.split(ROOT_MARK).map(str::to_string).collect());
+    if let (Some(f), Some(k)) = (r.fragments, key) {
+        f.put(k, &piece);
+    }
+    Some(piece)
+}
+
+/// Append the pieces `pieces` to `out` as on a page whose root is `root`; false (and `out`
+/// cleared) if one of them is missing.
+pub(crate) fn join<'a>(
+    pieces: impl IntoIterator<Item = &'a Option<Piece>>,
+    root: &str,
+    out: &mut String,
+) -> bool {
+    out.clear();
+    for p in pieces {
+        let Some(parts) = p else {
+            out.clear();
+            return false;
+        };
+        for (k, part) in parts.iter().enumerate() {
+            if k > 0 {
+                out.push_str(root);
+            }
+            out.push_str(part);
+        }
+    }
+    true
+}
