@@ -188,6 +188,7 @@ fn main() {
         title: Some("Synthetic region".into()),
         today: NaiveDate::from_ymd_opt(2025, 6, 15).unwrap(),
         layouts: None,
+        progress: false,
     };
     let mut times = Vec::new();
     let mut cpu = Vec::new();

@@ -237,6 +237,7 @@ fn run(cli: Cli) -> Result<u8> {
             opts.drafts = drafts;
             opts.out = out;
             opts.known_names = known_names;
+            opts.progress = !quiet;
             if let Some(n) = now {
                 opts.today = n;
             }
@@ -280,6 +281,7 @@ fn run(cli: Cli) -> Result<u8> {
                 title,
                 today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 layouts: Some(cli.site.join("layouts")),
+                progress: true,
             };
             Ok(do_collate(&opts))
         }

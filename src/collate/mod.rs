@@ -39,6 +39,8 @@ pub struct CollateOptions {
     /// regional theme's `<name>.html`; `layouts/base.html` and `layouts/partials/*.html` the
     /// frame both themes share. `None`, or a folder that does not exist: the default theme.
     pub layouts: Option<PathBuf>,
+    /// Show a progress bar if collating takes more than a second (on a terminal only).
+    pub progress: bool,
 }
 
 /// What a collate did.
@@ -142,19 +144,31 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     }
     // Fail early, before the work, when the output folder cannot be replaced.
     let out = write::check_replaceable(&opts.out)?;
+    let progress = crate::progress::Progress::new(opts.progress, 4);
+    progress.step(&format!(
+        "Reading {} learning index{}",
+        crate::progress::count(opts.inputs.len()),
+        if opts.inputs.len() == 1 { "" } else { "es" }
+    ));
     let indexes = input::read_all(&opts.inputs)?;
     let inputs = indexes.len();
+    progress.step("Bringing the boards' records together");
     let merged = merge::merge(indexes);
     let region = region::Region::build(merged, opts.title.clone(), opts.today);
     let tera = match &opts.layouts {
         Some(dir) => crate::render::templates::load(dir)?,
         None => crate::render::templates::default_theme()?,
     };
+    progress.step("Making the region's pages and search index");
     let files = pages::render_site(&region, &tera)?;
     let pages = (files.files().iter())
         .filter(|f| f.path.ends_with(".html"))
         .count();
     let total_files = files.len() + 1;
+    progress.step(&format!(
+        "Writing {} files",
+        crate::progress::count(total_files)
+    ));
     write::write_site(&out, &files)?;
     Ok(CollateSummary {
         out: opts.out.clone(),

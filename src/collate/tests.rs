@@ -231,6 +231,7 @@ fn opts(inputs: Vec<PathBuf>, out: PathBuf) -> CollateOptions {
         title: Some("North West learning".into()),
         today: today(),
         layouts: None,
+        progress: false,
     }
 }
 

@@ -61,7 +61,7 @@ impl Session {
     }
 
     fn try_update(&mut self) -> Result<Updated, BuildError> {
-        let mut timer = site::Timer::new();
+        let mut timer = crate::progress::Progress::quiet();
         let whole = self.written.is_none();
         if whole {
             // Every page is rendered: none can be left as it was written.

@@ -23,12 +23,16 @@ use crate::content::{self, Audience, LoadOutcome, Site};
 use crate::diagnostics;
 use crate::index::{self, taxonomy};
 use crate::lint::Linter;
+use crate::progress::Progress;
 use crate::render::{self, templates};
 use crate::write::{self, SiteFiles};
 use chrono::NaiveDate;
 pub(crate) use publish::Decision;
 pub(crate) use reuse::Reuse;
 use std::path::{Path, PathBuf};
+
+/// The steps of a build the progress bar counts: reading, checking, pages, indexes, writing.
+const STEPS: u64 = 5;
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -43,6 +47,8 @@ pub struct BuildOptions {
     pub today: NaiveDate,
     /// A private file of real names for the lint, overriding `lint.known_names`.
     pub known_names: Option<PathBuf>,
+    /// Show a progress bar if the build takes more than a second (on a terminal only).
+    pub progress: bool,
 }
 
 impl BuildOptions {
@@ -54,6 +60,7 @@ impl BuildOptions {
             drafts: false,
             today: chrono::Local::now().date_naive(),
             known_names: None,
+            progress: false,
         }
     }
 
@@ -178,8 +185,12 @@ pub(crate) fn gate(opts: &BuildOptions, out: &Path) -> Result<Gated, BuildError>
 
 /// Build the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut timer = Timer::new();
+    let mut timer = Progress::new(opts.progress, STEPS);
     let made = make(opts, None, None, &mut timer)?;
+    timer.step(&format!(
+        "Writing {} files",
+        crate::progress::count(made.files.len())
+    ));
     let out = write::write_site(&made.out, &made.files)?;
     timer.lap("write and swap in (and remove the previous output)");
     Ok(BuildReport {
@@ -211,11 +222,12 @@ pub(crate) fn make(
     opts: &BuildOptions,
     mut reuse: Option<&mut Reuse>,
     early: Option<&mut Early>,
-    timer: &mut Timer,
+    timer: &mut Progress,
 ) -> Result<Made, BuildError> {
     let publication = opts.publication();
 
     // Load.
+    timer.step("Reading the documents");
     let config = Config::load(&opts.site)?;
     if let Some(r) = reuse.as_deref_mut() {
         r.for_build(reuse::settings_key(opts));
@@ -231,6 +243,10 @@ pub(crate) fn make(
     let out = write::check_output(&opts.site, &opts.out_path(&site.config))?;
 
     // Lint what this build would publish, then decide what it publishes.
+    timer.step(&format!(
+        "Checking {} documents for names, dates and addresses",
+        crate::progress::count(site.documents.len())
+    ));
     let decision = decide_reusing(
         site,
         &outcome.unpublishable,
@@ -291,7 +307,9 @@ pub(crate) fn make(
             timer.lap("the saved documents' pages");
         }
     }
+    timer.step("Making the pages");
     let rendered = render::render_site(&input, bodies, &mut diags);
+    timer.step("Building the search index, the learning index and the feeds");
     let mut files = SiteFiles::from(rendered.files);
     files.extend(index::index_site(&index::Input {
         config: &site.config,
@@ -328,25 +346,4 @@ pub(crate) fn make(
         r.bodies.keep(&r.load, &docs, rendered.bodies);
     }
     Ok(Made { out, files, report })
-}
-
-/// Stage timings, printed to stderr when `LEARNSITE_TIMINGS` is set (for benchmarks).
-pub(crate) struct Timer {
-    on: bool,
-    last: std::time::Instant,
-}
-
-impl Timer {
-    pub(crate) fn new() -> Timer {
-        Timer {
-            on: std::env::var_os("LEARNSITE_TIMINGS").is_some(),
-            last: std::time::Instant::now(),
-        }
-    }
-    pub(crate) fn lap(&mut self, what: &str) {
-        if self.on {
-            eprintln!("  {:>7.3}s  {what}", self.last.elapsed().as_secs_f64());
-        }
-        self.last = std::time::Instant::now();
-    }
 }

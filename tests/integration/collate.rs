@@ -81,6 +81,7 @@ fn example_site_and_two_boards_collate_into_a_regional_site() {
         title: None,
         today: NaiveDate::from_ymd_opt(2026, 5, 15).unwrap(),
         layouts: None,
+        progress: false,
     })
     .unwrap();
     assert_eq!(s.inputs, 3);
