@@ -15,7 +15,15 @@ use std::sync::{Arc, Mutex};
 const ROOT_MARK: &str = "\u{E000}";
 
 /// A piece, cut where the page's root goes.
-pub(crate) type Piece = Arc<Vec<String>>;
+pub(crate) type Piece = Arc<Cut>;
+
+/// A piece's text, cut where the page's root goes, and (with [`Fragments`]) the key of what
+/// it was rendered from.
+#[derive(Debug)]
+pub(crate) struct Cut {
+    pub(crate) key: Option<Key>,
+    pub(crate) parts: Vec<String>,
+}
 
 /// Pieces rendered by the builds before, by the key of their template and data.
 #[derive(Debug, Default)]
@@ -83,27 +91,28 @@ pub(crate) fn piece<T: Serialize>(
     ctx.insert(name, value);
     ctx.insert("root", ROOT_MARK);
     let html = r.tera.render(template, &ctx).ok()?;
-    let piece: Piece = Arc::new(html.split(ROOT_MARK).map(str::to_string).collect());
+    let piece: Piece = Arc::new(Cut {
+        key,
+        parts: html.split(ROOT_MARK).map(str::to_string).collect(),
+    });
     if let (Some(f), Some(k)) = (r.fragments, key) {
         f.put(k, &piece);
     }
     Some(piece)
 }
 
-/// Append the pieces `pieces` to `out` as on a page whose root is `root`; false (and `out`
-/// cleared) if one of them is missing.
+/// Append the pieces `pieces` to `out` as on a page whose root is `root`; false if one of
+/// them is missing (and then `out` holds those before it).
 pub(crate) fn join<'a>(
     pieces: impl IntoIterator<Item = &'a Option<Piece>>,
     root: &str,
     out: &mut String,
 ) -> bool {
-    out.clear();
     for p in pieces {
-        let Some(parts) = p else {
-            out.clear();
+        let Some(piece) = p else {
             return false;
         };
-        for (k, part) in parts.iter().enumerate() {
+        for (k, part) in piece.parts.iter().enumerate() {
             if k > 0 {
                 out.push_str(root);
             }

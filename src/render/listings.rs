@@ -47,7 +47,10 @@ impl Cards {
     /// The entries of documents `ids` on a page whose root is `root`, or nothing (the
     /// template fills them itself) when one of them has no HTML of its own.
     fn html(&self, ids: &[usize], root: &str, out: &mut String) {
-        fragments::join(ids.iter().map(|&i| &self.html[i]), root, out);
+        out.clear();
+        if !fragments::join(ids.iter().map(|&i| &self.html[i]), root, out) {
+            out.clear();
+        }
     }
 }
 

@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 
 /// A template context that, when a memo is in use, also keys what goes into it.
+#[derive(Clone)]
 pub(crate) struct Ctx {
     pub(crate) tera: tera::Context,
     key: Option<KeyHasher>,
@@ -34,6 +35,15 @@ impl Ctx {
         }
         self.tera.insert(name, value);
     }
+    /// Key `value` with the context without giving it to the template: what the page is
+    /// made from besides its context (text put in after the template is rendered).
+    pub(crate) fn key_also<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        if let Some(h) = &mut self.key {
+            h.bytes(name.as_bytes());
+            h.add(value);
+        }
+    }
+
     /// The key of the page that fills `template` with this context.
     fn key(&self, template: &str) -> Option<Key> {
         let mut h = self.key.as_ref()?.clone();

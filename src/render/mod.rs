@@ -51,6 +51,9 @@ pub(crate) struct Input<'a> {
     pub(crate) memo: Option<&'a memo::PageMemo>,
     /// The pieces of pages the last build rendered, to render only those that changed.
     pub(crate) fragments: Option<&'a fragments::Fragments>,
+    /// Where pages go as soon as they are rendered (a build's staging folder), instead of
+    /// being kept in memory.
+    pub(crate) stream: Option<&'a crate::write::Stream>,
 }
 
 /// What the render stage made.
@@ -171,8 +174,9 @@ fn views_of(input: &Input, which: &[usize]) -> Vec<DocView> {
 /// are every document's): what `serve` writes first after a save, before the rest of the site.
 pub(crate) fn document_pages(input: &Input, bodies: &[Rendered], which: &[usize]) -> Pages {
     let mut r = Renderer::new(input, bodies.iter().any(|b| b.has_code));
-    // Rendered whatever the memo says: these are written at once, whole.
+    // Rendered whatever the memo says, and kept: these are written at once, whole.
     r.memo = None;
+    r.stream = None;
     let docs: Vec<&Document> = which.iter().map(|&i| input.docs[i]).collect();
     let own: Vec<Rendered> = which.iter().map(|&i| bodies[i].clone()).collect();
     let mut out = Pages::default();
@@ -233,6 +237,8 @@ pub(crate) struct Renderer<'a> {
     pub(crate) memo: Option<&'a memo::PageMemo>,
     /// Pieces of pages the last build rendered ([`fragments`]).
     pub(crate) fragments: Option<&'a fragments::Fragments>,
+    /// Where each page is written as soon as it is rendered ([`Input::stream`]).
+    stream: Option<&'a crate::write::Stream>,
 }
 
 impl<'a> Renderer<'a> {
@@ -250,6 +256,7 @@ impl<'a> Renderer<'a> {
             noindex: !p.is_public(),
             memo: input.memo,
             fragments: input.fragments,
+            stream: input.stream,
         }
     }
 
@@ -291,25 +298,54 @@ impl<'a> Renderer<'a> {
         url: &str,
         what: &str,
     ) -> Result<OutFile, Diagnostic> {
+        self.page_then(name, ctx, url, what, |html, _| Ok(html))
+    }
+
+    /// [`Renderer::page`], with `then` making the page's final text from what the template
+    /// gave (and a way to render it again with another context, for `then`'s own use).
+    pub(crate) fn page_then(
+        &self,
+        name: &str,
+        ctx: &memo::Ctx,
+        url: &str,
+        what: &str,
+        then: impl FnOnce(
+            String,
+            &dyn Fn(&memo::Ctx) -> Result<String, Diagnostic>,
+        ) -> Result<String, Diagnostic>,
+    ) -> Result<OutFile, Diagnostic> {
         let path = view::href(url);
         if self.memo.is_some_and(|m| m.unchanged(&path, name, ctx)) {
             return Ok(OutFile::new(path, Vec::new()));
         }
-        self.tera
-            .render(name, &ctx.tera)
-            .map(|html| OutFile::new(path, html))
-            .map_err(|e| {
-                let message = if what.is_empty() {
-                    templates::describe(&e)
-                } else {
-                    format!("{what} could not be made: {}", templates::describe(&e))
-                };
-                let d = Diagnostic::error("template/render", &format!("layouts/{name}"), 1, 1, message);
-                if what.is_empty() {
-                    d
-                } else {
-                    d.with_hint("check the template named here; remove your copy from layouts/ to use the default theme's")
-                }
-            })
+        let render = |c: &memo::Ctx| {
+            self.tera
+                .render(name, &c.tera)
+                .map_err(|e| render_error(name, what, &e))
+        };
+        let html = then(render(ctx)?, &render)?;
+        let page = OutFile::new(path, html);
+        Ok(match self.stream {
+            Some(s) => s.put(page),
+            None => page,
+        })
+    }
+}
+
+/// The error of a page that could not be made: `what` names it ("the page /reviews/"), or
+/// is empty when the template's error says it all.
+fn render_error(name: &str, what: &str, e: &tera::Error) -> Diagnostic {
+    let message = if what.is_empty() {
+        templates::describe(e)
+    } else {
+        format!("{what} could not be made: {}", templates::describe(e))
+    };
+    let d = Diagnostic::error("template/render", &format!("layouts/{name}"), 1, 1, message);
+    if what.is_empty() {
+        d
+    } else {
+        d.with_hint(
+            "check the template named here; remove your copy from layouts/ to use the default theme's",
+        )
     }
 }

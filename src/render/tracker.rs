@@ -7,10 +7,12 @@
 //! Only the documents the build publishes reach this stage, so a partners-only review's
 //! recommendations are on the partners build's tracker and nowhere else.
 
+use super::memo::Ctx;
 use super::templates::TRACKER_ROW_TEMPLATE;
 use super::view::{self, Crumb, DocView, RecommendationView, TermLink};
 use super::{fragments, Pages, Renderer};
 use crate::content::{Document, Kind, RecommendationStatus};
+use crate::diagnostics::Diagnostic;
 use crate::write::OutFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -96,25 +98,125 @@ impl<'a> Rows<'a> {
         Rows { all, html }
     }
 
-    /// A table of rows `ids` (positions in the tracker's order) on a page whose root is
-    /// `root`.
+    /// A table of rows `ids` (positions in the tracker's order), the `k`th of its page.
+    /// With the rows' HTML, the table holds a mark where they go, and they are put there
+    /// once the page is rendered ([`Rows::page`]): a table can hold tens of megabytes of rows,
+    /// which are then never copied into the template's context.
     fn group(
         &self,
+        k: usize,
         (id, title, intro): (&'static str, &'static str, &'static str),
-        ids: &[usize],
-        root: &str,
-    ) -> Group<'a> {
-        let mut html = String::new();
-        let joined = fragments::join(ids.iter().map(|&i| &self.html[i]), root, &mut html);
-        Group {
-            id,
-            title,
-            intro,
-            count: ids.len(),
-            rows: (!joined).then(|| ids.iter().map(|&i| &self.all[i]).collect()),
-            html: joined.then_some(html),
+        ids: Vec<usize>,
+    ) -> Table<'a> {
+        // (An empty table says so, and has no rows to put in.)
+        let pieces = !ids.is_empty() && ids.iter().all(|&i| self.html[i].is_some());
+        Table {
+            group: Group {
+                id,
+                title,
+                intro,
+                count: ids.len(),
+                rows: (!pieces).then(|| ids.iter().map(|&i| &self.all[i]).collect()),
+                html: pieces.then(|| mark(k)),
+            },
+            ids,
         }
     }
+
+    /// The tracker page at `url` with `tables`, its context `ctx` (all but the tables).
+    fn page(
+        &self,
+        r: &Renderer,
+        mut ctx: Ctx,
+        tables: Vec<Table>,
+        url: &str,
+    ) -> Result<OutFile, Diagnostic> {
+        let groups: Vec<&Group> = tables.iter().map(|t| &t.group).collect();
+        ctx.insert("groups", &groups);
+        if r.memo.is_some() {
+            // What the marks stand for, for the page's key.
+            let keys: Vec<Vec<Option<u128>>> = (tables.iter())
+                .map(|t| t.ids.iter().map(|&i| self.key(i)).collect())
+                .collect();
+            ctx.key_also("rows", &keys);
+        }
+        let root = view::root_for(url);
+        let what = format!("the page /{url}");
+        r.page_then("tracker.html", &ctx, url, &what, |html, render| {
+            match self.splice(&html, &tables, &root) {
+                Some(page) => Ok(page),
+                None => {
+                    // A mark is also in the page's own text: the rows go in the context.
+                    let inline: Vec<Group> = (tables.iter())
+                        .map(|t| {
+                            let mut g = t.group.clone();
+                            if g.html.is_some() {
+                                let mut h = String::new();
+                                fragments::join(
+                                    t.ids.iter().map(|&i| &self.html[i]),
+                                    &root,
+                                    &mut h,
+                                );
+                                g.html = Some(h);
+                            }
+                            g
+                        })
+                        .collect();
+                    let mut again = ctx.clone();
+                    again.insert("groups", &inline);
+                    render(&again)
+                }
+            }
+        })
+    }
+
+    /// The key of row `i`'s HTML (none when it has none: the template fills that row).
+    fn key(&self, i: usize) -> Option<u128> {
+        let p = self.html[i].as_ref()?;
+        Some(p.key.unwrap_or_else(|| {
+            let mut h = crate::key::KeyHasher::new();
+            h.add(&p.parts);
+            h.finish()
+        }))
+    }
+
+    /// `html` with each table's rows where its mark is, or none if a mark is not there
+    /// exactly once.
+    fn splice(&self, html: &str, tables: &[Table], root: &str) -> Option<String> {
+        let mut at: Vec<(usize, usize)> = Vec::new();
+        for (k, t) in tables.iter().enumerate() {
+            if t.group.html.is_none() {
+                continue;
+            }
+            let m = mark(k);
+            let mut found = html.match_indices(&m).map(|(i, _)| i);
+            let (Some(i), None) = (found.next(), found.next()) else {
+                return None;
+            };
+            at.push((i, k));
+        }
+        at.sort_unstable();
+        let mut out = String::with_capacity(html.len() + 2048 * at.len());
+        let mut from = 0;
+        for (i, k) in at {
+            out.push_str(&html[from..i]);
+            fragments::join(tables[k].ids.iter().map(|&j| &self.html[j]), root, &mut out);
+            from = i + mark(k).len();
+        }
+        out.push_str(&html[from..]);
+        Some(out)
+    }
+}
+
+/// Where the rows of a page's `k`th table go until they are put in.
+fn mark(k: usize) -> String {
+    format!("\u{E001}learnsite-tracker-rows-{k}\u{E001}")
+}
+
+/// A table of a tracker page: what its template is given, and its rows.
+struct Table<'a> {
+    group: Group<'a>,
+    ids: Vec<usize>,
 }
 
 /// A review or learning summary whose impact was due to be looked at again.
@@ -323,20 +425,19 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
     // The tracker itself.
     let rows = Rows::new(r, &all);
     let url = format!("{SECTION}/");
-    let root = view::root_for(&url);
     let everything: Vec<&ActionRow> = all.iter().collect();
-    let every: Vec<usize> = (0..all.len()).collect();
     let mut ctx = r.context(&url, "Action tracker", SECTION, &[]);
     ctx.insert("summary", &summary(&everything, status_facet));
     ctx.insert("facets", &facet_list);
-    ctx.insert(
-        "groups",
-        &[rows.group(("all", "All recommendations", ""), &every, &root)],
-    );
     ctx.insert("filterable", &true);
     ctx.insert("as_of", &as_of);
     ctx.insert("csv_href", CSV_FILE);
-    out.add(r.page("tracker.html", &ctx, &url, "the page /actions/"));
+    let every = rows.group(
+        0,
+        ("all", "All recommendations", ""),
+        (0..all.len()).collect(),
+    );
+    out.add(rows.page(r, ctx, vec![every], &url));
 
     // A page per value of each filter (in parallel).
     let values: Vec<(&Facet, &FacetValue, &Vec<usize>)> = facets
@@ -360,14 +461,9 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
             ctx.insert("facets", &narrow_facets);
             ctx.insert("filter", &format!("{}: {}", facet.title, value.label));
             ctx.insert("as_of", &as_of);
-            let group = rows.group(
-                ("filtered", "Recommendations", ""),
-                hit,
-                &view::root_for(&url),
-            );
-            ctx.insert("groups", &[group]);
             ctx.insert("csv_href", CSV_FILE);
-            r.page("tracker.html", &ctx, &url, &format!("the page /{url}"))
+            let group = rows.group(0, ("filtered", "Recommendations", ""), hit.to_vec());
+            rows.page(r, ctx, vec![group], &url)
         })
         .collect();
     for page in filtered {
@@ -376,39 +472,38 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
 
     // Exceptions.
     let url = format!("{SECTION}/exceptions/");
-    let root = view::root_for(&url);
     let pick = |f: &dyn Fn(&ActionRow) -> bool| {
         (0..all.len())
             .filter(|&i| f(&all[i]))
             .collect::<Vec<usize>>()
     };
-    let groups = [
+    let groups = vec![
         rows.group(
+            0,
             (
                 "overdue",
                 "Overdue",
                 "The month they were due (the revised month, when the board agreed one) has passed and they are not started or in progress.",
             ),
-            &pick(&|x| x.rec.overdue),
-            &root,
+            pick(&|x| x.rec.overdue),
         ),
         rows.group(
+            1,
             (
                 "no-update",
                 "No update for 3 months or more",
                 "Not started or in progress, with no dated update in the last three months (or, with no updates at all, published more than three months ago).",
             ),
-            &pick(&|x| x.rec.stale),
-            &root,
+            pick(&|x| x.rec.stale),
         ),
         rows.group(
+            2,
             (
                 "not-implemented",
                 "Not implemented",
                 "The board decided not to carry these out. The reason is given with each.",
             ),
-            &pick(&|x| x.rec.status == RecommendationStatus::NotImplemented.as_str()),
-            &root,
+            pick(&|x| x.rec.status == RecommendationStatus::NotImplemented.as_str()),
         ),
     ];
     let impact_due: Vec<ImpactDue> = views
@@ -429,12 +524,11 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
         SECTION,
         std::slice::from_ref(&root_crumb),
     );
-    ctx.insert("groups", &groups);
     ctx.insert("impact_due", &impact_due);
     ctx.insert("exceptions", &true);
     ctx.insert("as_of", &as_of);
     ctx.insert("csv_href", CSV_FILE);
-    out.add(r.page("tracker.html", &ctx, &url, &format!("the page /{url}")));
+    out.add(rows.page(r, ctx, groups, &url));
 
     out.files.push(OutFile::new(CSV_FILE, csv(&all)));
 }

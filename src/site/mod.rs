@@ -191,7 +191,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         "Writing {} files",
         crate::progress::count(made.files.len())
     ));
-    let out = write::write_site(&made.out, &made.files)?;
+    let out = match made.stream {
+        Some(s) => s.finish(&made.files)?,
+        None => write::write_site(&made.out, &made.files)?,
+    };
     timer.lap("write and swap in (and remove the previous output)");
     Ok(BuildReport {
         out,
@@ -213,6 +216,9 @@ pub(crate) struct Made {
     pub(crate) out: PathBuf,
     pub(crate) files: SiteFiles,
     pub(crate) report: BuildReport,
+    /// Where the pages were written as they were made (a build without `reuse`), and the
+    /// rest of `files` is to be written: the generated files already written are empty.
+    pub(crate) stream: Option<write::Stream>,
 }
 
 /// The stages of a build up to the page list: load, lint, gate, render, index. With
@@ -241,6 +247,12 @@ pub(crate) fn make(
     let site = &outcome.site;
     let mut diags = outcome.diagnostics.clone();
     let out = write::check_output(&opts.site, &opts.out_path(&site.config))?;
+    // A build writes each page into the staging folder as soon as it is made; `serve`
+    // compares them with what it wrote before.
+    let stream = match reuse {
+        Some(_) => None,
+        None => Some(write::Stream::new(&out)?),
+    };
 
     // Lint what this build would publish, then decide what it publishes.
     timer.step(&format!(
@@ -297,6 +309,7 @@ pub(crate) fn make(
         uptake: &uptake,
         memo,
         fragments,
+        stream: stream.as_ref(),
     };
     diags.extend(decision.check_links(site, &publication, &bodies, &taxonomies));
     if let Some(early) = early {
@@ -310,8 +323,12 @@ pub(crate) fn make(
     timer.step("Making the pages");
     let rendered = render::render_site(&input, bodies, &mut diags);
     timer.step("Building the search index, the learning index and the feeds");
-    let mut files = SiteFiles::from(rendered.files);
-    files.extend(index::index_site(&index::Input {
+    let spill = |files: Vec<write::OutFile>| match &stream {
+        Some(s) => s.spill(files),
+        None => files,
+    };
+    let mut files = SiteFiles::from(spill(rendered.files));
+    files.extend(spill(index::index_site(&index::Input {
         config: &site.config,
         vocab: &site.vocab,
         docs: &docs,
@@ -321,7 +338,7 @@ pub(crate) fn make(
         taxonomies: &taxonomies,
         publication: &publication,
         uptake: &uptake,
-    }));
+    })));
     timer.lap("render and index");
 
     diagnostics::sort(&mut diags);
@@ -345,5 +362,10 @@ pub(crate) fn make(
     if let Some(r) = reuse {
         r.bodies.keep(&r.load, &docs, rendered.bodies);
     }
-    Ok(Made { out, files, report })
+    Ok(Made {
+        out,
+        files,
+        report,
+        stream,
+    })
 }

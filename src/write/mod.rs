@@ -18,11 +18,16 @@
 //! ```
 
 mod staging;
+mod stream;
 mod update;
 
 use staging::Staging;
 use std::path::{Component, Path, PathBuf};
+pub(crate) use stream::Stream;
 pub(crate) use update::{Undo, Written};
+
+/// What the marker file of a board site's output says.
+const MARKER_NOTE: &str = "This folder was written by learnsite and is replaced by each build.\n";
 
 /// The marker file in every output folder learnsite writes.
 pub(crate) const MARKER: &str = ".learnsite-output";
@@ -79,7 +84,7 @@ impl SiteFiles {
         SiteFiles {
             files: Vec::new(),
             copies: Vec::new(),
-            marker_note: "This folder was written by learnsite and is replaced by each build.\n",
+            marker_note: MARKER_NOTE,
         }
     }
     /// The text of the output folder's [`MARKER`] file (it says who wrote the folder).

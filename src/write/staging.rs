@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// A site's output being staged beside its output folder.
 #[derive(Debug)]
 pub(super) struct Staging {
-    out: PathBuf,
+    pub(super) out: PathBuf,
     dir: PathBuf,
     committed: bool,
 }
@@ -51,7 +51,6 @@ impl Staging {
     }
 
     /// Write one file.
-    #[cfg(test)]
     pub(super) fn write(&self, rel: &str, bytes: &[u8]) -> Result<(), WriteError> {
         let path = self.path_for(rel)?;
         if let Some(parent) = path.parent() {

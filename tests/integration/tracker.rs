@@ -382,3 +382,30 @@ fn person_codes_are_shown_listed_and_in_the_learning_index() {
     let index = f.read_out("learning-index.json");
     assert!(index.contains("\"age_band\": \"85-plus\""));
 }
+
+#[test]
+fn rows_are_in_place_even_when_a_title_holds_the_mark_the_rows_go_by() {
+    // The rows of a table are put in after the page is rendered, where a mark stands; a
+    // review whose title is that mark (it appears in the filters too) must not move them.
+    let f = board();
+    let mark = "\u{E001}learnsite-tracker-rows-0\u{E001}";
+    f.file(
+        "content/reviews/adult-b.md",
+        &std::fs::read_to_string(f.path().join("content/reviews/adult-b.md"))
+            .unwrap()
+            .replace("Safeguarding Adults Review: Adult B", mark),
+    );
+    build(&f, "2025-10-01", &[]);
+    let main = f.read_out("actions/index.html");
+    assert_eq!(rows(&main).len(), 6, "every recommendation, once");
+    let table = main.split("<tbody>").nth(1).unwrap();
+    assert!(
+        table.contains(&format!(">{mark}</a>")),
+        "the title is in its rows"
+    );
+    let filters = main.split("<tbody>").next().unwrap();
+    assert!(
+        filters.contains(mark),
+        "and in the filters, as it was written"
+    );
+}
