@@ -26,7 +26,7 @@ ls=${LEARNSITE_BIN:-$PWD/target/release/learnsite}
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 have_hugo=1; command -v hugo >/dev/null || { have_hugo=0; echo "(hugo is not installed: apt-get install hugo; no ratio)"; }
-echo "learnsite $(git rev-parse --short HEAD), $(nproc) cores, load $(load)"
+echo "learnsite $(git rev-parse --short HEAD) (binary: $ls), $(nproc) cores, load $(load)"
 
 hugo_site() { # DIR HDIR: Hugo's copy of the same documents, with minimal templates
   rm -rf "$2"; mkdir -p "$2/layouts/_default"; cp -r "$1/content" "$2/content"
