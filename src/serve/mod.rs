@@ -48,26 +48,47 @@ fn is_ignored(p: &Path, out: &Path) -> bool {
         || name == "4913"
 }
 
-/// A summary of every watched source file (path, size, modification time), to tell a real
-/// change from an event that changed nothing.
-fn fingerprint(site: &Path) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut files = Vec::new();
-    for dir in WATCHED_DIRS {
-        for e in walkdir::WalkDir::new(site.join(dir)).into_iter().flatten() {
-            if let Ok(m) = e.metadata() {
-                files.push((e.into_path(), m.len(), m.modified().ok()));
+/// What a watched path looked like: its size and modification time (none: not there).
+type Look = Option<(u64, Option<std::time::SystemTime>)>;
+
+fn look(p: &Path) -> Look {
+    std::fs::symlink_metadata(p)
+        .ok()
+        .map(|m| (m.len(), m.modified().ok()))
+}
+
+/// What every watched path (files and folders) looked like at the last build, to tell a
+/// real change from an event that changed nothing (an editor saving the same bytes, a tool
+/// touching a file). Only the paths events name are looked at again.
+struct Seen(std::collections::HashMap<PathBuf, Look>);
+
+impl Seen {
+    fn of_site(site: &Path) -> Seen {
+        let mut seen = std::collections::HashMap::new();
+        for dir in WATCHED_DIRS {
+            for e in walkdir::WalkDir::new(site.join(dir)).into_iter().flatten() {
+                let l = look(e.path());
+                seen.insert(e.into_path(), l);
             }
         }
+        let cfg = site.join(crate::config::CONFIG_FILE);
+        let l = look(&cfg);
+        seen.insert(cfg, l);
+        Seen(seen)
     }
-    let cfg = site.join(crate::config::CONFIG_FILE);
-    if let Ok(m) = cfg.metadata() {
-        files.push((cfg, m.len(), m.modified().ok()));
+
+    /// Did any of `paths` change since it was last seen? (All are noted as they are now.)
+    fn changed(&mut self, paths: &[PathBuf]) -> bool {
+        let mut any = false;
+        for p in paths {
+            let now = look(p);
+            if self.0.get(p).cloned().flatten() != now {
+                any = true;
+            }
+            self.0.insert(p.clone(), now);
+        }
+        any
     }
-    files.sort();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    files.hash(&mut h);
-    h.finish()
 }
 
 /// Add the live-reload script to an HTML page.
@@ -118,6 +139,9 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
             }
         }
     };
+    // What the sources looked like before the first build: an event that leaves them as
+    // they were (an editor saving the same bytes, a tool touching a folder) rebuilds nothing.
+    let mut seen = Seen::of_site(&opts.site);
     let mut session = Session::new(opts.clone());
     let out = run(&mut session)
         .map(|u| u.report.out)
@@ -159,9 +183,6 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     let v2 = Arc::clone(&version);
     let site_dir = opts.site.clone();
     std::thread::spawn(move || {
-        // What the sources looked like at the last build: an event that leaves them as they
-        // were (an editor saving the same bytes, a tool touching a folder) rebuilds nothing.
-        let mut last = fingerprint(&site_dir);
         loop {
             let Ok(first) = rx.recv() else { return };
             // Let the events of one save (an editor writes a file beside it, renames it into
@@ -172,11 +193,9 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
             while let Ok(p) = rx.try_recv() {
                 changed.push(p);
             }
-            let now = fingerprint(&site_dir);
-            if now == last {
+            if !seen.changed(&changed) {
                 continue;
             }
-            last = now;
             let shown = changed[0]
                 .strip_prefix(&site_dir)
                 .unwrap_or(&changed[0])
