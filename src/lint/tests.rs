@@ -297,6 +297,19 @@ fn institutions_ages_and_jigsaw() {
         "pii/age-with-place",
         "aged thirty-four",
     );
+    // An age after "was" with the person before it.
+    has(
+        "Adult Q was 78 and had lived in the same cottage outside Gunnislake.\n",
+        "pii/age-with-place",
+        "78",
+    );
+    has(
+        "Mrs P, who was 81, lived alone in Penrith.\n",
+        "pii/age-with-place",
+        "81",
+    );
+    clean("In Fellhaven, Team B was 78% compliant and the score was 81 in Penrith.\n");
+    clean("Fellhaven was 78 per cent of the referrals.\n");
 }
 
 #[test]

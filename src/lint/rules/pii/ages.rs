@@ -20,6 +20,12 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:aged|age)\s+(\d{{1,3}})\b|\b(\d{{1,3}})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{{1,2}})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{{1,3}})\)|\baged\s+{NUMW}\b|\b{NUMW}[\s-]+(?:years?|weeks?|months?)[\s-]+old\b|\b\d{{1,3}}\s?(?:yo|y/o)\b"
     ))
 });
+/// An age after "was", "is" or "turned" with a person before it: "Adult Q was 78 and",
+/// "Mrs P, who was 81,", "she turned 16 when". The person (a capitalised word, a pseudonym's
+/// letter, he, she or who) keeps "the score was 78" out; what follows is checked in [`was_age_ends`].
+static WAS_AGE: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b(?:[A-Z][a-z]*|[Hh]e|[Ss]he|who)\s+(?:was|is|turned|had\s+turned)\s+(\d{1,3})\b")
+});
 pub(crate) static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"\b(?:in|at|from|near|around|outside|to|of)\s+(?:the\s+)?({CAP}(?:[\s-]{CAP})?)"
@@ -95,6 +101,16 @@ pub(super) fn ages(ctx: &DocCtx, feats: &[u32], hits: &mut Vec<Hit>) {
             }
             ages.push((b.start + m.start(), b.start + m.end()));
         }
+        for c in WAS_AGE.captures_iter(para) {
+            let Some(n) = c.get(1) else { continue };
+            if n.as_str()
+                .parse::<u32>()
+                .is_ok_and(|v| (1..=110).contains(&v))
+                && was_age_ends(&para[n.end()..])
+            {
+                ages.push((b.start + n.start(), b.start + n.end()));
+            }
+        }
         if ages.is_empty() {
             continue;
         }
@@ -145,6 +161,29 @@ pub(super) fn ages(ctx: &DocCtx, feats: &[u32], hits: &mut Vec<Hit>) {
             }
         }
     }
+}
+
+/// Does the text after "was 78" end the age there ("78 and", "78,", "78 when", "78 at the time",
+/// "78 years") rather than go on as a measure ("78 per cent", "78%", "78.5", "78 miles")?
+fn was_age_ends(after: &str) -> bool {
+    if after.is_empty() || after.starts_with([',', ';', ')', '\n']) {
+        return true;
+    }
+    if let Some(rest) = after.strip_prefix('.') {
+        return !rest.starts_with(|c: char| c.is_ascii_digit());
+    }
+    let t = after.trim_start().to_lowercase();
+    [
+        "and ",
+        "when ",
+        "at the time",
+        "years",
+        "at her death",
+        "at his death",
+        "on ",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
 }
 
 fn same_sentence(t: &str, a: usize, b: usize) -> bool {

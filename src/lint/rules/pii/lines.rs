@@ -251,7 +251,12 @@ fn word_features(b: &[u8], starts: &[usize], tokens: &[Token], feats: &mut [u32]
             }
         }
         let space_next = next.is_some_and(|c| c.is_ascii_whitespace() || c >= 0x80);
-        if kind & W_OLD != 0 || kind & W_AGE != 0 && space_next {
+        // "was 78": only with a digit right after one space, so common "was" and "is" cost nothing.
+        let digit_after_space = next == Some(b' ') && b.get(e + 1).is_some_and(u8::is_ascii_digit);
+        if kind & W_OLD != 0
+            || kind & W_AGE != 0 && space_next
+            || kind & W_WAS != 0 && digit_after_space
+        {
             f |= F_AGE_WORD;
         }
         if kind & W_YO != 0 && (lw == b"yo" || next == Some(b'/')) {
@@ -271,26 +276,28 @@ fn word_features(b: &[u8], starts: &[usize], tokens: &[Token], feats: &mut [u32]
 }
 
 /// Kinds of word the lines are read for (bits of [`word_kind`]).
-const W_MONTH: u8 = 1;
+const W_MONTH: u16 = 1;
 /// "born", "birth", "birthday", "dob".
-const W_BIRTH: u8 = 1 << 1;
+const W_BIRTH: u16 = 1 << 1;
 /// "b", "d", "do": of birth before a full stop ("b. 1987", "d.o.b", "do.b").
-const W_BIRTH_SHORT: u8 = 1 << 2;
-const W_FLAT: u8 = 1 << 3;
-const W_OLD: u8 = 1 << 4;
+const W_BIRTH_SHORT: u16 = 1 << 2;
+const W_FLAT: u16 = 1 << 3;
+const W_OLD: u16 = 1 << 4;
 /// "age", "aged".
-const W_AGE: u8 = 1 << 5;
+const W_AGE: u16 = 1 << 5;
 /// "yo", "y" (of "y/o").
-const W_YO: u8 = 1 << 6;
-const W_PLACE: u8 = 1 << 7;
+const W_YO: u16 = 1 << 6;
+const W_PLACE: u16 = 1 << 7;
+/// "was", "is", "turned": an age may follow ("Adult Q was 78").
+const W_WAS: u16 = 1 << 8;
 
 /// Words with their kinds (`W_` bits), for one first letter.
-type Bucket = Vec<(&'static [u8], u8)>;
+type Bucket = Vec<(&'static [u8], u16)>;
 
 /// The words of each kind, by their first letter.
 static WORD_KINDS: LazyLock<[Bucket; 26]> = LazyLock::new(|| {
     let mut by_letter: [Bucket; 26] = Default::default();
-    let lists: [(&[&'static [u8]], u8); 8] = [
+    let lists: [(&[&'static [u8]], u16); 9] = [
         (MONTH_WORDS, W_MONTH),
         (&[b"born", b"birth", b"birthday", b"dob"], W_BIRTH),
         (&[b"b", b"d", b"do"], W_BIRTH_SHORT),
@@ -302,6 +309,7 @@ static WORD_KINDS: LazyLock<[Bucket; 26]> = LazyLock::new(|| {
         (&[b"age", b"aged"], W_AGE),
         (&[b"yo", b"y"], W_YO),
         (PLACE_WORDS, W_PLACE),
+        (&[b"was", b"is", b"turned"], W_WAS),
     ];
     for (list, kind) in lists {
         for &w in list {
@@ -317,7 +325,7 @@ static WORD_KINDS: LazyLock<[Bucket; 26]> = LazyLock::new(|| {
 
 /// What kinds of word (`W_` bits) a lower-case word of ASCII letters is: 0 for nearly all.
 #[inline]
-fn word_kind(lw: &[u8]) -> u8 {
+fn word_kind(lw: &[u8]) -> u16 {
     let Some(i) = lw.first().map(|c| usize::from(c.wrapping_sub(b'a'))) else {
         return 0;
     };
