@@ -80,12 +80,9 @@ pub struct Config {
     /// Absolute URL the site is published at, e.g. `https://learning.example-sab.org.uk/`.
     #[serde(default = "default_base_url")]
     pub(crate) base_url: String,
-    #[serde(default)]
     pub(crate) description: Option<String>,
     /// The board or partnership that publishes this site.
-    #[serde(default)]
     pub(crate) board: Option<String>,
-    #[serde(default)]
     pub(crate) region: Option<String>,
     #[serde(default = "default_language")]
     pub(crate) language: String,

@@ -72,16 +72,10 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &str,
-        file: &str,
-        line: usize,
-        column: usize,
-        message: impl Into<String>,
-    ) -> Self {
-        let mut d = Self::error(code, file, line, column, message);
-        d.severity = Severity::Warning;
-        d
+    /// The same diagnostic as a warning: shown, but it does not stop a build.
+    pub fn as_warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     pub(crate) fn with_hint(mut self, hint: impl Into<String>) -> Self {

@@ -2,7 +2,7 @@
 //! into messages and exit codes: 0 clean, 1 findings or build errors, 2 usage or I/O errors.
 
 use anyhow::Result;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use learnsite::content::Audience;
 use learnsite::diagnostics::{self, Diagnostic};
 use learnsite::site::{self, BuildError, BuildOptions};
@@ -56,25 +56,38 @@ enum Format {
     Sarif,
 }
 
+/// What a build, a digest and a report publish by: the audience, the date embargoes and
+/// overdue recommendations are decided on, and the lint's private names.
+#[derive(Args)]
+struct Gate {
+    /// Who it is for: public (default), partners (public + partners), internal (all but drafts).
+    #[arg(long, value_enum, default_value = "public")]
+    audience: AudienceArg,
+    /// Decide as if today were this date (YYYY-MM-DD): embargoes, and recommendations' status
+    /// and overdue. For previews and tests; default today.
+    #[arg(long, value_parser = parse_date)]
+    now: Option<chrono::NaiveDate>,
+    /// A private file of real names (one a line) the lint must catch.
+    #[arg(long)]
+    known_names: Option<PathBuf>,
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder (default public/).
     Build {
-        /// Who the build is for: public (default), partners (public + partners), internal (all but drafts).
-        #[arg(long, value_enum, default_value = "public")]
-        audience: AudienceArg,
+        #[command(flatten)]
+        gate: Gate,
         /// Include drafts, marked as drafts on every page (for previews; never publish this).
         #[arg(long)]
         drafts: bool,
         /// Output folder (default: `output` in learnsite.yaml, normally public/).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// Build as if today were this date (YYYY-MM-DD): for embargo previews and tests.
-        #[arg(long, value_parser = parse_date)]
-        now: Option<chrono::NaiveDate>,
-        /// A private file of real names (one a line) the lint must catch.
-        #[arg(long)]
-        known_names: Option<PathBuf>,
         /// Print only errors and the summary line.
         #[arg(long, short)]
         quiet: bool,
@@ -130,9 +143,8 @@ enum Command {
         /// The last day, YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_date)]
         until: Option<chrono::NaiveDate>,
-        /// Who the digest is for: public (default), partners or internal, as for `build`.
-        #[arg(long, value_enum, default_value = "public")]
-        audience: AudienceArg,
+        #[command(flatten)]
+        gate: Gate,
         /// The folder to write digest.html, digest.txt and digest.md to.
         #[arg(long, default_value = "digest")]
         out: PathBuf,
@@ -142,12 +154,6 @@ enum Command {
         /// Title of a regional digest.
         #[arg(long)]
         title: Option<String>,
-        /// Decide embargoes as if today were this date (YYYY-MM-DD).
-        #[arg(long, value_parser = parse_date)]
-        now: Option<chrono::NaiveDate>,
-        /// A private file of real names (one a line) the lint must catch.
-        #[arg(long)]
-        known_names: Option<PathBuf>,
     },
     /// Write the reviews section of the board's annual report (markdown, HTML and Word) for a
     /// financial year (April to March), or a calendar year with --calendar.
@@ -162,19 +168,11 @@ enum Command {
         /// `board:`). Default: every review on the site.
         #[arg(long)]
         board: Option<String>,
-        /// Who the report is for: public (default), partners or internal, as for `build`.
-        #[arg(long, value_enum, default_value = "public")]
-        audience: AudienceArg,
+        #[command(flatten)]
+        gate: Gate,
         /// The folder to write to (default: annual-report-YEAR).
         #[arg(long)]
         out: Option<PathBuf>,
-        /// The report date (YYYY-MM-DD; default today): embargoes, and recommendations' status
-        /// and overdue as at it.
-        #[arg(long, value_parser = parse_date)]
-        now: Option<chrono::NaiveDate>,
-        /// A private file of real names (one a line) the lint must catch.
-        #[arg(long)]
-        known_names: Option<PathBuf>,
     },
     /// Build, serve the site on 127.0.0.1 and rebuild when files change.
     Serve {
@@ -225,20 +223,18 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Build {
-            audience,
+            gate,
             drafts,
             out,
-            now,
-            known_names,
             quiet,
         } => {
             let mut opts = BuildOptions::new(&cli.site);
-            opts.audience = audience.into();
+            opts.audience = gate.audience.into();
             opts.drafts = drafts;
             opts.out = out;
-            opts.known_names = known_names;
+            opts.known_names = gate.known_names;
             opts.progress = !quiet;
-            if let Some(n) = now {
+            if let Some(n) = gate.now {
                 opts.today = n;
             }
             Ok(do_build(&opts, quiet))
@@ -279,7 +275,7 @@ fn run(cli: Cli) -> Result<u8> {
                 inputs,
                 out,
                 title,
-                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                today: now.unwrap_or_else(today),
                 layouts: Some(cli.site.join("layouts")),
                 progress: true,
             };
@@ -288,23 +284,21 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Digest {
             since,
             until,
-            audience,
+            gate,
             out,
             indexes,
             title,
-            now,
-            known_names,
         } => {
             let opts = learnsite::digest::DigestOptions {
                 site: cli.site.clone(),
                 indexes,
                 since,
                 until,
-                audience: audience.into(),
+                audience: gate.audience.into(),
                 out,
-                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                today: gate.now.unwrap_or_else(today),
                 title,
-                known_names,
+                known_names: gate.known_names,
             };
             Ok(do_digest(&opts))
         }
@@ -312,10 +306,8 @@ fn run(cli: Cli) -> Result<u8> {
             year,
             calendar,
             board,
-            audience,
+            gate,
             out,
-            now,
-            known_names,
         } => {
             let period = match learnsite::report::period::Period::parse(&year, calendar) {
                 Ok(p) => p,
@@ -328,10 +320,10 @@ fn run(cli: Cli) -> Result<u8> {
                 site: cli.site.clone(),
                 period,
                 board,
-                audience: audience.into(),
+                audience: gate.audience.into(),
                 out,
-                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
-                known_names,
+                today: gate.now.unwrap_or_else(today),
+                known_names: gate.known_names,
             };
             Ok(do_report(&opts))
         }

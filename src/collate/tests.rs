@@ -92,26 +92,33 @@ fn recommendation(id: &str, due: &str, status: RecommendationStatus) -> RecordRe
     }
 }
 
+/// `r` with these recommendations.
+fn with_recommendations(mut r: Record, recommendations: Vec<RecordRecommendation>) -> Record {
+    r.recommendations = recommendations;
+    r
+}
+
 fn board_a() -> LearningIndex {
-    let mut a1 = rec(
-        "review",
-        "adult-a",
-        "Adult A",
-        Some("NM-1"),
-        Some("2025-03-10"),
-        &["self-neglect", "hoarding"],
-    );
-    a1.recommendations = vec![
-        recommendation("R1", "2024-12", RecommendationStatus::NotStarted),
-        recommendation("R2", "2025-12", RecommendationStatus::InProgress),
-        recommendation("R3", "2024-01", RecommendationStatus::Complete),
-    ];
     index(
         "Northmoor SAB",
         "Northmoor learning",
         "2025-05-01",
         vec![
-            a1,
+            with_recommendations(
+                rec(
+                    "review",
+                    "adult-a",
+                    "Adult A",
+                    Some("NM-1"),
+                    Some("2025-03-10"),
+                    &["self-neglect", "hoarding"],
+                ),
+                vec![
+                    recommendation("R1", "2024-12", RecommendationStatus::NotStarted),
+                    recommendation("R2", "2025-12", RecommendationStatus::InProgress),
+                    recommendation("R3", "2024-01", RecommendationStatus::Complete),
+                ],
+            ),
             // Same reference, another kind: not a duplicate.
             rec(
                 "briefing",
@@ -161,25 +168,26 @@ fn board_a_old() -> LearningIndex {
 }
 
 fn board_b() -> LearningIndex {
-    let mut b1 = rec(
-        "review",
-        "adult-c",
-        "Adult C",
-        Some("FH-1"),
-        Some("2024-09-01"),
-        &["self-neglect", "professional-curiosity"],
-    );
-    b1.recommendations = vec![recommendation(
-        "R1",
-        "2025-01",
-        RecommendationStatus::InProgress,
-    )];
     index(
         "Fellhaven SAB",
         "Fellhaven learning",
         "2025-04-01",
         vec![
-            b1,
+            with_recommendations(
+                rec(
+                    "review",
+                    "adult-c",
+                    "Adult C",
+                    Some("FH-1"),
+                    Some("2024-09-01"),
+                    &["self-neglect", "professional-curiosity"],
+                ),
+                vec![recommendation(
+                    "R1",
+                    "2025-01",
+                    RecommendationStatus::InProgress,
+                )],
+            ),
             rec(
                 "learning-summary",
                 "adult-c-ls",

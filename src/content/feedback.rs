@@ -47,13 +47,9 @@ struct Fields {
     team: String,
     date: Date,
     what_will_change: String,
-    #[serde(default)]
     by: Option<MonthYear>,
-    #[serde(default)]
     who_checks: Option<String>,
-    #[serde(default)]
     people: Option<u32>,
-    #[serde(default)]
     rating: Option<u8>,
 }
 
@@ -155,13 +151,14 @@ pub(crate) fn load(root: &Path) -> (Vec<Feedback>, Vec<Diagnostic>) {
         let rel_path = rel(root, e.path());
         if !(name.ends_with(".yaml") || name.ends_with(".yml")) {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     "feedback/not-yaml",
                     &rel_path,
                     1,
                     1,
                     "this file in content/feedback/ is not a .yaml feedback file and is not read",
                 )
+                .as_warning()
                 .with_hint("record each team's feedback as a .yaml file (`learnsite new feedback BRIEFING` starts one)"),
             );
             continue;

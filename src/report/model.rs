@@ -201,13 +201,7 @@ impl Report {
                 }
             }
         }
-        let mut v: Vec<(String, StatusCounts)> = m.into_iter().collect();
-        v.sort_by(|a, b| {
-            b.1.total()
-                .cmp(&a.1.total())
-                .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
-        });
-        v
+        most_first(m.into_iter().collect(), StatusCounts::total)
     }
 
     /// Overdue on the report date, longest overdue first.
@@ -258,13 +252,21 @@ impl Report {
                 *m.entry(t).or_default() += 1;
             }
         }
-        let mut v: Vec<(String, usize)> = m.into_iter().map(|(t, n)| (t.to_string(), n)).collect();
-        v.sort_by(|a, b| {
-            b.1.cmp(&a.1)
-                .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
-        });
-        v
+        most_first(
+            m.into_iter().map(|(t, n)| (t.to_string(), n)).collect(),
+            |n| *n,
+        )
     }
+}
+
+/// Themes with their counts, the largest `count` first, then by name (ignoring case).
+fn most_first<T>(mut v: Vec<(String, T)>, count: impl Fn(&T) -> usize) -> Vec<(String, T)> {
+    v.sort_by(|a, b| {
+        count(&b.1)
+            .cmp(&count(&a.1))
+            .then_with(|| a.0.to_lowercase().cmp(&b.0.to_lowercase()))
+    });
+    v
 }
 
 /// What the report is made from: the documents a build for the report's audience publishes,
@@ -392,12 +394,33 @@ pub(crate) fn report(input: &Input, period: Period) -> Report {
         .filter(|d| !d.is_ongoing())
         .collect();
 
-    let arranged = arranged(input, &period, &ongoing_docs, &done);
+    // Arranged (commissioned) in the year, whether ongoing or done.
+    let in_year = |d: &&&Document| {
+        d.meta
+            .commissioned
+            .is_some_and(|c| period.contains_month(c))
+    };
+    let arranged = rows_by_commissioned(
+        input,
+        ongoing_docs.iter().filter(in_year).copied(),
+        done.iter().filter(in_year).copied(),
+    );
 
     let concluded_docs = by_conclusion(&done, |d| {
         concluded_month(d).is_some_and(|m| period.contains_month(m))
     });
-    let ongoing = ongoing_at_end(input, &period, &ongoing_docs, &done);
+    // Ongoing at the end of the year: still ongoing (if begun by then), or concluded after it.
+    let begun_by_end = |d: &&&Document| d.meta.commissioned.is_none_or(|c| !period.ends_before(c));
+    let ongoing = rows_by_commissioned(
+        input,
+        ongoing_docs.iter().filter(begun_by_end).copied(),
+        done.iter()
+            .filter(|d| {
+                d.meta.commissioned.is_some_and(|c| !period.ends_before(c))
+                    && concluded_month(d).is_some_and(|m| period.ends_before(m))
+            })
+            .copied(),
+    );
     let earlier_docs = by_conclusion(&done, |d| {
         concluded_month(d).is_some_and(|m| period.starts_after(m)) && plan_open_or_moved(d, &period)
     });
@@ -469,58 +492,24 @@ fn board_name(input: &Input, boards: &[String]) -> String {
     }
 }
 
-/// Review rows by the month commissioned, then name.
-fn sort_by_commissioned(rows: &mut [ReviewRow]) {
+/// Rows of ongoing reviews (whose titles show only in an internal report) and of done ones,
+/// by the month commissioned, then name.
+fn rows_by_commissioned<'a>(
+    input: &Input,
+    ongoing: impl Iterator<Item = &'a Document>,
+    done: impl Iterator<Item = &'a Document>,
+) -> Vec<ReviewRow> {
+    let internal = input.audience == crate::content::Audience::Internal;
+    let mut rows: Vec<ReviewRow> = ongoing
+        .map(|d| row(input, d, internal))
+        .chain(done.map(|d| row(input, d, true)))
+        .collect();
     rows.sort_by(|a, b| {
         a.commissioned
             .cmp(&b.commissioned)
             .then(a.name().cmp(&b.name()))
     });
-}
-
-/// Reviews arranged (commissioned) in the year, whether ongoing or done. An ongoing review's
-/// title shows only in an internal report.
-fn arranged(
-    input: &Input,
-    period: &Period,
-    ongoing_docs: &[&Document],
-    done: &[&Document],
-) -> Vec<ReviewRow> {
-    let internal = input.audience == crate::content::Audience::Internal;
-    let mut arranged: Vec<ReviewRow> = ongoing_docs
-        .iter()
-        .map(|d| row(input, d, internal))
-        .chain(done.iter().map(|d| row(input, d, true)))
-        .filter(|r| r.commissioned.is_some_and(|c| period.contains_month(c)))
-        .collect();
-    sort_by_commissioned(&mut arranged);
-    arranged
-}
-
-/// Ongoing at the end of the year: still ongoing (if begun by then), or concluded after it.
-fn ongoing_at_end(
-    input: &Input,
-    period: &Period,
-    ongoing_docs: &[&Document],
-    done: &[&Document],
-) -> Vec<ReviewRow> {
-    let internal = input.audience == crate::content::Audience::Internal;
-    let begun_by_end = |d: &Document| d.meta.commissioned.is_none_or(|c| !period.ends_before(c));
-    let mut ongoing: Vec<ReviewRow> = ongoing_docs
-        .iter()
-        .filter(|d| begun_by_end(d))
-        .map(|d| row(input, d, internal))
-        .chain(
-            done.iter()
-                .filter(|d| {
-                    d.meta.commissioned.is_some_and(|c| !period.ends_before(c))
-                        && concluded_month(d).is_some_and(|m| period.ends_before(m))
-                })
-                .map(|d| row(input, d, true)),
-        )
-        .collect();
-    sort_by_commissioned(&mut ongoing);
-    ongoing
+    rows
 }
 
 /// The reviews of `done` that `keep` keeps, by the month concluded, then title.

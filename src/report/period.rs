@@ -132,26 +132,12 @@ mod tests {
         let p = Period::parse("1999-00", false).unwrap();
         assert_eq!(p.last, day(2000, 3, 31));
         assert_eq!(p.words(), "1 April 1999 to 31 March 2000");
-        assert!(p.contains_month(MonthYear {
-            year: 1999,
-            month: 4
-        }));
-        assert!(p.contains_month(MonthYear {
-            year: 2000,
-            month: 3
-        }));
-        assert!(!p.contains_month(MonthYear {
-            year: 2000,
-            month: 4
-        }));
-        assert!(p.starts_after(MonthYear {
-            year: 1999,
-            month: 3
-        }));
-        assert!(p.ends_before(MonthYear {
-            year: 2000,
-            month: 4
-        }));
+        let m = |year, month| MonthYear { year, month };
+        assert!(p.contains_month(m(1999, 4)));
+        assert!(p.contains_month(m(2000, 3)));
+        assert!(!p.contains_month(m(2000, 4)));
+        assert!(p.starts_after(m(1999, 3)));
+        assert!(p.ends_before(m(2000, 4)));
     }
 
     #[test]

@@ -333,13 +333,14 @@ fn held_error(
 
 fn broken_link(d: &Document, link: &str, line: usize) -> Diagnostic {
     let (line, col) = link_position(d, link, line);
-    Diagnostic::warning(
+    Diagnostic::error(
         "publish/broken-link",
         &d.rel_path,
         line,
         col,
         format!("this links to /{link}, which is not a page or file of this site"),
     )
+    .as_warning()
     .with_hint("check the address; links to other pages look like /reviews/adult-d/, files in static/ like /downloads/plan.pdf")
     .with_source(&d.source)
 }
@@ -505,7 +506,7 @@ mod tests {
         let findings = vec![
             Diagnostic::error("lint/name", "content/reviews/a.md", 5, 1, "a name"),
             Diagnostic::error("lint/name", "content/reviews/a.md", 6, 1, "a name"),
-            Diagnostic::warning("lint/date", "content/reviews/b.md", 5, 1, "a date"),
+            Diagnostic::error("lint/date", "content/reviews/b.md", 5, 1, "a date").as_warning(),
         ];
         d.hold_lint_errors(&docs, &findings);
         assert_eq!(d.published, vec![1]);

@@ -163,9 +163,7 @@ fn themes_are_counted_by_review_with_the_documents_beside() {
 #[test]
 fn most_frequent_themes_fall_back_to_all_time_and_say_so() {
     // Nothing in the last 12 months: the themes of all time, and the page says why.
-    let (_d, out) = collate_cases(date("2025-06-15"));
-    let home = read(&out, "index.html");
-    let section = &home[home.find(r#"id="recent-themes""#).unwrap()..home.find("</ol>").unwrap()];
+    let (home, section) = recent_themes("2025-06-15");
     assert!(
         section.contains("Most frequent themes of all time"),
         "{section}"
@@ -176,9 +174,7 @@ fn most_frequent_themes_fall_back_to_all_time_and_say_so() {
     assert!(section.contains("Self-neglect</a> <span class=\"count\">3 reviews (5 documents)"));
     assert!(!home.contains("was published in the last 12 months.</p>"));
     // On 2023-06-01 Adult P and the thematic briefing are recent; Child Q (2022-06-01) is not.
-    let (_d, out) = collate_cases(date("2023-06-01"));
-    let home = read(&out, "index.html");
-    let section = &home[home.find(r#"id="recent-themes""#).unwrap()..home.find("</ol>").unwrap()];
+    let (_, section) = recent_themes("2023-06-01");
     assert!(
         section.contains("Most frequent themes in the last 12 months"),
         "{section}"
@@ -187,6 +183,15 @@ fn most_frequent_themes_fall_back_to_all_time_and_say_so() {
         "Self-neglect</a> <span class=\"count\">2 reviews in the last 12 months, 3 in all (5 documents)"
     ));
     assert!(section.contains("Hoarding</a> <span class=\"count\">1 review in the last 12 months"));
+}
+
+/// The home page of the cases collated on `today`, and its most frequent themes.
+fn recent_themes(today: &str) -> (String, String) {
+    let (_d, out) = collate_cases(date(today));
+    let home = read(&out, "index.html");
+    let section =
+        home[home.find(r#"id="recent-themes""#).unwrap()..home.find("</ol>").unwrap()].to_string();
+    (home, section)
 }
 
 #[test]

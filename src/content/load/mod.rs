@@ -169,13 +169,14 @@ pub(crate) fn load_site_cached(
         }
         if entry.file_type().is_symlink() {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     "content/symlink",
                     &rel(root, entry.path()),
                     1,
                     1,
                     "this is a symbolic link and is not followed, so it is not published",
                 )
+                .as_warning()
                 .with_hint("copy the file into content/ instead of linking to it"),
             );
             continue;
@@ -187,13 +188,14 @@ pub(crate) fn load_site_cached(
             files.push(entry.into_path());
         } else {
             diags.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     "content/not-markdown",
                     &rel(root, entry.path()),
                     1,
                     1,
                     "this file is not markdown (.md) and is not published",
                 )
+                .as_warning()
                 .with_hint("put files for download in `static/` and link to them from a page"),
             );
         }

@@ -105,7 +105,6 @@ pub(crate) fn quality_marker(key: &str) -> Option<(usize, &'static str)> {
 #[serde(deny_unknown_fields)]
 pub(crate) struct QualityMarker {
     pub(crate) status: MarkerStatus,
-    #[serde(default)]
     pub(crate) evidence: Option<String>,
 }
 

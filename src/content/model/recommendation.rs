@@ -88,28 +88,22 @@ pub(crate) struct Update {
 pub(crate) struct Recommendation {
     pub(crate) id: String,
     pub(crate) text: String,
-    #[serde(default)]
     pub(crate) owner: Option<String>,
     /// The agency or agencies that carry it out (the tracker's agency filter; when absent,
     /// the owner).
     #[serde(default, deserialize_with = "one_or_many")]
     pub(crate) agency: Vec<String>,
-    #[serde(default)]
     pub(crate) due: Option<MonthYear>,
     /// A later due month agreed by the board: overdue counts from it.
-    #[serde(default)]
     pub(crate) revised_due: Option<MonthYear>,
     #[serde(default)]
     pub(crate) status: RecommendationStatus,
-    #[serde(default)]
     pub(crate) evidence: Option<String>,
     /// Why the board decided not to implement it (required with `status: not-implemented`).
-    #[serde(default)]
     pub(crate) reason: Option<String>,
     /// A dated history of progress, oldest first as written.
     #[serde(default)]
     pub(crate) updates: Vec<Update>,
-    #[serde(default)]
     pub(crate) scope: Option<Scope>,
     /// Theme slugs (after validation).
     #[serde(default, deserialize_with = "one_or_many")]

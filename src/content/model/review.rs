@@ -23,7 +23,6 @@ pub(crate) struct ScopingPeriod {
 #[serde(deny_unknown_fields)]
 pub(crate) struct FullReport {
     pub(crate) url: String,
-    #[serde(default)]
     pub(crate) available_until: Option<Date>,
 }
 
@@ -35,12 +34,9 @@ pub(crate) struct Impact {
     /// What will be measured, e.g. "Risk management meetings held in self-neglect cases".
     pub(crate) measure: String,
     /// The month the board will look again.
-    #[serde(default)]
     pub(crate) revisit: Option<MonthYear>,
     /// What was found when it looked (none yet: still to be measured).
-    #[serde(default)]
     pub(crate) outcome: Option<String>,
-    #[serde(default)]
     pub(crate) evidence: Option<String>,
 }
 

@@ -152,23 +152,18 @@ impl Gazetteer {
         for w in COMMON.lines() {
             add(w, WORD);
         }
-        for w in NOT_NAMES {
-            add(w, NOT_NAME);
-        }
-        for w in TITLES {
-            add(w, TITLE);
-        }
-        for w in RELATIONS {
-            add(w, RELATION);
-        }
-        for w in SPEECH_VERBS {
-            add(w, SPEECH);
-        }
-        for w in AMBIGUOUS_NAMES {
-            add(w, AMBIGUOUS);
-        }
-        for w in EPONYMS {
-            add(w, NOT_NAME);
+        let lists: [(&[&str], Class); 6] = [
+            (NOT_NAMES, NOT_NAME),
+            (TITLES, TITLE),
+            (RELATIONS, RELATION),
+            (SPEECH_VERBS, SPEECH),
+            (AMBIGUOUS_NAMES, AMBIGUOUS),
+            (EPONYMS, NOT_NAME),
+        ];
+        for (words, class) in lists {
+            for w in words {
+                add(w, class);
+            }
         }
         // Places: one word in the word table, longer names as phrases.
         let mut phrases: Vec<&str> = Vec::new();

@@ -2,7 +2,8 @@
 //! year) and those the board decided not to implement, with its reasons.
 
 use super::reviews::due;
-use super::{cell, n, open, review_cell, table};
+use super::sections::{NOT_IMPLEMENTED, STANDING};
+use super::{cell, n, open, review_cell, table, table_section};
 use crate::content::Date;
 use crate::content::RecommendationStatus;
 use crate::report::blocks::{bold, Block, Line, Row};
@@ -16,22 +17,20 @@ fn counts_row(label: Vec<Line>, c: &StatusCounts) -> Vec<Vec<Line>> {
     row
 }
 
-fn action_cells(a: &ActionRef) -> [Vec<Line>; 3] {
-    [
+/// A row about one recommendation: its review, number and text, then `more`.
+fn action_row(a: &ActionRef, more: impl IntoIterator<Item = Vec<Line>>) -> Row {
+    let mut row = vec![
         review_cell(&a.review.row),
         cell(a.rec.id.clone()),
         cell(a.rec.text.clone()),
-    ]
+    ];
+    row.extend(more);
+    row
 }
 
 pub(super) fn standing(r: &Report, b: &mut Vec<Block>, as_at: &str) {
     let c = r.counts();
-    if !open(
-        b,
-        "Recommendations: where they stand",
-        (c.total() == 0).then_some("The reviews in this report made no recommendations."),
-        "",
-    ) {
+    if !open(b, &STANDING, c.total() == 0) {
         return;
     }
     b.push(Block::para(format!(
@@ -51,8 +50,7 @@ pub(super) fn standing(r: &Report, b: &mut Vec<Block>, as_at: &str) {
     ]);
     b.push(table(
         "Recommendations by status",
-        &["Status", "Recommendations"],
-        &[3, 2],
+        &[("Status", 3), ("Recommendations", 2)],
         rows,
     ));
 
@@ -66,15 +64,10 @@ pub(super) fn standing(r: &Report, b: &mut Vec<Block>, as_at: &str) {
         .map(|(t, k)| counts_row(cell(t.clone()), k))
         .collect();
     rows.push(counts_row(vec![vec![bold("All recommendations")]], &c));
-    let mut head = vec!["Theme"];
-    head.extend(RecommendationStatus::ALL.iter().map(|s| s.label()));
-    head.extend(["Overdue", "Total"]);
-    b.push(table(
-        "Recommendations by theme and status",
-        &head,
-        &[4, 2, 2, 2, 2, 2, 2],
-        rows,
-    ));
+    let mut columns = vec![("Theme", 4)];
+    columns.extend(RecommendationStatus::ALL.iter().map(|s| (s.label(), 2)));
+    columns.extend([("Overdue", 2), ("Total", 2)]);
+    b.push(table("Recommendations by theme and status", &columns, rows));
 
     b.push(Block::heading(3, "Overdue"));
     let overdue = r.overdue();
@@ -86,21 +79,26 @@ pub(super) fn standing(r: &Report, b: &mut Vec<Block>, as_at: &str) {
         let rows = overdue
             .iter()
             .map(|a| {
-                let [rev, id, text] = action_cells(a);
-                vec![
-                    rev,
-                    id,
-                    text,
-                    cell(a.rec.owner.clone().unwrap_or_else(|| "Not set".into())),
-                    due(a.rec),
-                    cell(a.rec.overdue_words.clone().unwrap_or_default()),
-                ]
+                action_row(
+                    a,
+                    [
+                        cell(a.rec.owner.clone().unwrap_or_else(|| "Not set".into())),
+                        due(a.rec),
+                        cell(a.rec.overdue_words.clone().unwrap_or_default()),
+                    ],
+                )
             })
             .collect();
         b.push(table(
             "Overdue recommendations, longest overdue first",
-            &["Review", "No.", "Recommendation", "Lead", "Due", "Overdue"],
-            &[3, 1, 6, 3, 2, 2],
+            &[
+                ("Review", 3),
+                ("No.", 1),
+                ("Recommendation", 6),
+                ("Lead", 3),
+                ("Due", 2),
+                ("Overdue", 2),
+            ],
             rows,
         ));
     }
@@ -113,52 +111,24 @@ pub(super) fn standing(r: &Report, b: &mut Vec<Block>, as_at: &str) {
         let rows = progress
             .iter()
             .map(|p| {
-                let [rev, id, _] = action_cells(&p.action);
                 vec![
                     cell(Date(p.date).human()),
-                    rev,
-                    id,
+                    review_cell(&p.action.review.row),
+                    cell(p.action.rec.id.clone()),
                     cell(p.text.to_string()),
                 ]
             })
             .collect();
         b.push(table(
             "Dated updates on recommendations recorded in the year, oldest first",
-            &["Date", "Review", "No.", "Update"],
-            &[2, 3, 1, 7],
+            &[("Date", 2), ("Review", 3), ("No.", 1), ("Update", 7)],
             rows,
         ));
     }
 }
 
 pub(super) fn not_implemented(r: &Report, b: &mut Vec<Block>) {
-    let ni = r.not_implemented();
-    if !open(
-        b,
-        "Recommendations the board decided not to implement",
-        ni.is_empty().then_some(
-            "None: the board has not decided against any recommendation of these reviews.",
-        ),
-        "Where a board decides not to implement a finding of a review, its annual report gives the reasons (Care Act 2014, Schedule 2).",
-    ) {
-        return;
-    }
-    let rows = ni
-        .iter()
-        .map(|a| {
-            let [rev, id, text] = action_cells(a);
-            vec![
-                rev,
-                id,
-                text,
-                cell(a.rec.reason.clone().unwrap_or_default()),
-            ]
-        })
-        .collect();
-    b.push(table(
-        "Recommendations not implemented, with the board's reasons",
-        &["Review", "No.", "Recommendation", "Reason"],
-        &[3, 1, 5, 5],
-        rows,
-    ));
+    table_section(b, &NOT_IMPLEMENTED, &r.not_implemented(), |a| {
+        action_row(a, [cell(a.rec.reason.clone().unwrap_or_default())])
+    });
 }

@@ -6,9 +6,11 @@
 
 mod actions;
 mod reviews;
+mod sections;
 
 use actions::{not_implemented, standing};
 use reviews::{arranged, concluded, earlier, ongoing};
+use sections::{Section, TableSection, IMPACT, MARKERS, SHARED, THEMES};
 
 use super::blocks::{bold, link, plain, Block, Line, Row, Span, Table};
 use super::model::{Report, ReviewRow};
@@ -18,18 +20,25 @@ fn n(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// A section: its heading, then what it says when it has nothing to show (and `false`: the
-/// caller stops), or its introduction (none when empty).
-fn open(b: &mut Vec<Block>, title: &str, nothing: Option<&str>, intro: &str) -> bool {
-    b.push(Block::heading(2, title));
-    if let Some(none) = nothing {
-        b.push(Block::para(none));
+/// A section: its heading, then what it says when `empty` (and `false`: the caller stops),
+/// or its introduction (none when empty).
+fn open(b: &mut Vec<Block>, s: &Section, empty: bool) -> bool {
+    b.push(Block::heading(2, s.title));
+    if empty {
+        b.push(Block::para(s.nothing));
         return false;
     }
-    if !intro.is_empty() {
-        b.push(Block::para(intro));
+    if !s.intro.is_empty() {
+        b.push(Block::para(s.intro));
     }
     true
+}
+
+/// A section that is one table, a row per item.
+fn table_section<T>(b: &mut Vec<Block>, s: &TableSection, items: &[T], row: impl Fn(&T) -> Row) {
+    if open(b, &s.words, items.is_empty()) {
+        b.push(table(s.caption, s.columns, items.iter().map(row).collect()));
+    }
 }
 
 /// "A, B and C".
@@ -41,12 +50,13 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-fn table(caption: &str, head: &[&str], widths: &[u16], rows: Vec<Row>) -> Block {
+/// A table: its caption, its columns (heading and relative width) and its rows.
+fn table(caption: &str, columns: &[(&str, u16)], rows: Vec<Row>) -> Block {
     Block::Table(Table {
         caption: caption.to_string(),
-        head: head.iter().map(|h| h.to_string()).collect(),
+        head: columns.iter().map(|(h, _)| h.to_string()).collect(),
         rows,
-        widths: widths.to_vec(),
+        widths: columns.iter().map(|(_, w)| *w).collect(),
     })
 }
 
@@ -163,81 +173,36 @@ fn glance(r: &Report, b: &mut Vec<Block>, as_at: &str) {
 }
 
 fn impact(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "What difference the learning has made",
-        r.impact.is_empty().then_some("None of these reviews or their learning summaries records how its impact will be measured."),
-        "How the board will know whether the learning has made a difference, and what it found when it looked.",
-    ) {
-        return;
-    }
-    let rows = r
-        .impact
-        .iter()
-        .map(|e| {
-            let i = &e.impact;
-            let mut found: Vec<Line> = match &i.outcome {
-                Some(o) => vec![vec![plain(o.clone())]],
-                None if i.due => vec![vec![bold(format!(
-                    "Not yet measured: the month to look again, {}, has passed.",
-                    i.revisit.clone().unwrap_or_default()
-                ))]],
-                None => vec![vec![plain("Not yet measured.")]],
-            };
-            if let Some(ev) = &i.evidence {
-                found.push(vec![bold("Evidence: "), plain(ev.clone())]);
-            }
-            vec![
-                vec![vec![link(e.title.clone(), &e.url)]],
-                cell(i.measure.clone()),
-                cell(i.revisit.clone().unwrap_or_else(|| "Not set".into())),
-                found,
-            ]
-        })
-        .collect();
-    b.push(table(
-        "Impact: what is measured, when the board looks again and what it found",
-        &[
-            "Review or learning summary",
-            "What is measured",
-            "Look again",
-            "What was found",
-        ],
-        &[3, 4, 2, 5],
-        rows,
-    ));
+    table_section(b, &IMPACT, &r.impact, |e| {
+        let i = &e.impact;
+        let mut found: Vec<Line> = match &i.outcome {
+            Some(o) => vec![vec![plain(o.clone())]],
+            None if i.due => vec![vec![bold(format!(
+                "Not yet measured: the month to look again, {}, has passed.",
+                i.revisit.clone().unwrap_or_default()
+            ))]],
+            None => vec![vec![plain("Not yet measured.")]],
+        };
+        if let Some(ev) = &i.evidence {
+            found.push(vec![bold("Evidence: "), plain(ev.clone())]);
+        }
+        vec![
+            vec![vec![link(e.title.clone(), &e.url)]],
+            cell(i.measure.clone()),
+            cell(i.revisit.clone().unwrap_or_else(|| "Not set".into())),
+            found,
+        ]
+    });
 }
 
 fn themes(r: &Report, b: &mut Vec<Block>) {
-    let t = r.themes();
-    if !open(
-        b,
-        "Learning themes",
-        t.is_empty()
-            .then_some("No review concluded in the year, so there are no themes to report."),
-        "",
-    ) {
-        return;
-    }
-    b.push(table(
-        "Learning themes of the reviews concluded in the year",
-        &["Theme", "Reviews concluded in the year"],
-        &[4, 2],
-        t.into_iter()
-            .map(|(label, k)| vec![cell(label), cell(k.to_string())])
-            .collect(),
-    ));
+    table_section(b, &THEMES, &r.themes(), |(label, k)| {
+        vec![cell(label.clone()), cell(k.to_string())]
+    });
 }
 
 fn markers(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "SAR Quality Markers",
-        (r.marker_reviews == 0).then_some(
-            "None of the reviews concluded in the year recorded the SAR Quality Markers.",
-        ),
-        "",
-    ) {
+    if !open(b, &MARKERS, r.marker_reviews == 0) {
         return;
     }
     b.push(Block::para(format!(
@@ -253,17 +218,11 @@ fn markers(r: &Report, b: &mut Vec<Block>) {
             row
         })
         .collect();
+    let mut columns = vec![("Marker", 5)];
+    columns.extend(TALLY_COLUMNS.iter().map(|c| (*c, 1)));
     b.push(table(
         "SAR Quality Markers: how many reviews met each",
-        &[
-            "Marker",
-            TALLY_COLUMNS[0],
-            TALLY_COLUMNS[1],
-            TALLY_COLUMNS[2],
-            TALLY_COLUMNS[3],
-            TALLY_COLUMNS[4],
-        ],
-        &[5, 1, 1, 1, 1, 1],
+        &columns,
         rows,
     ));
     let short: Vec<Line> = r
@@ -292,39 +251,19 @@ fn markers(r: &Report, b: &mut Vec<Block>) {
 }
 
 fn shared(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "Learning shared in the year",
-        r.shared
-            .is_empty()
-            .then_some("No 7-minute briefing or learning summary was published in the year."),
-        "",
-    ) {
-        return;
-    }
-    let rows = r
-        .shared
-        .iter()
-        .map(|s| {
-            vec![
-                cell(Date(s.published).human()),
-                cell(match s.kind {
-                    Kind::Briefing => "7-minute briefing",
-                    _ => "Learning summary",
-                }),
-                vec![vec![link(s.title.clone(), &s.url)]],
-                cell(
-                    s.uptake
-                        .clone()
-                        .unwrap_or_else(|| "No feedback recorded".into()),
-                ),
-            ]
-        })
-        .collect();
-    b.push(table(
-        "7-minute briefings and learning summaries published in the year, and teams' feedback",
-        &["Published", "Kind", "Title", "Teams' feedback"],
-        &[2, 2, 5, 4],
-        rows,
-    ));
+    table_section(b, &SHARED, &r.shared, |s| {
+        vec![
+            cell(Date(s.published).human()),
+            cell(match s.kind {
+                Kind::Briefing => "7-minute briefing",
+                _ => "Learning summary",
+            }),
+            vec![vec![link(s.title.clone(), &s.url)]],
+            cell(
+                s.uptake
+                    .clone()
+                    .unwrap_or_else(|| "No feedback recorded".into()),
+            ),
+        ]
+    });
 }

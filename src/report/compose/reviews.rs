@@ -1,45 +1,35 @@
 //! The reviews' sections: arranged in the year, concluded in it (with findings and each
 //! recommendation), earlier reviews' action plans, and those ongoing at the end of the year.
 
-use super::{cell, month, open, review_cell, table};
+use super::sections::{Section, ARRANGED, CONCLUDED, EARLIER, ONGOING};
+use super::{cell, month, open, review_cell, table, table_section};
 use crate::content::Date;
 use crate::render::view::RecommendationView;
-use crate::report::blocks::{bold, link, plain, Block, Line};
-use crate::report::model::{Report, ReviewEntry};
+use crate::report::blocks::{bold, link, plain, Block, Line, Row};
+use crate::report::model::{Report, ReviewEntry, ReviewRow};
+
+/// A row of a table of reviews: the review, its type and the month commissioned, then `more`.
+fn review_row(x: &ReviewRow, more: impl IntoIterator<Item = Vec<Line>>) -> Row {
+    let mut row = vec![
+        review_cell(x),
+        cell(x.review_type.clone().unwrap_or_default()),
+        cell(month(x.commissioned)),
+    ];
+    row.extend(more);
+    row
+}
 
 pub(super) fn arranged(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "Reviews arranged in the year",
-        r.arranged
-            .is_empty()
-            .then_some("The board arranged no reviews in the year."),
-        "",
-    ) {
-        return;
-    }
-    let rows = r
-        .arranged
-        .iter()
-        .map(|x| {
-            vec![
-                review_cell(x),
-                cell(x.review_type.clone().unwrap_or_default()),
-                cell(month(x.commissioned)),
-                cell(if x.ongoing {
-                    "Ongoing".to_string()
-                } else {
-                    format!("Completed {}", month(x.completed))
-                }),
-            ]
-        })
-        .collect();
-    b.push(table(
-        "Reviews arranged in the year: type, month commissioned and where each stands",
-        &["Review", "Type", "Commissioned", "Where it stands"],
-        &[4, 3, 2, 2],
-        rows,
-    ));
+    table_section(b, &ARRANGED, &r.arranged, |x| {
+        review_row(
+            x,
+            [cell(if x.ongoing {
+                "Ongoing".to_string()
+            } else {
+                format!("Completed {}", month(x.completed))
+            })],
+        )
+    });
 }
 
 /// "Type: SAR. Reference: X. Commissioned March 2023; completed May 2024. Published 15 July 2024."
@@ -86,46 +76,44 @@ fn page_link(e: &ReviewEntry) -> Option<Block> {
 }
 
 pub(super) fn concluded(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "Reviews concluded in the year",
-        r.concluded.is_empty().then_some("No review was concluded in the year."),
-        "The findings of each review completed in the year, whenever it began, and what has been done about each of its recommendations.",
-    ) {
-        return;
-    }
-    for e in &r.concluded {
-        b.push(Block::heading(3, e.row.name()));
-        b.push(facts(r, e));
-        if let Some(s) = &e.summary {
-            b.push(Block::para(s.clone()));
-        }
-        b.extend(page_link(e));
-        b.push(Block::heading(4, "What the review found"));
-        match &e.findings {
-            Some(f) => b.extend(crate::report::blocks::from_markdown(f, 5)),
-            None => b.push(Block::para(
-                "The published summary has no section headed Findings: see the review summary.",
-            )),
-        }
-        b.push(Block::heading(4, "Recommendations and what has been done"));
-        recommendations(e, b);
-    }
+    with_recommendations(r, b, &CONCLUDED, &r.concluded, true);
 }
 
 pub(super) fn earlier(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "Action plans of earlier reviews",
-        r.earlier.is_empty().then_some("None: the recommendations of reviews concluded before the year were all complete or not implemented, and none had progress recorded in the year."),
-        "Reviews concluded before the year whose action plans were still open, or had progress recorded, in it.",
-    ) {
+    with_recommendations(r, b, &EARLIER, &r.earlier, false);
+}
+
+/// A section of reviews, each with its facts, (concluded in the year) its summary and
+/// findings, and its recommendations.
+fn with_recommendations(
+    r: &Report,
+    b: &mut Vec<Block>,
+    words: &Section,
+    entries: &[ReviewEntry],
+    findings: bool,
+) {
+    if !open(b, words, entries.is_empty()) {
         return;
     }
-    for e in &r.earlier {
+    for e in entries {
         b.push(Block::heading(3, e.row.name()));
         b.push(facts(r, e));
+        if findings {
+            if let Some(s) = &e.summary {
+                b.push(Block::para(s.clone()));
+            }
+        }
         b.extend(page_link(e));
+        if findings {
+            b.push(Block::heading(4, "What the review found"));
+            match &e.findings {
+                Some(f) => b.extend(crate::report::blocks::from_markdown(f, 5)),
+                None => b.push(Block::para(
+                    "The published summary has no section headed Findings: see the review summary.",
+                )),
+            }
+            b.push(Block::heading(4, "Recommendations and what has been done"));
+        }
         recommendations(e, b);
     }
 }
@@ -155,13 +143,12 @@ fn recommendations(e: &ReviewEntry, b: &mut Vec<Block>) {
             e.row.name()
         ),
         &[
-            "No.",
-            "Recommendation",
-            "Lead",
-            "Due",
-            "Status and evidence",
+            ("No.", 1),
+            ("Recommendation", 6),
+            ("Lead", 3),
+            ("Due", 3),
+            ("Status and evidence", 5),
         ],
-        &[1, 6, 3, 3, 5],
         rows,
     ));
 }
@@ -209,35 +196,17 @@ fn status(x: &RecommendationView) -> Vec<Line> {
 }
 
 pub(super) fn ongoing(r: &Report, b: &mut Vec<Block>) {
-    if !open(
-        b,
-        "Reviews ongoing at the end of the year",
-        r.ongoing.is_empty().then_some("No review was being carried out at the end of the year."),
-        "Reviews being carried out on the last day of the year, whenever they began. A review's findings are published when the board has agreed them.",
-    ) {
-        return;
-    }
-    let rows = r
-        .ongoing
-        .iter()
-        .map(|x| {
-            vec![
-                review_cell(x),
-                cell(x.review_type.clone().unwrap_or_default()),
-                cell(month(x.commissioned)),
+    table_section(b, &ONGOING, &r.ongoing, |x| {
+        review_row(
+            x,
+            [
                 cell(x.themes.join(", ")),
                 cell(match (x.ongoing, x.completed) {
                     (true, _) => "Ongoing".to_string(),
                     (false, Some(c)) => format!("Completed {}, after the year", c.human()),
                     (false, None) => "Completed after the year".to_string(),
                 }),
-            ]
-        })
-        .collect();
-    b.push(table(
-        "Reviews ongoing at the end of the year: type, month commissioned, themes and where each stands",
-        &["Review", "Type", "Commissioned", "Themes", "Where it stands"],
-        &[3, 3, 2, 4, 2],
-        rows,
-    ));
+            ],
+        )
+    });
 }
