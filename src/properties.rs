@@ -11,20 +11,28 @@ use crate::index::search::postings::{decode_postings, encode_postings};
 use proptest::prelude::*;
 use std::path::{Component, Path};
 
+/// `vals` written one after another with `push`, then read back with `read`: what was read,
+/// and whether that was the whole text.
+fn read_back(
+    vals: &[u32],
+    push: fn(&mut String, u32),
+    read: fn(&mut Reader) -> u32,
+) -> (Vec<u32>, bool) {
+    let mut s = String::new();
+    for &v in vals {
+        push(&mut s, v);
+    }
+    let mut r = Reader::new(&s);
+    let back = vals.iter().map(|_| read(&mut r)).collect();
+    (back, r.done())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
     fn varints_read_back(vals in prop::collection::vec(any::<u32>(), 0..50)) {
-        let mut s = String::new();
-        for &v in &vals {
-            push_varint(&mut s, v);
-        }
-        let mut r = Reader::new(&s);
-        for &v in &vals {
-            prop_assert_eq!(r.varint(), v);
-        }
-        prop_assert!(r.done());
+        prop_assert_eq!(read_back(&vals, push_varint, |r| r.varint()), (vals, true));
     }
 
     #[test]
@@ -43,14 +51,7 @@ proptest! {
 
     #[test]
     fn single_characters_read_back(vals in prop::collection::vec(0u32..64, 0..40)) {
-        let mut s = String::new();
-        for &v in &vals {
-            push_char(&mut s, v);
-        }
-        let mut r = Reader::new(&s);
-        for &v in &vals {
-            prop_assert_eq!(r.char(), v);
-        }
+        prop_assert_eq!(read_back(&vals, push_char, |r| r.char()), (vals, true));
     }
 
     /// Posting lists (sorted doc ids, impacts 1..=63 snapped to the 4-bit grid the client

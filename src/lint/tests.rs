@@ -10,6 +10,11 @@ fn doc(path: &str, fm: &str, body: &str) -> Document {
     }
 }
 
+/// What the default lint finds in a test document.
+fn findings(path: &str, fm: &str, body: &str) -> Vec<Diagnostic> {
+    Linter::default().lint_document(&doc(path, fm, body)).0
+}
+
 fn run_with(linter: &Linter, fm: &str, body: &str) -> Vec<(String, String)> {
     let d = doc("content/reviews/test.md", fm, body);
     let (f, _) = linter.lint_document(&d);
@@ -358,12 +363,11 @@ fn known_names() {
 
 #[test]
 fn front_matter_values_are_linted_with_exact_positions() {
-    let d = doc(
+    let f = findings(
         "content/reviews/test.md",
         "summary: \"A woman who knew Karen Walsh well\"\npublished: 2024-07-15\n",
         "Text.\n",
     );
-    let (f, _) = Linter::default().lint_document(&d);
     let n = f
         .iter()
         .find(|d| d.code == "pii/person-name")
@@ -390,12 +394,11 @@ fn suppressions() {
 
 #[test]
 fn templates() {
-    let d = doc(
+    let f = findings(
         "content/reviews/test.md",
         "recommendations:\n  - id: R1\n    text: Do it\n    owner: Board\n  - id: R2\n    text: Do that\n    owner: Board\n    due: 2025-03\n",
         "## Findings\n\n### Information sharing\n\nText.\n",
     );
-    let (f, _) = Linter::default().lint_document(&d);
     let rec: Vec<&Diagnostic> = f
         .iter()
         .filter(|d| d.code == "review/recommendation-incomplete")
@@ -429,12 +432,10 @@ fn templates() {
     assert!(codes.contains(&"briefing/missing-section".to_string()));
 
     let full = "## 1. Background\n## 2. Why it matters\n## 3 Information\n## 4) Key points\n## 5. More\n## 6. Questions to reflect on\n## 7. What to do\n";
-    let b = doc("content/briefings/b.md", "", full);
-    assert!(Linter::default().lint_document(&b).0.is_empty());
+    assert!(findings("content/briefings/b.md", "", full).is_empty());
 
     let ls = "## What was learnt about the case\n## What was learned about the review and its method\n## Key recommendations: single agency\n## Key Recommendations - Multi-Agency\n## How changes will be made and who does what\n";
-    let d = doc("content/learning-summaries/l.md", "", ls);
-    let f = Linter::default().lint_document(&d).0;
+    let f = findings("content/learning-summaries/l.md", "", ls);
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].message.contains("How impact will be audited"));
 }

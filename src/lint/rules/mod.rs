@@ -73,6 +73,16 @@ pub(crate) struct Hit {
 }
 
 impl Hit {
+    /// A hit over the whole of `m`, a match in the text from byte `s0` on.
+    pub(crate) fn at(
+        rule: &'static str,
+        s0: usize,
+        m: regex::Match<'_>,
+        message: impl Into<String>,
+    ) -> Hit {
+        Hit::new(rule, s0 + m.start(), s0 + m.end(), message)
+    }
+
     pub(crate) fn new(
         rule: &'static str,
         start: usize,

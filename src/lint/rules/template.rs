@@ -5,6 +5,17 @@ use super::Hit;
 use crate::content::{Document, Kind};
 use crate::lint::scan::Scanned;
 
+/// Words that say a heading or paragraph is about what went well.
+const GOOD_PRACTICE: [&str; 7] = [
+    "good practice",
+    "went well",
+    "strength",
+    "positive",
+    "what worked",
+    "notable practice",
+    "good work",
+];
+
 /// The headings of the regional learning-summary template (normalised), with the label shown in messages.
 const LEARNING_SUMMARY_SECTIONS: &[(&[&str], &str)] = &[
     (
@@ -164,13 +175,7 @@ fn good_practice_first(doc: &Document, sc: &Scanned, hits: &mut Vec<Hit>) {
     let (fs, fe, _, level) = &heads[fi];
     let positive = |s: &str| {
         let s = s.to_lowercase();
-        s.contains("good practice")
-            || s.contains("went well")
-            || s.contains("strength")
-            || s.contains("positive")
-            || s.contains("what worked")
-            || s.contains("notable practice")
-            || s.contains("good work")
+        GOOD_PRACTICE.iter().any(|w| s.contains(w))
     };
     // The first sub-heading under the findings, or else the first paragraph.
     let sub = heads.get(fi + 1).filter(|h| h.3 > *level);

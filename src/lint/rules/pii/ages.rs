@@ -15,6 +15,17 @@ use std::sync::LazyLock;
 /// An age written in words: "thirty-four", "seventy".
 const NUMW: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 
+/// What makes an age a range or a threshold when it follows it ("18 to 25", "65 and over").
+const RANGE_AFTER: [&str; 7] = [
+    "to ",
+    "and over",
+    "or over",
+    "and above",
+    "and under",
+    "or under",
+    "plus",
+];
+
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         r"(?i)\b(?:aged|age)\s+(\d{{1,3}})\b|\b(\d{{1,3}})[\s-]+(?:years?|yrs?)[\s-]+old\b|\b(\d{{1,2}})[\s-]+(?:weeks?|months?)[\s-]+old\b|\((\d{{1,3}})\)|\baged\s+{NUMW}\b|\b{NUMW}[\s-]+(?:years?|weeks?|months?)[\s-]+old\b|\b\d{{1,3}}\s?(?:yo|y/o)\b"
@@ -81,13 +92,7 @@ pub(super) fn ages(ctx: &DocCtx, feats: &[u32], hits: &mut Vec<Hit>) {
             let after = &para[m.end()..];
             let after_t = after.trim_start();
             if after_t.starts_with(['-', '–', '+'])
-                || after_t.starts_with("to ")
-                || after_t.starts_with("and over")
-                || after_t.starts_with("or over")
-                || after_t.starts_with("and above")
-                || after_t.starts_with("and under")
-                || after_t.starts_with("or under")
-                || after_t.starts_with("plus")
+                || RANGE_AFTER.iter().any(|w| after_t.starts_with(w))
             {
                 continue;
             }

@@ -33,6 +33,21 @@ const POSTCODE_AREAS: &[&str] = &[
     "wa", "wc", "wd", "wf", "wn", "wr", "ws", "wv", "yo", "ze",
 ];
 
+/// The matches of `re` in `t[s0..e0]`, each with whether `context` (a label such as "NHS
+/// number") ends in the 40 bytes before it.
+fn labelled_matches<'t>(
+    t: &'t str,
+    (s0, e0): (usize, usize),
+    re: &'t Regex,
+    context: &'t Regex,
+) -> impl Iterator<Item = (regex::Captures<'t>, bool)> + 't {
+    re.captures_iter(&t[s0..e0]).map(move |c| {
+        let before = floor_str(t, s0 + c.get_match().start(), 40).unwrap_or("");
+        let labelled = context.is_match(before);
+        (c, labelled)
+    })
+}
+
 /// Does a ten-digit number pass the NHS mod-11 check?
 pub(crate) fn nhs_mod11(digits: &[u8]) -> bool {
     if digits.len() != 10 || digits.iter().any(|d| *d > 9) {
@@ -84,10 +99,10 @@ pub(super) fn emails(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
                         && !role_acronym(&l)
             });
         if personal {
-            hits.push(Hit::new(
+            hits.push(Hit::at(
                 "pii/email",
-                s0 + m.start(),
-                s0 + m.end(),
+                s0,
+                m,
                 "this looks like a person's email address",
             ));
         }
@@ -197,42 +212,23 @@ pub(super) fn numbers(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
             "this looks like a personal phone number",
         ));
     }
-    // NHS numbers.
-    for c in NHS.captures_iter(&t[s0..e0]) {
+    // NHS numbers, and National Insurance numbers (one labelled as one counts even with a
+    // prefix HMRC does not issue, "QQ").
+    for (c, labelled) in labelled_matches(t, (s0, e0), &NHS, &NHS_CONTEXT) {
         let digits: Vec<u8> = [&c[1], &c[2], &c[3]]
             .concat()
             .bytes()
             .map(|b| b - b'0')
             .collect();
-        let labelled = c
-            .get(0)
-            .is_some_and(|m| NHS_CONTEXT.is_match(floor_str(t, s0 + m.start(), 40).unwrap_or("")));
         if digits[0] != 0 && nhs_mod11(&digits) || labelled && !c[0].starts_with('0') {
-            if let Some(m) = c.get(0) {
-                hits.push(Hit::new(
-                    "pii/nhs-number",
-                    s0 + m.start(),
-                    s0 + m.end(),
-                    "this is an NHS number (it passes the NHS check-digit test)",
-                ));
-            }
+            let message = "this is an NHS number (it passes the NHS check-digit test)";
+            hits.push(Hit::at("pii/nhs-number", s0, c.get_match(), message));
         }
     }
-    // National Insurance numbers.
-    for c in NI.captures_iter(&t[s0..e0]) {
-        // A number labelled as one counts even with a prefix HMRC does not issue ("QQ").
-        let labelled = c
-            .get(0)
-            .is_some_and(|m| NI_CONTEXT.is_match(floor_str(t, s0 + m.start(), 40).unwrap_or("")));
+    for (c, labelled) in labelled_matches(t, (s0, e0), &NI, &NI_CONTEXT) {
         if ni_prefix_valid(&c[1]) || labelled {
-            if let Some(m) = c.get(0) {
-                hits.push(Hit::new(
-                    "pii/ni-number",
-                    s0 + m.start(),
-                    s0 + m.end(),
-                    "this is a National Insurance number",
-                ));
-            }
+            let message = "this is a National Insurance number";
+            hits.push(Hit::at("pii/ni-number", s0, c.get_match(), message));
         }
     }
     // Postcodes.
@@ -245,12 +241,7 @@ pub(super) fn numbers(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
         if !POSTCODE_AREAS.contains(&area.as_str()) && !strict {
             continue;
         }
-        hits.push(Hit::new(
-            "pii/postcode",
-            s0 + m.start(),
-            s0 + m.end(),
-            "this is a postcode",
-        ));
+        hits.push(Hit::at("pii/postcode", s0, m, "this is a postcode"));
     }
 }
 

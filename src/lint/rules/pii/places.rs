@@ -60,6 +60,17 @@ fn address_end(t: &str, end: usize) -> usize {
     }
 }
 
+/// A `pii/address` hit from match `m` (in the text from byte `s0` on) to the end of the
+/// address it begins.
+fn street_address(t: &str, s0: usize, m: regex::Match<'_>, message: &str) -> Hit {
+    Hit::new(
+        "pii/address",
+        s0 + m.start(),
+        address_end(t, s0 + m.end()),
+        message,
+    )
+}
+
 pub(super) fn addresses_with_numbers(t: &str, (s0, e0): (usize, usize), hits: &mut Vec<Hit>) {
     for m in ADDR_NUM.find_iter(&t[s0..e0]) {
         let lower = m.as_str().to_lowercase();
@@ -72,18 +83,13 @@ pub(super) fn addresses_with_numbers(t: &str, (s0, e0): (usize, usize), hits: &m
         ) {
             continue;
         }
-        hits.push(Hit::new(
-            "pii/address",
-            s0 + m.start(),
-            address_end(t, s0 + m.end()),
-            "this looks like a street address",
-        ));
+        hits.push(street_address(t, s0, m, "this looks like a street address"));
     }
     for m in ADDR_FLAT.find_iter(&t[s0..e0]) {
-        hits.push(Hit::new(
+        hits.push(Hit::at(
             "pii/address",
-            s0 + m.start(),
-            s0 + m.end(),
+            s0,
+            m,
             "this names a flat or room, which can locate the person",
         ));
     }
@@ -168,10 +174,10 @@ pub(super) fn addresses(ctx: &DocCtx, t: &str, (s0, e0): (usize, usize), hits: &
             continue;
         }
         if !is_generic_place(ctx, m.as_str(), false) {
-            hits.push(Hit::new(
-                "pii/address",
-                s0 + m.start(),
-                address_end(t, s0 + m.end()),
+            hits.push(street_address(
+                t,
+                s0,
+                m,
                 "this names a street, which can locate the person",
             ));
         }
@@ -204,17 +210,17 @@ pub(super) fn addresses(ctx: &DocCtx, t: &str, (s0, e0): (usize, usize), hits: &
         .iter()
         .any(|w| around.contains(w));
         if service && (s.ends_with("House") || s.ends_with("Lodge")) {
-            hits.push(Hit::new(
+            hits.push(Hit::at(
                 "pii/named-institution",
-                s0 + m.start(),
-                s0 + m.end(),
+                s0,
+                m,
                 "this names a care home, hostel or similar service that could locate the person",
             ));
         } else {
-            hits.push(Hit::new(
-                "pii/address",
-                s0 + m.start(),
-                address_end(t, s0 + m.end()),
+            hits.push(street_address(
+                t,
+                s0,
+                m,
                 "this names a house or block of flats, which can locate the person",
             ));
         }
