@@ -45,6 +45,7 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod site;
+mod sync;
 pub mod untrusted;
 pub mod vocab;
 mod write;

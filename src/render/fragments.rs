@@ -7,6 +7,7 @@
 
 use super::memo::{Key, KeyHasher};
 use super::Renderer;
+use crate::sync::lock;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -57,10 +58,6 @@ impl Fragments {
     fn put(&self, key: Key, piece: &Piece) {
         lock(&self.current).insert(key, Arc::clone(piece));
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// `template` filled with `name` = `value` and the root left as a mark, cut at the mark; none

@@ -9,6 +9,7 @@
 //! is started afresh whenever it changes.
 
 pub(crate) use crate::key::{key_of, Key, KeyHasher};
+use crate::sync::lock;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -121,10 +122,6 @@ impl PageMemo {
         self.written.clear();
         self.discard();
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use super::staging::Staging;
 use super::{check_replaceable, OutFile, SiteFiles, WriteError};
+use crate::sync::lock;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -74,10 +75,6 @@ impl Stream {
         check_replaceable(&self.staging.out)?;
         self.staging.commit()
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 #[cfg(test)]

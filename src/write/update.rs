@@ -263,6 +263,13 @@ mod tests {
         )
     }
 
+    /// `files` written into `t`/public as a whole site, and what is recorded of it.
+    fn written(t: &tempfile::TempDir, files: &[(&str, &str)]) -> (PathBuf, Written) {
+        let first = site(files);
+        let out = super::super::write_site(&t.path().join("public"), &first).unwrap();
+        (out, Written::of_site(&first))
+    }
+
     fn read(out: &Path, rel: &str) -> Option<String> {
         std::fs::read_to_string(out.join(rel)).ok()
     }
@@ -306,9 +313,7 @@ mod tests {
     #[test]
     fn pages_written_first_are_put_back_by_undo() {
         let t = tempfile::tempdir().unwrap();
-        let first = site(&[("a/index.html", "A"), ("b.txt", "B")]);
-        let out = super::super::write_site(&t.path().join("public"), &first).unwrap();
-        let mut w = Written::of_site(&first);
+        let (out, mut w) = written(&t, &[("a/index.html", "A"), ("b.txt", "B")]);
         let early = [
             OutFile::new("a/index.html", "A2"),
             OutFile::new("b.txt", "B"),
@@ -339,9 +344,7 @@ mod tests {
     #[test]
     fn a_page_never_written_cannot_be_taken_as_unchanged() {
         let t = tempfile::tempdir().unwrap();
-        let first = site(&[("a.txt", "A")]);
-        let out = super::super::write_site(&t.path().join("public"), &first).unwrap();
-        let mut w = Written::of_site(&first);
+        let (out, mut w) = written(&t, &[("a.txt", "A")]);
         let same: HashSet<String> = ["b.txt".to_string()].into();
         assert!(w
             .update(&out, &site(&[("a.txt", "A"), ("b.txt", "")]), &same)
@@ -355,9 +358,7 @@ mod tests {
         let elsewhere = t.path().join("elsewhere");
         std::fs::create_dir_all(&elsewhere).unwrap();
         std::fs::write(elsewhere.join("keep.txt"), "keep").unwrap();
-        let first = site(&[("a.txt", "A")]);
-        let out = super::super::write_site(&t.path().join("public"), &first).unwrap();
-        let mut w = Written::of_site(&first);
+        let (out, mut w) = written(&t, &[("a.txt", "A")]);
         std::os::unix::fs::symlink(&elsewhere, out.join("link")).unwrap();
         let second = site(&[("a.txt", "A"), ("link/new.txt", "N")]);
         assert!(w.update(&out, &second, &HashSet::new()).is_err());
@@ -365,16 +366,16 @@ mod tests {
         // A file recorded under the link is not removed through it either.
         w.files
             .insert("link/keep.txt".into(), Entry::Made(key_of(b"keep")));
-        assert!(w.update(&out, &first, &HashSet::new()).is_err());
+        assert!(w
+            .update(&out, &site(&[("a.txt", "A")]), &HashSet::new())
+            .is_err());
         assert!(elsewhere.join("keep.txt").is_file());
     }
 
     #[test]
     fn refuses_a_folder_that_is_no_longer_its_output() {
         let t = tempfile::tempdir().unwrap();
-        let first = site(&[("a.txt", "A")]);
-        let out = super::super::write_site(&t.path().join("public"), &first).unwrap();
-        let mut w = Written::of_site(&first);
+        let (out, mut w) = written(&t, &[("a.txt", "A")]);
         std::fs::remove_file(out.join(super::super::MARKER)).unwrap();
         assert!(w
             .update(&out, &site(&[("a.txt", "B")]), &HashSet::new())

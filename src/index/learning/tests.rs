@@ -13,35 +13,41 @@ fn write(root: &Path, rel: &str, text: &str) {
     std::fs::write(p, text).unwrap();
 }
 
-/// A small site with one of each kind plus a page.
-fn small_site() -> (tempfile::TempDir, crate::content::Site) {
+/// A site of `files` (path under the site, text) with the test settings, loaded without
+/// errors.
+fn site_of(files: &[(&str, &str)]) -> (tempfile::TempDir, crate::content::Site) {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "learnsite.yaml", CONFIG);
-    write(
-        root,
-        "content/reviews/adult-a.md",
-        "---\ntitle: \"SAR: Adult A\"\nsummary: \"=cmd a summary\"\npublished: 2024-03-01\nreview_type: SAR\nmethodology: [SILP]\nthemes: [self-neglect, professional curiosity]\nabuse_types: [self-neglect]\nreference: TS-2024-01\nincident: \"2022-11\"\ncompleted: \"2024-01\"\nrecommendations:\n  - {id: R1, text: \"Update the self-neglect policy\", owner: Board, due: \"2024-06\", status: in-progress}\n  - {id: R2, text: \"Train staff\", owner: Council, due: \"2024-01\", status: complete, evidence: \"Training log\"}\n---\nBody text.\n",
-    );
-    write(
-        root,
-        "content/briefings/adult-a-7mb.md",
-        "---\ntitle: \"7-minute briefing: Adult A\"\npublished: 2024-04-01\nthemes: [self-neglect]\nreview: adult-a\n---\nBriefing.\n",
-    );
-    write(
-        root,
-        "content/learning-summaries/adult-a-ls.md",
-        "---\ntitle: \"Learning summary: Adult A\"\npublished: 2024-04-02\nthemes: [hoarding]\nreview: adult-a\n---\nSummary.\n",
-    );
-    write(
-        root,
-        "content/about.md",
-        "---\ntitle: About\n---\nAbout us.\n",
-    );
+    for (rel, text) in files {
+        write(root, rel, text);
+    }
     let config = Config::parse(CONFIG, "learnsite.yaml").unwrap();
     let outcome = load_site(root, config).unwrap();
     assert!(!outcome.has_errors(), "{:#?}", outcome.diagnostics);
     (dir, outcome.site)
+}
+
+/// A small site with one of each kind plus a page.
+fn small_site() -> (tempfile::TempDir, crate::content::Site) {
+    site_of(&[
+        (
+            "content/reviews/adult-a.md",
+            "---\ntitle: \"SAR: Adult A\"\nsummary: \"=cmd a summary\"\npublished: 2024-03-01\nreview_type: SAR\nmethodology: [SILP]\nthemes: [self-neglect, professional curiosity]\nabuse_types: [self-neglect]\nreference: TS-2024-01\nincident: \"2022-11\"\ncompleted: \"2024-01\"\nrecommendations:\n  - {id: R1, text: \"Update the self-neglect policy\", owner: Board, due: \"2024-06\", status: in-progress}\n  - {id: R2, text: \"Train staff\", owner: Council, due: \"2024-01\", status: complete, evidence: \"Training log\"}\n---\nBody text.\n",
+        ),
+        (
+            "content/briefings/adult-a-7mb.md",
+            "---\ntitle: \"7-minute briefing: Adult A\"\npublished: 2024-04-01\nthemes: [self-neglect]\nreview: adult-a\n---\nBriefing.\n",
+        ),
+        (
+            "content/learning-summaries/adult-a-ls.md",
+            "---\ntitle: \"Learning summary: Adult A\"\npublished: 2024-04-02\nthemes: [hoarding]\nreview: adult-a\n---\nSummary.\n",
+        ),
+        (
+            "content/about.md",
+            "---\ntitle: About\n---\nAbout us.\n",
+        ),
+    ])
 }
 
 fn today() -> NaiveDate {
@@ -100,17 +106,26 @@ fn json_round_trips_through_parse_index() {
     assert_eq!(parse_index(&json).unwrap(), idx);
 }
 
-#[test]
-fn csv_has_bom_one_row_per_document_and_lists_joined() {
+/// The small site's index as a spreadsheet written by `sheet`: UTF-8 with a byte-order
+/// mark, read back as its header and rows.
+fn small_site_csv(
+    sheet: fn(&LearningIndex) -> Vec<u8>,
+) -> (csv::StringRecord, Vec<csv::StringRecord>) {
     let (_d, site) = small_site();
-    let idx = index_of(&site);
-    let bytes = to_csv(&idx);
-    assert!(bytes.starts_with("\u{feff}".as_bytes()));
-    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let bytes = sheet(&index_of(&site));
+    let text = String::from_utf8(bytes).unwrap();
+    let Some(text) = text.strip_prefix('\u{feff}') else {
+        panic!("no byte-order mark: {text}");
+    };
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     let headers = rdr.headers().unwrap().clone();
+    (headers, rdr.records().map(Result::unwrap).collect())
+}
+
+#[test]
+fn csv_has_bom_one_row_per_document_and_lists_joined() {
+    let (headers, rows) = small_site_csv(to_csv);
     assert_eq!(headers.iter().collect::<Vec<_>>(), CSV_COLUMNS);
-    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     assert_eq!(
@@ -129,17 +144,11 @@ fn csv_has_bom_one_row_per_document_and_lists_joined() {
 
 #[test]
 fn recommendations_csv_one_row_per_recommendation() {
-    let (_d, site) = small_site();
-    let idx = index_of(&site);
-    let bytes = recommendations_csv(&idx);
-    assert!(bytes.starts_with("\u{feff}".as_bytes()));
-    let mut rdr = csv::Reader::from_reader(&bytes[3..]);
-    let headers = rdr.headers().unwrap().clone();
+    let (headers, rows) = small_site_csv(recommendations_csv);
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
         RECOMMENDATION_CSV_COLUMNS
     );
-    let rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 2);
     assert_eq!(&rows[0][0], "Test SAB");
     assert_eq!(&rows[0][6], "R1");
@@ -277,6 +286,23 @@ fn overdue_compares_months_not_days() {
     assert!(!declined.is_overdue(NaiveDate::from_ymd_opt(2030, 1, 1).unwrap()));
 }
 
+/// The fields version 2 added to a record, and to a recommendation.
+const V2_RECORD_FIELDS: [&str; 5] = [
+    "commissioned",
+    "quality_markers",
+    "impact",
+    "person",
+    "learning",
+];
+const V2_RECOMMENDATION_FIELDS: [&str; 6] = [
+    "agency",
+    "revised_due",
+    "reason",
+    "updates",
+    "scope",
+    "themes",
+];
+
 #[test]
 fn version_1_indexes_are_still_read_and_match_the_schema() {
     let (_d, site) = small_site();
@@ -287,26 +313,12 @@ fn version_1_indexes_are_still_read_and_match_the_schema() {
     obj.remove("ongoing");
     for r in obj["records"].as_array_mut().unwrap() {
         let r = r.as_object_mut().unwrap();
-        for k in [
-            "commissioned",
-            "quality_markers",
-            "impact",
-            "person",
-            "learning",
-        ] {
+        for k in V2_RECORD_FIELDS {
             r.remove(k);
         }
         for x in r["recommendations"].as_array_mut().unwrap() {
-            let x = x.as_object_mut().unwrap();
-            for k in [
-                "agency",
-                "revised_due",
-                "reason",
-                "updates",
-                "scope",
-                "themes",
-            ] {
-                x.remove(k);
+            for k in V2_RECOMMENDATION_FIELDS {
+                x.as_object_mut().unwrap().remove(k);
             }
         }
     }
@@ -321,28 +333,20 @@ fn version_1_indexes_are_still_read_and_match_the_schema() {
 
 #[test]
 fn version_2_carries_tracked_actions_markers_impact_person_and_sections() {
-    let dir = tempfile::tempdir().unwrap();
-    let root = dir.path();
-    write(root, "learnsite.yaml", CONFIG);
-    write(
-        root,
-        "content/reviews/adult-b.md",
-        "---\ntitle: \"SAR: Adult B\"\npublished: 2025-05-01\nreview_type: sar\nthemes: [neglect]\nperson: {age_band: 65-74, sex: female, ethnicity: White, disability: [dementia]}\nimpact: {measure: \"Falls referrals\", revisit: \"2025-09\"}\nquality_markers:\n  referral: {status: met, evidence: \"Within two weeks\"}\n  analysis: {status: not-met}\nrecommendations:\n  - id: R1\n    text: Buy a system\n    status: not-implemented\n    reason: \"A regional system is coming\"\n    agency: [Council, ICB]\n    scope: multi-agency\n    themes: [recording]\n    due: \"2025-06\"\n    revised_due: \"2025-12\"\n    updates:\n      - {date: 2025-07-01, text: \"Options paper\"}\n---\nBody.\n",
-    );
-    write(
-        root,
-        "content/reviews/adult-c.md",
-        "---\ntitle: \"SAR: Adult C\"\nreview_type: sar\nreference: TS-2026-02\nthemes: [hoarding]\ncommissioned: \"2026-02\"\n---\nNot yet.\n",
-    );
-    write(
-        root,
-        "content/learning-summaries/adult-b-ls.md",
-        "---\ntitle: \"LS: Adult B\"\nreview: adult-b\nimpact: {measure: \"Audit\", revisit: \"2026-01\", outcome: \"Better\"}\n---\n## What was learnt about the case\n\nFalls were missed.\n\n## How impact will be audited\n\nA case file audit.\n",
-    );
-    let config = Config::parse(CONFIG, "learnsite.yaml").unwrap();
-    let outcome = load_site(root, config).unwrap();
-    assert!(!outcome.has_errors(), "{:#?}", outcome.diagnostics);
-    let site = outcome.site;
+    let (_dir, site) = site_of(&[
+        (
+            "content/reviews/adult-b.md",
+            "---\ntitle: \"SAR: Adult B\"\npublished: 2025-05-01\nreview_type: sar\nthemes: [neglect]\nperson: {age_band: 65-74, sex: female, ethnicity: White, disability: [dementia]}\nimpact: {measure: \"Falls referrals\", revisit: \"2025-09\"}\nquality_markers:\n  referral: {status: met, evidence: \"Within two weeks\"}\n  analysis: {status: not-met}\nrecommendations:\n  - id: R1\n    text: Buy a system\n    status: not-implemented\n    reason: \"A regional system is coming\"\n    agency: [Council, ICB]\n    scope: multi-agency\n    themes: [recording]\n    due: \"2025-06\"\n    revised_due: \"2025-12\"\n    updates:\n      - {date: 2025-07-01, text: \"Options paper\"}\n---\nBody.\n",
+        ),
+        (
+            "content/reviews/adult-c.md",
+            "---\ntitle: \"SAR: Adult C\"\nreview_type: sar\nreference: TS-2026-02\nthemes: [hoarding]\ncommissioned: \"2026-02\"\n---\nNot yet.\n",
+        ),
+        (
+            "content/learning-summaries/adult-b-ls.md",
+            "---\ntitle: \"LS: Adult B\"\nreview: adult-b\nimpact: {measure: \"Audit\", revisit: \"2026-01\", outcome: \"Better\"}\n---\n## What was learnt about the case\n\nFalls were missed.\n\n## How impact will be audited\n\nA case file audit.\n",
+        ),
+    ]);
     let docs: Vec<&Document> = site.documents.iter().filter(|d| !d.is_ongoing()).collect();
     let ongoing: Vec<&Document> = site.documents.iter().filter(|d| d.is_ongoing()).collect();
     let idx = build_learning_index(&site.config, &site.vocab, &docs, &ongoing, today());
