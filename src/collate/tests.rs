@@ -760,7 +760,7 @@ fn search_over_collated_records_with_board_and_theme_facets() {
     for f in [
         "search/index.html",
         "search/manifest.js",
-        "search/facets.js",
+        "search/facets/board.js",
         "search/search.js",
     ] {
         assert!(out.join(f).is_file(), "{f}");

@@ -160,6 +160,8 @@ for (const [name, server, q] of [['board site', site, 'neglect'], ['regional sit
       await page.keyboard.press('Enter');
       assert(await btn.getAttribute('aria-expanded') === 'true', 'aria-expanded not true after opening');
       assert(await page.locator('.ls-facets').isVisible(), 'filters not shown after pressing Filter');
+      // Their counts load once they are opened.
+      await page.waitForSelector('.ls-facets details.ls-facet', { timeout: 10000 });
       assert(await page.locator('.ls-facets details.ls-facet').count() >= 3, 'no facets in the opened filters');
       // A filter chosen there applies, the filters stay open, and the button counts it.
       await page.locator('.ls-facets summary').first().click();

@@ -196,6 +196,40 @@ await test('zero results say which filter to remove', async (page) => {
   eq(await titles(page), ['Adult A: self-neglect and hoarding']);
 });
 
+await test('the filters load after the results, except those a shared link filters by', async (page) => {
+  const asked = [];
+  page.on('request', (r) => { const m = r.url().match(/\/search\/facets\/(\w+)\.js/); if (m) asked.push(m[1]); });
+  // On a phone the filters wait behind the Filter button: a search loads none of them, and
+  // each result still shows its type, board and themes (from its record).
+  await page.goto(`${SEARCH}?q=neglect`);
+  await settled(page, 'q=neglect');
+  eq(asked, [], 'facets loaded before the filters were opened');
+  eq((await titles(page)).length, 3);
+  const meta = await page.$$eval('.ls-result__meta', (ps) => ps.map((p) => p.textContent));
+  assert(meta.every((m) => /Review|briefing|summary/i.test(m)), 'types shown: ' + meta.join(' | '));
+  const tags = await page.$$eval('.ls-result .ls-tags li', (ls) => ls.map((l) => l.textContent));
+  assert(tags.includes('Neglect'), 'themes shown: ' + tags.join(', '));
+  await page.click('button.ls-filter-toggle');
+  await page.waitForSelector('label[for="ls-f-theme-neglect"]', { state: 'attached', timeout: 10000 });
+  assert((await page.textContent('label[for="ls-f-theme-neglect"]')).includes('(2)'), 'count once the filters are open');
+  assert(asked.includes('theme') && asked.includes('kind'), 'facets loaded: ' + asked.join(', '));
+  // A shared link with a filter: that facet before the results, and right results.
+  await page.goto(`${SEARCH}?q=neglect&theme=neglect`);
+  asked.length = 0;
+  await page.reload();
+  await settled(page, 'theme=neglect');
+  eq((await titles(page)).sort(), ['Child B: the voice of the child in neglect cases', 'Child D: neglect and missed health appointments']);
+  eq(asked, ['theme'], 'only the facet filtered by');
+  // A quoted phrase that is a theme label finds the documents that carry it, with no facets.
+  await page.goto(`${SEARCH}?q=${encodeURIComponent('"housing and homelessness"')}`);
+  asked.length = 0;
+  await page.reload();
+  await settled(page, 'q=');
+  const found = await titles(page);
+  assert(found.includes('Adult A: self-neglect and hoarding') && found.includes("Adult E: transitions from children's to adult services"), 'phrase in a label: ' + found.join(' | '));
+  eq(asked, [], 'facets loaded for a phrase');
+}, { viewport: { width: 375, height: 700 } });
+
 await test('unknown filter values in a shared link are ignored', async (page) => {
   await page.goto(`${SEARCH}?q=hoarding&theme=no-such-theme`);
   await settled(page, 'q=hoarding');

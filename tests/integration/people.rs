@@ -3,8 +3,10 @@
 
 use crate::support::{doc, repo, Fixture};
 
+/// The facets and their values, as the manifest lists them (`facets/ID.js` hold each
+/// document's values).
 fn facets(search_dir: &std::path::Path) -> serde_json::Value {
-    let js = std::fs::read_to_string(search_dir.join("search/facets.js")).unwrap();
+    let js = std::fs::read_to_string(search_dir.join("search/manifest.js")).unwrap();
     serde_json::from_str(&js[js.find('(').unwrap() + 1..js.rfind(')').unwrap()]).unwrap()
 }
 

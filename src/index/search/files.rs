@@ -93,7 +93,7 @@ impl SearchIndex {
         };
         out.extend(self.term_files(n));
         lap("terms");
-        out.push(self.facets_file());
+        out.extend(self.facet_files());
         out.extend(self.record_files());
         // Texts, zlib-compressed (the client inflates with DecompressionStream), `tpf`
         // consecutive documents a file.
@@ -153,50 +153,70 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Facets: their values and each document's values.
-    fn facets_file(&self) -> SearchFile {
-        let mut fj = String::from("__ls_f({\"facets\":[");
-        for (i, f) in self.facets.iter().enumerate() {
-            if i > 0 {
-                fj.push(',');
-            }
-            let (meta, data) = encode_facet(f);
-            // [slug, label] or [slug, label, [other names]]
-            let values: Vec<serde_json::Value> = f
-                .values
-                .iter()
-                .zip(&f.aliases)
-                .map(|((s, l), a)| {
-                    if a.is_empty() {
-                        serde_json::json!([s, l])
-                    } else {
-                        serde_json::json!([s, l, a])
-                    }
-                })
-                .collect();
-            let _ = write!(
-                fj,
-                "{{\"id\":\"{}\",\"label\":{},\"multi\":{},\"values\":{},{meta},\"d\":\"{data}\"}}",
-                f.id,
-                js_string(f.label),
-                f.multi,
-                serde_json::to_string(&values).expect("json")
-            );
-        }
-        fj.push_str("]});\n");
-        SearchFile {
-            path: "search/facets.js".into(),
-            bytes: fj.into_bytes(),
-        }
+    /// Each document's values of each facet, bit-packed, a file a facet with values
+    /// (`search/facets/theme.js`, [`facet_path`]). The client loads a facet's file when a
+    /// search filters by it, and all of them when it shows the filter panel (their counts),
+    /// after the first results are on screen; the values' names are in the manifest
+    /// ([`SearchIndex::facet_values`]) and each result's own values in its record.
+    fn facet_files(&self) -> Vec<SearchFile> {
+        self.facets
+            .iter()
+            .filter(|f| !f.values.is_empty())
+            .map(|f| {
+                let (meta, data) = encode_facet(f);
+                SearchFile {
+                    path: facet_path(f.id),
+                    bytes: format!("__ls_f(\"{}\",{{{meta},\"d\":\"{data}\"}});\n", f.id)
+                        .into_bytes(),
+                }
+            })
+            .collect()
     }
 
-    /// Records: title, url and date of [`RECORDS_PER_FILE`] documents a file.
+    /// The facets and their values for the manifest: `[{id, label, multi, values}]`, each value
+    /// `[slug, label]` or `[slug, label, [other names]]`.
+    fn facet_values(&self) -> serde_json::Value {
+        let facets: Vec<serde_json::Value> = self
+            .facets
+            .iter()
+            .map(|f| {
+                let values: Vec<serde_json::Value> = f
+                    .values
+                    .iter()
+                    .zip(&f.aliases)
+                    .map(|((s, l), a)| {
+                        if a.is_empty() {
+                            serde_json::json!([s, l])
+                        } else {
+                            serde_json::json!([s, l, a])
+                        }
+                    })
+                    .collect();
+                serde_json::json!({"id": f.id, "label": f.label, "multi": f.multi, "values": values})
+            })
+            .collect();
+        serde_json::Value::Array(facets)
+    }
+
+    /// Records: title, url, date and facet values of [`RECORDS_PER_FILE`] documents a file
+    /// (`[title, url, date, [[value, ...] per facet]]`, the facets in the manifest's order with
+    /// the empty ones at the end left out), so a result shows its type, board and themes and a
+    /// quoted phrase is checked against its labels without the facets file.
     fn record_files(&self) -> Vec<SearchFile> {
         let mut out = Vec::new();
         for (ri, docs) in self.docs.chunks(RECORDS_PER_FILE).enumerate() {
             let recs: Vec<serde_json::Value> = docs
                 .iter()
-                .map(|d| serde_json::json!([d.title, d.url, d.date]))
+                .enumerate()
+                .map(|(i, d)| {
+                    let id = ri * RECORDS_PER_FILE + i;
+                    let mut vals: Vec<&Vec<u32>> =
+                        self.facets.iter().map(|f| &f.doc_values[id]).collect();
+                    while vals.last().is_some_and(|v| v.is_empty()) {
+                        vals.pop();
+                    }
+                    serde_json::json!([d.title, d.url, d.date, vals])
+                })
                 .collect();
             let body = format!(
                 "__ls_r({ri},{});\n",
@@ -263,6 +283,7 @@ impl SearchIndex {
             "synonym": SYNONYM_WEIGHT,
             "partialBelow": PARTIAL_BELOW,
             "syn": super::synonyms::manifest_groups(),
+            "facets": self.facet_values(),
         });
         SearchFile {
             path: "search/manifest.js".into(),
@@ -299,6 +320,11 @@ fn text_files(zs: &[Vec<u8>], tpf: usize) -> Vec<SearchFile> {
 /// The file holding document `id`'s text, when each holds `tpf` documents.
 pub(crate) fn text_path(id: usize, tpf: usize) -> String {
     format!("search/text/{}.js", id / tpf.max(1))
+}
+
+/// The file of one facet's values of every document (none when the facet has no values).
+pub(crate) fn facet_path(id: &str) -> String {
+    format!("search/facets/{id}.js")
 }
 
 pub(crate) fn record_path(id: usize) -> String {

@@ -8,8 +8,9 @@ use std::cmp::Ordering;
 use unicode_normalization::char::is_combining_mark;
 
 use super::files::{
-    record_path, text_path, PARTIAL_BELOW, PREFIX_MAX_CHUNKS, PREFIX_MAX_WORDS, PREFIX_MIN_CHARS,
-    RELATED_WEIGHT, SPELL_MAX_CHUNKS, SYNONYM_WEIGHT, TYPO_MAX_WORDS, TYPO_WEIGHT,
+    facet_path, record_path, text_path, PARTIAL_BELOW, PREFIX_MAX_CHUNKS, PREFIX_MAX_WORDS,
+    PREFIX_MIN_CHARS, RELATED_WEIGHT, SPELL_MAX_CHUNKS, SYNONYM_WEIGHT, TYPO_MAX_WORDS,
+    TYPO_WEIGHT,
 };
 use super::index::SearchIndex;
 use super::synonyms;
@@ -650,14 +651,23 @@ impl SearchIndex {
     }
 
     /// Every file the client loads to show the first page of a query from a cold cache:
-    /// manifest, facets, term chunks, the records of the first `records` results and the texts
-    /// (excerpts) of the first `texts` results (the client loads texts as results come into view).
+    /// manifest, term chunks, the records of the first `records` results and the texts
+    /// (excerpts) of the first `texts` results (the client loads texts as results come into
+    /// view), and the files of the facets the query filters by (the others load after the
+    /// results, for the filter panel).
     pub fn first_query_files(&self, q: &Query, records: usize, texts: usize) -> Vec<String> {
         let r = self.search(q);
-        let mut files = vec![
-            "search/manifest.js".to_string(),
-            "search/facets.js".to_string(),
-        ];
+        let mut files = vec!["search/manifest.js".to_string()];
+        for f in &self.facets {
+            let filters = if f.id == "year" {
+                q.year_from.is_some() || q.year_to.is_some()
+            } else {
+                q.filters.iter().any(|(id, v)| id == f.id && !v.is_empty())
+            };
+            if filters && !f.values.is_empty() {
+                files.push(facet_path(f.id));
+            }
+        }
         for c in &r.chunks {
             files.push(format!("search/terms/{c}.js"));
         }

@@ -4,7 +4,7 @@
 use super::encode::Reader;
 use super::facets::decode_facet;
 use super::facets::FACETS;
-use super::files::text_path;
+use super::files::{facet_path, text_path};
 use super::index::{Chunk, DocMeta, Facet, SearchIndex, RECORDS_PER_FILE};
 use super::postings::decode_postings;
 use std::collections::HashMap;
@@ -157,11 +157,23 @@ impl SearchIndex {
         if zs.len() != n {
             return Err(bad(&mp, "text count differs from n"));
         }
-        let docs = read_records(&d, n, zs)?;
+        let (docs, record_values) = read_records(&d, n, zs)?;
         if docs.len() != n {
             return Err(bad(&mp, "record count differs from n"));
         }
-        let facets = read_facets(&d, n)?;
+        let facets = read_facets(&d, &mp, &m["facets"], n)?;
+        // Each record repeats its document's facet values (for the results shown before the
+        // facets' files are loaded): they must agree with them.
+        for (id, vals) in record_values.iter().enumerate() {
+            for (fi, f) in facets.iter().enumerate() {
+                if vals.get(fi).map_or(&[][..], |v| &v[..]) != &f.doc_values[id][..] {
+                    return Err(bad(
+                        &mp,
+                        &format!("record {id} and {} disagree", facet_path(f.id)),
+                    ));
+                }
+            }
+        }
         let spell_keys = strings(&m["spellKeys"]);
         let (spell, spell_chunks) = read_spell(&d, spell_keys.len())?;
         Ok(SearchIndex {
@@ -230,10 +242,19 @@ fn read_texts(d: &Dir, n: usize, tpf: usize) -> Result<Vec<Vec<u8>>, ReadError> 
     Ok(zs)
 }
 
-/// Records: title, url and date of each document, with its text from `zs`.
-fn read_records(d: &Dir, n: usize, zs: Vec<Vec<u8>>) -> Result<Vec<DocMeta>, ReadError> {
+/// Each record's facet values: per facet, indexes into its values.
+type RecordValues = Vec<Vec<Vec<u32>>>;
+
+/// Records: title, url and date of each document, with its text from `zs`, and its facet
+/// values.
+fn read_records(
+    d: &Dir,
+    n: usize,
+    zs: Vec<Vec<u8>>,
+) -> Result<(Vec<DocMeta>, RecordValues), ReadError> {
     let mut zs = zs.into_iter();
     let mut docs: Vec<DocMeta> = Vec::with_capacity(n);
+    let mut values: RecordValues = Vec::with_capacity(n);
     for ri in 0..n.div_ceil(RECORDS_PER_FILE) {
         let (p, rest) = d.numbered(&format!("records/{ri}.js"))?;
         for r in json(&p, &rest)?
@@ -247,23 +268,41 @@ fn read_records(d: &Dir, n: usize, zs: Vec<Vec<u8>>) -> Result<Vec<DocMeta>, Rea
                 date: r[2].as_str().map(String::from),
                 z,
             });
+            let per_facet = r[3].as_array().map(Vec::as_slice).unwrap_or_default();
+            values.push(
+                per_facet
+                    .iter()
+                    .map(|v| {
+                        v.as_array()
+                            .map(|a| a.iter().filter_map(|x| x.as_u64()).map(|x| x as u32))
+                            .into_iter()
+                            .flatten()
+                            .collect()
+                    })
+                    .collect(),
+            );
         }
     }
-    Ok(docs)
+    Ok((docs, values))
 }
 
-/// Facets: their values and each document's values.
-fn read_facets(d: &Dir, n: usize) -> Result<Vec<Facet>, ReadError> {
-    let (fp, ft) = d.read("facets.js")?;
-    let fj = json(&fp, callback_args(&fp, &ft)?)?;
+/// Facets: their values (from the manifest's `facets`) and each document's values (from
+/// `facets/ID.js`, written for a facet with values).
+fn read_facets(
+    d: &Dir,
+    mp: &Path,
+    listed: &serde_json::Value,
+    n: usize,
+) -> Result<Vec<Facet>, ReadError> {
+    let listed = listed.as_array().ok_or_else(|| bad(mp, "facets"))?;
     let mut facets = Vec::new();
-    for f in fj["facets"].as_array().ok_or_else(|| bad(&fp, "facets"))? {
+    for f in listed {
         let id = f["id"].as_str().unwrap_or_default();
         let &(id, label, multi) = FACETS
             .iter()
             .find(|d| d.0 == id)
-            .ok_or_else(|| bad(&fp, &format!("unknown facet {id:?}")))?;
-        let raw_values = f["values"].as_array().ok_or_else(|| bad(&fp, "values"))?;
+            .ok_or_else(|| bad(mp, &format!("unknown facet {id:?}")))?;
+        let raw_values = f["values"].as_array().ok_or_else(|| bad(mp, "values"))?;
         let values: Vec<(String, String)> = raw_values
             .iter()
             .map(|v| {
@@ -282,15 +321,26 @@ fn read_facets(d: &Dir, n: usize) -> Result<Vec<Facet>, ReadError> {
             aliases,
             doc_values: vec![Vec::new(); n],
         };
-        let mut meta = serde_json::Map::new();
-        for k in ["enc", "bits", "cbits"] {
-            if let Some(v) = f.get(k) {
-                meta.insert(k.to_string(), v.clone());
+        if !facet.values.is_empty() {
+            let rel = facet_path(id);
+            let (fp, ft) = d.read(rel.trim_start_matches("search/"))?;
+            let args = callback_args(&fp, &ft)?;
+            let (named, rest) = args
+                .split_once(',')
+                .ok_or_else(|| bad(&fp, "no facet id"))?;
+            if named.trim() != format!("\"{id}\"") {
+                return Err(bad(&fp, &format!("not the values of {id}")));
             }
+            let fd = json(&fp, rest)?;
+            let mut meta = serde_json::Map::new();
+            for k in ["enc", "bits", "cbits"] {
+                if let Some(v) = fd.get(k) {
+                    meta.insert(k.to_string(), v.clone());
+                }
+            }
+            let meta = serde_json::Value::Object(meta).to_string();
+            facet.doc_values = decode_facet(&facet, &meta, fd["d"].as_str().unwrap_or_default());
         }
-        let meta = serde_json::Value::Object(meta).to_string();
-        let data = f["d"].as_str().unwrap_or_default();
-        facet.doc_values = decode_facet(&facet, &meta, data);
         facets.push(facet);
     }
     Ok(facets)

@@ -611,7 +611,7 @@ fn files_are_javascript_callbacks() {
         .unwrap()
     };
     assert!(get("search/manifest.js").starts_with("__ls_m({"));
-    assert!(get("search/facets.js").starts_with("__ls_f({"));
+    assert!(get("search/facets/theme.js").starts_with("__ls_f(\"theme\",{\"enc\""));
     assert!(get("search/terms/0.js").starts_with("__ls_t(0,{"));
     assert!(get("search/records/0.js").starts_with("__ls_r(0,[[\"Adult B"));
     assert!(get("search/text/0.js").starts_with("__ls_x(0,[\""));
@@ -660,7 +660,95 @@ fn first_query_files_are_few() {
             .count()
             == 1
     );
-    assert!(files.len() <= 2 + 1 + 10 + 10);
+    assert!(files.len() <= 1 + 1 + 10 + 10);
+    // The facets wait for the filter panel, unless the query filters by them.
+    assert!(
+        !files.iter().any(|f| f.starts_with("search/facets/")),
+        "{files:?}"
+    );
+    let filtered = Query {
+        filters: vec![("kind".into(), vec!["review".into()])],
+        ..q("w17x2 ")
+    };
+    let files = ix.first_query_files(&filtered, 10, 10);
+    let facets: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with("search/facets/"))
+        .collect();
+    assert_eq!(facets, ["search/facets/kind.js"], "{files:?}");
+}
+
+#[test]
+fn records_carry_each_documents_facet_values() {
+    // Results show their type, board and themes before the facets file is loaded: from the
+    // record, through the manifest's list of values.
+    let docs: Vec<SearchDoc> = (0..20)
+        .map(|i| {
+            let d = doc(
+                &format!("r/{i}/index.html"),
+                &format!("Review {i}"),
+                "Text.",
+            );
+            let themes: &[(&str, &str)] = if i % 2 == 0 {
+                &[("neglect", "Neglect"), ("hoarding", "Hoarding")]
+            } else {
+                &[("self-neglect", "Self-neglect")]
+            };
+            filed(
+                d,
+                &format!("20{:02}-01-01", 10 + i),
+                themes,
+                None,
+                &format!("Board {}", i % 3),
+            )
+        })
+        .collect();
+    let ix = SearchIndex::build(&docs);
+    let files = ix.files();
+    let args = |p: &str| -> serde_json::Value {
+        let f = files.iter().find(|f| f.path == p).unwrap();
+        let s = std::str::from_utf8(&f.bytes).unwrap();
+        serde_json::from_str(&format!(
+            "[{}]",
+            &s[s.find('(').unwrap() + 1..s.rfind(')').unwrap()]
+        ))
+        .unwrap()
+    };
+    let listed = args("search/manifest.js")[0]["facets"].clone();
+    for (ri, file) in ["search/records/0.js", "search/records/1.js"]
+        .iter()
+        .enumerate()
+    {
+        let recs = args(file)[1].clone();
+        for (i, rec) in recs.as_array().unwrap().iter().enumerate() {
+            let id = ri * 16 + i;
+            let names = |facet: &str| -> Vec<String> {
+                let fi = listed
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .position(|f| f["id"] == facet)
+                    .unwrap();
+                rec[3][fi]
+                    .as_array()
+                    .map(|vs| {
+                        vs.iter()
+                            .map(|v| {
+                                let v = v.as_u64().unwrap() as usize;
+                                listed[fi]["values"][v][1].as_str().unwrap().to_string()
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let d = docs.iter().find(|d| d.title == ix.docs[id].title).unwrap();
+            assert_eq!(names("kind"), vec!["Review".to_string()]);
+            assert_eq!(names("board"), vec![d.board.clone().unwrap()]);
+            let mut want: Vec<String> = d.themes.iter().map(|t| t.1.clone()).collect();
+            want.sort();
+            assert_eq!(names("theme"), want, "{}", d.title);
+        }
+    }
 }
 
 #[test]

@@ -39,7 +39,7 @@
     return s.promise;
   }
   window.__ls_m = function (m) { settle('m', m); };
-  window.__ls_f = function (f) { settle('f', f); };
+  window.__ls_f = function (id, f) { settle('f' + id, f); };
   window.__ls_t = function (i, c) { settle('t' + i, c); };
   window.__ls_r = function (i, r) { settle('r' + i, r); };
   window.__ls_x = function (i, s) { settle('x' + i, s); };
@@ -117,40 +117,37 @@
     for (var q = 0; q < n; q++) imp[q] = dequantise(lo, hi, br.read(4));
     return { ids: ids, imp: imp };
   }
-  function decodeFacets(F, n) {
-    F.facets.forEach(function (f) {
-      var br = new BitReader(f.d), nv = f.values.length, vals = new Array(n), binom = null, rankBits = null;
-      if (f.enc === 'c') {
-        var maxk = Math.min((1 << f.cbits) - 1, nv);
-        binom = [];
-        for (var a = 0; a <= nv; a++) {
-          binom.push(new Array(maxk + 1).fill(0)); binom[a][0] = 1;
-          for (var b = 1; b <= Math.min(maxk, a); b++) binom[a][b] = binom[a - 1][b - 1] + (b <= a - 1 ? binom[a - 1][b] : 0);
-        }
-        rankBits = [];
-        for (var kq = 0; kq <= maxk; kq++) { var cc = binom[nv][kq] - 1, nb = 0; while (cc >= 1) { nb++; cc = Math.floor(cc / 2); } rankBits.push(nb); }
+  // Each document's values of facet `f` (from its file, facets/ID.js: `fd`), as f.docs.
+  function decodeFacet(f, fd, n) {
+    var br = new BitReader(fd.d), nv = f.values.length, vals = new Array(n), binom = null, rankBits = null;
+    if (fd.enc === 'c') {
+      var maxk = Math.min((1 << fd.cbits) - 1, nv);
+      binom = [];
+      for (var a = 0; a <= nv; a++) {
+        binom.push(new Array(maxk + 1).fill(0)); binom[a][0] = 1;
+        for (var b = 1; b <= Math.min(maxk, a); b++) binom[a][b] = binom[a - 1][b - 1] + (b <= a - 1 ? binom[a - 1][b] : 0);
       }
-      for (var d = 0; d < n; d++) {
-        var list = [];
-        if (f.enc === 'f') { var x = br.read(f.bits); if (x) list.push(x - 1); }
-        else if (f.enc === 'm') { for (var v = 0; v < nv; v++) if (br.read(1)) list.push(v); }
-        else if (f.enc === 'l') { var cnt = br.read(f.cbits); for (var k = 0; k < cnt; k++) list.push(br.read(f.bits)); }
-        else { // 'c': count, then the rank of the subset in the combinatorial number system
-          var kk = br.read(f.cbits), rank = br.read(rankBits[kk]);
-          for (var i = kk; i >= 1; i--) {
-            var x = nv - 1;
-            while (binom[x][i] > rank) x--;
-            rank -= binom[x][i];
-            list.push(x);
-          }
-          list.reverse();
+      rankBits = [];
+      for (var kq = 0; kq <= maxk; kq++) { var cc = binom[nv][kq] - 1, nb = 0; while (cc >= 1) { nb++; cc = Math.floor(cc / 2); } rankBits.push(nb); }
+    }
+    for (var d = 0; d < n; d++) {
+      var list = [];
+      if (fd.enc === 'f') { var x = br.read(fd.bits); if (x) list.push(x - 1); }
+      else if (fd.enc === 'm') { for (var v = 0; v < nv; v++) if (br.read(1)) list.push(v); }
+      else if (fd.enc === 'l') { var cnt = br.read(fd.cbits); for (var k = 0; k < cnt; k++) list.push(br.read(fd.bits)); }
+      else { // 'c': count, then the rank of the subset in the combinatorial number system
+        var kk = br.read(fd.cbits), rank = br.read(rankBits[kk]);
+        for (var i = kk; i >= 1; i--) {
+          var x = nv - 1;
+          while (binom[x][i] > rank) x--;
+          rank -= binom[x][i];
+          list.push(x);
         }
-        vals[d] = list;
+        list.reverse();
       }
-      f.docs = vals;
-      f.index = {};
-      f.values.forEach(function (v, i) { f.index[v[0]] = i; });
-    });
+      vals[d] = list;
+    }
+    f.docs = vals;
   }
   async function inflate(b64) {
     var bin = atob(b64), u = new Uint8Array(bin.length);
@@ -160,16 +157,41 @@
   }
 
   // ---------------------------------------------------------------- index access
-  var M = null, F = null;
-  async function ready() {
-    if (!M) {
-      var m = await load('m', 'manifest.js');
-      version = m.v;
-      var f = await load('f', 'facets.js');
-      decodeFacets(f, m.n);
-      M = m; F = f;
-      M.stopSet = new Set(M.stop);
+  // M: the manifest. F.facets: the facets and their values (from the manifest); each
+  // document's values of a facet (f.docs) arrive with its file, loaded when a search filters by
+  // it or the filter panel shows its counts (all loaded: F.loaded), so a first query does not
+  // wait for them.
+  var M = null, F = null, readyP = null;
+  function ready() {
+    if (!readyP) {
+      readyP = load('m', 'manifest.js').then(function (m) {
+        version = m.v;
+        m.stopSet = new Set(m.stop);
+        F = { facets: m.facets || [], loaded: false };
+        F.facets.forEach(function (f) {
+          f.index = {};
+          f.values.forEach(function (v, i) { f.index[v[0]] = i; });
+        });
+        M = m;
+      });
     }
+    return readyP;
+  }
+  // Load the files of the facets `ids` (all of them when none are named).
+  async function loadFacets(ids) {
+    await ready();
+    await Promise.all(F.facets.map(function (f) {
+      if (f.docs || (ids && ids.indexOf(f.id) < 0)) return null;
+      if (!f.values.length) { f.docs = new Array(M.n).fill([]); return null; }
+      return load('f' + f.id, 'facets/' + f.id + '.js').then(function (fd) { if (!f.docs) decodeFacet(f, fd, M.n); });
+    }));
+    F.loaded = F.facets.every(function (f) { return f.docs; });
+  }
+  // The facets a search filters by.
+  function filtering(state) {
+    var ids = Object.keys(state.filters).filter(function (k) { return state.filters[k].length; });
+    if (state.from || state.to) ids.push('year');
+    return ids;
   }
   async function chunk(i) {
     var c = await load('t' + i, 'terms/' + i + '.js');
@@ -457,45 +479,12 @@
     } else {
       res.match = function () { return true; };
     }
-    // Filters.
-    var facets = F.facets, nf = facets.length, sel = [], yearFi = -1;
-    facets.forEach(function (f, fi) {
-      if (f.id === 'year') { yearFi = fi; sel.push(null); return; }
-      // Values this index does not know (an old shared link) are ignored, as in query.rs.
-      var known = (state.filters[f.id] || []).filter(function (s) { return f.index[s] !== undefined; });
-      sel.push(known.length ? new Set(known.map(function (s) { return f.index[s]; })) : null);
-    });
-    var yf = state.from ? +state.from : null, yt = state.to ? +state.to : null;
-    var yearRange = yf !== null || yt !== null;
-    function passes(fi, d) {
-      var f = facets[fi], v = f.docs[d];
-      if (fi === yearFi) {
-        if (!yearRange) return true;
-        if (!v.length) return false;
-        var y = +f.values[v[0]][0];
-        return (yf === null || y >= yf) && (yt === null || y <= yt);
-      }
-      var s = sel[fi];
-      if (!s) return true;
-      for (var k = 0; k < v.length; k++) if (s.has(v[k])) return true;
-      return false;
-    }
-    var counts = facets.map(function (f) { return new Uint32Array(f.values.length); });
-    var relax = new Array(nf).fill(0), matched = [];
-    for (var d = 0; d < n; d++) {
-      if (!res.match(d)) continue;
-      var failing = -1, nfail = 0;
-      for (var fi = 0; fi < nf && nfail < 2; fi++) if (!passes(fi, d)) { failing = fi; nfail++; }
-      if (nfail === 0) {
-        matched.push(d);
-        for (var g = 0; g < nf; g++) { var vs = facets[g].docs[d]; for (var k = 0; k < vs.length; k++) counts[g][vs[k]]++; }
-      } else if (nfail === 1) {
-        relax[failing]++;
-        var fv = facets[failing].docs[d];
-        for (var k2 = 0; k2 < fv.length; k2++) counts[failing][fv[k2]]++;
-      }
-    }
-    if (!matched.length) relax.forEach(function (c, fi) { if (c) res.relax.push([facets[fi].id, c]); });
+    // The facets filtered by are loaded first; the others (for the counts) may follow.
+    var by = filtering(state);
+    if (by.length) await loadFacets(by);
+    var fr = applyFilters(state, res), matched = fr.matched;
+    res.counts = fr.counts;
+    if (!matched.length) fr.relax.forEach(function (c, fi) { if (c) res.relax.push([F.facets[fi].id, c]); });
     var sort = state.sort || (hasQuery ? 'relevance' : 'newest');
     if (!hasQuery && sort === 'relevance') sort = 'newest';
     var dated = M.dated;
@@ -512,9 +501,55 @@
     res.isFull = function (d) { return !group(d); };
     res.ids = matched;
     res.scores = matched.map(function (d) { return score ? score[d] : 0; });
-    res.counts = counts;
     res.sort = sort;
     return res;
+  }
+
+  // The documents of `res` that pass the filters of `state` (their facets loaded), how many
+  // more each filter alone keeps out, and, once every facet is loaded, each facet's counts (with
+  // the other filters applied; else null).
+  function applyFilters(state, res) {
+    var facets = F.facets, nf = facets.length, sel = [], yearFi = -1;
+    facets.forEach(function (f, fi) {
+      if (f.id === 'year') { yearFi = fi; sel.push(null); return; }
+      // Values this index does not know (an old shared link) are ignored, as in query.rs.
+      var known = (state.filters[f.id] || []).filter(function (s) { return f.index[s] !== undefined; });
+      sel.push(known.length ? new Set(known.map(function (s) { return f.index[s]; })) : null);
+    });
+    var yf = state.from ? +state.from : null, yt = state.to ? +state.to : null;
+    var yearRange = yf !== null || yt !== null;
+    function passes(fi, d) {
+      var f = facets[fi], v;
+      if (fi === yearFi) {
+        if (!yearRange) return true;
+        v = f.docs[d];
+        if (!v.length) return false;
+        var y = +f.values[v[0]][0];
+        return (yf === null || y >= yf) && (yt === null || y <= yt);
+      }
+      var s = sel[fi];
+      if (!s) return true;
+      v = f.docs[d];
+      for (var k = 0; k < v.length; k++) if (s.has(v[k])) return true;
+      return false;
+    }
+    var counts = F.loaded ? facets.map(function (f) { return new Uint32Array(f.values.length); }) : null;
+    var relax = new Array(nf).fill(0), matched = [];
+    for (var d = 0; d < M.n; d++) {
+      if (!res.match(d)) continue;
+      var failing = -1, nfail = 0;
+      for (var fi = 0; fi < nf && nfail < 2; fi++) if (!passes(fi, d)) { failing = fi; nfail++; }
+      if (nfail === 0) {
+        matched.push(d);
+        if (counts) for (var g = 0; g < nf; g++) { var vs = facets[g].docs[d]; for (var k = 0; k < vs.length; k++) counts[g][vs[k]]++; }
+      } else if (nfail === 1) {
+        relax[failing]++;
+        if (!counts) continue;
+        var fv = facets[failing].docs[d];
+        for (var k2 = 0; k2 < fv.length; k2++) counts[failing][fv[k2]]++;
+      }
+    }
+    return { matched: matched, counts: counts, relax: relax };
   }
 
   async function record(d) {
@@ -529,10 +564,12 @@
     }
     return textCache[d];
   }
+  // A record's values of facet `fi` (a record is [title, url, date, [values per facet]]).
+  function recordValues(rec, fi) { return (rec[3] && rec[3][fi]) || []; }
   // True when one of the document's labels, or their other names, holds the phrase.
-  function labelPhrase(d, phrase) {
-    return F.facets.some(function (f) {
-      return f.docs[d].some(function (v) {
+  function labelPhrase(rec, phrase) {
+    return F.facets.some(function (f, fi) {
+      return recordValues(rec, fi).some(function (v) {
         var names = [f.values[v][1]].concat(f.values[v][2] || []);
         return names.some(function (l) { return hasPhrase(words(l, M.maxWord), phrase); });
       });
@@ -645,6 +682,8 @@
       app.classList.toggle('ls-narrow', narrow);
       filterBtn.setAttribute('aria-expanded', String(!narrow || filtersOpen));
       facetsEl.hidden = narrow && !filtersOpen;
+      // The filters' counts need the facets file: it is loaded once the filters are shown.
+      if (!facetsEl.hidden && current && !current.counts) showFacets(current, seq);
     }
     if (filterBtn) {
       filterBtn.addEventListener('click', function () { filtersOpen = !filtersOpen; fitFilters(); });
@@ -675,8 +714,24 @@
       await more(my, true);
       if (my !== seq) return;
       app.removeAttribute('aria-busy');
+      var shownState = stateUrl(state).split('?')[1] || '';
+      // The results are on screen; the filters follow when they are shown (for the benchmark).
+      app.setAttribute('data-ls-results', shownState);
+      if (!res.counts && !facetsEl.hidden) await showFacets(res, my);
+      if (my !== seq) return;
       // What was last shown, complete (for tests and anyone scripting the page).
-      app.setAttribute('data-ls-done', stateUrl(state).split('?')[1] || '');
+      app.setAttribute('data-ls-done', shownState);
+    }
+    // Load the facets (once), count the results by them and show the filters.
+    function showFacets(res, my) {
+      facetsEl.setAttribute('aria-busy', 'true');
+      return loadFacets().then(function () {
+        if (my !== seq || current !== res) return;
+        if (!res.counts) res.counts = applyFilters(state, res).counts;
+        renderFacets(res);
+      }, function (e) {
+        facetsEl.textContent = 'Filters are not available: ' + e.message;
+      }).then(function () { facetsEl.removeAttribute('aria-busy'); });
     }
 
     function describe() {
@@ -758,7 +813,7 @@
         loaded.forEach(function (x) {
           if (verified) {
             var toks = words(x.rec[0], M.maxWord).concat(words(x.text, M.maxWord));
-            if (!pq.phrases.every(function (p) { return labelPhrase(x.d, p) || hasPhrase(toks, p); })) return;
+            if (!pq.phrases.every(function (p) { return labelPhrase(x.rec, p) || hasPhrase(toks, p); })) return;
             verified.push(x.d);
           }
           items.push(x); shown++;
@@ -789,9 +844,9 @@
       }
     }
 
-    function label(facetId, d) {
-      var f = F.facets.find(function (x) { return x.id === facetId; });
-      return f ? f.docs[d].map(function (i) { return f.values[i][1]; }) : [];
+    function label(facetId, rec) {
+      var fi = F.facets.findIndex(function (x) { return x.id === facetId; });
+      return fi < 0 ? [] : recordValues(rec, fi).map(function (i) { return F.facets[fi].values[i][1]; });
     }
     function formatDate(s) {
       if (!s) return '';
@@ -805,9 +860,9 @@
       if (current.hl.length && current.pq.clauses.length) {
         href.searchParams.set('highlight', Array.from(hlSet).slice(0, 20).join(' '));
       }
-      var meta = [].concat(label('kind', x.d), label('board', x.d));
+      var meta = [].concat(label('kind', x.rec), label('board', x.rec));
       if (x.rec[2]) meta.push(formatDate(x.rec[2]));
-      var themes = label('theme', x.d);
+      var themes = label('theme', x.rec);
       li.innerHTML = '<h3 class="ls-result__title"><a href="' + esc(href.href) + '">' +
         markHtml(x.rec[0], tokens(x.rec[0], M.maxWord), hlSet) + '</a></h3>' +
         (meta.length ? '<p class="ls-result__meta">' + esc(meta.join(' \u00b7 ')) + '</p>' : '') +
@@ -883,6 +938,11 @@
       var focusId = document.activeElement && facetsEl.contains(document.activeElement) ? document.activeElement.id : null;
       facetsEl.querySelectorAll('details').forEach(function (d) { openFacets[d.dataset.facet] = d.open; });
       facetsEl.innerHTML = '';
+      if (!res.counts) {
+        var wait = document.createElement('p'); wait.className = 'ls-facets__wait'; wait.textContent = 'Loading the filters\u2026';
+        facetsEl.append(wait);
+        return;
+      }
       F.facets.forEach(function (f, fi) {
         var counts = res.counts[fi], selected = new Set(state.filters[f.id] || []);
         var vals = f.values.map(function (v, i) { return { slug: v[0], label: v[1], n: counts[i] }; })
