@@ -72,8 +72,17 @@ struct Gate {
     known_names: Option<PathBuf>,
 }
 
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+impl Gate {
+    /// A build of `site` for this audience, on this date, with these names.
+    fn build(self, site: &std::path::Path) -> BuildOptions {
+        let mut opts = BuildOptions::new(site);
+        opts.audience = self.audience.into();
+        opts.known_names = self.known_names;
+        if let Some(n) = self.now {
+            opts.today = n;
+        }
+        opts
+    }
 }
 
 #[derive(Subcommand)]
@@ -228,15 +237,10 @@ fn run(cli: Cli) -> Result<u8> {
             out,
             quiet,
         } => {
-            let mut opts = BuildOptions::new(&cli.site);
-            opts.audience = gate.audience.into();
+            let mut opts = gate.build(&cli.site);
             opts.drafts = drafts;
             opts.out = out;
-            opts.known_names = gate.known_names;
             opts.progress = !quiet;
-            if let Some(n) = gate.now {
-                opts.today = n;
-            }
             Ok(do_build(&opts, quiet))
         }
         Command::Check {
@@ -275,7 +279,7 @@ fn run(cli: Cli) -> Result<u8> {
                 inputs,
                 out,
                 title,
-                today: now.unwrap_or_else(today),
+                today: now.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 layouts: Some(cli.site.join("layouts")),
                 progress: true,
             };
@@ -290,15 +294,12 @@ fn run(cli: Cli) -> Result<u8> {
             title,
         } => {
             let opts = learnsite::digest::DigestOptions {
-                site: cli.site.clone(),
+                build: gate.build(&cli.site),
                 indexes,
                 since,
                 until,
-                audience: gate.audience.into(),
                 out,
-                today: gate.now.unwrap_or_else(today),
                 title,
-                known_names: gate.known_names,
             };
             Ok(do_digest(&opts))
         }
@@ -317,13 +318,10 @@ fn run(cli: Cli) -> Result<u8> {
                 }
             };
             let opts = learnsite::report::ReportOptions {
-                site: cli.site.clone(),
+                build: gate.build(&cli.site),
                 period,
                 board,
-                audience: gate.audience.into(),
                 out,
-                today: gate.now.unwrap_or_else(today),
-                known_names: gate.known_names,
             };
             Ok(do_report(&opts))
         }

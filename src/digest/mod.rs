@@ -17,7 +17,6 @@ pub mod model;
 pub mod text;
 
 use crate::collate::{self, CollateError};
-use crate::content::Audience;
 use crate::diagnostics::Diagnostic;
 use crate::index::learning::{self, Record};
 use crate::render::templates::{self, TemplateError};
@@ -34,21 +33,19 @@ pub const MARKDOWN_FILE: &str = "digest.md";
 /// How to make a digest.
 #[derive(Debug, Clone)]
 pub struct DigestOptions {
-    /// The board's site (with `learnsite.yaml`); for a region, where `layouts/` may be.
-    pub site: PathBuf,
+    /// The build whose published documents a board's digest lists: its site (with
+    /// `learnsite.yaml`; for a region, where `layouts/` may be), audience, the date the gate
+    /// decides embargoes on (`--now`) and the lint's private names.
+    pub build: BuildOptions,
     /// Learning indexes (files, or folders holding `learning-index.json`): a regional digest.
     pub indexes: Vec<PathBuf>,
     pub since: NaiveDate,
     /// The last day included; default: `today`.
     pub until: Option<NaiveDate>,
-    pub audience: Audience,
     /// The folder to write to.
     pub out: PathBuf,
-    /// The date the gate decides embargoes on (`--now`).
-    pub today: NaiveDate,
     /// A regional digest's title.
     pub title: Option<String>,
-    pub known_names: Option<PathBuf>,
 }
 
 /// What was written.
@@ -89,16 +86,12 @@ impl DigestError {
     }
 }
 
-/// The records a board's site publishes to `opts.audience` on `opts.today`, its title and its
+/// The records a board's site publishes to the build's audience on its date, its title and its
 /// address. Content errors refuse, as they refuse a build.
 fn board_records(
     opts: &DigestOptions,
 ) -> Result<(Vec<Record>, String, String, Vec<Diagnostic>), DigestError> {
-    let mut build = BuildOptions::new(&opts.site);
-    build.audience = opts.audience;
-    build.today = opts.today;
-    build.known_names = opts.known_names.clone();
-    let gated = site::gate(&build, &opts.out)?;
+    let gated = site::gate(&opts.build, &opts.out)?;
     let s = gated.site();
     let records = gated
         .documents()
@@ -115,7 +108,7 @@ fn board_records(
 
 /// Make the digest and write it.
 pub fn run(opts: &DigestOptions) -> Result<DigestSummary, DigestError> {
-    let until = opts.until.unwrap_or(opts.today);
+    let until = opts.until.unwrap_or(opts.build.today);
     if until < opts.since {
         return Err(DigestError::Period {
             since: opts.since,
@@ -124,7 +117,7 @@ pub fn run(opts: &DigestOptions) -> Result<DigestSummary, DigestError> {
     }
     let (records, title, home, diagnostics, warnings, language) = if opts.indexes.is_empty() {
         let (records, title, base, diags) = board_records(opts)?;
-        let language = crate::config::Config::load(&opts.site)
+        let language = crate::config::Config::load(&opts.build.site)
             .map(|c| c.language)
             .unwrap_or_else(|_| "en-GB".into());
         (records, title, Some(base), diags, Vec::new(), language)
@@ -144,17 +137,17 @@ pub fn run(opts: &DigestOptions) -> Result<DigestSummary, DigestError> {
         )
     };
     let out = if opts.indexes.is_empty() {
-        write::check_output(&opts.site, &opts.out)?
+        write::check_output(&opts.build.site, &opts.out)?
     } else {
         write::check_replaceable(&opts.out)?
     };
     let digest = model::digest(&title, &records, opts.since, until, home.as_deref());
 
-    let tera = templates::load(&opts.site.join("layouts"))?;
+    let tera = templates::load(&opts.build.site.join("layouts"))?;
     let mut ctx = tera::Context::new();
     ctx.insert("digest", &digest);
     ctx.insert("nothing", &text::nothing_published(&digest));
-    ctx.insert("audience", opts.audience.as_str());
+    ctx.insert("audience", opts.build.audience.as_str());
     ctx.insert("language", &language);
     let html = tera
         .render("email/digest.html", &ctx)

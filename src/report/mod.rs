@@ -18,31 +18,26 @@ pub(crate) mod model;
 pub mod period;
 pub(crate) mod write;
 
-use crate::content::Audience;
 use crate::diagnostics::Diagnostic;
 use crate::render::templates::{self, TemplateError};
 use crate::site::{self, BuildError, BuildOptions};
 use crate::write::{self as output, SiteFiles, WriteError};
-use chrono::NaiveDate;
 use period::Period;
 use std::path::PathBuf;
 
 /// How to make a report.
 #[derive(Debug, Clone)]
 pub struct ReportOptions {
-    /// The board's site (with `learnsite.yaml`).
-    pub site: PathBuf,
+    /// The build whose published documents the report reads: its site (with
+    /// `learnsite.yaml`), audience, the report date (the gate decides embargoes on it, and
+    /// recommendations' status and overdue are as at it: `--now`) and the lint's private names.
+    pub build: BuildOptions,
     pub period: Period,
     /// Report on one board's reviews, on a site several boards share (`--board`); by default
     /// every review on the site.
     pub board: Option<String>,
-    pub audience: Audience,
     /// The folder to write to; default `annual-report-<year>` (e.g. `annual-report-2025-26`).
     pub out: Option<PathBuf>,
-    /// The report date: the gate decides embargoes on it, and recommendations' status and
-    /// overdue are as at it (`--now`).
-    pub today: NaiveDate,
-    pub known_names: Option<PathBuf>,
 }
 
 impl ReportOptions {
@@ -130,14 +125,11 @@ fn stylesheet(site: &crate::content::Site, files: &mut SiteFiles) {
 
 /// Make the report and write it.
 pub fn run(opts: &ReportOptions) -> Result<ReportSummary, ReportError> {
-    let mut build = BuildOptions::new(&opts.site);
-    build.audience = opts.audience;
-    build.today = opts.today;
-    build.known_names = opts.known_names.clone();
+    let build = &opts.build;
     let out_arg = opts.out_path();
-    let gated = site::gate(&build, &out_arg)?;
+    let gated = site::gate(build, &out_arg)?;
     let s = gated.site();
-    let out = output::check_output(&opts.site, &out_arg)?;
+    let out = output::check_output(&build.site, &out_arg)?;
     let docs = gated.documents();
     let ongoing = gated.decision.ongoing(s);
     let uptake = site::publish::uptake(s, &docs, &build.publication());
@@ -161,8 +153,8 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary, ReportError> {
             docs: &docs,
             ongoing: &ongoing,
             uptake: &uptake,
-            audience: opts.audience,
-            today: opts.today,
+            audience: build.audience,
+            today: build.today,
         },
         opts.period,
     );
@@ -172,12 +164,12 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary, ReportError> {
         _ => unreachable!("a report starts with its title"),
     });
 
-    let tera = templates::load(&opts.site.join("layouts"))?;
+    let tera = templates::load(&build.site.join("layouts"))?;
     let mut ctx = tera::Context::new();
     ctx.insert("title", &title);
     ctx.insert("board", &report.board);
     ctx.insert("language", &s.config.language);
-    ctx.insert("audience", opts.audience.as_str());
+    ctx.insert("audience", build.audience.as_str());
     ctx.insert("body", &write::html(&blocks));
     let html = tera
         .render("report.html", &ctx)
@@ -188,7 +180,7 @@ pub fn run(opts: &ReportOptions) -> Result<ReportSummary, ReportError> {
             title: &title,
             author: &report.board,
             language: &s.config.language,
-            date: opts.today,
+            date: build.today,
         },
     )?;
 
