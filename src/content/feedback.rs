@@ -40,26 +40,17 @@ pub(crate) const KEYS: &[&str] = &[
 ];
 const REQUIRED: &[&str] = &["briefing", "team", "date", "what_will_change"];
 
-#[derive(Debug, Deserialize)]
+/// One loaded, validated feedback file: the file, then its keys as read.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Fields {
-    briefing: String,
-    team: String,
-    date: Date,
-    what_will_change: String,
-    by: Option<MonthYear>,
-    who_checks: Option<String>,
-    people: Option<u32>,
-    rating: Option<u8>,
-}
-
-/// One loaded, validated feedback file.
-#[derive(Debug, Clone)]
 pub(crate) struct Feedback {
     /// `content/feedback/….yaml`.
+    #[serde(skip)]
     pub(crate) rel_path: String,
+    #[serde(skip)]
     pub(crate) path: PathBuf,
     /// The whole text of the file.
+    #[serde(skip)]
     pub(crate) source: String,
     /// The slug of the briefing discussed.
     pub(crate) briefing: String,
@@ -252,7 +243,7 @@ pub(crate) fn parse(
             .map(|k| k.line)
             .unwrap_or(1)
     };
-    let f: Fields = serde_norway::from_str(&text).map_err(|e| {
+    let f: Feedback = serde_norway::from_str(&text).map_err(|e| {
         let raw = e.to_string();
         let (mut line, col) = error_position(&e, &text, 1);
         // Our own value types (dates, months) report no position: find the key, or the value
@@ -307,18 +298,16 @@ pub(crate) fn parse(
     if !errs.is_empty() {
         return Err(errs);
     }
+    let trim = |s: &str| s.trim().to_string();
     Ok(Feedback {
         rel_path: rel_path.to_string(),
         path: path.to_path_buf(),
-        briefing: f.briefing.trim().to_string(),
-        team: f.team.trim().to_string(),
-        date: f.date,
-        what_will_change: f.what_will_change.trim().to_string(),
-        by: f.by,
-        who_checks: f.who_checks.map(|w| w.trim().to_string()),
-        people: f.people,
-        rating: f.rating,
         source: text,
+        briefing: trim(&f.briefing),
+        team: trim(&f.team),
+        what_will_change: trim(&f.what_will_change),
+        who_checks: f.who_checks.as_deref().map(trim),
+        ..f
     })
 }
 
