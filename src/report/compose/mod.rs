@@ -1,8 +1,10 @@
 //! The report's wording and order: a [`Report`] as [`Block`]s, which the writers turn into
 //! markdown, HTML and Word. Everything the report says is said here once.
 //!
-//! The reviews' sections (arranged, concluded, earlier action plans, ongoing) are in
-//! `reviews.rs`; where the recommendations stand and those not implemented in `actions.rs`.
+//! Each section's heading, introduction, what it says when it has nothing to show and its
+//! table's columns are in `sections.rs`. The reviews' sections (arranged, concluded, earlier
+//! action plans, ongoing) are filled in `reviews.rs`; where the recommendations stand and
+//! those not implemented in `actions.rs`.
 
 mod actions;
 mod reviews;
