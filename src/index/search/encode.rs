@@ -1,4 +1,4 @@
-//! Compact text encodings for index files (decoded by `assets/search.js`).
+//! Compact text encodings for index files (decoded by the client, `assets/search/decode.js`).
 //!
 //! Everything the client reads is a JavaScript file (so `file://` works), so numbers are
 //! written as characters of a 64-letter alphabet that needs no escaping in a JS string:

@@ -1,5 +1,5 @@
 //! Facets: which ones a search offers and each document's values (`build_facets`), and
-//! how their per-document values are encoded compactly in `search/facets.js`.
+//! how their per-document values are encoded compactly in `search/facets/ID.js`.
 
 use super::encode::{bits_for, BitReader, BitWriter};
 use super::index::Facet;
@@ -8,9 +8,10 @@ use super::SearchDoc;
 use crate::vocab::VocabKind;
 use std::collections::HashMap;
 
-/// The facets, in the order they are written: (id, label, more than one value per document).
-/// The person's codes come last ([`PERSON_FACETS`]); a facet no document has is not shown.
-pub(crate) const FACETS: [(&str, &str, bool); 13] = [
+/// The facets of what a document is, in the order they are written: (id, label, more than
+/// one value per document). The person's codes follow them ([`facet_list`]); a facet no
+/// document has is not shown.
+const DOCUMENT_FACETS: [(&str, &str, bool); 7] = [
     ("kind", "Type", false),
     ("review_type", "Review type", false),
     ("theme", "Theme", true),
@@ -18,12 +19,6 @@ pub(crate) const FACETS: [(&str, &str, bool); 13] = [
     ("methodology", "Methodology", true),
     ("board", "Board", false),
     ("year", "Year", false),
-    ("age_band", "Age band", false),
-    ("sex", "Sex", false),
-    ("ethnicity", "Ethnic group", false),
-    ("disability", "Disability", true),
-    ("care_needs", "Care and support needs", true),
-    ("relationship", "Relationship to the perpetrator", false),
 ];
 
 /// The facet id of each of the person's codes, in the order of [`VocabKind::PERSON`].
@@ -35,6 +30,17 @@ pub(crate) const PERSON_FACETS: [&str; 6] = [
     "care_needs",
     "relationship",
 ];
+
+/// Every facet, in the order they are written: (id, label, more than one value per document).
+/// The person's codes are labelled as pages label them; a person may have several
+/// disabilities and care and support needs.
+pub(crate) fn facet_list() -> impl Iterator<Item = (&'static str, &'static str, bool)> {
+    let person = VocabKind::PERSON.iter().zip(PERSON_FACETS).map(|(&k, id)| {
+        let multi = matches!(k, VocabKind::Disability | VocabKind::CareAndSupportNeed);
+        (id, k.title(), multi)
+    });
+    DOCUMENT_FACETS.iter().copied().chain(person)
+}
 
 /// The facet id of a person's code.
 pub(crate) fn person_facet(kind: VocabKind) -> &'static str {
@@ -63,52 +69,42 @@ fn band_start(slug: &str) -> i64 {
     digits.parse().unwrap_or(i64::MAX)
 }
 
-pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
-    type Getter = fn(&SearchDoc) -> Vec<(String, String)>;
-    // In the order of [`FACETS`].
-    let getters: [Getter; 13] = [
-        |d| {
-            if d.kind.is_empty() {
-                vec![]
+/// A document's values of facet `id`: (slug, label).
+fn values_of(d: &SearchDoc, id: &str) -> Vec<(String, String)> {
+    match id {
+        "kind" if d.kind.is_empty() => vec![],
+        "kind" => {
+            let label = if d.kind_label.is_empty() {
+                &d.kind
             } else {
-                let label = if d.kind_label.is_empty() {
-                    d.kind.clone()
-                } else {
-                    d.kind_label.clone()
-                };
-                vec![(d.kind.clone(), label)]
-            }
-        },
-        |d| d.review_type.iter().cloned().collect(),
-        |d| d.themes.clone(),
-        |d| d.abuse_types.clone(),
-        |d| d.methodology.clone(),
-        |d| {
-            d.board
-                .iter()
-                .filter(|b| !b.is_empty())
-                .map(|b| (slugify(b), b.clone()))
-                .collect()
-        },
-        |d| {
-            let y = d
-                .year
-                .or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()));
-            y.map(|y| vec![(y.to_string(), y.to_string())])
-                .unwrap_or_default()
-        },
-        |d| person(d, "age_band"),
-        |d| person(d, "sex"),
-        |d| person(d, "ethnicity"),
-        |d| person(d, "disability"),
-        |d| person(d, "care_needs"),
-        |d| person(d, "relationship"),
-    ];
-    FACETS
-        .iter()
-        .zip(getters)
-        .map(|(&(id, label, multi), get)| {
-            let per_doc: Vec<Vec<(String, String)>> = docs.iter().map(|d| get(d)).collect();
+                &d.kind_label
+            };
+            vec![(d.kind.clone(), label.clone())]
+        }
+        "review_type" => d.review_type.iter().cloned().collect(),
+        "theme" => d.themes.clone(),
+        "abuse_type" => d.abuse_types.clone(),
+        "methodology" => d.methodology.clone(),
+        "board" => d
+            .board
+            .iter()
+            .filter(|b| !b.is_empty())
+            .map(|b| (slugify(b), b.clone()))
+            .collect(),
+        "year" => d
+            .year
+            .or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()))
+            .map(|y| vec![(y.to_string(), y.to_string())])
+            .unwrap_or_default(),
+        _ => person(d, id),
+    }
+}
+
+pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
+    facet_list()
+        .map(|(id, label, multi)| {
+            let per_doc: Vec<Vec<(String, String)>> =
+                docs.iter().map(|d| values_of(d, id)).collect();
             let mut values: Vec<(String, String)> = Vec::new();
             let mut slug_ix: HashMap<String, usize> = HashMap::new();
             for vs in &per_doc {

@@ -9,7 +9,7 @@ use super::facets::encode_facet;
 use super::index::{SearchIndex, RECORDS_PER_FILE};
 use super::postings::encode_postings;
 use super::text::{MAX_WORD_CHARS, STOP_WORDS};
-use super::{asset_files, SearchFile};
+use super::{asset_files, Query, SearchFile};
 
 /// Prefix search: minimum length of the last word, most chunks and most words it expands to.
 pub(crate) const PREFIX_MIN_CHARS: usize = 3;
@@ -289,6 +289,47 @@ impl SearchIndex {
             path: "search/manifest.js".into(),
             bytes: format!("__ls_m({manifest});\n").into_bytes(),
         }
+    }
+}
+
+impl SearchIndex {
+    /// Every file the client loads to show the first page of a query from a cold cache:
+    /// manifest, term chunks, the records of the first `records` results and the texts
+    /// (excerpts) of the first `texts` results (the client loads texts as results come into
+    /// view), and the files of the facets the query filters by (the others load after the
+    /// results, for the filter panel).
+    pub fn first_query_files(&self, q: &Query, records: usize, texts: usize) -> Vec<String> {
+        let r = self.search(q);
+        let mut files = vec!["search/manifest.js".to_string()];
+        for f in &self.facets {
+            let filters = if f.id == "year" {
+                q.year_from.is_some() || q.year_to.is_some()
+            } else {
+                q.filters.iter().any(|(id, v)| id == f.id && !v.is_empty())
+            };
+            if filters && !f.values.is_empty() {
+                files.push(facet_path(f.id));
+            }
+        }
+        for c in &r.chunks {
+            files.push(format!("search/terms/{c}.js"));
+        }
+        for c in &r.spell_chunks {
+            files.push(format!("search/spell/{c}.js"));
+        }
+        for (i, &d) in r.ids.iter().take(records).enumerate() {
+            let rp = record_path(d as usize);
+            if !files.contains(&rp) {
+                files.push(rp);
+            }
+            if i < texts {
+                let tp = text_path(d as usize, self.texts_per_file());
+                if !files.contains(&tp) {
+                    files.push(tp);
+                }
+            }
+        }
+        files
     }
 }
 

@@ -1,15 +1,16 @@
 //! Static search index (chunked inverted index) and its browser client. See issue 5.
 //!
 //! [`build_search_index`] turns the visible documents into a set of JavaScript files under
-//! `search/` that the client (`assets/search.js`) loads with `<script>` tags, so search works
-//! from `file://` as well as over HTTP, with no server and no outside request:
+//! `search/` that the client (`assets/search/`, joined into `search/search.js`) loads with
+//! `<script>` tags, so search works from `file://` as well as over HTTP, with no server and no
+//! outside request:
 //!
 //! | file | what | loaded |
 //! |---|---|---|
-//! | `search/manifest.js` | first word of each term chunk, stop words, score table, counts | first query |
-//! | `search/facets.js` | facet values of every document, bit-packed | first query |
+//! | `search/manifest.js` | first word of each term chunk, stop words, score table, counts, the facets and their values | first query |
+//! | `search/facets/ID.js` | one facet's values of every document, bit-packed (their names are in the manifest, each result's in its record) | when a search filters by it; all for the filter panel, after the first results |
 //! | `search/terms/N.js` | surface words → stem, and the stems' postings (doc id, impact) | per query word |
-//! | `search/records/N.js` | title, url and date of 16 documents | per result shown |
+//! | `search/records/N.js` | title, url, date and facet values of 16 documents | per result shown |
 //! | `search/text/K.js` | zlib-compressed texts of consecutive documents (about 24 KB a file), for excerpts and phrases | per result shown |
 //! | `search/search.js`, `search/search.css`, `search/highlight.js` | client | page load |
 //!
@@ -106,7 +107,41 @@ pub(crate) fn asset_files() -> Vec<SearchFile> {
     ]
 }
 
-pub(crate) const ASSET_SEARCH_JS: &str = include_str!("assets/search.js");
+/// The client, `search/search.js`: plain JavaScript written in parts (`assets/search/`, each
+/// about one thing) and joined here into one script inside one function, so the page loads one
+/// file, from `file://` as over HTTP, and only the `__ls_*` callbacks and `learnsiteSearch` are
+/// global. The parts share that function's scope; `ui.js` comes last and starts the page.
+pub(crate) const ASSET_SEARCH_JS: &str = concat!(
+    "/* learnsite search client. No framework, no outside requests: every index file is a script\n",
+    " * in this folder that calls back one of the window.__ls_* functions, so the search also\n",
+    " * works when the site is opened from disk (file://). The query logic mirrors\n",
+    " * src/index/search/query.rs; keep them in step. Source: src/index/search/assets/search/. */\n",
+    "(function () {\n'use strict';\n\n",
+    include_str!("assets/search/load.js"),
+    "\n",
+    include_str!("assets/search/text.js"),
+    "\n",
+    include_str!("assets/search/decode.js"),
+    "\n",
+    include_str!("assets/search/index.js"),
+    "\n",
+    include_str!("assets/search/query.js"),
+    "\n",
+    include_str!("assets/search/score.js"),
+    "\n",
+    include_str!("assets/search/filters.js"),
+    "\n",
+    include_str!("assets/search/excerpt.js"),
+    "\n",
+    include_str!("assets/search/state.js"),
+    "\n",
+    include_str!("assets/search/ui_results.js"),
+    "\n",
+    include_str!("assets/search/ui_filters.js"),
+    "\n",
+    include_str!("assets/search/ui.js"),
+    "})();\n"
+);
 pub(crate) const ASSET_SEARCH_CSS: &str = include_str!("assets/search.css");
 pub(crate) const ASSET_HIGHLIGHT_JS: &str = include_str!("assets/highlight.js");
 /// The search page template (Tera, extends `base.html`): the same text as `layouts/search.html`.

@@ -100,7 +100,7 @@ pub(crate) fn quantise(lo: u8, hi: u8, q: u8) -> u32 {
     }
 }
 
-/// 4-bit step → level (mirrored in search.js).
+/// 4-bit step → level (mirrored in the client, `assets/search/decode.js`).
 pub(crate) fn dequantise(lo: u8, hi: u8, step: u32) -> u8 {
     let span = u32::from(hi - lo);
     if span <= 15 {

@@ -1,16 +1,15 @@
 //! The query logic of the browser client, mirrored in Rust: parsing (phrases, hyphenated words,
 //! synonyms), word expansion (as you type, related forms, one-letter misspellings), scoring
 //! (every clause, then some), facet filters and counts, sorts, phrases. Tests and the benchmark use it; keep it
-//! in step with `assets/search.js`.
+//! in step with the client (`assets/search/`).
 
 use std::cmp::Ordering;
 
 use unicode_normalization::char::is_combining_mark;
 
 use super::files::{
-    facet_path, record_path, text_path, PARTIAL_BELOW, PREFIX_MAX_CHUNKS, PREFIX_MAX_WORDS,
-    PREFIX_MIN_CHARS, RELATED_WEIGHT, SPELL_MAX_CHUNKS, SYNONYM_WEIGHT, TYPO_MAX_WORDS,
-    TYPO_WEIGHT,
+    PARTIAL_BELOW, PREFIX_MAX_CHUNKS, PREFIX_MAX_WORDS, PREFIX_MIN_CHARS, RELATED_WEIGHT,
+    SPELL_MAX_CHUNKS, SYNONYM_WEIGHT, TYPO_MAX_WORDS, TYPO_WEIGHT,
 };
 use super::index::SearchIndex;
 use super::synonyms;
@@ -648,45 +647,6 @@ impl SearchIndex {
         let mut toks = words(&d.title);
         toks.extend(words(&super::index::inflate_text(&d.z)));
         phrase_in(&toks, phrase)
-    }
-
-    /// Every file the client loads to show the first page of a query from a cold cache:
-    /// manifest, term chunks, the records of the first `records` results and the texts
-    /// (excerpts) of the first `texts` results (the client loads texts as results come into
-    /// view), and the files of the facets the query filters by (the others load after the
-    /// results, for the filter panel).
-    pub fn first_query_files(&self, q: &Query, records: usize, texts: usize) -> Vec<String> {
-        let r = self.search(q);
-        let mut files = vec!["search/manifest.js".to_string()];
-        for f in &self.facets {
-            let filters = if f.id == "year" {
-                q.year_from.is_some() || q.year_to.is_some()
-            } else {
-                q.filters.iter().any(|(id, v)| id == f.id && !v.is_empty())
-            };
-            if filters && !f.values.is_empty() {
-                files.push(facet_path(f.id));
-            }
-        }
-        for c in &r.chunks {
-            files.push(format!("search/terms/{c}.js"));
-        }
-        for c in &r.spell_chunks {
-            files.push(format!("search/spell/{c}.js"));
-        }
-        for (i, &d) in r.ids.iter().take(records).enumerate() {
-            let rp = record_path(d as usize);
-            if !files.contains(&rp) {
-                files.push(rp);
-            }
-            if i < texts {
-                let tp = text_path(d as usize, self.texts_per_file());
-                if !files.contains(&tp) {
-                    files.push(tp);
-                }
-            }
-        }
-        files
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::encode::Reader;
 use super::facets::decode_facet;
-use super::facets::FACETS;
+use super::facets::facet_list;
 use super::files::{facet_path, text_path};
 use super::index::{Chunk, DocMeta, Facet, SearchIndex, RECORDS_PER_FILE};
 use super::postings::decode_postings;
@@ -298,8 +298,7 @@ fn read_facets(
     let mut facets = Vec::new();
     for f in listed {
         let id = f["id"].as_str().unwrap_or_default();
-        let &(id, label, multi) = FACETS
-            .iter()
+        let (id, label, multi) = facet_list()
             .find(|d| d.0 == id)
             .ok_or_else(|| bad(mp, &format!("unknown facet {id:?}")))?;
         let raw_values = f["values"].as_array().ok_or_else(|| bad(mp, "values"))?;

@@ -23,6 +23,22 @@ fn titles(ix: &SearchIndex, r: &SearchResults) -> Vec<String> {
         .collect()
 }
 
+/// The words of each way the one clause of `text` is met.
+fn one_clause(text: &str) -> Vec<Vec<String>> {
+    let p = parse_query(text);
+    assert_eq!(p.clauses.len(), 1, "{text}");
+    p.clauses[0]
+        .alts
+        .iter()
+        .map(|a| a.words.iter().map(|w| w.word.clone()).collect())
+        .collect()
+}
+
+/// The titles of what `text` finds, best first.
+fn found(ix: &SearchIndex, text: &str) -> Vec<String> {
+    titles(ix, &ix.search(&q(text)))
+}
+
 fn q(text: &str) -> Query {
     Query {
         text: text.into(),
@@ -164,8 +180,8 @@ fn stemming_and_folding_apply_to_queries() {
         ix.search(&q("practitioners ")).ids.len(),
         ix.search(&q("practitioner ")).ids.len()
     );
-    assert_eq!(titles(&ix, &ix.search(&q("naive CAFE "))), ["Child D"]);
-    assert_eq!(titles(&ix, &ix.search(&q("NAÏVE"))), ["Child D"]);
+    assert_eq!(found(&ix, "naive CAFE "), ["Child D"]);
+    assert_eq!(found(&ix, "NAÏVE"), ["Child D"]);
 }
 
 #[test]
@@ -218,10 +234,7 @@ fn full_matches_rank_before_partial_ones() {
 #[test]
 fn last_word_is_a_prefix_while_typing() {
     let ix = SearchIndex::build(&corpus());
-    assert_eq!(
-        titles(&ix, &ix.search(&q("hoar"))),
-        ["Adult B: hoarding and housing"]
-    );
+    assert_eq!(found(&ix, "hoar"), ["Adult B: hoarding and housing"]);
     // Short prefixes are not expanded.
     assert!(ix.search(&q("ho")).ids.is_empty());
     let r = ix.search(&q("hoar"));
@@ -244,17 +257,14 @@ fn related_forms_and_one_letter_misspellings_rank_below_the_word() {
         ),
     ];
     let ix = SearchIndex::build(&pair);
-    assert_eq!(titles(&ix, &ix.search(&q("curious "))), ["A", "B"]);
-    assert_eq!(titles(&ix, &ix.search(&q("curiosity "))), ["B", "A"]);
+    assert_eq!(found(&ix, "curious "), ["A", "B"]);
+    assert_eq!(found(&ix, "curiosity "), ["B", "A"]);
     let ix = SearchIndex::build(&corpus());
     // Forms of a word the index does not hold find the word.
     assert_eq!(ix.search(&q("hoardings ")).ids.len(), 1);
     assert_eq!(ix.search(&q("hoarder ")).ids.len(), 1);
     // One letter away, for words of five letters or more: the misspelling finds the word.
-    assert_eq!(
-        titles(&ix, &ix.search(&q("hording "))),
-        ["Adult B: hoarding and housing"]
-    );
+    assert_eq!(found(&ix, "hording "), ["Adult B: hoarding and housing"]);
     assert!(ix.search(&q("curiousity ")).ids.len() >= 2);
     // Not two letters away.
     assert!(ix.search(&q("hxrdxng ")).ids.is_empty());
@@ -270,7 +280,7 @@ fn hyphenated_words_are_found_whole_and_by_their_parts() {
     let ix = SearchIndex::build(&docs);
     for query in ["co-sleeping ", "cosleeping ", "co sleeping "] {
         assert_eq!(
-            titles(&ix, &ix.search(&q(query)))[0],
+            found(&ix, query)[0],
             "Adult B: hoarding and housing",
             "{query}"
         );
@@ -283,15 +293,9 @@ fn hyphenated_words_are_found_whole_and_by_their_parts() {
 fn labels_are_searchable_with_their_other_names() {
     let ix = SearchIndex::build(&corpus());
     // "SAR" is the default vocabulary's alias of the review type Safeguarding Adults Review.
-    assert_eq!(
-        titles(&ix, &ix.search(&q("SAR "))),
-        ["Adult B: hoarding and housing"]
-    );
+    assert_eq!(found(&ix, "SAR "), ["Adult B: hoarding and housing"]);
     // A quoted phrase matches a label: "young carers" is only a theme of the first document.
-    assert_eq!(
-        titles(&ix, &ix.search(&q("\"young carers\""))),
-        ["Neglect of a young carer"]
-    );
+    assert_eq!(found(&ix, "\"young carers\""), ["Neglect of a young carer"]);
 }
 
 #[test]
@@ -300,7 +304,7 @@ fn synonyms_find_what_practitioners_call_the_same_thing() {
     docs[2].body.push_str(" Safer sleep advice was given.");
     let ix = SearchIndex::build(&docs);
     assert_eq!(
-        titles(&ix, &ix.search(&q("safe sleep "))),
+        found(&ix, "safe sleep "),
         ["Seven minute briefing: the voice of the child"]
     );
     let p = parse_query("safe sleep");
@@ -358,23 +362,15 @@ fn query_parsing() {
         ]
     );
     // A hyphenated word: whole, or its parts.
-    let p = parse_query("pre-birth ");
-    assert_eq!(p.clauses.len(), 1);
-    let alts: Vec<Vec<&str>> = p.clauses[0]
-        .alts
-        .iter()
-        .map(|a| a.words.iter().map(|w| w.word.as_str()).collect())
-        .collect();
-    assert_eq!(alts, [vec!["prebirth"], vec!["pre", "birth"]]);
+    assert_eq!(
+        one_clause("pre-birth "),
+        [vec!["prebirth"], vec!["pre", "birth"]]
+    );
     // In the synonym list too.
-    let p = parse_query("multi-agency ");
-    assert_eq!(p.clauses.len(), 1);
-    let alts: Vec<Vec<&str>> = p.clauses[0]
-        .alts
-        .iter()
-        .map(|a| a.words.iter().map(|w| w.word.as_str()).collect())
-        .collect();
-    assert_eq!(alts[..2], [vec!["multiagency"], vec!["multi", "agency"]]);
+    assert_eq!(
+        one_clause("multi-agency ")[..2],
+        [vec!["multiagency"], vec!["multi", "agency"]]
+    );
 }
 
 #[test]

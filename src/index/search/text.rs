@@ -1,4 +1,4 @@
-//! Text analysis shared by the index builder and (mirrored in `assets/search.js`) the client:
+//! Text analysis shared by the index builder and (mirrored in `assets/search/text.js`) the client:
 //! Unicode word boundaries (UAX #29), case and diacritic folding, stop words, English
 //! (Porter 2 / Snowball) stemming.
 //!
@@ -71,7 +71,7 @@ const STOP_PACKED: [u64; STOP_WORDS.len()] = {
 
 /// Fold one word: compatibility decomposition, combining marks removed, lower case, curly
 /// apostrophes made straight and leading/trailing apostrophes trimmed.
-/// Mirrors `fold()` in `assets/search.js`: `s.normalize('NFKD').replace(/\p{M}/gu, '')
+/// Mirrors `fold()` in `assets/search/text.js`: `s.normalize('NFKD').replace(/\p{M}/gu, '')
 /// .toLowerCase()`.
 pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -201,7 +201,7 @@ impl Token {
 }
 
 /// Words of `text` (as [`words`]: folded, over-long ones dropped), with the words joined by a
-/// single hyphen grouped into one [`Token`]. Mirrors `tokensOf()` in `assets/search.js`.
+/// single hyphen grouped into one [`Token`]. Mirrors `tokensOf()` in `assets/search/text.js`.
 pub(crate) fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut prev_end: Option<usize> = None;
@@ -252,7 +252,7 @@ pub(crate) const RELATED_MIN_CHARS: usize = 5;
 /// The root a word's related forms share, for words of at least [`RELATED_MIN_CHARS`] letters:
 /// its first `max(5, length - 3)` characters (`curious` → `curio`, matching `curiosity`;
 /// `hoarder` → `hoard`; `disabilities` → `disabilit`). `None` for shorter words and words
-/// with a digit. Mirrors `root()` in `assets/search.js`.
+/// with a digit. Mirrors `root()` in `assets/search/text.js`.
 pub(crate) fn root(word: &str) -> Option<String> {
     let n = word.chars().count();
     if n < RELATED_MIN_CHARS || !word.chars().all(char::is_alphabetic) {
@@ -264,7 +264,7 @@ pub(crate) fn root(word: &str) -> Option<String> {
 
 /// True when `a` and `b` differ by exactly one edit: a letter added, dropped, changed, or two
 /// neighbouring letters swapped (optimal string alignment distance 1). Mirrors `oneEdit()` in
-/// `assets/search.js`; compares UTF-16 code units as JavaScript does.
+/// `assets/search/text.js`; compares UTF-16 code units as JavaScript does.
 pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     let a: Vec<u16> = a.encode_utf16().collect();
     let b: Vec<u16> = b.encode_utf16().collect();
