@@ -181,7 +181,8 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     }
     let version = Arc::new(AtomicU64::new(1));
     let v2 = Arc::clone(&version);
-    let site_dir = opts.site.clone();
+    // Absolute, so a saved file is shown as `content/reviews/adult-d.md`, not by its whole path.
+    let site_dir = std::fs::canonicalize(&opts.site).unwrap_or_else(|_| opts.site.clone());
     std::thread::spawn(move || {
         loop {
             let Ok(first) = rx.recv() else { return };
