@@ -204,6 +204,17 @@ await test('a theme is searchable by its name: "professional curiosity" finds th
   assert(items.some((t) => t.includes('Domestic Homicide Review: Ella')), status + ': ' + items.join(' | '));
 });
 
+await test('a synonym search highlights the synonym: "safe sleep" marks "safer" in the results and on the page opened', async (page) => {
+  await page.goto(`${ORIGIN}/search/index.html?q=${encodeURIComponent('safe sleep')}`);
+  await page.waitForFunction(() => document.querySelector('[data-ls-search]')?.getAttribute('data-ls-done') !== null, null, { timeout: 10000 });
+  await page.waitForFunction(() => document.querySelector('.ls-result[data-ls-excerpt="done"]'), null, { timeout: 10000 });
+  const marks = await page.$$eval('.ls-results mark', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert(marks.includes('safer'), 'marked: ' + marks.join(', '));
+  const href = await page.getAttribute('.ls-result__title a', 'href');
+  const hl = new URL(href, page.url()).searchParams.get('highlight') || '';
+  assert(/\bsafer\b/.test(hl) && !/[\u0000-\u001f]/.test(hl), 'highlight: ' + JSON.stringify(hl));
+});
+
 await test('search works when the site is opened from disk (file://)', async (page) => {
   const url = pathToFileURL(path.join(SITE, 'search/index.html')).href;
   const { status, items } = await searchFor(page, url, 'safer sleep', /safer sleep/);

@@ -327,6 +327,10 @@ impl SearchIndex {
             .find(|(w, _)| w == word)
             .map(|x| x.1);
         let hl = match found {
+            // A synonym group: the words of its entries (`safer sleep` for `safe sleep`).
+            Some(_) if word.starts_with('\u{1}') => {
+                synonyms::concept_highlights(word).unwrap_or_default()
+            }
             Some(s) => self.words[c.start..c.end]
                 .iter()
                 .filter(|(_, ws)| *ws == s)

@@ -46,6 +46,22 @@ pub(crate) fn concept_word(gi: usize) -> String {
     format!("\u{1}{gi}")
 }
 
+/// The words to highlight for a concept word: every word of its group's entries, hyphenated
+/// ones whole and by their parts (none for any other word).
+pub(crate) fn concept_highlights(word: &str) -> Option<Vec<String>> {
+    let gi: usize = word.strip_prefix('\u{1}')?.parse().ok()?;
+    let mut out: Vec<String> = Vec::new();
+    for t in groups().get(gi)?.iter().flatten() {
+        let joined = t.joined();
+        for w in t.parts.iter().chain(std::iter::once(&joined)) {
+            if !out.contains(w) {
+                out.push(w.clone());
+            }
+        }
+    }
+    Some(out)
+}
+
 /// An entry's tokens, stop words dropped.
 pub(crate) fn expression(text: &str) -> Expression {
     tokens(text)

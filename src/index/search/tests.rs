@@ -307,6 +307,10 @@ fn synonyms_find_what_practitioners_call_the_same_thing() {
         found(&ix, "safe sleep "),
         ["Seven minute briefing: the voice of the child"]
     );
+    // What it found is highlighted: the synonym's words, not the index's name for the group.
+    let hl = ix.search(&q("safe sleep ")).highlight;
+    assert!(hl.contains(&"safer".to_string()), "{hl:?}");
+    assert!(!hl.iter().any(|w| w.starts_with('\u{1}')), "{hl:?}");
     let p = parse_query("safe sleep");
     assert_eq!(p.clauses.len(), 1, "one clause for the phrase");
     // The words typed, and the group's documents, held in the index as one word.

@@ -72,8 +72,19 @@ async function lookup(word) {
   var c = await chunk(chunkFor(word));
   var li = c.map.get(word), hl = [];
   if (li === undefined) return null;
-  c.words.forEach(function (w, j) { if (c.refs[j] === li) hl.push(w); });
+  if (word.charCodeAt(0) === 1) hl = conceptHighlights(word);
+  else c.words.forEach(function (w, j) { if (c.refs[j] === li) hl.push(w); });
   return { c: c, li: li, hl: hl };
+}
+// A synonym group's words, to highlight what its word found (mirrors concept_highlights).
+function conceptHighlights(word) {
+  var out = [];
+  (synonymGroups()[+word.slice(1)] || []).forEach(function (e) {
+    e.toks.forEach(function (t) {
+      t.parts.concat([joined(t)]).forEach(function (w) { if (out.indexOf(w) < 0) out.push(w); });
+    });
+  });
+  return out;
 }
 // Every word of the index that begins with `prefix` (in the first few chunks that hold them).
 async function withPrefix(prefix) {

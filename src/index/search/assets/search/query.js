@@ -71,7 +71,8 @@ function parseQuery(text) {
       var typed = toks.slice(j, j + len), alts = alternatives(typed, 1);
       // A synonym group is one word of the index (mirrors synonyms::concept_word).
       if (syn) syn.groups.forEach(function (gi) { alts.push({ words: [term('\u0001' + gi)], weight: M.synonym }); });
-      var clause = { text: tokenText(typed), alts: alts, exact: false };
+      // `typed`: as the reader wrote it ("DoLS", not "dols"), for messages.
+      var clause = { text: tokenText(typed), typed: seg.slice(typed[0].start, typed[typed.length - 1].end), alts: alts, exact: false };
       last = add(clause);
       j += len;
     }

@@ -98,7 +98,7 @@ async function search(state) {
     var cache = new Map(), acc = new Float64Array(n), hits = new Uint32Array(n), live = 0;
     for (var ci = 0; ci < pq.clauses.length; ci++) {
       var cs = await clauseScores(pq.clauses[ci], cache, res, n);
-      if (cs.every(function (v) { return v === 0; })) { res.unmatched.push(pq.clauses[ci].text); continue; }
+      if (cs.every(function (v) { return v === 0; })) { res.unmatched.push(pq.clauses[ci].typed || pq.clauses[ci].text); continue; }
       live++;
       for (var d = 0; d < n; d++) if (cs[d] > 0) { acc[d] += cs[d]; hits[d]++; }
     }

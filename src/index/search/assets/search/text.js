@@ -28,12 +28,13 @@ function words(text, maxWord) { return tokens(text, maxWord).map(function (t) { 
 
 var HYPHENS = /^[-\u2010\u2011]$/;
 // Words joined by one hyphen form one token: [{parts: [...]}] (mirrors text::tokens).
+// Each token keeps where it was typed (start, end), for messages in the reader's own letters.
 function tokensOf(text) {
   var out = [], prevEnd = -1;
   tokens(text, M.maxWord).forEach(function (t) {
     var joined = prevEnd >= 0 && HYPHENS.test(text.slice(prevEnd, t.start));
-    if (joined && out.length) out[out.length - 1].parts.push(t.w);
-    else out.push({ parts: [t.w] });
+    if (joined && out.length) { out[out.length - 1].parts.push(t.w); out[out.length - 1].end = t.end; }
+    else out.push({ parts: [t.w], start: t.start, end: t.end });
     prevEnd = t.end;
   });
   return out;
