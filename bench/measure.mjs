@@ -22,7 +22,7 @@ const pad = (s, n) => String(s).padEnd(n);
 
 if (fs.existsSync(path.join(SITE, 'search/manifest.js'))) {
   console.log('learnsite, in Chromium (1100x900 window; excerpt texts load as results come into view;');
-  console.log('the facets file loads once the results are on screen, for the filter panel):');
+  console.log('the facets load once the results are on screen, for the filter panel):');
   console.log(`  ${pad('query', 22)} ${pad('results', 8)} ${pad('index files', 12)} index KB   (+ filters KB) (+ page, JS, CSS KB)`);
   const INDEX = /^\/search\/(manifest|facets|terms|records|text|spell)/;
   for (const q of QUERIES) {
@@ -35,12 +35,12 @@ if (fs.existsSync(path.join(SITE, 'search/manifest.js'))) {
       return app && app.getAttribute('data-ls-results') !== null && app.getAttribute('aria-busy') !== 'true';
     }, null, { timeout: 120000 });
     await page.waitForFunction(() => !document.querySelector('[data-ls-excerpt="loading"]'), null, { timeout: 60000 });
-    // What the results on screen took (the facets file may already be on its way: left out).
-    const first = sum((f) => INDEX.test(f.path) && !f.path.startsWith('/search/facets.js'));
+    // What the results on screen took (the facets may already be on their way: left out).
+    const first = sum((f) => INDEX.test(f.path) && !f.path.startsWith('/search/facets/'));
     await page.waitForFunction(() => document.querySelector('[data-ls-search]').getAttribute('data-ls-done') !== null, null, { timeout: 120000 });
     await page.waitForTimeout(500);
     const status = await page.textContent('#ls-status');
-    const filters = sum((f) => f.path.startsWith('/search/facets.js'));
+    const filters = sum((f) => f.path.startsWith('/search/facets/'));
     const rest = sum((f) => !INDEX.test(f.path));
     console.log(`  ${pad(q, 22)} ${pad((status.match(/[\d,]+/) || ['?'])[0], 8)} ${pad(first.files, 12)} ${first.kb.toFixed(1).padStart(8)}   (+ ${filters.kb.toFixed(1)}) (+ ${rest.kb.toFixed(1)})`);
     await ctx.close();

@@ -31,6 +31,7 @@ for n in "${sizes[@]}"; do
     echo "pagefind index: $(find "$out/$n/pagefind" -type f | wc -l) files, $(du -sk "$out/$n/pagefind" | cut -f1) KB"
   fi
   if [ -n "${BROWSER:-}${PAGEFIND:-}" ]; then
-    (cd bench && node measure.mjs "../$out/$n")
+    site="$(cd "$out/$n" && pwd)" # absolute: BENCH_OUT may be either
+    (cd bench && node measure.mjs "$site")
   fi
 done

@@ -154,6 +154,33 @@ pub(crate) fn inflate_text(z: &[u8]) -> String {
 }
 
 impl SearchIndex {
+    /// An index of scored words and facets whose term and spelling chunks are still to come:
+    /// [`SearchIndex::build`] makes them from the words, [`SearchIndex::read_dir`] reads them.
+    pub(crate) fn unchunked(
+        docs: Vec<DocMeta>,
+        dated: usize,
+        words: Vec<(String, u32)>,
+        postings: Vec<Vec<(u32, u8)>>,
+        impact_table: Vec<f64>,
+        facets: Vec<Facet>,
+        order: Vec<usize>,
+    ) -> SearchIndex {
+        SearchIndex {
+            docs,
+            dated,
+            words,
+            postings,
+            impact_table,
+            facets,
+            chunks: Vec::new(),
+            keys: Vec::new(),
+            spell: Vec::new(),
+            spell_chunks: Vec::new(),
+            spell_keys: Vec::new(),
+            order,
+        }
+    }
+
     /// Build the index, keeping each document's compressed text (for [`SearchIndex::search`]'s
     /// phrase checks and [`SearchIndex::files`]).
     pub fn build(input: &[SearchDoc]) -> SearchIndex {
@@ -225,20 +252,8 @@ impl SearchIndex {
             .collect();
         lap("texts compressed");
 
-        let mut index = SearchIndex {
-            docs,
-            dated,
-            words,
-            postings,
-            impact_table,
-            facets,
-            chunks: Vec::new(),
-            keys: Vec::new(),
-            spell: Vec::new(),
-            spell_chunks: Vec::new(),
-            spell_keys: Vec::new(),
-            order,
-        };
+        let mut index =
+            SearchIndex::unchunked(docs, dated, words, postings, impact_table, facets, order);
         lap("facets");
         index.chunks = index.make_chunks();
         index.keys = make_keys(&index.chunks, |i| index.words[i].0.as_str());

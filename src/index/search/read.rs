@@ -176,19 +176,14 @@ impl SearchIndex {
         }
         let spell_keys = strings(&m["spellKeys"]);
         let (spell, spell_chunks) = read_spell(&d, spell_keys.len())?;
+        let order = (0..n).collect();
         Ok(SearchIndex {
-            docs,
-            dated,
-            words,
-            postings,
-            impact_table,
-            facets,
             chunks,
             keys,
             spell,
             spell_chunks,
             spell_keys,
-            order: (0..n).collect(),
+            ..SearchIndex::unchunked(docs, dated, words, postings, impact_table, facets, order)
         })
     }
 }
