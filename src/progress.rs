@@ -66,6 +66,18 @@ impl Drop for Progress {
     }
 }
 
+/// Run `f`, and with `LEARNSITE_TIMINGS=2` say how long it took (finer timings for profiling).
+pub(crate) fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    static FINE: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    if !*FINE.get_or_init(|| std::env::var("LEARNSITE_TIMINGS").is_ok_and(|v| v == "2")) {
+        return f();
+    }
+    let t = Instant::now();
+    let v = f();
+    eprintln!("      {:>7.3}s  {what}", t.elapsed().as_secs_f64());
+    v
+}
+
 /// A count as it is written in prose: `11,129`.
 pub(crate) fn count(n: usize) -> String {
     let digits = n.to_string();

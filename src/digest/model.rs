@@ -135,13 +135,23 @@ pub(crate) fn groups(
     until: NaiveDate,
     base_url: Option<&str>,
 ) -> Vec<Group> {
+    let within: Vec<&Record> = records
+        .iter()
+        .filter(|r| r.published_date().is_some_and(|d| since <= d && d <= until))
+        .collect();
+    groups_of(&within, base_url)
+}
+
+/// The groups of `records` (all in the digest's period): reviews, briefings, learning
+/// summaries, each newest first (then by title).
+fn groups_of(records: &[&Record], base_url: Option<&str>) -> Vec<Group> {
     RECORD_KINDS
         .iter()
         .filter_map(|kind| {
             let mut rs: Vec<&Record> = records
                 .iter()
+                .copied()
                 .filter(|r| r.kind == *kind)
-                .filter(|r| r.published_date().is_some_and(|d| since <= d && d <= until))
                 .collect();
             rs.sort_by(|a, b| {
                 b.published
@@ -196,7 +206,23 @@ pub(crate) fn digest(
     until: NaiveDate,
     base_url: Option<&str>,
 ) -> Digest {
-    let groups = groups(records, since, until, base_url);
+    digest_of(
+        title,
+        groups(records, since, until, base_url),
+        since,
+        until,
+        base_url,
+    )
+}
+
+/// The digest of the period whose documents are in `groups`.
+fn digest_of(
+    title: &str,
+    groups: Vec<Group>,
+    since: NaiveDate,
+    until: NaiveDate,
+    base_url: Option<&str>,
+) -> Digest {
     Digest {
         title: title.to_string(),
         period: period(since, until),
@@ -208,30 +234,27 @@ pub(crate) fn digest(
     }
 }
 
-/// The calendar months in which any of `records` was published, newest first.
-pub(crate) fn months(records: &[Record]) -> Vec<MonthYear> {
-    let mut m: Vec<MonthYear> = records
-        .iter()
-        .filter_map(|r| r.published_date())
-        .map(|d| MonthYear {
-            year: d.year(),
-            month: d.month(),
-        })
-        .collect();
-    m.sort();
-    m.dedup();
-    m.reverse();
-    m
-}
-
 /// A digest for each month in which any of `records` was published, newest first: the site's
 /// web archive of its updates (`digest/2025-03/`) and their feed.
 pub(crate) fn monthly(title: &str, records: &[Record], base_url: &str) -> Vec<(MonthYear, Digest)> {
-    months(records)
+    // Each record's month, read once (not once a month: a site's records times its months).
+    let mut by_month: std::collections::BTreeMap<MonthYear, Vec<&Record>> = Default::default();
+    for r in records {
+        if let Some(d) = r.published_date() {
+            let m = MonthYear {
+                year: d.year(),
+                month: d.month(),
+            };
+            by_month.entry(m).or_default().push(r);
+        }
+    }
+    by_month
         .into_iter()
-        .map(|m| {
+        .rev()
+        .map(|(m, rs)| {
             let (first, last) = month_bounds(m);
-            (m, digest(title, records, first, last, Some(base_url)))
+            let groups = groups_of(&rs, Some(base_url));
+            (m, digest_of(title, groups, first, last, Some(base_url)))
         })
         .collect()
 }

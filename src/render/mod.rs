@@ -60,14 +60,12 @@ pub(crate) struct Input<'a> {
 pub(crate) struct RenderedSite {
     /// Every page.
     pub(crate) files: Vec<OutFile>,
-    /// The body of each of the input's documents (same order).
-    pub(crate) bodies: Vec<Rendered>,
-    /// The view model of each of the input's documents (same order).
-    pub(crate) views: Vec<DocView>,
     /// Does any page have highlighted code (and so need `assets/highlight.css`)?
     pub(crate) has_code: bool,
     /// A template failed (its error is among the diagnostics): nothing may be written.
     pub(crate) failed: bool,
+    /// The errors of the pages that could not be made.
+    pub(crate) diags: Vec<Diagnostic>,
 }
 
 /// The body of each document, rendered or, for those the cache has, as rendered before.
@@ -118,41 +116,70 @@ impl BodyCache {
     }
 }
 
-/// Render every page of the site from the documents' `bodies` (in the order of the input's
-/// documents); template errors go to `diags`.
-pub(crate) fn render_site(
-    input: &Input,
-    bodies: Vec<Rendered>,
-    diags: &mut Vec<Diagnostic>,
-) -> RenderedSite {
+/// The view model of each of the input's documents (in their order).
+pub(crate) fn views(input: &Input) -> Vec<DocView> {
+    let all: Vec<usize> = (0..input.docs.len()).collect();
+    views_of(input, &all)
+}
+
+/// Render every page of the site from the documents' `bodies` and `views` (in the order of
+/// the input's documents). The kinds of pages are made at the same time, each kind itself
+/// in parallel, so that no part waits for another on a second core; the pages come out in
+/// the same order whatever finishes first.
+pub(crate) fn render_site(input: &Input, bodies: &[Rendered], views: &[DocView]) -> RenderedSite {
+    use crate::progress::timed;
     let config = &input.site.config;
     let has_code = bodies.iter().any(|r| r.has_code);
-    let all: Vec<usize> = (0..input.docs.len()).collect();
-    let views = views_of(input, &all);
     let r = Renderer::new(input, has_code);
-    let mut out = Pages::default();
-    pages::documents(&r, input.docs, &bodies, &views, &mut out);
-    action_sheet::pages(&r, input.docs, &views, &mut out);
-    digest::pages(&r, input.site, input.docs, &mut out);
+    let docs = input.docs;
     let ongoing: Vec<view::OngoingView> = input
         .ongoing
         .iter()
         .map(|d| (&crate::index::learning::ongoing_for(config, &input.site.vocab, d)).into())
         .collect();
-    let cards = listings::Cards::new(&r, &views);
-    listings::kinds(&r, input.docs, &cards, &ongoing, &mut out);
-    listings::taxonomies(&r, input.taxonomies, &cards, &input.site.vocab, &mut out);
-    pages::home(&r, input.docs, &bodies, &views, input.taxonomies, &mut out);
-    pages::search_and_not_found(&r, &mut out);
-    tracker::pages(&r, input.docs, &views, &mut out);
-    markers::page(&r, input.docs, &views, &mut out);
-    diags.append(&mut out.diags);
+    let mut parts: [Pages; 7] = Default::default();
+    let [documents, sheets, digests, lists, home, tracker, markers] = &mut parts;
+    let r = &r;
+    rayon::scope(|s| {
+        // The longest first: the others fill the gaps its serial parts leave.
+        s.spawn(|_| timed("tracker", || tracker::pages(r, docs, views, tracker)));
+        s.spawn(|_| {
+            timed("listings", || {
+                let cards = listings::Cards::new(r, views);
+                listings::kinds(r, docs, &cards, &ongoing, lists);
+                listings::taxonomies(r, input.taxonomies, &cards, &input.site.vocab, lists);
+            })
+        });
+        s.spawn(|_| timed("digest", || digest::pages(r, input.site, docs, digests)));
+        s.spawn(|_| {
+            timed("action sheets", || {
+                action_sheet::pages(r, docs, views, sheets)
+            })
+        });
+        s.spawn(|_| timed("quality markers", || markers::page(r, docs, views, markers)));
+        s.spawn(|_| {
+            timed("home, search, 404", || {
+                pages::home(r, docs, bodies, views, input.taxonomies, home);
+                pages::search_and_not_found(r, home);
+            })
+        });
+        timed("document pages", || {
+            pages::documents(r, docs, bodies, views, documents)
+        });
+    });
+    // In the order the pages were made in one after another.
+    let [documents, sheets, digests, lists, home, tracker, markers] = parts;
+    let mut out = documents;
+    for mut p in [sheets, digests, lists, home, tracker, markers] {
+        out.files.append(&mut p.files);
+        out.diags.append(&mut p.diags);
+        out.failed |= p.failed;
+    }
     RenderedSite {
         files: out.files,
-        bodies,
-        views,
         has_code,
         failed: out.failed,
+        diags: out.diags,
     }
 }
 

@@ -320,25 +320,32 @@ pub(crate) fn make(
             timer.lap("the saved documents' pages");
         }
     }
-    timer.step("Making the pages");
-    let rendered = render::render_site(&input, bodies, &mut diags);
-    timer.step("Building the search index, the learning index and the feeds");
+    timer.step("Making the pages, the search index, the learning index and the feeds");
+    let views = render::views(&input);
     let spill = |files: Vec<write::OutFile>| match &stream {
         Some(s) => s.spill(files),
         None => files,
     };
+    // The pages and the indexes are made at the same time: neither needs the other.
+    let (rendered, indexes) = rayon::join(
+        || render::render_site(&input, &bodies, &views),
+        || {
+            spill(index::index_site(&index::Input {
+                config: &site.config,
+                vocab: &site.vocab,
+                docs: &docs,
+                ongoing: &ongoing,
+                bodies: &bodies,
+                views: &views,
+                taxonomies: &taxonomies,
+                publication: &publication,
+                uptake: &uptake,
+            }))
+        },
+    );
     let mut files = SiteFiles::from(spill(rendered.files));
-    files.extend(spill(index::index_site(&index::Input {
-        config: &site.config,
-        vocab: &site.vocab,
-        docs: &docs,
-        ongoing: &ongoing,
-        bodies: &rendered.bodies,
-        views: &rendered.views,
-        taxonomies: &taxonomies,
-        publication: &publication,
-        uptake: &uptake,
-    })));
+    files.extend(indexes);
+    diags.extend(rendered.diags);
     timer.lap("render and index");
 
     diagnostics::sort(&mut diags);
@@ -355,12 +362,12 @@ pub(crate) fn make(
             report: Box::new(report),
         });
     }
-    for f in decision.static_files(site, &rendered.bodies) {
+    for f in decision.static_files(site, &bodies) {
         files.copy(f.as_str(), site.root.join("static").join(f));
     }
     files.extend(render::assets(site, rendered.has_code));
     if let Some(r) = reuse {
-        r.bodies.keep(&r.load, &docs, rendered.bodies);
+        r.bodies.keep(&r.load, &docs, bodies);
     }
     Ok(Made {
         out,
