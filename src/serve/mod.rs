@@ -103,6 +103,11 @@ pub(crate) fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
     }
 }
 
+/// How long no event of a save may come before its update starts (see [`serve`]).
+const QUIET: Duration = Duration::from_millis(3);
+/// The longest a burst of events is waited for before an update starts.
+const BURST: Duration = Duration::from_millis(50);
+
 pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     // Serve builds go to their own folder unless told otherwise.
     let run = |session: &mut Session| -> Option<session::Updated> {
@@ -187,12 +192,18 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         loop {
             let Ok(first) = rx.recv() else { return };
             // Let the events of one save (an editor writes a file beside it, renames it into
-            // place, sets its times) arrive together: a burst longer than this is two updates,
-            // each of a consistent site.
-            std::thread::sleep(Duration::from_millis(10));
+            // place, sets its times) arrive together: they come within a millisecond or two
+            // of each other, so the update starts once none has come for QUIET (at most
+            // BURST after the first). A save spread wider is two updates, each of a
+            // consistent site.
             let mut changed = vec![first];
-            while let Ok(p) = rx.try_recv() {
-                changed.push(p);
+            let until = std::time::Instant::now() + BURST;
+            loop {
+                let left = until.saturating_duration_since(std::time::Instant::now());
+                match rx.recv_timeout(QUIET.min(left)) {
+                    Ok(p) => changed.push(p),
+                    Err(_) => break,
+                }
             }
             if !seen.changed(&changed) {
                 continue;

@@ -277,16 +277,26 @@ pub(crate) fn make(
         None => Vec::new(),
     };
     let ongoing = decision.ongoing(site);
-    let taxonomies = taxonomy::build(&docs, &site.config, &site.vocab);
-    let bodies = render::bodies(
-        &docs,
-        reuse.as_deref_mut().map(|r| (&mut r.bodies, &r.load)),
+    use crate::progress::timed;
+    // Both are needed before the links are checked (and the saved documents' pages made).
+    let (taxonomies, bodies) = rayon::join(
+        || {
+            timed("taxonomies", || {
+                taxonomy::build(&docs, &site.config, &site.vocab)
+            })
+        },
+        || {
+            let cache = reuse.as_deref_mut().map(|r| (&mut r.bodies, &r.load));
+            timed("bodies", || render::bodies(&docs, cache))
+        },
     );
     let layouts = opts.site.join("layouts");
     let compiled;
     let (tera, memo, fragments) = match reuse.as_deref_mut() {
         Some(r) => {
-            let (tera, key) = templates::load_cached(&layouts, &mut r.templates)?;
+            let (tera, key) = timed("templates", || {
+                templates::load_cached(&layouts, &mut r.templates)
+            })?;
             if r.pages.for_templates(key) {
                 r.fragments.clear();
             }
@@ -298,7 +308,7 @@ pub(crate) fn make(
             (&compiled, None, None)
         }
     };
-    let uptake = publish::uptake(site, &docs, &publication);
+    let uptake = timed("uptake", || publish::uptake(site, &docs, &publication));
     let input = render::Input {
         site,
         docs: &docs,
@@ -311,7 +321,9 @@ pub(crate) fn make(
         fragments,
         stream: stream.as_ref(),
     };
-    diags.extend(decision.check_links(site, &publication, &bodies, &taxonomies));
+    diags.extend(timed("links", || {
+        decision.check_links(site, &publication, &bodies, &taxonomies)
+    }));
     if let Some(early) = early {
         // Nothing so far refuses the build: the pages of the documents just read may go first.
         if report::errors(&diags) == 0 && !just_read.is_empty() {
