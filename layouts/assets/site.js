@@ -88,9 +88,15 @@
         row.hidden = !ok;
         if (ok) shown += 1;
       });
-      var filtered = selects.some(function (sel) { return sel.value; });
-      count.textContent = filtered
-        ? "Showing " + shown + " of " + rows.length + " recommendation" + (rows.length === 1 ? "" : "s") + "."
+      // Named with the choices, so that a printed copy (which leaves the form out) says
+      // which recommendations it holds.
+      var chosen = selects.filter(function (sel) { return sel.value; }).map(function (sel) {
+        var label = tf.querySelector("label[for='" + sel.id + "']");
+        var text = sel.options[sel.selectedIndex].text.replace(/ \(\d+\)$/, "");
+        return (label ? label.textContent + ": " : "") + text;
+      });
+      count.textContent = chosen.length
+        ? "Showing " + shown + " of " + rows.length + " recommendation" + (rows.length === 1 ? "" : "s") + " (" + chosen.join(", ") + ")."
         : "";
     };
     selects.forEach(function (sel) { sel.addEventListener("change", apply); });

@@ -49,6 +49,30 @@ for (const dir of process.argv.slice(2)) {
       });
     }
   }
+  // The action tracker, printed for a monitoring subgroup after choosing a status: the paper
+  // shows the recommendations and which were chosen, not the filter links, menus and buttons.
+  const tracker = path.join(site, 'actions', 'index.html');
+  if (fs.existsSync(tracker) && fs.readFileSync(tracker, 'utf8').includes('data-status=')) {
+    await test(`${path.basename(site)} actions/ prints the chosen recommendations without the filter controls`, async (page) => {
+      await page.goto(`${server.origin}/actions/index.html`);
+      const status = page.locator('select[data-filter="status"]');
+      const value = await status.locator('option').nth(1).getAttribute('value');
+      await status.selectOption(value);
+      const shownRows = await page.locator('tr[data-status]:visible').count();
+      await page.emulateMedia({ media: 'print' });
+      const printed = await page.evaluate(() => {
+        const seen = (e) => e && getComputedStyle(e).display !== 'none' && e.getClientRects().length > 0;
+        return {
+          controls: ['.tracker-filters', '.tracker-filter select', '.tracker-links a', '.tracker-filter h2'].filter((s) => [...document.querySelectorAll(s)].some(seen)),
+          count: seen(document.querySelector('[data-tracker-count]')) ? document.querySelector('[data-tracker-count]').textContent : '',
+          rows: [...document.querySelectorAll('tr[data-status]')].filter(seen).length,
+        };
+      });
+      assert(printed.controls.length === 0, `printed: ${printed.controls.join(', ')}`);
+      assert(printed.rows === shownRows && shownRows > 0, `printed ${printed.rows} rows, ${shownRows} on screen`);
+      assert(/Showing \d+ of \d+ recommendations? \(Status: [^)]+\)\./.test(printed.count), `the printed count says: "${printed.count}"`);
+    });
+  }
 }
 
 await browser.close();
