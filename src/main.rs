@@ -489,7 +489,7 @@ pub fn do_build(opts: &BuildOptions, quiet: bool) -> u8 {
         }) => {
             print_diags(&diagnostics);
             if !quiet {
-                eprint!("{}", report.table());
+                eprint!("{}", report.refused_table(&diagnostics));
             }
             let e = BuildError::Refused {
                 diagnostics,

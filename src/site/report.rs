@@ -112,6 +112,66 @@ impl BuildReport {
         }
         s
     }
+
+    /// The table printed when a build is refused for `diagnostics`' errors: nothing was
+    /// published, so it says what would be once they are fixed, and names every file with an
+    /// error, including those whose front-matter could not be read (they are not documents
+    /// of the site, so `table` would leave them out).
+    pub fn refused_table(&self, diagnostics: &[Diagnostic]) -> String {
+        let ready: Vec<_> = self.published().collect();
+        let held: Vec<_> = self.held().collect();
+        let mut with_errors: Vec<(&str, usize)> = Vec::new();
+        for d in diagnostics.iter().filter(|d| d.is_error()) {
+            match with_errors.iter_mut().find(|(f, _)| *f == d.file) {
+                Some((_, n)) => *n += 1,
+                None => with_errors.push((&d.file, 1)),
+            }
+        }
+        with_errors.sort();
+        let w = self
+            .documents
+            .iter()
+            .map(|d| d.file.len())
+            .chain(with_errors.iter().map(|(f, _)| f.len()))
+            .max()
+            .unwrap_or(0)
+            .min(60);
+        let mut s = String::new();
+        if !with_errors.is_empty() {
+            s.push_str(&format!(
+                "To fix before anything is published: {} file{}\n",
+                with_errors.len(),
+                plural(with_errors.len())
+            ));
+            for (f, n) in &with_errors {
+                s.push_str(&format!("  fix        {f:w$}  {n} error{}\n", plural(*n)));
+            }
+        }
+        s.push_str(&format!(
+            "Nothing was published. Once the errors are fixed, {} document{} would be published for {} readers\n",
+            ready.len(),
+            plural(ready.len()),
+            self.audience,
+        ));
+        for d in &ready {
+            s.push_str(&format!("  ready      {:w$}  {}\n", d.file, d.kind));
+        }
+        if !held.is_empty() {
+            s.push_str(&format!(
+                "Held back: {} document{}\n",
+                held.len(),
+                plural(held.len())
+            ));
+            for d in &held {
+                s.push_str(&format!(
+                    "  held       {:w$}  {}\n",
+                    d.file,
+                    d.held.as_ref().map(Held::describe).unwrap_or_default()
+                ));
+            }
+        }
+        s
+    }
 }
 
 fn plural(n: usize) -> &'static str {

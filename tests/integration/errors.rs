@@ -323,3 +323,51 @@ fn revised_due_before_due_is_an_error() {
         "recommendation `R1` has a revised due month before its due month",
     );
 }
+
+#[test]
+fn every_mistake_in_one_front_matter_is_named_in_one_run() {
+    // A month 13 used to hide the rest: the business manager fixed it, ran the build again,
+    // and only then met the misspelt theme, then the exact date.
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/grace.md",
+        "---\ntitle: \"Review: Adult G\"\npublished: 2025-13-02\nreview_type: dhr\nthemes: [coersive control, domestic-abuse]\nincident: \"2023-05-14\"\n---\nBody.\n",
+    );
+    let r = f.build(&[]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    for (place, message) in [
+        (
+            "content/reviews/grace.md:3:12",
+            "`2025-13-02` is not a date",
+        ),
+        (
+            "content/reviews/grace.md:5:10",
+            "`coersive control` is not a known theme",
+        ),
+        (
+            "content/reviews/grace.md:6:",
+            "`2023-05-14` is an exact date",
+        ),
+    ] {
+        assert!(
+            r.stderr.contains(place),
+            "expected `{place}` in:\n{}",
+            r.stderr
+        );
+        assert!(
+            r.stderr.contains(message),
+            "expected `{message}` in:\n{}",
+            r.stderr
+        );
+    }
+    assert!(
+        r.stderr.contains("did you mean `coercive-control`"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains("the build found 3 errors"),
+        "{}",
+        r.stderr
+    );
+}

@@ -286,3 +286,63 @@ fn feeds_are_valid_atom_newest_first_and_sitemap_is_xml() {
     );
     assert!(locs.contains(&"https://learning.test.example/about/".to_string()));
 }
+
+#[test]
+fn a_refused_build_says_nothing_was_published_and_names_every_file_to_fix() {
+    // A business manager's mistakes: a month 13 (the front-matter cannot be read, so the file
+    // is not a document of the site), and a real-looking name in a readable document.
+    let f = Fixture::new();
+    f.file(
+        "content/reviews/good.md",
+        &doc(
+            "Review: Adult K",
+            "published: 2025-01-10\npseudonyms: [Adult K]\n",
+            "Adult K lived alone.\n",
+        ),
+    );
+    f.file(
+        "content/reviews/bad-date.md",
+        &doc(
+            "Review: Adult L",
+            "published: 2025-13-02\n",
+            "Adult L lived alone.\n",
+        ),
+    );
+    f.file(
+        "content/reviews/named.md",
+        &doc(
+            "Review: Adult M",
+            "published: 2025-01-10\npseudonyms: [Adult M]\n",
+            "Her daughter Sarah Whitfield visited Adult M.\n",
+        ),
+    );
+    let r = f.build(&["--now", NOW]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    // Nothing is listed as published: the build published nothing.
+    assert!(!r.stderr.contains("Published for"), "{}", r.stderr);
+    assert!(!r.stderr.contains("  published  "), "{}", r.stderr);
+    assert!(r.stderr.contains("Nothing was published"), "{}", r.stderr);
+    // Both files with errors are named in the closing list, the unreadable one too.
+    assert!(
+        r.stderr
+            .contains("To fix before anything is published: 2 files"),
+        "{}",
+        r.stderr
+    );
+    for file in ["content/reviews/bad-date.md", "content/reviews/named.md"] {
+        assert!(
+            r.stderr
+                .lines()
+                .any(|l| l.starts_with("  fix ") && l.contains(file)),
+            "{file} not in the list to fix:\n{}",
+            r.stderr
+        );
+    }
+    assert!(
+        r.stderr
+            .lines()
+            .any(|l| l.starts_with("  ready ") && l.contains("content/reviews/good.md")),
+        "{}",
+        r.stderr
+    );
+}

@@ -67,13 +67,11 @@ pub(crate) fn parse_document(
     let keys = top_level_keys(at.yaml, at.yaml_line);
     check_keys(&at, kind, &keys, &mut errs);
 
-    // 3. Types.
-    let mut meta: Meta = match typed_meta(&at) {
-        Ok(m) => m,
-        Err(d) => {
-            errs.push(d);
-            return Err(errs);
-        }
+    // 3. Types. A setting that cannot be read is reported and left out, and the rest are
+    // read and checked, so that one run names every mistake in the file.
+    let mut meta: Meta = match typed_meta_reporting_each(&at, &keys, &mut errs) {
+        Some(m) => m,
+        None => return Err(errs),
     };
 
     // 4. Required fields and values.
@@ -247,6 +245,42 @@ fn typed_meta(at: &Place) -> Result<Meta, Diagnostic> {
             d.with_hint("the README's front-matter reference shows what each setting takes")
         }
     })
+}
+
+/// [`typed_meta`], reporting each setting that cannot be read into `errs` and reading the
+/// front-matter again without it (its lines blanked, so positions stay true), until the rest
+/// reads. `None` when an error cannot be placed under a setting.
+fn typed_meta_reporting_each(
+    at: &Place,
+    keys: &[KeyPos],
+    errs: &mut Vec<Diagnostic>,
+) -> Option<Meta> {
+    let mut lines: Vec<&str> = at.yaml.lines().collect();
+    for _ in 0..=keys.len() {
+        let yaml = lines.join("\n");
+        let here = Place { yaml: &yaml, ..*at };
+        let d = match typed_meta(&here) {
+            Ok(m) => return Some(m),
+            Err(d) => d,
+        };
+        let line = d.line;
+        if !errs.iter().any(|e| e.line == line) {
+            errs.push(d);
+        }
+        // The setting the error is in: from its key's line to the next key's.
+        let at_key = keys.iter().rposition(|k| k.line <= line)?;
+        let first = keys[at_key].line.checked_sub(at.yaml_line)?;
+        let end = keys
+            .get(at_key + 1)
+            .map_or(lines.len(), |k| k.line - at.yaml_line);
+        if line < at.yaml_line || lines[first..end].iter().all(|l| l.is_empty()) {
+            return None;
+        }
+        for l in &mut lines[first..end] {
+            *l = "";
+        }
+    }
+    None
 }
 
 /// The title (required).
