@@ -68,15 +68,17 @@ pub(crate) fn piece<T: Serialize>(
     name: &str,
     value: &T,
 ) -> Option<Piece> {
-    let json = serde_json::to_string(value).ok()?;
-    if json.contains(ROOT_MARK) {
+    // The value as the template sees it, made once: to look for the mark, to key it, and
+    // as the template's context.
+    let data = serde_json::to_value(value).ok()?;
+    if holds_mark(&data) {
         return None;
     }
     let key = r.fragments.map(|_| {
         let mut h = KeyHasher::new();
         h.bytes(template.as_bytes());
         h.bytes(name.as_bytes());
-        h.bytes(json.as_bytes());
+        h.bytes(data.to_string().as_bytes());
         h.finish()
     });
     if let (Some(f), Some(k)) = (r.fragments, key) {
@@ -84,9 +86,10 @@ pub(crate) fn piece<T: Serialize>(
             return Some(p);
         }
     }
-    let mut ctx = tera::Context::new();
-    ctx.insert(name, value);
-    ctx.insert("root", ROOT_MARK);
+    let mut map = serde_json::Map::new();
+    map.insert(name.to_string(), data);
+    map.insert("root".to_string(), ROOT_MARK.into());
+    let ctx = tera::Context::from_value(serde_json::Value::Object(map)).ok()?;
     let html = r.tera.render(template, &ctx).ok()?;
     let piece: Piece = Arc::new(Cut {
         key,
@@ -96,6 +99,19 @@ pub(crate) fn piece<T: Serialize>(
         f.put(k, &piece);
     }
     Some(piece)
+}
+
+/// Does any text in `v` (a key or a string) hold [`ROOT_MARK`]?
+fn holds_mark(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::String(t) => t.contains(ROOT_MARK),
+        Value::Array(a) => a.iter().any(holds_mark),
+        Value::Object(o) => o
+            .iter()
+            .any(|(k, v)| k.contains(ROOT_MARK) || holds_mark(v)),
+        _ => false,
+    }
 }
 
 /// Append the pieces `pieces` to `out` as on a page whose root is `root`; false if one of

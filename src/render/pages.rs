@@ -42,8 +42,11 @@ pub(crate) fn documents(
             let crumbs: Vec<Crumb> = view::section_crumb(d.kind).into_iter().collect();
             let mut ctx = r.context(&d.url, &d.title, section, &crumbs);
             ctx.insert("doc", v);
-            match (d.kind, learning_section(&body.html)) {
-                (Kind::Review, Some(l)) => {
+            let learning = (d.kind == Kind::Review)
+                .then(|| learning_section(&body.html))
+                .flatten();
+            match learning {
+                Some(l) => {
                     ctx.insert("learning_heading", &l.heading);
                     ctx.insert("learning_html", &l.body);
                     ctx.insert("content", &l.rest);
@@ -90,41 +93,61 @@ pub(crate) struct LearningSection {
 /// sanitised HTML and take it out, so the page can open with it. Footnote definitions at
 /// the end of the body stay there.
 pub(crate) fn learning_section(html: &str) -> Option<LearningSection> {
-    for id in LEARNING_IDS {
-        for level in 2..=4u8 {
-            let open = format!("<h{level} id=\"{id}\"");
-            let Some(start) = html.find(&open) else {
-                continue;
-            };
-            let close = format!("</h{level}>");
-            let head_end = start + html[start..].find(&close)? + close.len();
-            let heading_open_end = start + html[start..].find('>')? + 1;
-            let heading = html[heading_open_end..head_end - close.len()].to_string();
-            let tail = &html[head_end..];
-            let mut end = tail.len();
-            for l in 1..=level {
-                for pat in [format!("<h{l}>"), format!("<h{l} ")] {
-                    if let Some(i) = tail.find(&pat) {
-                        end = end.min(i);
-                    }
-                }
-            }
-            if let Some(i) = tail.find("<div class=\"footnote-definition\"") {
+    let (start, level) = learning_heading(html)?;
+    let close = format!("</h{level}>");
+    let head_end = start + html[start..].find(&close)? + close.len();
+    let heading_open_end = start + html[start..].find('>')? + 1;
+    let heading = html[heading_open_end..head_end - close.len()].to_string();
+    let tail = &html[head_end..];
+    let mut end = tail.len();
+    for l in 1..=level {
+        for pat in [format!("<h{l}>"), format!("<h{l} ")] {
+            if let Some(i) = tail.find(&pat) {
                 end = end.min(i);
             }
-            let body = tail[..end].trim().to_string();
-            if body.is_empty() {
-                return None;
-            }
-            let rest = format!("{}{}", &html[..start], &tail[end..]);
-            return Some(LearningSection {
-                heading,
-                body,
-                rest,
-            });
         }
     }
-    None
+    if let Some(i) = tail.find("<div class=\"footnote-definition\"") {
+        end = end.min(i);
+    }
+    let body = tail[..end].trim().to_string();
+    if body.is_empty() {
+        return None;
+    }
+    let rest = format!("{}{}", &html[..start], &tail[end..]);
+    Some(LearningSection {
+        heading,
+        body,
+        rest,
+    })
+}
+
+/// Where the heading of a review's learning opens, and its level: the first heading
+/// `<hN id="ID"` (N 2 to 4) of the first of [`LEARNING_IDS`] there is, at level 2, else 3,
+/// else 4. One pass over the headings (was a search of the whole page for each id and level).
+fn learning_heading(html: &str) -> Option<(usize, u8)> {
+    // (rank: the id's place in LEARNING_IDS, then the level; where; level)
+    let mut best: Option<(usize, usize, u8)> = None;
+    for (at, _) in html.match_indices("<h") {
+        let rest = &html.as_bytes()[at + 2..];
+        let Some(&digit) = rest.first().filter(|b| (b'2'..=b'4').contains(b)) else {
+            continue;
+        };
+        let Some(after) = rest[1..].strip_prefix(b" id=\"") else {
+            continue;
+        };
+        let level = digit - b'0';
+        for (k, id) in LEARNING_IDS.iter().enumerate() {
+            let named = after
+                .strip_prefix(id.as_bytes())
+                .is_some_and(|r| r.first() == Some(&b'"'));
+            let rank = k * 3 + usize::from(level - 2);
+            if named && best.is_none_or(|b| rank < b.0) {
+                best = Some((rank, at, level));
+            }
+        }
+    }
+    best.map(|(_, at, level)| (at, level))
 }
 
 /// A term of a taxonomy as listings and the home page show it.
@@ -224,6 +247,24 @@ mod tests {
         ] {
             assert!(l.rest.contains(kept), "lost {kept}: {}", l.rest);
         }
+    }
+
+    #[test]
+    fn the_learning_heading_is_the_first_id_in_order_then_the_highest_level() {
+        // "Key learning" at h2 comes first in the page, but "Areas for learning" is
+        // preferred; of its two headings, the h2.
+        let html = "<h2 id=\"key-learning\">Key</h2><p>k</p>\
+            <h3 id=\"areas-for-learning\">Areas 3</h3><p>a3</p>\
+            <h2 id=\"areas-for-learning\">Areas 2</h2><p>a2</p>\
+            <h2 id=\"areas-for-learning-2\">Not this</h2><p>x</p>";
+        let l = learning_section(html).unwrap();
+        assert_eq!(l.heading, "Areas 2");
+        assert_eq!(l.body, "<p>a2</p>");
+        let l = learning_section(
+            "<h4 id=\"learning\">L</h4><p>l</p><h3 id=\"learning\">M</h3><p>m</p>",
+        )
+        .unwrap();
+        assert_eq!((l.heading.as_str(), l.body.as_str()), ("M", "<p>m</p>"));
     }
 
     #[test]
