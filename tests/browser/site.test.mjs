@@ -51,6 +51,21 @@ for (const p of PAGES) {
   });
 }
 
+// A screen reader lists landmarks and headings to move around a page: each landmark needs a
+// name of its own (a table's scroll box is not named like its section), and a list's cards
+// sit under a heading one level below the page's title.
+const STRUCTURE = ['reviews/index.html', 'reviews/adult-d/index.html', 'review-types/dhr/index.html',
+  'actions/index.html', 'actions/exceptions/index.html', 'actions/review/adult-d/index.html', 'themes/self-neglect/index.html'];
+for (const p of STRUCTURE) {
+  await test(`landmarks named apart and headings in order (axe landmark-unique, heading-order) on ${p}`, async (page) => {
+    await page.goto(`${ORIGIN}/${p}`);
+    await page.addScriptTag({ content: AXE });
+    const v = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'rule', values: ['landmark-unique', 'heading-order'] } }))
+      .violations.map((x) => `${x.id}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`));
+    assert(v.length === 0, v.join('\n'));
+  });
+}
+
 await test('axe on a phone-sized review page, and no sideways scrolling', async (page) => {
   await page.goto(`${ORIGIN}/reviews/adult-d/index.html`);
   const v = await axe(page);
