@@ -10,6 +10,8 @@
 # Everything is written under $BENCH_DIR (default: a folder in /dev/shm, so the disk is not
 # measured). The machine's load is printed with every figure: on a shared machine, compare
 # runs made under the same load.
+# Finer timings of one build, to find where the time goes: LEARNSITE_TIMINGS=2 learnsite build
+# (each kind of page, the taxonomies and bodies; with `serve`, what comes before a saved page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("$@")
