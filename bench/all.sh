@@ -14,8 +14,10 @@
 # (each kind of page, the taxonomies and bodies; with `serve`, what comes before a saved page).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# `bench/all.sh serve` measures the serve update latency alone (SAVES=n saves, default 5).
+only_serve=0; [ "${1:-}" = serve ] && { only_serve=1; shift; }
 sizes=("$@")
-[ ${#sizes[@]} -eq 0 ] && sizes=(1000 5000 20000)
+[ ${#sizes[@]} -eq 0 ] && [ $only_serve = 0 ] && sizes=(1000 5000 20000)
 BENCH_DIR=${BENCH_DIR:-/dev/shm/learnsite-bench}
 RUNS=${RUNS:-3}
 mkdir -p "$BENCH_DIR"
@@ -50,7 +52,7 @@ timed() { # OUTFILE CMD...: wall, user+sys CPU and peak KB of one run
   /usr/bin/time -f "%e %U %S %M" -o "$f" "$@" >/dev/null 2>"$f.err" || { cat "$f.err"; exit 1; }
 }
 
-for n in "${sizes[@]}"; do
+for n in "${sizes[@]+"${sizes[@]}"}"; do
   dir=$BENCH_DIR/site-$n hdir=$BENCH_DIR/hugo-$n
   [ -d "$dir/content" ] || ./target/release/examples/gen_site "$dir" "$n" 2>/dev/null
   [ $have_hugo = 1 ] && hugo_site "$dir" "$hdir"
@@ -90,9 +92,9 @@ port=$((20000 + RANDOM % 20000))
 "$ls" --site "$dir" serve --port "$port" >"$BENCH_DIR/serve.log" 2>&1 &
 serve_pid=$!
 trap 'kill $serve_pid 2>/dev/null || true' EXIT
-python3 - "$dir" "$port" "$serve_pid" <<'PY'
+python3 - "$dir" "$port" "$serve_pid" "${SAVES:-5}" <<'PY'
 import os, sys, time, urllib.request, pathlib
-site, port, pid = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3]
+site, port, pid, saves = pathlib.Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 doc = site / "content/reviews/doc-0.md"
 url = f"http://127.0.0.1:{port}/reviews/doc-0/index.html"
 def get(u=url):
@@ -113,7 +115,7 @@ while "Synthetic" not in get():
 time.sleep(2)
 text = doc.read_text()
 page, whole, used = [], [], []
-for i in range(5):
+for i in range(saves):
     mark = f"edited{time.time_ns()}"
     new = text.replace('title: "Synthetic review 0', f'title: "Synthetic review 0 {mark}', 1)
     before, c0 = build(), cpu()
@@ -134,11 +136,12 @@ for i in range(5):
 doc.write_text(text)
 med = lambda v: sorted(v)[len(v) // 2]
 show = lambda v: ", ".join(f"{x:.0f}" for x in v)
-print(f"\n== serve, 5000 documents: one saved document's page served after {med(page):.0f} ms (median of 5: {show(page)} ms)")
+print(f"\n== serve, 5000 documents: one saved document's page served after {med(page):.0f} ms (median of {saves}: {show(page)} ms)")
 print(f"   the whole site updated after {med(whole):.0f} ms ({show(whole)} ms), {med(used):.0f} ms CPU")
 PY
-echo "   (load $(load))"
+echo "   (load $(load)); serve's own figure, from the start of each update to the saved page written: $(sed -n 's/.*(the saved page in \([0-9]*\) ms).*/\1/p' "$BENCH_DIR/serve.log" | tr '\n' ' ')ms"
 kill $serve_pid 2>/dev/null || true
+[ $only_serve = 1 ] && exit 0
 
 echo
 echo "== collate, 150 boards x 200 records, with search (load $(load))"

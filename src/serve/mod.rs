@@ -30,6 +30,56 @@ fn is_change(kind: &notify::EventKind) -> bool {
     }
 }
 
+/// Whether a change event leaves its file complete: closed after writing, renamed into place,
+/// its times or permissions set. A file created, written to, renamed away or removed is not
+/// yet (an editor saving may rename the old file away, then write the new one): what follows
+/// is waited for, as long as events keep coming ([`QUIET`]).
+fn is_settled(kind: &notify::EventKind) -> bool {
+    use notify::event::{AccessKind, AccessMode, CreateKind, EventKind, ModifyKind, RenameMode};
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(
+                ModifyKind::Name(RenameMode::To | RenameMode::Both) | ModifyKind::Metadata(_)
+            )
+            | EventKind::Create(CreateKind::Folder)
+    )
+}
+
+/// The changed paths of one save, from its `first` event on: taken as soon as every path
+/// named is complete ([`is_settled`]), else once no event has come for [`QUIET`], at most
+/// [`BURST`] after the first. Later events are the next save.
+fn one_save(first: (PathBuf, bool), rx: &mpsc::Receiver<(PathBuf, bool)>) -> Vec<PathBuf> {
+    let deadline = std::time::Instant::now() + BURST;
+    let mut changed: Vec<PathBuf> = Vec::new();
+    let mut open: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let mut note = |(p, settled): (PathBuf, bool)| {
+        if settled {
+            open.remove(&p);
+        } else {
+            open.insert(p.clone());
+        }
+        if !changed.contains(&p) {
+            changed.push(p);
+        }
+        open.is_empty()
+    };
+    let mut done = note(first);
+    loop {
+        while let Ok(e) = rx.try_recv() {
+            done = note(e);
+        }
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if done || left.is_zero() {
+            return changed;
+        }
+        match rx.recv_timeout(QUIET.min(left)) {
+            Ok(e) => done = note(e),
+            Err(_) => return changed,
+        }
+    }
+}
+
 /// Paths whose changes never need a rebuild: the output folder and the build's staging
 /// folders beside it, and editors' swap, backup and lock files.
 fn is_ignored(p: &Path, out: &Path) -> bool {
@@ -160,16 +210,17 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
         out.display()
     );
 
-    let (tx, rx) = mpsc::channel::<PathBuf>();
+    let (tx, rx) = mpsc::channel::<(PathBuf, bool)>();
     let ignore = out.clone();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         let Ok(ev) = res else { return };
         if !is_change(&ev.kind) {
             return;
         }
+        let settled = is_settled(&ev.kind);
         for p in ev.paths {
             if !is_ignored(&p, &ignore) {
-                let _ = tx.send(p);
+                let _ = tx.send((p, settled));
             }
         }
     })?;
@@ -191,20 +242,11 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     std::thread::spawn(move || {
         loop {
             let Ok(first) = rx.recv() else { return };
-            // Let the events of one save (an editor writes a file beside it, renames it into
-            // place, sets its times) arrive together: they come within a millisecond or two
-            // of each other, so the update starts once none has come for QUIET (at most
-            // BURST after the first). A save spread wider is two updates, each of a
-            // consistent site.
-            let mut changed = vec![first];
-            let until = std::time::Instant::now() + BURST;
-            loop {
-                let left = until.saturating_duration_since(std::time::Instant::now());
-                match rx.recv_timeout(QUIET.min(left)) {
-                    Ok(p) => changed.push(p),
-                    Err(_) => break,
-                }
-            }
+            // The events of one save (an editor writes a file beside it, renames it into
+            // place, sets its times) go together: the update starts once the files named are
+            // complete, not on a half-written one; what comes later is the next update, each
+            // of a consistent site.
+            let changed = one_save(first, &rx);
             if !seen.changed(&changed) {
                 continue;
             }
@@ -214,7 +256,10 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
                 .display()
                 .to_string();
             eprintln!("Changed: {shown}; rebuilding…");
-            if run(&mut session).is_some() {
+            // On one of rayon's threads: the update's parallel steps start on this thread at
+            // once, rather than each waiting for a pool thread to wake (on a busy machine,
+            // scheduling latency on every step).
+            if rayon::scope(|_| run(&mut session)).is_some() {
                 v2.fetch_add(1, Ordering::SeqCst);
             }
         }
@@ -234,6 +279,31 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_save_is_taken_once_its_files_are_complete() {
+        use notify::event::{AccessKind, AccessMode, DataChange, EventKind, ModifyKind};
+        let written = EventKind::Modify(ModifyKind::Data(DataChange::Any));
+        let closed = EventKind::Access(AccessKind::Close(AccessMode::Write));
+        assert!(!is_settled(&written) && is_settled(&closed));
+        let (tx, rx) = mpsc::channel();
+        let (a, b) = (PathBuf::from("content/a.md"), PathBuf::from("content/b.md"));
+        // Written, then closed: one save of `a`; what follows is left for the next.
+        tx.send((a.clone(), false)).unwrap();
+        tx.send((a.clone(), true)).unwrap();
+        assert_eq!(one_save((a.clone(), false), &rx), vec![a.clone()]);
+        tx.send((b.clone(), true)).unwrap();
+        assert_eq!(rx.try_recv().ok(), Some((b.clone(), true)));
+        // A file still being written when another is complete: both, once it is closed.
+        tx.send((b.clone(), true)).unwrap();
+        tx.send((a.clone(), true)).unwrap();
+        assert_eq!(one_save((a.clone(), false), &rx), [a.clone(), b.clone()]);
+        // A file renamed away and written anew: the save is the new file, closed.
+        let renamed = EventKind::Modify(ModifyKind::Name(notify::event::RenameMode::From));
+        assert!(!is_settled(&renamed));
+        // A file never closed (a tool that writes and keeps it open) is taken all the same.
+        assert_eq!(one_save((b.clone(), false), &rx), [b]);
+    }
 
     #[test]
     fn reload_script_goes_before_body_end() {
