@@ -96,20 +96,7 @@ impl BuildReport {
         for d in &published {
             s.push_str(&format!("  published  {:w$}  {}\n", d.file, d.kind));
         }
-        if !held.is_empty() {
-            s.push_str(&format!(
-                "Held back: {} document{}\n",
-                held.len(),
-                plural(held.len())
-            ));
-            for d in &held {
-                s.push_str(&format!(
-                    "  held       {:w$}  {}\n",
-                    d.file,
-                    d.held.as_ref().map(Held::describe).unwrap_or_default()
-                ));
-            }
-        }
+        push_held(&mut s, &held, w);
         s
     }
 
@@ -156,20 +143,7 @@ impl BuildReport {
         for d in &ready {
             s.push_str(&format!("  ready      {:w$}  {}\n", d.file, d.kind));
         }
-        if !held.is_empty() {
-            s.push_str(&format!(
-                "Held back: {} document{}\n",
-                held.len(),
-                plural(held.len())
-            ));
-            for d in &held {
-                s.push_str(&format!(
-                    "  held       {:w$}  {}\n",
-                    d.file,
-                    d.held.as_ref().map(Held::describe).unwrap_or_default()
-                ));
-            }
-        }
+        push_held(&mut s, &held, w);
         s
     }
 }
@@ -205,6 +179,25 @@ pub enum BuildError {
 /// How many of `d` are errors.
 pub(crate) fn errors(d: &[Diagnostic]) -> usize {
     d.iter().filter(|x| x.is_error()).count()
+}
+
+/// The "Held back" lines of both tables: each held document with why, its file name padded to `w`.
+fn push_held(s: &mut String, held: &[&DocStatus], w: usize) {
+    if held.is_empty() {
+        return;
+    }
+    s.push_str(&format!(
+        "Held back: {} document{}\n",
+        held.len(),
+        plural(held.len())
+    ));
+    for d in held {
+        s.push_str(&format!(
+            "  held       {:w$}  {}\n",
+            d.file,
+            d.held.as_ref().map(Held::describe).unwrap_or_default()
+        ));
+    }
 }
 
 impl BuildError {
