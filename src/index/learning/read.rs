@@ -6,19 +6,25 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 impl Record {
-    /// Check the record's fields: kinds, dates and months, absolute URL, recommendations.
+    /// Check the record's fields: kinds, dates and months, absolute URL, recommendations. A
+    /// field that is missing was read as empty, so this is also what a record must have.
     pub(crate) fn validate(&self) -> Result<(), String> {
+        let required = [
+            ("kind", &self.kind),
+            ("title", &self.title),
+            ("slug", &self.slug),
+            ("url", &self.url),
+        ];
+        for (key, value) in required {
+            if value.trim().is_empty() {
+                return Err(format!("`{key}` is empty or missing"));
+            }
+        }
         if !RECORD_KINDS.contains(&self.kind.as_str()) {
             return Err(format!(
                 "`kind` is `{}`: it must be one of review, briefing, learning-summary",
                 self.kind
             ));
-        }
-        if self.title.trim().is_empty() {
-            return Err("`title` is empty".into());
-        }
-        if self.slug.trim().is_empty() {
-            return Err("`slug` is empty".into());
         }
         if !(self.url.starts_with("https://") || self.url.starts_with("http://")) {
             return Err(format!(
@@ -63,10 +69,10 @@ impl Record {
                 format!("recommendation `{}`", r.id)
             };
             if r.id.trim().is_empty() {
-                return Err(format!("{which} has an empty `id`"));
+                return Err(format!("{which} has an empty or missing `id`"));
             }
             if r.text.trim().is_empty() {
-                return Err(format!("{which} has an empty `text`"));
+                return Err(format!("{which} has an empty or missing `text`"));
             }
             check_month("due", &r.due).map_err(|e| format!("{which}: {e}"))?;
             check_month("revised_due", &r.revised_due).map_err(|e| format!("{which}: {e}"))?;
@@ -180,7 +186,7 @@ fn check_index(index: &LearningIndex) -> Result<(), IndexError> {
         rec.validate()
             .map_err(|message| IndexError::InvalidRecord {
                 index: i,
-                slug: Some(rec.slug.clone()),
+                slug: Some(rec.slug.clone()).filter(|s| !s.is_empty()),
                 message,
             })?;
     }

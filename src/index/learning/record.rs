@@ -17,13 +17,10 @@ pub struct LearningIndex {
     /// Title of the site that wrote the index.
     pub site_title: String,
     /// Absolute URL of that site (ends in `/`).
-    #[serde(default)]
     pub base_url: Option<String>,
     /// The board that publishes the site; `null` in a collated (regional) index, whose
     /// records keep their own boards.
-    #[serde(default)]
     pub board: Option<String>,
-    #[serde(default)]
     pub region: Option<String>,
     /// Build date, `YYYY-MM-DD`.
     pub built: String,
@@ -38,26 +35,20 @@ pub struct LearningIndex {
     pub ongoing: Vec<OngoingReview>,
 }
 
-/// A review still being carried out: what a public listing may say of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A review still being carried out: what a public listing may say of it. Every field may be
+/// missing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct OngoingReview {
-    #[serde(default)]
     pub board: Option<String>,
-    #[serde(default)]
     pub reference: Option<String>,
-    #[serde(default)]
     pub review_type: Option<String>,
-    #[serde(default)]
     pub review_type_label: Option<String>,
     /// Month the review was commissioned, `YYYY-MM`.
-    #[serde(default)]
     pub commissioned: Option<String>,
-    #[serde(default)]
     pub themes: Vec<String>,
-    #[serde(default)]
     pub theme_labels: Vec<String>,
     /// In a collated index: the build date of the board index it came from.
-    #[serde(default)]
     pub built: Option<String>,
 }
 
@@ -65,19 +56,18 @@ pub struct OngoingReview {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Source {
     pub site_title: String,
-    #[serde(default)]
     pub base_url: Option<String>,
-    #[serde(default)]
     pub board: Option<String>,
-    #[serde(default)]
     pub region: Option<String>,
     pub built: String,
     /// Records read from it (before duplicates were merged).
     pub records: usize,
 }
 
-/// One published document.
+/// One published document. A field that is missing is read as empty; [`Record::validate`]
+/// says which a record must have (`kind`, `title`, `url`, `slug`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Record {
     /// `review`, `briefing` or `learning-summary`.
     pub kind: String,
@@ -85,74 +75,57 @@ pub struct Record {
     /// Absolute URL of the document's page on the board's own site.
     pub url: String,
     pub slug: String,
-    #[serde(default)]
     pub board: Option<String>,
-    #[serde(default)]
     pub region: Option<String>,
     /// Review type slug (e.g. `sar`) and its label.
-    #[serde(default)]
     pub review_type: Option<String>,
-    #[serde(default)]
     pub review_type_label: Option<String>,
     /// Methodology slugs and their labels (same order and length).
-    #[serde(default)]
     pub methodology: Vec<String>,
-    #[serde(default)]
     pub methodology_labels: Vec<String>,
     /// Theme slugs and their labels (same order and length).
-    #[serde(default)]
     pub themes: Vec<String>,
-    #[serde(default)]
     pub theme_labels: Vec<String>,
     /// Care Act abuse type slugs.
-    #[serde(default)]
     pub abuse_types: Vec<String>,
     /// Month of the incident, `YYYY-MM`.
-    #[serde(default)]
     pub incident: Option<String>,
     /// Publication date, `YYYY-MM-DD`.
-    #[serde(default)]
     pub published: Option<String>,
     /// Month the review was completed, `YYYY-MM`.
-    #[serde(default)]
     pub completed: Option<String>,
     /// The board's reference, e.g. `NW-2023-014`.
-    #[serde(default)]
     pub reference: Option<String>,
-    #[serde(default)]
     pub summary: Option<String>,
     /// On a briefing or learning summary: the slug of the review it belongs to.
-    #[serde(default)]
     pub review: Option<String>,
-    #[serde(default)]
     pub recommendations: Vec<RecordRecommendation>,
     /// In a collated index: the build date of the board index this record came from
     /// (used when the index is collated again, newer wins). `null` in a board's own index.
-    #[serde(default)]
     pub built: Option<String>,
     // Version 2, left out when they have nothing to say.
     /// Month the review was commissioned, `YYYY-MM`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub commissioned: Option<String>,
     /// The SAR Quality Markers, by key.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub quality_markers: BTreeMap<String, RecordMarker>,
     /// How the board will know the learning made a difference.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub impact: Option<RecordImpact>,
     /// The person's codes, as vocabulary slugs.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub person: Option<RecordPerson>,
     /// A learning summary's sections as plain text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub learning: Option<LearningSections>,
     /// The agreed pseudonym the sector's lists show the record under ("Adult D"): the first of
     /// the document's `pseudonyms`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pseudonym: Option<String>,
     /// On a briefing: how many teams have discussed it, from the board's feedback files (never
     /// the teams' names).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub feedback: Option<RecordFeedback>,
 }
 
@@ -168,7 +141,6 @@ pub struct RecordFeedback {
     /// How many rated its usefulness, and their mean (1 to 5, one decimal place).
     #[serde(default)]
     pub ratings: usize,
-    #[serde(default)]
     pub rating: Option<f64>,
 }
 
@@ -188,7 +160,6 @@ impl From<&crate::content::feedback::Uptake> for RecordFeedback {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordMarker {
     pub status: MarkerStatus,
-    #[serde(default)]
     pub evidence: Option<String>,
 }
 
@@ -196,11 +167,8 @@ pub struct RecordMarker {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordImpact {
     pub measure: String,
-    #[serde(default)]
     pub revisit: Option<String>,
-    #[serde(default)]
     pub outcome: Option<String>,
-    #[serde(default)]
     pub evidence: Option<String>,
 }
 
@@ -262,39 +230,37 @@ pub struct LearningSections {
 
 /// A review's recommendation, as the learning index writes it: the fields of the content
 /// model's [`Recommendation`], with months as `YYYY-MM` text, and fields this version does not
-/// know ignored when read (the versioning rule above). Overdue is the model's one rule.
+/// know ignored when read (the versioning rule above). Overdue is the model's one rule. A
+/// field that is missing is read as empty; [`Record::validate`] asks for `id` and `text`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct RecordRecommendation {
     pub id: String,
     pub text: String,
-    #[serde(default)]
     pub owner: Option<String>,
     /// Due month, `YYYY-MM`.
-    #[serde(default)]
     pub due: Option<String>,
-    #[serde(default)]
     pub status: RecommendationStatus,
-    #[serde(default)]
     pub evidence: Option<String>,
     // Version 2. Left out when they have nothing to say, so that the many recommendations
     // without them do not grow every index.
     /// The agencies that carry it out.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub agency: Vec<String>,
     /// The revised due month, `YYYY-MM`; overdue counts from it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub revised_due: Option<String>,
     /// Why it is not implemented.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// The dated history of progress.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub updates: Vec<RecordUpdate>,
     /// `single-agency` or `multi-agency`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub scope: Option<Scope>,
     /// Theme slugs of the recommendation itself.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub themes: Vec<String>,
 }
 

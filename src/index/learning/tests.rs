@@ -236,6 +236,34 @@ fn parse_index_names_the_bad_record() {
         "record 2 (slug `adult-a-7mb`) is invalid: `published` is `01/04/2024`: it must be a date written YYYY-MM-DD"
     );
     v["records"][1]["published"] = serde_json::Value::Null;
+    // A field a record must have, missing: named like an empty one.
+    let url = v["records"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("url")
+        .unwrap();
+    assert_eq!(
+        parse_index(&v.to_string()).unwrap_err().to_string(),
+        "record 2 (slug `adult-a-7mb`) is invalid: `url` is empty or missing"
+    );
+    v["records"][1]["url"] = url;
+    let slug = v["records"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("slug")
+        .unwrap();
+    assert_eq!(
+        parse_index(&v.to_string()).unwrap_err().to_string(),
+        "record 2 is invalid: `slug` is empty or missing"
+    );
+    v["records"][1]["slug"] = slug;
+    let rec = &mut v["records"][0]["recommendations"][0];
+    let text = rec.as_object_mut().unwrap().remove("text").unwrap();
+    assert!(parse_index(&v.to_string())
+        .unwrap_err()
+        .to_string()
+        .ends_with("has an empty or missing `text`"));
+    v["records"][0]["recommendations"][0]["text"] = text;
     v["records"][2]["kind"] = "page".into();
     let e = parse_index(&v.to_string()).unwrap_err();
     assert!(
