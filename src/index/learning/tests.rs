@@ -237,33 +237,23 @@ fn parse_index_names_the_bad_record() {
     );
     v["records"][1]["published"] = serde_json::Value::Null;
     // A field a record must have, missing: named like an empty one.
-    let url = v["records"][1]
-        .as_object_mut()
-        .unwrap()
-        .remove("url")
-        .unwrap();
+    let without = |pointer: &str, key: &str| {
+        let mut v = v.clone();
+        let obj = v.pointer_mut(pointer).unwrap().as_object_mut().unwrap();
+        obj.remove(key);
+        parse_index(&v.to_string()).unwrap_err().to_string()
+    };
     assert_eq!(
-        parse_index(&v.to_string()).unwrap_err().to_string(),
+        without("/records/1", "url"),
         "record 2 (slug `adult-a-7mb`) is invalid: `url` is empty or missing"
     );
-    v["records"][1]["url"] = url;
-    let slug = v["records"][1]
-        .as_object_mut()
-        .unwrap()
-        .remove("slug")
-        .unwrap();
     assert_eq!(
-        parse_index(&v.to_string()).unwrap_err().to_string(),
+        without("/records/1", "slug"),
         "record 2 is invalid: `slug` is empty or missing"
     );
-    v["records"][1]["slug"] = slug;
-    let rec = &mut v["records"][0]["recommendations"][0];
-    let text = rec.as_object_mut().unwrap().remove("text").unwrap();
-    assert!(parse_index(&v.to_string())
-        .unwrap_err()
-        .to_string()
-        .ends_with("has an empty or missing `text`"));
-    v["records"][0]["recommendations"][0]["text"] = text;
+    assert!(
+        without("/records/0/recommendations/0", "text").ends_with("has an empty or missing `text`")
+    );
     v["records"][2]["kind"] = "page".into();
     let e = parse_index(&v.to_string()).unwrap_err();
     assert!(
