@@ -95,7 +95,7 @@ pub(crate) fn themes_over_time(region: &Region) -> String {
         .map(|y| (y, known.iter().find(|(_, k)| *k == y).map(|(i, _)| *i)))
         .collect();
     let count = |t: usize, col: Option<usize>| {
-        col.map(|c| region.themes[t].reviews_by_year[c])
+        col.map(|c| region.themes[t].reviews.by_year[c])
             .unwrap_or(0)
     };
     let max = themes
@@ -196,7 +196,7 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
     }
     let max = themes
         .iter()
-        .flat_map(|&t| region.themes[t].reviews_by_board.iter().copied())
+        .flat_map(|&t| region.themes[t].reviews.by_board.iter().copied())
         .max()
         .unwrap_or(0)
         .max(1);
@@ -205,7 +205,7 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
     let height = header_h + region.boards.len() * row_h + 8;
     let mut peak = (0, 0, 0);
     for &t in &themes {
-        for (b, &n) in region.themes[t].reviews_by_board.iter().enumerate() {
+        for (b, &n) in region.themes[t].reviews.by_board.iter().enumerate() {
             if n > peak.2 {
                 peak = (t, b, n);
             }
@@ -248,7 +248,7 @@ pub(crate) fn themes_by_board(region: &Region) -> String {
         }
         label(&mut out, "", 4, cy + 5, &b.name, 34, 2);
         for (col, &t) in themes.iter().enumerate() {
-            let n = region.themes[t].reviews_by_board[row];
+            let n = region.themes[t].reviews.by_board[row];
             let cx = label_w + col * col_w + 16;
             if n > 0 {
                 let r = ((n as f64 / max as f64).sqrt() * max_r).max(2.5);

@@ -34,11 +34,29 @@ pub(crate) struct BoardInfo {
     pub(crate) entries: Vec<usize>,
     /// The board's own index, when one was read.
     pub(crate) source: Option<Source>,
-    /// Reviews: see [`Region::review_count`].
+    pub(crate) counts: Counts,
+}
+
+/// How many reviews and recommendations a board has, or the whole region.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Counts {
+    /// A review summary with the briefings and learning summaries that name it (by board and
+    /// slug) counts once, however many documents it has; a document that names no review
+    /// counts on its own.
     pub(crate) reviews: usize,
     pub(crate) recommendations: usize,
+    /// Not started or in progress.
     pub(crate) open: usize,
     pub(crate) overdue: usize,
+}
+
+impl Counts {
+    /// Count in one record's recommendations: `overdue` says which are, `open` how many are.
+    fn add_recommendations(&mut self, overdue: &[bool], open: usize) {
+        self.recommendations += overdue.len();
+        self.open += open;
+        self.overdue += overdue.iter().filter(|o| **o).count();
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -47,27 +65,42 @@ pub(crate) struct ThemeInfo {
     pub(crate) label: String,
     /// Folder name under `themes/` (ASCII, unique).
     pub(crate) path: String,
-    /// Documents published in the 12 months up to the collate date.
-    pub(crate) recent: usize,
-    /// Documents per board (same order as [`Region::boards`]).
-    pub(crate) by_board: Vec<usize>,
-    /// Documents per year column (same order as [`Region::years`]).
-    pub(crate) by_year: Vec<usize>,
-    /// Reviews on the theme (see [`Region::review_count`]): in all, first published in the
-    /// last 12 months, per board and per year of first publication.
-    pub(crate) reviews: usize,
-    pub(crate) reviews_recent: usize,
-    pub(crate) reviews_by_board: Vec<usize>,
-    pub(crate) reviews_by_year: Vec<usize>,
+    /// The documents on the theme, by their publication date.
+    pub(crate) documents: Spread,
+    /// The reviews on the theme (see [`Counts::reviews`]): a review is on it when any of its
+    /// documents is, and counts by the date of its first published document.
+    pub(crate) reviews: Spread,
     /// Entries, newest first.
     pub(crate) entries: Vec<usize>,
     /// Recommendations on it (their own themes, else their review's): (entry, number).
     pub(crate) recs: Vec<(usize, usize)>,
 }
 
-impl ThemeInfo {
-    pub(crate) fn total(&self) -> usize {
-        self.entries.len()
+/// How many documents (or reviews) are on a theme: in all, in the 12 months up to the
+/// collate date, per board and per year column (same orders as [`Region::boards`] and
+/// [`Region::years`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Spread {
+    pub(crate) total: usize,
+    pub(crate) recent: usize,
+    pub(crate) by_board: Vec<usize>,
+    pub(crate) by_year: Vec<usize>,
+}
+
+impl Spread {
+    fn new(boards: usize, years: usize) -> Spread {
+        Spread {
+            total: 0,
+            recent: 0,
+            by_board: vec![0; boards],
+            by_year: vec![0; years],
+        }
+    }
+    fn add(&mut self, board: usize, year: usize, recent: bool) {
+        self.total += 1;
+        self.recent += usize::from(recent);
+        self.by_board[board] += 1;
+        self.by_year[year] += 1;
     }
 }
 
@@ -110,13 +143,8 @@ pub(crate) struct Region {
     pub(crate) untagged: usize,
     /// Recommendations with no theme (neither their own nor their review's).
     pub(crate) untagged_recs: Vec<(usize, usize)>,
-    /// Reviews: a review summary with the briefings and learning summaries that name it (by
-    /// board and slug) counts once, however many documents it has; a document that names no
-    /// review counts on its own.
-    pub(crate) review_count: usize,
-    pub(crate) recommendation_count: usize,
-    pub(crate) open_count: usize,
-    pub(crate) overdue_count: usize,
+    /// The whole region's: see [`Counts::reviews`].
+    pub(crate) counts: Counts,
     pub(crate) duplicates: usize,
     pub(crate) warnings: Vec<String>,
     pub(crate) sources: Vec<Source>,
@@ -246,10 +274,7 @@ fn boards_of(records: &[Record], sources: &[Source]) -> Vec<BoardInfo> {
                 .iter()
                 .find(|s| s.board.as_deref() == Some(*name))
                 .cloned(),
-            reviews: 0,
-            recommendations: 0,
-            open: 0,
-            overdue: 0,
+            counts: Counts::default(),
         })
         .collect()
 }
@@ -306,13 +331,8 @@ fn themes_of(records: &[Record], boards: usize, years: usize) -> Vec<ThemeInfo> 
                 slug: slug.to_string(),
                 label,
                 path,
-                recent: 0,
-                by_board: vec![0; boards],
-                by_year: vec![0; years],
-                reviews: 0,
-                reviews_recent: 0,
-                reviews_by_board: vec![0; boards],
-                reviews_by_year: vec![0; years],
+                documents: Spread::new(boards, years),
+                reviews: Spread::new(boards, years),
                 entries: Vec::new(),
                 recs: Vec::new(),
             }
@@ -325,9 +345,8 @@ struct Tally {
     entries: Vec<Entry>,
     untagged: usize,
     untagged_recs: Vec<(usize, usize)>,
-    recommendations: usize,
-    open: usize,
-    overdue: usize,
+    /// The region's recommendations (its reviews are counted later).
+    counts: Counts,
 }
 
 impl Tally {
@@ -351,9 +370,7 @@ impl Tally {
             entries: Vec::with_capacity(records.len()),
             untagged: 0,
             untagged_recs: Vec::new(),
-            recommendations: 0,
-            open: 0,
-            overdue: 0,
+            counts: Counts::default(),
         };
         for (n, rec) in records.into_iter().enumerate() {
             let board = board_at[rec.board.as_deref().unwrap_or_default()];
@@ -370,7 +387,6 @@ impl Tally {
             let overdue: Vec<bool> = (rec.recommendations.iter())
                 .map(|r| r.is_overdue(today))
                 .collect();
-            let (recs, late) = (overdue.len(), overdue.iter().filter(|o| **o).count());
             let open = (rec.recommendations.iter())
                 .filter(|r| r.status.is_open())
                 .count();
@@ -391,15 +407,12 @@ impl Tally {
                 .collect();
             let b = &mut boards[board];
             b.entries.push(n);
-            (b.recommendations, b.open, b.overdue) =
-                (b.recommendations + recs, b.open + open, b.overdue + late);
+            b.counts.add_recommendations(&overdue, open);
             years[year].entries.push(n);
             for &t in &entry_themes {
                 let th = &mut themes[t];
                 th.entries.push(n);
-                th.by_board[board] += 1;
-                th.by_year[year] += 1;
-                th.recent += usize::from(recent);
+                th.documents.add(board, year, recent);
             }
             for (i, list) in rec_themes.iter().enumerate() {
                 for &t in list {
@@ -410,9 +423,7 @@ impl Tally {
                 }
             }
             tally.untagged += usize::from(entry_themes.is_empty());
-            tally.recommendations += recs;
-            tally.open += open;
-            tally.overdue += late;
+            tally.counts.add_recommendations(&overdue, open);
             tally.entries.push(Entry {
                 rec,
                 board,
@@ -437,7 +448,7 @@ fn review_key(rec: &Record) -> String {
     }
 }
 
-/// Count the reviews (see [`Region::review_count`]) into their boards and themes: a review is on
+/// Count the reviews (see [`Counts::reviews`]) into their boards and themes: a review is on
 /// a theme when any of its documents is, counted in the year (and the last 12 months, or not)
 /// of its first published document. Returns how many reviews there are.
 fn count_reviews(
@@ -466,13 +477,9 @@ fn count_reviews(
         on.extend(docs.iter().flat_map(|&n| entries[n].themes.iter().copied()));
         on.sort_unstable();
         on.dedup();
-        boards[*board].reviews += 1;
+        boards[*board].counts.reviews += 1;
         for &t in &on {
-            let th = &mut themes[t];
-            th.reviews += 1;
-            th.reviews_recent += usize::from(recent);
-            th.reviews_by_board[*board] += 1;
-            th.reviews_by_year[first.year] += 1;
+            themes[t].reviews.add(*board, first.year, recent);
         }
     }
     reviews.len()
@@ -485,8 +492,8 @@ fn order_themes(themes: Vec<ThemeInfo>, entries: &mut [Entry]) -> Vec<ThemeInfo>
     let mut order: Vec<usize> = (0..themes.len()).collect();
     order.sort_by(|&a, &b| {
         let (ta, tb) = (&themes[a], &themes[b]);
-        (tb.reviews_recent, tb.reviews, tb.total())
-            .cmp(&(ta.reviews_recent, ta.reviews, ta.total()))
+        (tb.reviews.recent, tb.reviews.total, tb.documents.total)
+            .cmp(&(ta.reviews.recent, ta.reviews.total, ta.documents.total))
             .then_with(|| ta.label.cmp(&tb.label))
     });
     let mut new_index = vec![0; themes.len()];
@@ -561,7 +568,7 @@ impl Region {
             &mut years,
             &mut themes,
         );
-        let review_count =
+        tally.counts.reviews =
             count_reviews(&tally.entries, today, recent_from, &mut boards, &mut themes);
         let entries = &mut tally.entries;
         for list in (boards.iter_mut().map(|b| &mut b.entries))
@@ -617,10 +624,7 @@ impl Region {
             methodologies,
             untagged,
             untagged_recs: tally.untagged_recs,
-            review_count,
-            recommendation_count: tally.recommendations,
-            open_count: tally.open,
-            overdue_count: tally.overdue,
+            counts: tally.counts,
             duplicates,
             warnings,
             sources,

@@ -131,7 +131,7 @@ impl Renderer<'_> {
                 });
             }
         }
-        let boards = th.by_board.iter().filter(|n| **n > 0).count();
+        let boards = th.documents.by_board.iter().filter(|n| **n > 0).count();
         ListPage {
             path: format!("themes/{}/index.html", th.path),
             section: "themes",
@@ -139,12 +139,12 @@ impl Renderer<'_> {
             caption: Some("Theme"),
             intro: format!(
                 "on this theme, from {} across {}",
-                plural(th.reviews, "review", "reviews"),
+                plural(th.reviews.total, "review", "reviews"),
                 plural(boards, "board", "boards")
             ),
             crumbs: vec![crumb("themes/index.html", "Themes")],
             related,
-            count: th.total(),
+            count: th.documents.total,
             sections,
         }
     }

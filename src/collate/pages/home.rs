@@ -93,19 +93,19 @@ impl Renderer<'_> {
         c.insert("board_count", &r.boards.len());
         c.insert("built_human", &human_date(r.today));
         c.insert("record_count", &r.entries.len());
-        c.insert("review_count", &r.review_count);
+        c.insert("review_count", &r.counts.reviews);
         c.insert("theme_count", &r.themes.len());
-        c.insert("open_recommendations", &r.open_count);
-        c.insert("overdue_recommendations", &r.overdue_count);
+        c.insert("open_recommendations", &r.counts.open);
+        c.insert("overdue_recommendations", &r.counts.overdue);
         c.insert("recent_from_human", &human_date(r.recent_from));
         c.insert("untagged", &r.untagged);
         // The most frequent themes of the last 12 months; of all time when no review is that
         // recent (the themes are in that order already).
-        let recent_fallback = !r.themes.iter().any(|t| t.reviews_recent > 0);
+        let recent_fallback = !r.themes.iter().any(|t| t.reviews.recent > 0);
         let recent: Vec<ThemeRow> = r
             .themes
             .iter()
-            .filter(|t| t.reviews_recent > 0 || recent_fallback)
+            .filter(|t| t.reviews.recent > 0 || recent_fallback)
             .take(10)
             .map(|t| theme_row(t, vec![]))
             .collect();
@@ -196,21 +196,21 @@ fn axis<'a>(
 }
 
 fn by_board(t: &ThemeInfo) -> (&[usize], &[usize]) {
-    (&t.reviews_by_board, &t.by_board)
+    (&t.reviews.by_board, &t.documents.by_board)
 }
 
 fn by_year(t: &ThemeInfo) -> (&[usize], &[usize]) {
-    (&t.reviews_by_year, &t.by_year)
+    (&t.reviews.by_year, &t.documents.by_year)
 }
 
 fn theme_row(t: &ThemeInfo, cells: Vec<Cell>) -> ThemeRow<'_> {
     ThemeRow {
         label: &t.label,
         path: &t.path,
-        total: t.reviews,
-        docs: t.total(),
-        recent: t.reviews_recent,
-        recent_docs: t.recent,
+        total: t.reviews.total,
+        docs: t.documents.total,
+        recent: t.reviews.recent,
+        recent_docs: t.documents.recent,
         cells,
     }
 }

@@ -123,9 +123,13 @@ impl Renderer<'_> {
             "lead",
             &format!(
                 "{} from the reviews of {}, each counted once: {} open.",
-                plural(r.recommendation_count, "recommendation", "recommendations"),
+                plural(
+                    r.counts.recommendations,
+                    "recommendation",
+                    "recommendations"
+                ),
                 plural(r.boards.len(), "board", "boards"),
-                r.open_count,
+                r.counts.open,
             ),
         );
         c.insert("table_caption", "Recommendations by theme and status");
@@ -148,7 +152,7 @@ impl Renderer<'_> {
         c.insert("rows", &rows);
         c.insert("footer", &footer);
         c.insert("total", &all.len());
-        c.insert("overdue", &r.overdue_count);
+        c.insert("overdue", &r.counts.overdue);
         c.insert("groups", &self.groups(&all));
         self.render_file(
             "recommendations/index.html",

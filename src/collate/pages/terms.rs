@@ -138,9 +138,9 @@ impl Renderer<'_> {
         let r = self.region;
         let row = |t: &ThemeInfo| {
             let figures = [
-                t.reviews_recent,
-                t.reviews,
-                t.total(),
+                t.reviews.recent,
+                t.reviews.total,
+                t.documents.total,
                 t.recs.len(),
                 self.overdue_in(&t.recs),
             ];
@@ -175,11 +175,11 @@ impl Renderer<'_> {
             .iter()
             .map(|b| {
                 let figures = [
-                    b.reviews,
+                    b.counts.reviews,
                     b.entries.len(),
-                    b.recommendations,
-                    b.open,
-                    b.overdue,
+                    b.counts.recommendations,
+                    b.counts.open,
+                    b.counts.overdue,
                 ];
                 let cells = counts(&figures, Some(4));
                 let mut row = TermRow::new(format!("boards/{}/index.html", b.path), &b.name, cells);
