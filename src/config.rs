@@ -8,29 +8,21 @@ use std::path::{Path, PathBuf};
 
 pub(crate) const CONFIG_FILE: &str = "learnsite.yaml";
 
-/// The quick-exit button (GOV.UK "Exit this page" pattern).
+/// The quick-exit button (GOV.UK "Exit this page" pattern). A setting left out takes its
+/// value from [`QuickExit::default`]: on, to a neutral site.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(default, deny_unknown_fields)]
 pub(crate) struct QuickExit {
-    #[serde(default = "yes")]
     pub(crate) enabled: bool,
     /// Where the button goes: a neutral site.
-    #[serde(default = "default_exit_url")]
     pub(crate) url: String,
-}
-
-fn yes() -> bool {
-    true
-}
-fn default_exit_url() -> String {
-    "https://www.bbc.co.uk/weather".to_string()
 }
 
 impl Default for QuickExit {
     fn default() -> Self {
         QuickExit {
             enabled: true,
-            url: default_exit_url(),
+            url: "https://www.bbc.co.uk/weather".to_string(),
         }
     }
 }
@@ -206,6 +198,10 @@ mod tests {
         assert_eq!(c.base_url, "https://x.example/");
         assert_eq!(c.output, PathBuf::from("public"));
         assert!(c.quick_exit.enabled);
+        let c = Config::parse("title: X\nquick_exit:\n  url: https://x.example/\n", "l").unwrap();
+        assert!(c.quick_exit.enabled);
+        let c = Config::parse("title: X\nquick_exit:\n  enabled: false\n", "l").unwrap();
+        assert_eq!(c.quick_exit.url, "https://www.bbc.co.uk/weather");
     }
 
     #[test]
