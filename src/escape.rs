@@ -26,6 +26,25 @@ pub(crate) fn html(input: &str) -> String {
     out
 }
 
+/// [`html`], appended to `out` (no string of its own).
+pub(crate) fn push_html(out: &mut String, input: &str) {
+    let mut from = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let rep = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            _ => continue,
+        };
+        out.push_str(&input[from..i]);
+        out.push_str(rep);
+        from = i + 1;
+    }
+    out.push_str(&input[from..]);
+}
+
 /// Escape text for XML 1.0 (feeds, sitemap): `& < > " '`, and drop the control characters
 /// XML does not allow.
 pub(crate) fn xml(s: &str) -> String {

@@ -171,6 +171,11 @@ pub(crate) const CARD_TEMPLATE: &str = "__learnsite/card.html";
 /// which takes the rows so made.
 pub(crate) const TRACKER_ROW_TEMPLATE: &str = "__learnsite/tracker_row.html";
 
+/// Present (empty) when the site's tracker rows are the default theme's
+/// (`tracker.html`, `partials/tracker_row.html` and `macros.html` unchanged): the rows are
+/// then written without the template, as it would write them.
+pub(crate) const NATIVE_TRACKER_ROW: &str = "__learnsite/native/tracker_row";
+
 fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -188,11 +193,16 @@ fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
         TRACKER_ROW_TEMPLATE,
         "{% include \"partials/tracker_row.html\" %}",
     ));
+    let native_row = (is_default("tracker.html")
+        && is_default("partials/tracker_row.html")
+        && is_default("macros.html"))
+    .then_some((NATIVE_TRACKER_ROW, ""));
     tera.add_raw_templates(
         all.iter()
             .map(|(n, s)| (n.as_str(), s.as_str()))
             .chain(card)
-            .chain(row),
+            .chain(row)
+            .chain(native_row),
     )
     .map_err(|e| TemplateError::Parse {
         file: first_template_in(&e),
