@@ -153,7 +153,9 @@ fn scalar_text<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Err
 /// Front-matter of any document, as written by the author.
 ///
 /// Vocabulary fields (`review_type`, `methodology`, `themes`, `abuse_types`) hold the
-/// author's words after parsing and the terms' slugs after validation.
+/// author's words after parsing and the terms' slugs after validation. Every list of words
+/// (`Vec<String>`) may be written as one word or as a list (`one_or_many`).
+#[serde_with::apply(Vec<String> => #[serde(deserialize_with = "one_or_many")])]
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Meta {
@@ -168,15 +170,11 @@ pub struct Meta {
     pub(crate) board: Option<String>,
     pub(crate) region: Option<String>,
     pub(crate) review_type: Option<String>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) methodology: Vec<String>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) themes: Vec<String>,
     pub(crate) reference: Option<String>,
     pub(crate) incident: Option<MonthYear>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) agencies: Vec<String>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) pseudonyms: Vec<String>,
     /// On a briefing or learning summary: the slug of the review it belongs to.
     pub(crate) review: Option<String>,
@@ -187,9 +185,7 @@ pub struct Meta {
     pub(crate) commissioned: Option<MonthYear>,
     pub(crate) completed: Option<MonthYear>,
     pub(crate) scoping_period: Option<ScopingPeriod>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) parallel_processes: Vec<String>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) abuse_types: Vec<String>,
     pub(crate) quality_markers: BTreeMap<String, QualityMarker>,
     pub(crate) hold_reason: Option<String>,
@@ -371,4 +367,43 @@ pub struct Site {
     pub static_files: Vec<String>,
     /// Teams' feedback on briefings (`content/feedback/`), each about a briefing of the site.
     pub(crate) feedback: Vec<super::feedback::Feedback>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_may_be_written_as_one_value() {
+        let lists = |m: &Meta| {
+            let p = m.person.clone().unwrap_or_default();
+            [
+                m.methodology.clone(),
+                m.themes.clone(),
+                m.agencies.clone(),
+                m.pseudonyms.clone(),
+                m.parallel_processes.clone(),
+                m.abuse_types.clone(),
+                p.disability,
+                p.care_and_support_needs,
+            ]
+        };
+        let keys = "methodology themes agencies pseudonyms parallel_processes abuse_types";
+        let yaml = |one: bool| {
+            let v = |x: &str| if one { x.to_string() } else { format!("[{x}]") };
+            let mut y: String = keys
+                .split(' ')
+                .map(|k| format!("{k}: {}\n", v("x")))
+                .collect();
+            y += &format!(
+                "person: {{disability: {}, care_and_support_needs: {}}}\n",
+                v("x"),
+                v("x")
+            );
+            serde_norway::from_str::<Meta>(&y).unwrap()
+        };
+        let (one, many) = (lists(&yaml(true)), lists(&yaml(false)));
+        assert_eq!(one, many);
+        assert!(one.iter().all(|l| l == &["x"]));
+    }
 }

@@ -5,7 +5,9 @@ use crate::vocab::VocabKind;
 use serde::{Deserialize, Serialize};
 
 /// The person at the centre of a review, coded as national analyses code them. Every value
-/// is a slug of a built-in vocabulary (after validation); never an exact age.
+/// is a slug of a built-in vocabulary (after validation); never an exact age. A list may be
+/// written as one value, as in [`super::Meta`].
+#[serde_with::apply(Vec<String> => #[serde(deserialize_with = "one_or_many")])]
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(crate) struct Person {
@@ -16,10 +18,8 @@ pub(crate) struct Person {
     pub(crate) sex: Option<String>,
     /// An ethnic group (the census's high-level groups).
     pub(crate) ethnicity: Option<String>,
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) disability: Vec<String>,
     /// Care and support needs (the primary support reasons of adult social care).
-    #[serde(deserialize_with = "one_or_many")]
     pub(crate) care_and_support_needs: Vec<String>,
     /// For a DHR: the perpetrator's relationship to the person.
     pub(crate) relationship_to_perpetrator: Option<String>,
