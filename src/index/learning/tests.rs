@@ -142,6 +142,21 @@ fn csv_has_bom_one_row_per_document_and_lists_joined() {
     assert_eq!(&rows[0][col("summary")], "'=cmd a summary");
 }
 
+/// A collated index's records come from other boards' files, which `parse_index` checks but
+/// does not clean: a slug is only required to be there, so it is defused like any text.
+#[test]
+fn a_slug_read_from_an_index_is_defused_in_both_spreadsheets() {
+    let (_d, site) = small_site();
+    let mut idx = index_of(&site);
+    idx.records[0].slug = "=HYPERLINK(1)".into();
+    let json = to_json(&idx);
+    let idx = parse_index(&json).unwrap();
+    for sheet in [to_csv, recommendations_csv] {
+        let text = String::from_utf8(sheet(&idx)).unwrap();
+        assert!(text.contains(",'=HYPERLINK(1),"), "{text}");
+    }
+}
+
 #[test]
 fn recommendations_csv_one_row_per_recommendation() {
     let (headers, rows) = small_site_csv(recommendations_csv);
