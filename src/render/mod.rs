@@ -14,6 +14,7 @@
 pub(crate) mod action_sheet;
 pub(crate) mod digest;
 pub(crate) mod fragments;
+pub(crate) mod frame;
 pub(crate) mod listings;
 pub(crate) mod markdown;
 pub(crate) mod markers;
@@ -266,6 +267,8 @@ pub(crate) struct Renderer<'a> {
     pub(crate) fragments: Option<&'a fragments::Fragments>,
     /// Where each page is written as soon as it is rendered ([`Input::stream`]).
     stream: Option<&'a crate::write::Stream>,
+    /// The site uses the default theme's frame ([`frame`]).
+    framed: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -284,6 +287,7 @@ impl<'a> Renderer<'a> {
             memo: input.memo,
             fragments: input.fragments,
             stream: input.stream,
+            framed: (input.tera.get_template_names()).any(|n| n == frame::FRAME_TEMPLATE),
         }
     }
 
@@ -346,8 +350,7 @@ impl<'a> Renderer<'a> {
             return Ok(OutFile::new(path, Vec::new()));
         }
         let render = |c: &memo::Ctx| {
-            self.tera
-                .render(name, &c.tera)
+            self.fill(name, &c.tera)
                 .map_err(|e| render_error(name, what, &e))
         };
         let html = then(render(ctx)?, &render)?;
@@ -356,6 +359,25 @@ impl<'a> Renderer<'a> {
             Some(s) => s.put(page),
             None => page,
         })
+    }
+}
+
+impl Renderer<'_> {
+    /// Template `name` filled with `ctx`: with the default theme's frame, the page's own blocks
+    /// from its framed template and the frame around them written by [`frame::page`]; else,
+    /// or if that cannot be, the template alone.
+    fn fill(&self, name: &str, ctx: &tera::Context) -> tera::Result<String> {
+        if self.framed {
+            let framed = format!("{}{name}", frame::FRAMED);
+            if self.tera.get_template(&framed).is_ok() {
+                if let Some(page) = (self.tera.render(&framed, ctx).ok())
+                    .and_then(|blocks| frame::page(&blocks, ctx))
+                {
+                    return Ok(page);
+                }
+            }
+        }
+        self.tera.render(name, ctx)
     }
 }
 

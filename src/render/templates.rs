@@ -152,7 +152,7 @@ pub(crate) fn default_theme() -> Result<Tera, TemplateError> {
     compile(&defaults())
 }
 
-fn defaults() -> Vec<(String, String)> {
+pub(super) fn defaults() -> Vec<(String, String)> {
     DEFAULT_TEMPLATES
         .iter()
         .map(|(n, s)| (n.to_string(), s.to_string()))
@@ -176,7 +176,7 @@ pub(crate) const TRACKER_ROW_TEMPLATE: &str = "__learnsite/tracker_row.html";
 /// then written without the template, as it would write them.
 pub(crate) const NATIVE_TRACKER_ROW: &str = "__learnsite/native/tracker_row";
 
-fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
+pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(crate::escape::html);
@@ -197,8 +197,21 @@ fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
         && is_default("partials/tracker_row.html")
         && is_default("macros.html"))
     .then_some((NATIVE_TRACKER_ROW, ""));
+    // The default theme's frame written without its templates (see super::frame).
+    let mut framed: Vec<(String, String)> = Vec::new();
+    if super::frame::FRAME_FILES.iter().all(|f| is_default(f)) {
+        framed.push((
+            super::frame::FRAME_TEMPLATE.to_string(),
+            super::frame::FRAME_SOURCE.to_string(),
+        ));
+        framed.extend(all.iter().filter_map(|(n, s)| {
+            let f = super::frame::framed_source(s)?;
+            Some((format!("{}{n}", super::frame::FRAMED), f))
+        }));
+    }
     tera.add_raw_templates(
         all.iter()
+            .chain(&framed)
             .map(|(n, s)| (n.as_str(), s.as_str()))
             .chain(card)
             .chain(row)
