@@ -194,6 +194,8 @@ impl Gen {
             methodology: pick(&mut self.rng, &vocab.methodologies, 1, 1),
             abuse_types: pick(&mut self.rng, &vocab.abuse, 1, 3),
             person: vec![],
+            // A board's reference, shaped as boards write them (`SR-2023-07`).
+            reference: Some(format!("SR-{year}-{:02}", i % 40 + 1)),
         }
     }
 }

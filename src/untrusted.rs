@@ -253,6 +253,7 @@ fn search_index() -> &'static crate::index::search::SearchIndex {
             methodology: vec![pair("silp", "SILP")],
             abuse_types: vec![],
             person: vec![],
+            reference: Some(format!("FZ-{}-{}", rt.to_uppercase(), &date[..4])),
         });
         SearchIndex::build(&docs)
     })

@@ -95,6 +95,7 @@ pub(crate) fn search_docs(region: &Region) -> Vec<SearchDoc> {
                 ),
                 abuse_types: pairs(&r.abuse_types, &[], &defaults.abuse_types),
                 person: person(r.person.as_ref(), &defaults),
+                reference: r.reference.clone(),
             }
         })
         .collect()

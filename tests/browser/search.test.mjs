@@ -85,6 +85,17 @@ await test('client ranks exactly as the Rust mirror', async (page) => {
   }
 });
 
+await test('a review is found by its reference, typed as on the report', async (page) => {
+  await page.goto(SEARCH);
+  await settled(page);
+  for (const [typed, title] of [['NS-SAR-2024-01', 'Adult A: self-neglect and hoarding'],
+    ['ns-sar-2020-01', 'Adult E: transitions from children\'s to adult services']]) {
+    await typeQuery(page, typed);
+    const t = await titles(page);
+    eq(t[0], title, `first result for ${typed}`);
+  }
+});
+
 await test('prefix as you type; every word first, then some, said above the results; unknown word named', async (page) => {
   await page.goto(SEARCH);
   await settled(page);

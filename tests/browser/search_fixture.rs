@@ -60,6 +60,7 @@ fn doc(
         methodology: vec![],
         abuse_types: abuse.iter().map(|(s, l)| p(s, l)).collect(),
         person: vec![],
+        reference: None,
     }
 }
 
@@ -100,6 +101,9 @@ pub fn fixture_docs() -> Vec<SearchDoc> {
             "How to use the library of published reviews.",
             "Use search or browse by theme. Reviews are anonymised."),
     ];
+    // Reviews carry the board's reference, as typed on a report or in an email.
+    docs[0].reference = Some("NS-SAR-2024-01".into());
+    docs[5].reference = Some("NS-SAR-2020-01".into());
     // Filler so the dictionary spans several term chunks.
     for i in 0..120 {
         let body: String = (0..150)
@@ -182,6 +186,9 @@ fn main() {
         "hoar",
         "filler1",
         "naive cafe",
+        "NS-SAR-2024-01",
+        "ns-sar-2020-01",
+        "ns sar 2024 01",
     ];
     let expected: Vec<serde_json::Value> = queries
         .iter()

@@ -41,6 +41,7 @@ fn search_doc(d: &Document, b: &Rendered, v: &DocView, vocab: &Vocabularies) -> 
         methodology: v.methodology.iter().map(pair).collect(),
         abuse_types: v.abuse_types.iter().map(pair).collect(),
         person: person(d, vocab),
+        reference: d.meta.reference.clone(),
     }
 }
 

@@ -62,7 +62,9 @@ impl Aliases {
 }
 
 /// The label texts of a document: its type (not for plain pages), review type, themes,
-/// methodology and abuse types, then their aliases.
+/// methodology and abuse types, then their aliases, then the review's reference (a code such
+/// as `NS-SAR-2024-01` is a label of the review: found when typed whole, not by its parts in
+/// the text of other reviews).
 pub(crate) fn label_texts<'a>(doc: &'a SearchDoc, aliases: &'a Aliases) -> Vec<&'a str> {
     let mut out: Vec<&str> = Vec::new();
     if doc.kind != "page" && !doc.kind_label.is_empty() {
@@ -82,6 +84,12 @@ pub(crate) fn label_texts<'a>(doc: &'a SearchDoc, aliases: &'a Aliases) -> Vec<&
             out.extend(aliases.of(facet, slug).iter().map(String::as_str));
         }
     }
+    out.extend(
+        doc.reference
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty()),
+    );
     out
 }
 

@@ -68,6 +68,9 @@ pub struct SearchDoc {
     /// The person's codes, as `(facet id, slug, label)`: the facet ids are those of
     /// [`facets::PERSON_FACETS`] (`age_band`, `sex`, ...).
     pub person: Vec<(&'static str, String, String)>,
+    /// The board's reference for the review (`NS-SAR-2024-01`), searchable as typed on a report
+    /// or in an email.
+    pub reference: Option<String>,
 }
 
 /// One file to write, relative to the output root (e.g. `search/terms/12.js`): the crate's

@@ -911,3 +911,42 @@ fn the_persons_codes_are_facets_with_age_bands_youngest_first() {
     // A facet no document has is written empty, and the client does not show it.
     assert!(ix.facets[facet("relationship")].values.is_empty());
 }
+
+#[test]
+fn a_review_is_found_by_its_reference_as_typed() {
+    let mut docs = vec![
+        doc(
+            "reviews/a/index.html",
+            "Adult A",
+            "Agencies did not share what they knew.",
+        ),
+        doc(
+            "reviews/b/index.html",
+            "Adult B",
+            "The SAR of 2024 found 01 gap in NS records.",
+        ),
+        doc(
+            "reviews/c/index.html",
+            "Adult C",
+            "Self-neglect and hoarding.",
+        ),
+    ];
+    docs[0].reference = Some("NS-SAR-2024-01".into());
+    docs[2].reference = Some("NS-SAR-2023-04".into());
+    let ix = SearchIndex::build(&docs);
+    for typed in [
+        "NS-SAR-2024-01",
+        "ns-sar-2024-01",
+        "NS SAR 2024 01",
+        " NS-SAR-2024-01 ",
+    ] {
+        let got = found(&ix, typed);
+        assert_eq!(
+            got.first().map(String::as_str),
+            Some("Adult A"),
+            "{typed:?}: {got:?}"
+        );
+    }
+    let got = found(&ix, "NS-SAR-2023-04");
+    assert_eq!(got, ["Adult C"], "the other review's reference: {got:?}");
+}
