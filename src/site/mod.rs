@@ -203,6 +203,68 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     })
 }
 
+/// The theme's templates: compiled for this build, or in `serve` the ones `reuse` keeps
+/// (compiled again only when a template changed, which also forgets the rendered pages and
+/// fragments made with the old ones).
+type Templates<'a> = (
+    &'a tera::Tera,
+    Option<&'a render::memo::PageMemo>,
+    Option<&'a render::fragments::Fragments>,
+);
+fn the_templates<'a>(
+    layouts: &Path,
+    reuse: Option<&'a mut Reuse>,
+    compiled: &'a mut Option<tera::Tera>,
+) -> Result<Templates<'a>, BuildError> {
+    use crate::progress::timed;
+    Ok(match reuse {
+        Some(r) => {
+            let (tera, key) = timed("templates", || {
+                templates::load_cached(layouts, &mut r.templates)
+            })?;
+            if r.pages.for_templates(key) {
+                r.fragments.clear();
+            }
+            r.fragments.roll();
+            (tera, Some(&r.pages), Some(&r.fragments))
+        }
+        None => (compiled.insert(templates::load(layouts)?), None, None),
+    })
+}
+
+/// The render and index stages, side by side (neither needs the other): every page, and
+/// everything the index stage writes (search, learning index, feeds, sitemap). A build
+/// streams each file into the staging folder as it comes ([`write::Stream::spill`]).
+fn render_and_index(
+    input: &render::Input,
+    bodies: &[render::markdown::Rendered],
+) -> (SiteFiles, render::RenderedSite) {
+    let views = render::views(input);
+    let spill = |files: Vec<write::OutFile>| match input.stream {
+        Some(s) => s.spill(files),
+        None => files,
+    };
+    let (mut rendered, indexes) = rayon::join(
+        || render::render_site(input, bodies, &views),
+        || {
+            spill(index::index_site(&index::Input {
+                config: &input.site.config,
+                vocab: &input.site.vocab,
+                docs: input.docs,
+                ongoing: input.ongoing,
+                bodies,
+                views: &views,
+                taxonomies: input.taxonomies,
+                publication: input.publication,
+                uptake: input.uptake,
+            }))
+        },
+    );
+    let mut files = SiteFiles::from(spill(std::mem::take(&mut rendered.files)));
+    files.extend(indexes);
+    (files, rendered)
+}
+
 /// What `serve` does once a build has found nothing that refuses it, before the rest of the
 /// site is rendered: given the output folder, the render stage's input, every published
 /// document's body, and the published documents (indexes) whose files were just read.
@@ -290,24 +352,12 @@ pub(crate) fn make(
             timed("bodies", || render::bodies(&docs, cache))
         },
     );
-    let layouts = opts.site.join("layouts");
-    let compiled;
-    let (tera, memo, fragments) = match reuse.as_deref_mut() {
-        Some(r) => {
-            let (tera, key) = timed("templates", || {
-                templates::load_cached(&layouts, &mut r.templates)
-            })?;
-            if r.pages.for_templates(key) {
-                r.fragments.clear();
-            }
-            r.fragments.roll();
-            (tera, Some(&r.pages), Some(&r.fragments))
-        }
-        None => {
-            compiled = templates::load(&layouts)?;
-            (&compiled, None, None)
-        }
-    };
+    let mut compiled = None;
+    let (tera, memo, fragments) = the_templates(
+        &opts.site.join("layouts"),
+        reuse.as_deref_mut(),
+        &mut compiled,
+    )?;
     let uptake = timed("uptake", || publish::uptake(site, &docs, &publication));
     let input = render::Input {
         site,
@@ -333,30 +383,7 @@ pub(crate) fn make(
         }
     }
     timer.step("Making the pages, the search index, the learning index and the feeds");
-    let views = render::views(&input);
-    let spill = |files: Vec<write::OutFile>| match &stream {
-        Some(s) => s.spill(files),
-        None => files,
-    };
-    // The pages and the indexes are made at the same time: neither needs the other.
-    let (rendered, indexes) = rayon::join(
-        || render::render_site(&input, &bodies, &views),
-        || {
-            spill(index::index_site(&index::Input {
-                config: &site.config,
-                vocab: &site.vocab,
-                docs: &docs,
-                ongoing: &ongoing,
-                bodies: &bodies,
-                views: &views,
-                taxonomies: &taxonomies,
-                publication: &publication,
-                uptake: &uptake,
-            }))
-        },
-    );
-    let mut files = SiteFiles::from(spill(rendered.files));
-    files.extend(indexes);
+    let (mut files, rendered) = render_and_index(&input, &bodies);
     diags.extend(rendered.diags);
     timer.lap("render and index");
 
