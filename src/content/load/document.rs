@@ -61,17 +61,22 @@ pub(crate) fn parse_document(
     };
 
     // 1. YAML syntax.
-    check_yaml(&at)?;
+    let value = check_yaml(&at)?;
 
     // 2. Keys: unknown or not for this kind.
     let keys = top_level_keys(at.yaml, at.yaml_line);
     check_keys(&at, kind, &keys, &mut errs);
 
-    // 3. Types. A setting that cannot be read is reported and left out, and the rest are
-    // read and checked, so that one run names every mistake in the file.
-    let mut meta: Meta = match typed_meta_reporting_each(&at, &keys, &mut errs) {
-        Some(m) => m,
-        None => return Err(errs),
+    // 3. Types: from the YAML read once above when every setting reads (the usual case).
+    // Otherwise the text is read again: a setting that cannot be read is reported (at its
+    // line) and left out, and the rest are read and checked, so that one run names every
+    // mistake in the file.
+    let mut meta: Meta = match serde_norway::from_value(value) {
+        Ok(m) => m,
+        Err(_) => match typed_meta_reporting_each(&at, &keys, &mut errs) {
+            Some(m) => m,
+            None => return Err(errs),
+        },
     };
 
     // 4. Required fields and values.
@@ -117,12 +122,12 @@ pub(super) fn kind_and_folders(root: &Path, path: &Path) -> (Kind, Vec<String>) 
     (kind, comps)
 }
 
-/// YAML syntax: an error here is the only one reported for the file.
-fn check_yaml(at: &Place) -> Result<(), Vec<Diagnostic>> {
+/// YAML syntax: an error here is the only one reported for the file. The YAML as read.
+fn check_yaml(at: &Place) -> Result<serde_norway::Value, Vec<Diagnostic>> {
     let yaml = at.yaml;
-    if let Err(e) = serde_norway::from_str::<serde_norway::Value>(yaml) {
+    serde_norway::from_str::<serde_norway::Value>(yaml).map_err(|e| {
         let (line, col) = error_position(&e, yaml, at.yaml_line);
-        return Err(vec![Diagnostic::error(
+        vec![Diagnostic::error(
             "front-matter/yaml",
             at.file,
             line,
@@ -130,9 +135,8 @@ fn check_yaml(at: &Place) -> Result<(), Vec<Diagnostic>> {
             format!("the front-matter is not valid YAML: {}", plain_yaml_message(&e.to_string())),
         )
         .with_hint("check this line: each setting is `name: value`, lists are `[a, b]` or lines starting with `- `, and text containing `: ` or `#` goes in quotes")
-        .with_source(at.text)]);
-    }
-    Ok(())
+        .with_source(at.text)]
+    })
 }
 
 /// Keys that are unknown, or that belong on another kind of document.
