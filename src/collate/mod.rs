@@ -144,7 +144,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     }
     // Fail early, before the work, when the output folder cannot be replaced.
     let out = write::check_replaceable(&opts.out)?;
-    let progress = crate::progress::Progress::new(opts.progress, 4);
+    let mut progress = crate::progress::Progress::new(opts.progress, 4);
     progress.step(&format!(
         "Reading {} learning index{}",
         crate::progress::count(opts.inputs.len()),
@@ -152,15 +152,20 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
     ));
     let indexes = input::read_all(&opts.inputs)?;
     let inputs = indexes.len();
+    progress.lap("read");
     progress.step("Bringing the boards' records together");
-    let merged = merge::merge(indexes);
-    let region = region::Region::build(merged, opts.title.clone(), opts.today);
+    let merged = crate::progress::timed("merge", || merge::merge(indexes));
+    let region = crate::progress::timed("region", || {
+        region::Region::build(merged, opts.title.clone(), opts.today)
+    });
+    progress.lap("merge");
     let tera = match &opts.layouts {
         Some(dir) => crate::render::templates::load(dir)?,
         None => crate::render::templates::default_theme()?,
     };
     progress.step("Making the region's pages and search index");
     let files = pages::render_site(&region, &tera)?;
+    progress.lap("pages and search");
     let pages = (files.files().iter())
         .filter(|f| f.path.ends_with(".html"))
         .count();
@@ -170,6 +175,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
         crate::progress::count(total_files)
     ));
     write::write_site(&out, &files)?;
+    progress.lap("write and swap in");
     Ok(CollateSummary {
         out: opts.out.clone(),
         title: region.title.clone(),

@@ -192,21 +192,59 @@ fn unique_paths<'a>(names: impl Iterator<Item = &'a str>, fallback: &str) -> Vec
         .collect()
 }
 
-fn newest_first(entries: &[Entry], list: &mut [usize]) {
-    list.sort_by(|&a, &b| {
-        let (ea, eb) = (&entries[a], &entries[b]);
-        eb.date
-            .cmp(&ea.date)
-            .then_with(|| eb.rec.completed.cmp(&ea.rec.completed))
-            .then_with(|| ea.rec.title.cmp(&eb.rec.title))
-            .then_with(|| ea.board.cmp(&eb.board))
+/// Each entry's place in the order every list shows: newest first (by publication, then
+/// completion), then by title and board; entries alike in all of these in the order read.
+/// Computed once: a list (entries in the order read) is then put in order by these places
+/// alone, as a stable sort by the same rule would order it.
+struct Newest(Vec<u32>);
+
+impl Newest {
+    fn of(entries: &[Entry]) -> Newest {
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (ea, eb) = (&entries[a], &entries[b]);
+            eb.date
+                .cmp(&ea.date)
+                .then_with(|| eb.rec.completed.cmp(&ea.rec.completed))
+                .then_with(|| ea.rec.title.cmp(&eb.rec.title))
+                .then_with(|| ea.board.cmp(&eb.board))
+        });
+        let mut place = vec![0; entries.len()];
+        for (i, &n) in order.iter().enumerate() {
+            place[n] = i as u32;
+        }
+        Newest(place)
+    }
+
+    /// Put `list` (entry numbers) newest first.
+    fn sort(&self, list: &mut [usize]) {
+        list.sort_unstable_by_key(|&n| self.0[n]);
+    }
+}
+
+/// The records in the order of the region's entries: by board, then as every index orders
+/// them ([`learning::record_order`]); one sort of their numbers, then each record moved once
+/// (records are large: sorting them in place moved each many times).
+fn in_region_order(records: Vec<Record>) -> Vec<Record> {
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ra, rb) = (&records[a], &records[b]);
+        ra.board
+            .cmp(&rb.board)
+            .then_with(|| learning::record_order(ra, rb))
     });
+    let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .map(|i| slots[i].take().expect("each record once"))
+        .collect()
 }
 
 /// Group entries by the values of a facet (a document may have several), newest first in each;
 /// terms with the most documents first, the documents with no value last.
 fn facet_terms(
     entries: &[Entry],
+    newest: &Newest,
     none_label: &str,
     values: impl Fn(&Record) -> Vec<(String, Option<String>)>,
 ) -> Vec<TermInfo> {
@@ -253,7 +291,7 @@ fn facet_terms(
     );
     for (t, p) in out.iter_mut().zip(paths) {
         t.path = p;
-        newest_first(entries, &mut t.entries);
+        newest.sort(&mut t.entries);
     }
     out
 }
@@ -543,15 +581,13 @@ fn common_region(entries: &[Entry]) -> Option<String> {
 impl Region {
     pub(crate) fn build(merged: Merged, title: Option<String>, today: NaiveDate) -> Region {
         let Merged {
-            mut records,
+            records,
             ongoing,
             sources,
             duplicates,
             mut warnings,
         } = merged;
-        // By board, then in the order every index uses (both sorts are stable).
-        learning::sort_records(&mut records);
-        records.sort_by(|a, b| a.board.cmp(&b.board));
+        let records = in_region_order(records);
         let mut boards = boards_of(&records, &sources);
         let mut years = years_of(&records);
         let mut themes = themes_of(&records, boards.len(), years.len());
@@ -571,20 +607,21 @@ impl Region {
         tally.counts.reviews =
             count_reviews(&tally.entries, today, recent_from, &mut boards, &mut themes);
         let entries = &mut tally.entries;
+        let newest = Newest::of(entries);
         for list in (boards.iter_mut().map(|b| &mut b.entries))
             .chain(years.iter_mut().map(|y| &mut y.entries))
             .chain(themes.iter_mut().map(|t| &mut t.entries))
         {
-            newest_first(entries, list);
+            newest.sort(list);
         }
         let themes = order_themes(themes, entries);
 
         let defaults = Vocabularies::defaults();
-        let review_types = facet_terms(entries, "Review type not given", |r| {
+        let review_types = facet_terms(entries, &newest, "Review type not given", |r| {
             let given = r.review_type_label.iter().cloned().collect::<Vec<_>>();
             labelled(r.review_type.as_slice(), &given, &defaults.review_types)
         });
-        let methodologies = facet_terms(entries, "Methodology not given", |r| {
+        let methodologies = facet_terms(entries, &newest, "Methodology not given", |r| {
             labelled(
                 &r.methodology,
                 &r.methodology_labels,

@@ -268,30 +268,35 @@ const MARKER_NOTE: &str =
 
 /// The page list of the regional site: every file, for [`crate::write::write_site`].
 pub(crate) fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, CollateError> {
-    let renderer = Renderer::new(region, tera);
+    use crate::progress::timed;
+    let renderer = timed("list items", || Renderer::new(region, tera));
     let jobs = jobs(region);
     let index = region.learning_index();
     let ((pages, search), data) = rayon::join(
         || {
             rayon::join(
                 || {
-                    jobs.par_iter()
-                        .map(|j| renderer.job(j))
-                        .collect::<Result<Vec<_>, _>>()
+                    timed("pages", || {
+                        jobs.par_iter()
+                            .map(|j| renderer.job(j))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
                 },
-                || super::search::search_files(region),
+                || timed("search", || super::search::search_files(region)),
             )
         },
         || {
-            let (json, (csv, recs)) = rayon::join(
-                || learning::to_json_compact(&index),
-                || {
-                    rayon::join(
-                        || learning::to_csv(&index),
-                        || learning::recommendations_csv(&index),
-                    )
-                },
-            );
+            let (json, (csv, recs)) = timed("learning index", || {
+                rayon::join(
+                    || learning::to_json_compact(&index),
+                    || {
+                        rayon::join(
+                            || learning::to_csv(&index),
+                            || learning::recommendations_csv(&index),
+                        )
+                    },
+                )
+            });
             vec![
                 OutFile::new(learning::JSON_FILE, json),
                 OutFile::new(learning::CSV_FILE, csv),

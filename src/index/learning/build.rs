@@ -130,12 +130,15 @@ fn kind_rank(kind: &str) -> usize {
 
 /// Sort records: by kind, newest first, then slug; stable across builds.
 pub(crate) fn sort_records(records: &mut [Record]) {
-    records.sort_by(|a, b| {
-        kind_rank(&a.kind)
-            .cmp(&kind_rank(&b.kind))
-            .then_with(|| b.published.cmp(&a.published))
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+    records.sort_by(record_order);
+}
+
+/// The order of records in every index: by kind, newest first, then slug.
+pub(crate) fn record_order(a: &Record, b: &Record) -> std::cmp::Ordering {
+    kind_rank(&a.kind)
+        .cmp(&kind_rank(&b.kind))
+        .then_with(|| b.published.cmp(&a.published))
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
 /// The generator string written into every index.
