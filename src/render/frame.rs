@@ -8,6 +8,7 @@
 //! this does not expect (a value of another type, a block holding the mark the blocks are cut
 //! at) leaves the page to the templates as before.
 
+use super::templates::{DEFAULT_TEMPLATES, FRAME_COUNT};
 use serde_json::Value;
 
 /// The frame's stand-in: the blocks of `base.html` with their default text, cut by [`MARK`].
@@ -16,15 +17,11 @@ pub(crate) const FRAME_TEMPLATE: &str = "__learnsite/frame.html";
 /// A page template `NAME` extending [`FRAME_TEMPLATE`] is compiled as `FRAMED` + `NAME`.
 pub(crate) const FRAMED: &str = "__learnsite/framed/";
 
-/// The default theme's files the frame stands for.
-pub(crate) const FRAME_FILES: [&str; 6] = [
-    "base.html",
-    "partials/quick_exit.html",
-    "partials/header.html",
-    "partials/search_box.html",
-    "partials/breadcrumbs.html",
-    "partials/footer.html",
-];
+/// The default theme's files the frame stands for: `base.html` and the partials it
+/// includes, the first [`FRAME_COUNT`] of the default templates.
+pub(crate) fn frame_files() -> impl Iterator<Item = &'static str> {
+    DEFAULT_TEMPLATES[..FRAME_COUNT].iter().map(|(n, _)| *n)
+}
 
 /// Where one block ends and the next begins in what [`FRAME_TEMPLATE`] gives.
 const MARK: char = '\u{E002}';
@@ -170,22 +167,7 @@ pub(crate) fn page(blocks: &str, ctx: &tera::Context) -> Option<String> {
     w.push_str("<main id=\"main\" tabindex=\"-1\">\n");
     w.push_str(content);
     w.push_str("\n</main>\n</div>\n");
-    // partials/footer.html
-    w.push_str("<footer class=\"site-footer\">\n  <div class=\"container\">\n    <ul class=\"site-footer__links\">\n");
-    for l in site.get("footer_links")?.as_array()? {
-        w.push_str("      <li><a href=\"");
-        let href = l.get("href")?;
-        if !href.as_str()?.starts_with("http") {
-            put(&mut w, root)?;
-        }
-        put(&mut w, Some(href))?;
-        w.push_str("\">");
-        put(&mut w, l.get("label"))?;
-        w.push_str("</a></li>\n");
-    }
-    w.push_str("    </ul>\n    <p>");
-    put(&mut w, site.get("footer_note"))?;
-    w.push_str("</p>\n  </div>\n</footer>\n");
+    footer(&mut w, site, root)?;
     // base.html's end
     w.push_str("<script src=\"");
     put(&mut w, root)?;
@@ -199,6 +181,26 @@ pub(crate) fn page(blocks: &str, ctx: &tera::Context) -> Option<String> {
     w.push_str(scripts);
     w.push_str("\n</body>\n</html>\n");
     Some(w)
+}
+
+/// partials/footer.html, with the site's links (`root` before those within the site).
+fn footer(w: &mut String, site: &Value, root: Option<&Value>) -> Option<()> {
+    w.push_str("<footer class=\"site-footer\">\n  <div class=\"container\">\n    <ul class=\"site-footer__links\">\n");
+    for l in site.get("footer_links")?.as_array()? {
+        w.push_str("      <li><a href=\"");
+        let href = l.get("href")?;
+        if !href.as_str()?.starts_with("http") {
+            put(w, root)?;
+        }
+        put(w, Some(href))?;
+        w.push_str("\">");
+        put(w, l.get("label"))?;
+        w.push_str("</a></li>\n");
+    }
+    w.push_str("    </ul>\n    <p>");
+    put(w, site.get("footer_note"))?;
+    w.push_str("</p>\n  </div>\n</footer>\n");
+    Some(())
 }
 
 /// `{{ v }}`: text escaped, a number or a boolean as written, nothing for null; none for a
@@ -332,5 +334,27 @@ mod tests {
         let tera = crate::render::templates::compile(&all).unwrap();
         assert!(!tera.get_template_names().any(|n| n == FRAME_TEMPLATE));
         assert_eq!(framed_source("{% extends \"other.html\" %}"), None);
+    }
+
+    #[test]
+    fn the_frame_files_are_base_html_and_every_partial_it_includes() {
+        let files: Vec<&str> = frame_files().collect();
+        assert_eq!(files[0], "base.html");
+        // Every file included from the frame is one of its files, and each partial of the
+        // frame is included from it.
+        let mut included = Vec::new();
+        for (name, text) in DEFAULT_TEMPLATES.iter().filter(|(n, _)| files.contains(n)) {
+            for part in text.split("{% include \"").skip(1) {
+                let inc = part.split('"').next().unwrap();
+                assert!(
+                    files.contains(&inc),
+                    "{name} includes {inc}, not a frame file"
+                );
+                included.push(inc);
+            }
+        }
+        for f in &files[1..] {
+            assert!(included.contains(f), "{f} is not included by the frame");
+        }
     }
 }

@@ -11,12 +11,16 @@ macro_rules! theme_files {
     };
 }
 
+/// How many of [`DEFAULT_TEMPLATES`], from the first, are the frame of every page: `base.html`
+/// and the partials it includes (see [`super::frame`]).
+pub(crate) const FRAME_COUNT: usize = 6;
+
 /// The default theme's templates, compiled in, by name. A template's name is its path under
 /// `layouts/`: board pages use `<name>.html`, regional pages `region/<name>.html`; both extend
 /// `base.html`, which includes the shared `partials/`. A site's own `layouts/<same path>`
 /// replaces the default one (see [`load`]).
 pub(crate) const DEFAULT_TEMPLATES: &[(&str, &str)] = theme_files![
-    // The frame of every page, board and regional.
+    // The frame of every page, board and regional (the first FRAME_COUNT).
     "base.html",
     "partials/quick_exit.html",
     "partials/header.html",
@@ -199,7 +203,7 @@ pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     .then_some((NATIVE_TRACKER_ROW, ""));
     // The default theme's frame written without its templates (see super::frame).
     let mut framed: Vec<(String, String)> = Vec::new();
-    if super::frame::FRAME_FILES.iter().all(|f| is_default(f)) {
+    if super::frame::frame_files().all(is_default) {
         framed.push((
             super::frame::FRAME_TEMPLATE.to_string(),
             super::frame::FRAME_SOURCE.to_string(),

@@ -1,0 +1,127 @@
+//! A tracker row written without its template.
+
+use super::ActionRow;
+use crate::render::fragments;
+
+/// Row `x` as the default theme's `partials/tracker_row.html` (with `macros.html`'s
+/// `rec_detail`, `rec_due` and `rec_status`) renders it, byte for byte, written without the
+/// template: the tracker has a row per recommendation (12,000 at 5,000 documents), and
+/// filling the template was a fifth of the tracker's time.
+pub(super) fn row_piece(x: &ActionRow) -> Option<fragments::Piece> {
+    let r = &x.rec;
+    let mut w = fragments::Writer::default();
+    w.raw("<tr class=\"rec rec--").text(r.status);
+    if r.overdue {
+        w.raw(" rec--overdue");
+    }
+    w.raw("\" data-status=\"").text(r.status);
+    w.raw("\" data-agency=\"").text(&x.data_agency);
+    w.raw("\" data-theme=\"").text(&x.data_theme);
+    w.raw("\" data-review=\"").text(&x.review_slug);
+    w.raw("\">\n    <td><span class=\"stack-label\">Review: </span><a href=\"");
+    w.root()
+        .text(&x.review_href)
+        .raw("\">")
+        .text(&x.review_title)
+        .raw("</a>");
+    if let Some(reference) = some(&x.reference) {
+        w.raw("<br><span class=\"secondary\">")
+            .text(reference)
+            .raw("</span>");
+    }
+    w.raw("</td>\n    <th scope=\"row\"><span class=\"stack-label\">Recommendation </span>");
+    w.text(&r.id).raw("</th>\n    <td>").text(&r.text);
+    // macros.html: rec_detail(r, root)
+    if let Some(reason) = some(&r.reason) {
+        w.raw("<p class=\"rec-reason\"><strong>Not implemented because:</strong> ");
+        w.text(reason).raw("</p>");
+    }
+    if let Some(evidence) = some(&r.evidence) {
+        w.raw("<p class=\"secondary\">Evidence: ")
+            .text(evidence)
+            .raw("</p>");
+    }
+    let scope = r.scope_label.filter(|s| !s.is_empty());
+    if scope.is_some() || !r.themes.is_empty() {
+        w.raw("<p class=\"secondary\">");
+        if let Some(scope) = scope {
+            w.text(scope);
+            if !r.themes.is_empty() {
+                w.raw(" · ");
+            }
+        }
+        if !r.themes.is_empty() {
+            w.raw("Themes: ");
+            for (i, t) in r.themes.iter().enumerate() {
+                if i > 0 {
+                    w.raw(", ");
+                }
+                w.raw("<a href=\"").root().text(&t.href).raw("\">");
+                w.text(&t.label).raw("</a>");
+            }
+        }
+        w.raw("</p>");
+    }
+    if !r.updates.is_empty() {
+        w.raw("<details class=\"rec-updates\"><summary>Updates");
+        if let Some(last) = some(&r.last_update) {
+            w.raw(", latest ").text(last);
+        }
+        w.raw("</summary><ul>");
+        for u in &r.updates {
+            w.raw("<li><time datetime=\"").text(&u.date_iso).raw("\">");
+            w.text(&u.date).raw("</time>: ").text(&u.text).raw("</li>");
+        }
+        w.raw("</ul></details>");
+    }
+    w.raw("</td>\n    <td><span class=\"stack-label\">Owner: </span>");
+    match &r.owner {
+        Some(owner) => w.text(owner),
+        None => w.raw("Not set"),
+    };
+    if !r.agency.is_empty() {
+        w.raw("<br><span class=\"secondary\">Carried out by ");
+        w.text(&r.agency.join(", ")).raw("</span>");
+    }
+    w.raw("</td>\n    <td><span class=\"stack-label\">Due: </span>");
+    // rec_due(r)
+    match some(&r.due) {
+        Some(due) => {
+            w.raw("<time datetime=\"");
+            w.text(r.due_iso.as_deref().unwrap_or_default()).raw("\">");
+            w.text(due).raw("</time>")
+        }
+        None => w.raw("Not set"),
+    };
+    if let Some(revised) = some(&r.revised_due) {
+        w.raw("<br><span class=\"secondary\">Revised to <time datetime=\"");
+        w.text(r.revised_due_iso.as_deref().unwrap_or_default());
+        w.raw("\">").text(revised).raw("</time></span>");
+    }
+    w.raw("</td>\n    <td><span class=\"stack-label\">Status: </span>");
+    // rec_status(r)
+    w.raw("<span class=\"status status--")
+        .text(r.status)
+        .raw("\">");
+    w.text(r.status_label).raw("</span>");
+    if r.overdue {
+        w.raw(" <strong class=\"status status--overdue\">");
+        w.text(r.overdue_words.as_deref().unwrap_or_default());
+        w.raw("</strong>");
+    }
+    if r.stale {
+        w.raw("<br><span class=\"secondary\">");
+        match some(&r.last_update) {
+            Some(last) => w.raw("No update since ").text(last),
+            None => w.raw("No update recorded"),
+        };
+        w.raw("</span>");
+    }
+    w.raw("</td>\n  </tr>\n");
+    w.finish()
+}
+
+/// The text of `s`, if it has some (as a template's `{% if s %}` reads it).
+fn some(s: &Option<String>) -> Option<&str> {
+    s.as_deref().filter(|s| !s.is_empty())
+}
