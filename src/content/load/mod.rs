@@ -145,61 +145,7 @@ pub(crate) fn load_site_cached(
     }
     let vocab = config.vocabularies();
     let mut diags = Vec::new();
-    let mut files = Vec::new();
-    let feedback_dir = content.join(super::feedback::FOLDER);
-    for entry in WalkDir::new(&content)
-        .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        // Feedback files are not documents: read below.
-        .filter_entry(|e| e.path() != feedback_dir)
-    {
-        let entry = entry.map_err(|e| LoadError::Io {
-            path: e
-                .path()
-                .map(Path::to_path_buf)
-                .unwrap_or_else(|| content.clone()),
-            source: e
-                .into_io_error()
-                .unwrap_or_else(|| std::io::Error::other("walk error")),
-        })?;
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') && entry.depth() > 0 {
-            continue;
-        }
-        if entry.file_type().is_symlink() {
-            diags.push(
-                Diagnostic::error(
-                    "content/symlink",
-                    &rel(root, entry.path()),
-                    1,
-                    1,
-                    "this is a symbolic link and is not followed, so it is not published",
-                )
-                .as_warning()
-                .with_hint("copy the file into content/ instead of linking to it"),
-            );
-            continue;
-        }
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        if entry.path().extension().is_some_and(|e| e == "md") {
-            files.push(entry.into_path());
-        } else {
-            diags.push(
-                Diagnostic::error(
-                    "content/not-markdown",
-                    &rel(root, entry.path()),
-                    1,
-                    1,
-                    "this file is not markdown (.md) and is not published",
-                )
-                .as_warning()
-                .with_hint("put files for download in `static/` and link to them from a page"),
-            );
-        }
-    }
+    let files = walk_content(root, &content, &mut diags)?;
 
     // With a cache, each file's stamp: the walk has just listed it, so it is read cheaply.
     let stamps: Vec<Option<Stamp>> = match cache.as_deref() {
@@ -225,34 +171,7 @@ pub(crate) fn load_site_cached(
             if reused.is_some() {
                 return None;
             }
-            let rel_path = rel(root, path);
-            let text = match std::fs::read(path) {
-                Ok(b) => match String::from_utf8(b) {
-                    Ok(t) => t,
-                    Err(_) => {
-                        return Some(Err(vec![Diagnostic::error(
-                            "content/not-utf8",
-                            &rel_path,
-                            1,
-                            1,
-                            "this file is not UTF-8 text",
-                        )
-                        .with_hint(
-                            "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
-                        )]))
-                    }
-                },
-                Err(e) => {
-                    return Some(Err(vec![Diagnostic::error(
-                        "content/unreadable",
-                        &rel_path,
-                        1,
-                        1,
-                        format!("this file cannot be read: {e}"),
-                    )]))
-                }
-            };
-            Some(parse_document(root, path, &rel_path, text, &config, &vocab))
+            Some(read_document(root, path, &config, &vocab))
         })
         .collect();
     if let Some(c) = cache {
@@ -326,6 +245,109 @@ pub(crate) fn load_site_cached(
         diagnostics: diags,
         unpublishable,
     })
+}
+
+/// The markdown files under `content/` (feedback files aside), by name; a symbolic link
+/// or a file that is not markdown is a warning in `diags`.
+fn walk_content(
+    root: &Path,
+    content: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Vec<PathBuf>, LoadError> {
+    let mut files = Vec::new();
+    let feedback_dir = content.join(super::feedback::FOLDER);
+    for entry in WalkDir::new(content)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        // Feedback files are not documents: read below.
+        .filter_entry(|e| e.path() != feedback_dir)
+    {
+        let entry = entry.map_err(|e| LoadError::Io {
+            path: e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content.to_path_buf()),
+            source: e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("walk error")),
+        })?;
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && entry.depth() > 0 {
+            continue;
+        }
+        if entry.file_type().is_symlink() {
+            diags.push(
+                Diagnostic::error(
+                    "content/symlink",
+                    &rel(root, entry.path()),
+                    1,
+                    1,
+                    "this is a symbolic link and is not followed, so it is not published",
+                )
+                .as_warning()
+                .with_hint("copy the file into content/ instead of linking to it"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            files.push(entry.into_path());
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    "content/not-markdown",
+                    &rel(root, entry.path()),
+                    1,
+                    1,
+                    "this file is not markdown (.md) and is not published",
+                )
+                .as_warning()
+                .with_hint("put files for download in `static/` and link to them from a page"),
+            );
+        }
+    }
+
+    Ok(files)
+}
+
+/// Read and parse one document file.
+fn read_document(
+    root: &Path,
+    path: &Path,
+    config: &Config,
+    vocab: &crate::vocab::Vocabularies,
+) -> Parsed {
+    let rel_path = rel(root, path);
+    let text = match std::fs::read(path) {
+        Ok(b) => match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(_) => {
+                return Err(vec![Diagnostic::error(
+                    "content/not-utf8",
+                    &rel_path,
+                    1,
+                    1,
+                    "this file is not UTF-8 text",
+                )
+                .with_hint(
+                    "save it as UTF-8 (in most editors: Save As, Encoding: UTF-8)",
+                )]);
+            }
+        },
+        Err(e) => {
+            return Err(vec![Diagnostic::error(
+                "content/unreadable",
+                &rel_path,
+                1,
+                1,
+                format!("this file cannot be read: {e}"),
+            )]);
+        }
+    };
+    parse_document(root, path, &rel_path, text, config, vocab)
 }
 
 /// A document with errors, read as far as it can be for the lint: its front-matter as typed
