@@ -39,6 +39,7 @@ mod escape;
 pub mod index;
 mod key;
 pub mod lint;
+mod order;
 mod progress;
 mod render;
 pub mod report;

@@ -226,18 +226,11 @@ impl Newest {
 /// them ([`learning::record_order`]); one sort of their numbers, then each record moved once
 /// (records are large: sorting them in place moved each many times).
 fn in_region_order(records: Vec<Record>) -> Vec<Record> {
-    let mut order: Vec<usize> = (0..records.len()).collect();
-    order.sort_by(|&a, &b| {
-        let (ra, rb) = (&records[a], &records[b]);
+    crate::order::sorted_moving_once(records, |ra, rb| {
         ra.board
             .cmp(&rb.board)
             .then_with(|| learning::record_order(ra, rb))
-    });
-    let mut slots: Vec<Option<Record>> = records.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .map(|i| slots[i].take().expect("each record once"))
-        .collect()
+    })
 }
 
 /// Group entries by the values of a facet (a document may have several), newest first in each;
