@@ -26,7 +26,7 @@ mod tests {
         assert_eq!(sorted_moving_once(items, |a, b| a.0.cmp(&b.0)), expected);
         assert_eq!(
             sorted_moving_once(Vec::<u8>::new(), |a, b| a.cmp(b)),
-            vec![]
+            Vec::<u8>::new()
         );
     }
 }
