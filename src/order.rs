@@ -22,7 +22,7 @@ mod tests {
     fn sorts_stably_as_sort_by_does() {
         let items = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
         let mut expected = items.clone();
-        expected.sort_by(|a, b| a.0.cmp(&b.0));
+        expected.sort_by_key(|a| a.0);
         assert_eq!(sorted_moving_once(items, |a, b| a.0.cmp(&b.0)), expected);
         assert_eq!(
             sorted_moving_once(Vec::<u8>::new(), |a, b| a.cmp(b)),
