@@ -3,12 +3,16 @@
 //! documents). A listing longer than [`PAGE_SIZE`] is paginated (`…/page/2/`).
 
 use super::pages::term_views;
-use super::templates::CARD_TEMPLATE;
+use super::templates::{CARD_TEMPLATE, NATIVE_LIST};
 use super::view::{self, CardView, Crumb, DocView};
 use super::{fragments, Pages, Renderer};
 use crate::content::{Document, Kind};
 use crate::index::taxonomy::Taxonomy;
 use rayon::prelude::*;
+
+mod native;
+#[cfg(test)]
+mod tests;
 
 /// Documents a listing page shows at most; longer listings are paginated.
 pub(crate) const PAGE_SIZE: usize = 50;
@@ -28,20 +32,28 @@ fn intro(kind: Kind) -> &'static str {
 pub(crate) struct Cards {
     views: Vec<CardView>,
     html: Vec<Option<fragments::Piece>>,
+    /// The site lists documents with the default theme's `list.html` in its frame: listing
+    /// pages are written without the templates ([`native`]).
+    native: bool,
 }
 
 impl Cards {
     pub(crate) fn new(r: &Renderer, views: &[DocView]) -> Cards {
         let views: Vec<CardView> = views.iter().map(CardView::from).collect();
-        let html = if r.tera.get_template_names().any(|n| n == CARD_TEMPLATE) {
-            views
-                .par_iter()
-                .map(|v| fragments::piece(r, CARD_TEMPLATE, "d", v))
-                .collect()
+        let has = |name: &str| r.tera.get_template_names().any(|n| n == name);
+        // The card template is there only with the default theme's `macros.html` (and
+        // `list.html`), whose `doc_card` the native card writes.
+        let html = if has(CARD_TEMPLATE) {
+            views.par_iter().map(native::card).collect()
         } else {
             vec![None; views.len()]
         };
-        Cards { views, html }
+        let native = r.framed && has(CARD_TEMPLATE) && has(NATIVE_LIST);
+        Cards {
+            views,
+            html,
+            native,
+        }
     }
 
     /// The entries of documents `ids` on a page whose root is `root`, or nothing (the
@@ -62,26 +74,33 @@ pub(crate) fn kinds(
     ongoing: &[view::OngoingView],
     out: &mut Pages,
 ) {
-    for kind in [Kind::Review, Kind::Briefing, Kind::LearningSummary] {
-        let list: Vec<usize> = docs
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.kind == kind)
-            .map(|(i, _)| i)
-            .collect();
-        let listing = Listing {
-            url: format!("{}/", kind.section()),
-            title: kind.plural().to_string(),
-            section: kind.section(),
-            crumbs: Vec::new(),
-            intro: Some(intro(kind).to_string()),
-            latest_briefing: None,
-            feed_href: None,
-            ongoing: if kind == Kind::Review { ongoing } else { &[] },
-        };
-        for page in listing.pages(r, cards, &list) {
-            out.add(page);
+    // One pass over the documents for the three kinds.
+    const KINDS: [Kind; 3] = [Kind::Review, Kind::Briefing, Kind::LearningSummary];
+    let mut lists: [Vec<usize>; 3] = Default::default();
+    for (i, d) in docs.iter().enumerate() {
+        if let Some(k) = KINDS.iter().position(|&k| k == d.kind) {
+            lists[k].push(i);
         }
+    }
+    let listings: Vec<(Listing, &[usize])> = KINDS
+        .iter()
+        .zip(&lists)
+        .map(|(&kind, list)| {
+            let listing = Listing {
+                url: format!("{}/", kind.section()),
+                title: kind.plural().to_string(),
+                section: kind.section(),
+                crumbs: Vec::new(),
+                intro: Some(intro(kind).to_string()),
+                latest_briefing: None,
+                feed_href: None,
+                ongoing: if kind == Kind::Review { ongoing } else { &[] },
+            };
+            (listing, list.as_slice())
+        })
+        .collect();
+    for page in pages_of(r, cards, &listings) {
+        out.add(page);
     }
 }
 
@@ -93,49 +112,89 @@ pub(crate) fn taxonomies(
     vocab: &crate::vocab::Vocabularies,
     out: &mut Pages,
 ) {
+    let mut listings: Vec<(Listing, &[usize])> = Vec::new();
+    for tax in taxonomies {
+        let theme = tax.section == "themes";
+        listings.extend(tax.terms.iter().map(|t| {
+            // A theme's page opens with what the theme covers and its latest briefing.
+            let intro = theme
+                .then(|| vocab.themes.by_slug(&t.slug))
+                .flatten()
+                .and_then(|v| v.description.clone());
+            let latest_briefing = theme
+                .then(|| {
+                    t.docs
+                        .iter()
+                        .copied()
+                        .find(|&i| cards.views[i].kind == Kind::Briefing.as_str())
+                })
+                .flatten();
+            let listing = Listing {
+                url: format!("{}/{}/", tax.section, t.slug),
+                title: format!("{}: {}", tax.singular, t.label),
+                section: tax.section,
+                crumbs: vec![Crumb {
+                    title: tax.title.to_string(),
+                    href: format!("{}/index.html", tax.section),
+                }],
+                intro,
+                latest_briefing,
+                ongoing: &[],
+                feed_href: theme.then(|| format!("themes/{}/feed.xml", t.slug)),
+            };
+            (listing, t.docs.as_slice())
+        }));
+    }
+    let mut term_pages = pages_of(r, cards, &listings).into_iter();
+    // Each taxonomy's page of terms, then its terms' pages.
+    let mut from = 0;
     for tax in taxonomies {
         let url = format!("{}/", tax.section);
         let mut ctx = r.context(&url, tax.title, tax.section, &[]);
         ctx.insert("terms", &term_views(tax));
         out.add(r.page("terms.html", &ctx, &url, &format!("the page /{url}")));
-        let term_pages: Vec<_> = tax
-            .terms
-            .par_iter()
-            .flat_map_iter(|t| {
-                let theme = tax.section == "themes";
-                // A theme's page opens with what the theme covers and its latest briefing.
-                let intro = theme
-                    .then(|| vocab.themes.by_slug(&t.slug))
-                    .flatten()
-                    .and_then(|v| v.description.clone());
-                let latest_briefing = theme
-                    .then(|| {
-                        t.docs
-                            .iter()
-                            .map(|&i| &cards.views[i])
-                            .find(|c| c.kind == Kind::Briefing.as_str())
-                    })
-                    .flatten();
-                let listing = Listing {
-                    url: format!("{}/{}/", tax.section, t.slug),
-                    title: format!("{}: {}", tax.singular, t.label),
-                    section: tax.section,
-                    crumbs: vec![Crumb {
-                        title: tax.title.to_string(),
-                        href: format!("{}/index.html", tax.section),
-                    }],
-                    intro,
-                    latest_briefing,
-                    ongoing: &[],
-                    feed_href: theme.then(|| format!("themes/{}/feed.xml", t.slug)),
-                };
-                listing.pages(r, cards, &t.docs)
-            })
-            .collect();
-        for page in term_pages {
+        let to = from + tax.terms.len();
+        let pages: usize = listings[from..to]
+            .iter()
+            .map(|(_, ids)| page_count(ids))
+            .sum();
+        for page in term_pages.by_ref().take(pages) {
             out.add(page);
         }
+        from = to;
     }
+}
+
+/// How many pages a listing of documents `ids` has.
+fn page_count(ids: &[usize]) -> usize {
+    ids.len().div_ceil(PAGE_SIZE).max(1)
+}
+
+/// Every page of `listings` (each with its documents), in order, made in parallel: the
+/// default theme's without the templates, reusing each worker's buffers.
+fn pages_of(
+    r: &Renderer,
+    cards: &Cards,
+    listings: &[(Listing, &[usize])],
+) -> Vec<Result<crate::write::OutFile, crate::diagnostics::Diagnostic>> {
+    let jobs: Vec<(usize, usize)> = listings
+        .iter()
+        .enumerate()
+        .flat_map(|(k, (_, ids))| (1..=page_count(ids)).map(move |n| (k, n)))
+        .collect();
+    jobs.par_iter()
+        .map_init(
+            || (cards.native.then(|| native::Scratch::new(r)), String::new()),
+            |(scratch, html), &(k, n)| {
+                let (listing, ids) = &listings[k];
+                let total = page_count(ids);
+                scratch
+                    .as_mut()
+                    .and_then(|s| native::page(r, cards, listing, ids, n, total, s))
+                    .unwrap_or_else(|| listing.page(r, cards, ids, n, total, html))
+            },
+        )
+        .collect()
 }
 
 /// One listing: where it is and what its pages say above the documents.
@@ -145,45 +204,43 @@ struct Listing<'c> {
     section: &'static str,
     crumbs: Vec<Crumb>,
     intro: Option<String>,
-    /// Shown above the list (a theme's latest briefing).
-    latest_briefing: Option<&'c CardView>,
+    /// Shown above the list (a theme's latest briefing), by its index in the cards.
+    latest_briefing: Option<usize>,
     feed_href: Option<String>,
     /// Reviews still being carried out, shown after the first page's documents.
     ongoing: &'c [view::OngoingView],
 }
 
 impl Listing<'_> {
-    /// The listing's pages of documents `ids`, [`PAGE_SIZE`] each.
-    fn pages(
+    /// Page `n` of `total_pages` of the listing of documents `ids`, [`PAGE_SIZE`] a page,
+    /// filled from `list.html`.
+    fn page(
         &self,
         r: &Renderer,
         cards: &Cards,
         ids: &[usize],
-    ) -> Vec<Result<crate::write::OutFile, crate::diagnostics::Diagnostic>> {
-        let total_pages = ids.len().div_ceil(PAGE_SIZE).max(1);
-        (1..=total_pages)
-            .into_par_iter()
-            .map_init(String::new, |html, n| {
-                let page = view::page_url(&self.url, n);
-                let chunk =
-                    &ids[((n - 1) * PAGE_SIZE).min(ids.len())..(n * PAGE_SIZE).min(ids.len())];
-                let docs: Vec<&CardView> = chunk.iter().map(|&i| &cards.views[i]).collect();
-                cards.html(chunk, &view::root_for(&page), html);
-                let mut ctx = r.context(&page, &self.title, self.section, &self.crumbs);
-                ctx.insert("docs", &docs);
-                ctx.insert("cards", html);
-                ctx.insert("total", &ids.len());
-                ctx.insert("intro", &self.intro);
-                ctx.insert("latest_briefing", &self.latest_briefing.filter(|_| n == 1));
-                ctx.insert("feed_href", &self.feed_href);
-                if n == 1 {
-                    ctx.insert("ongoing", self.ongoing);
-                }
-                if total_pages > 1 {
-                    ctx.insert("pager", &view::Pager::new(&self.url, n, total_pages));
-                }
-                r.page("list.html", &ctx, &page, &format!("the page /{page}"))
-            })
-            .collect()
+        n: usize,
+        total_pages: usize,
+        html: &mut String,
+    ) -> Result<crate::write::OutFile, crate::diagnostics::Diagnostic> {
+        let page = view::page_url(&self.url, n);
+        let chunk = &ids[((n - 1) * PAGE_SIZE).min(ids.len())..(n * PAGE_SIZE).min(ids.len())];
+        let docs: Vec<&CardView> = chunk.iter().map(|&i| &cards.views[i]).collect();
+        cards.html(chunk, &view::root_for(&page), html);
+        let mut ctx = r.context(&page, &self.title, self.section, &self.crumbs);
+        ctx.insert("docs", &docs);
+        ctx.insert("cards", html);
+        ctx.insert("total", &ids.len());
+        ctx.insert("intro", &self.intro);
+        let latest = self.latest_briefing.filter(|_| n == 1);
+        ctx.insert("latest_briefing", &latest.map(|i| &cards.views[i]));
+        ctx.insert("feed_href", &self.feed_href);
+        if n == 1 {
+            ctx.insert("ongoing", self.ongoing);
+        }
+        if total_pages > 1 {
+            ctx.insert("pager", &view::Pager::new(&self.url, n, total_pages));
+        }
+        r.page("list.html", &ctx, &page, &format!("the page /{page}"))
     }
 }

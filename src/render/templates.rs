@@ -180,6 +180,11 @@ pub(crate) const TRACKER_ROW_TEMPLATE: &str = "__learnsite/tracker_row.html";
 /// then written without the template, as it would write them.
 pub(crate) const NATIVE_TRACKER_ROW: &str = "__learnsite/native/tracker_row";
 
+/// Present (empty) when the site's listing pages are the default theme's (`list.html`,
+/// `macros.html` and `partials/pagination.html` unchanged): they are then written without
+/// the templates (`listings::native`).
+pub(crate) const NATIVE_LIST: &str = "__learnsite/native/list";
+
 pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -201,6 +206,10 @@ pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
         && is_default("partials/tracker_row.html")
         && is_default("macros.html"))
     .then_some((NATIVE_TRACKER_ROW, ""));
+    let native_list = (is_default("list.html")
+        && is_default("macros.html")
+        && is_default("partials/pagination.html"))
+    .then_some((NATIVE_LIST, ""));
     // The default theme's frame written without its templates (see super::frame).
     let mut framed: Vec<(String, String)> = Vec::new();
     if super::frame::frame_files().all(is_default) {
@@ -219,7 +228,8 @@ pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
             .map(|(n, s)| (n.as_str(), s.as_str()))
             .chain(card)
             .chain(row)
-            .chain(native_row),
+            .chain(native_row)
+            .chain(native_list),
     )
     .map_err(|e| TemplateError::Parse {
         file: first_template_in(&e),
