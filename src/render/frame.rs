@@ -24,7 +24,7 @@ pub(crate) fn frame_files() -> impl Iterator<Item = &'static str> {
 }
 
 /// Where one block ends and the next begins in what [`FRAME_TEMPLATE`] gives.
-const MARK: char = '\u{E002}';
+pub(crate) const MARK: char = '\u{E002}';
 
 /// [`FRAME_TEMPLATE`]'s text: `base.html`'s blocks, in order, with their default text.
 pub(crate) const FRAME_SOURCE: &str = "{% block title %}{{ page_title }} \u{2013} {{ site.title }}{% endblock title %}\u{E002}{% block head %}{% endblock head %}\u{E002}{% block content %}{% endblock content %}\u{E002}{% block scripts %}{% endblock scripts %}";

@@ -345,6 +345,21 @@ impl<'a> Renderer<'a> {
             &dyn Fn(&memo::Ctx) -> Result<String, Diagnostic>,
         ) -> Result<String, Diagnostic>,
     ) -> Result<OutFile, Diagnostic> {
+        self.page_made(name, ctx, url, what, |render| then(render(ctx)?, render))
+    }
+
+    /// [`Renderer::page`], the page's text made by `make`, which is given a way to fill the
+    /// template with a context (a page written without its template need not use it).
+    pub(crate) fn page_made(
+        &self,
+        name: &str,
+        ctx: &memo::Ctx,
+        url: &str,
+        what: &str,
+        make: impl FnOnce(
+            &dyn Fn(&memo::Ctx) -> Result<String, Diagnostic>,
+        ) -> Result<String, Diagnostic>,
+    ) -> Result<OutFile, Diagnostic> {
         let path = view::href(url);
         if self.memo.is_some_and(|m| m.unchanged(&path, name, ctx)) {
             return Ok(OutFile::new(path, Vec::new()));
@@ -353,7 +368,7 @@ impl<'a> Renderer<'a> {
             self.fill(name, &c.tera)
                 .map_err(|e| render_error(name, what, &e))
         };
-        let html = then(render(ctx)?, &render)?;
+        let html = make(&render)?;
         let page = OutFile::new(path, html);
         Ok(match self.stream {
             Some(s) => s.put(page),

@@ -185,6 +185,12 @@ pub(crate) const NATIVE_TRACKER_ROW: &str = "__learnsite/native/tracker_row";
 /// the templates (`listings::native`).
 pub(crate) const NATIVE_LIST: &str = "__learnsite/native/list";
 
+/// Present (empty) as `NATIVE_PAGE` + `name` when the site's `name` (one of
+/// [`NATIVE_PAGES`]) and `macros.html` are the default theme's: those pages are then written
+/// without the template, as it would write them.
+pub(crate) const NATIVE_PAGE: &str = "__learnsite/native/";
+const NATIVE_PAGES: &[&str] = &["action_sheet.html", "digest.html"];
+
 pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
@@ -210,6 +216,10 @@ pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
         && is_default("macros.html")
         && is_default("partials/pagination.html"))
     .then_some((NATIVE_LIST, ""));
+    let native_pages: Vec<String> = (NATIVE_PAGES.iter())
+        .filter(|n| is_default("macros.html") && is_default(n))
+        .map(|n| format!("{NATIVE_PAGE}{n}"))
+        .collect();
     // The default theme's frame written without its templates (see super::frame).
     let mut framed: Vec<(String, String)> = Vec::new();
     if super::frame::frame_files().all(is_default) {
@@ -229,7 +239,8 @@ pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
             .chain(card)
             .chain(row)
             .chain(native_row)
-            .chain(native_list),
+            .chain(native_list)
+            .chain(native_pages.iter().map(|n| (n.as_str(), ""))),
     )
     .map_err(|e| TemplateError::Parse {
         file: first_template_in(&e),

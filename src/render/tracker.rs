@@ -14,6 +14,7 @@ use super::{fragments, Pages, Renderer};
 use crate::content::{Document, Kind, RecommendationStatus};
 use crate::diagnostics::Diagnostic;
 use crate::write::OutFile;
+use page::{Look, Spec};
 use rayon::prelude::*;
 use row::row_piece;
 use serde::Serialize;
@@ -123,16 +124,29 @@ impl<'a> Rows<'a> {
         }
     }
 
-    /// The tracker page at `url` with `tables`, its context `ctx` (all but the tables).
+    /// The tracker page `spec` with `tables`: written without the template with its `look`
+    /// when there is one and every row is made ([`page`]), else by the template.
     fn page(
         &self,
         r: &Renderer,
-        mut ctx: Ctx,
+        spec: &Spec,
         tables: Vec<Table>,
-        url: &str,
+        look: Option<&Look>,
     ) -> Result<OutFile, Diagnostic> {
-        let groups: Vec<&Group> = tables.iter().map(|t| &t.group).collect();
-        ctx.insert("groups", &groups);
+        let url = &spec.url;
+        let root = view::root_for(url);
+        let made = |t: &Table| t.ids.is_empty() || t.group.html.is_some();
+        let look = look.filter(|l| l.fits(spec) && tables.iter().all(made));
+        // The template's context, unless the page is written without it (the memo still
+        // keys the page by it).
+        let mut ctx = if look.is_some() && r.memo.is_none() {
+            Ctx::new(false)
+        } else {
+            let mut ctx = spec.ctx(r);
+            let groups: Vec<&Group> = tables.iter().map(|t| &t.group).collect();
+            ctx.insert("groups", &groups);
+            ctx
+        };
         if r.memo.is_some() {
             // What the marks stand for, for the page's key.
             let keys: Vec<Vec<Option<u128>>> = (tables.iter())
@@ -140,9 +154,16 @@ impl<'a> Rows<'a> {
                 .collect();
             ctx.key_also("rows", &keys);
         }
-        let root = view::root_for(url);
         let what = format!("the page /{url}");
-        r.page_then("tracker.html", &ctx, url, &what, |html, render| {
+        r.page_made("tracker.html", &ctx, url, &what, |render| {
+            if let Some(look) = look {
+                let rows = |t: &Table, w: &mut String| {
+                    fragments::join(t.ids.iter().map(|&i| &self.html[i]), &root, w);
+                };
+                let size = tables.iter().map(|t| t.ids.len()).sum::<usize>() * 2048;
+                return Ok(look.page(r, spec, &tables, &rows, size));
+            }
+            let html = render(&ctx)?;
             match self.splice(&html, &tables, &root) {
                 Some(page) => Ok(page),
                 None => {
@@ -424,22 +445,26 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
 
     // The tracker itself.
     let rows = Rows::new(r, &all);
-    let url = format!("{SECTION}/");
     let everything: Vec<&ActionRow> = all.iter().collect();
-    let mut ctx = r.context(&url, "Action tracker", SECTION, &[]);
-    ctx.insert("summary", &summary(&everything, status_facet));
-    ctx.insert("facets", &facet_list);
-    ctx.insert("filterable", &true);
-    ctx.insert("as_of", &as_of);
-    ctx.insert("csv_href", CSV_FILE);
+    let spec = Spec {
+        url: format!("{SECTION}/"),
+        title: "Action tracker".into(),
+        crumbs: &[],
+        summary: Some(summary(&everything, status_facet)),
+        facets: &facet_list,
+        filter: None,
+        filterable: true,
+        impact_due: None,
+        as_of: &as_of,
+    };
     let every = rows.group(
         0,
         ("all", "All recommendations", ""),
         (0..all.len()).collect(),
     );
-    out.add(rows.page(r, ctx, vec![every], &url));
+    out.add(rows.page(r, &spec, vec![every], Look::new(r, &spec).as_ref()));
 
-    // A page per value of each filter (in parallel).
+    // A page per value of each filter (in parallel), each with the same menu.
     let values: Vec<(&Facet, &FacetValue, &Vec<usize>)> = facets
         .iter()
         .flat_map(|(facet, hits)| {
@@ -450,20 +475,26 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
                 .map(move |(v, h)| (facet, v, h))
         })
         .collect();
+    let spec_of = |(facet, value, hit): &(&Facet, &FacetValue, &Vec<usize>)| {
+        let picked: Vec<&ActionRow> = hit.iter().map(|&i| &all[i]).collect();
+        Spec {
+            url: format!("{SECTION}/{}/{}/", facet.id, value.slug),
+            title: format!("Action tracker: {}", value.label),
+            crumbs: std::slice::from_ref(&root_crumb),
+            summary: Some(summary(&picked, status_facet)),
+            facets: &narrow_facets,
+            filter: Some(format!("{}: {}", facet.title, value.label)),
+            filterable: false,
+            impact_due: None,
+            as_of: &as_of,
+        }
+    };
+    let look = values.first().and_then(|v| Look::new(r, &spec_of(v)));
     let filtered: Vec<_> = values
         .par_iter()
-        .map(|(facet, value, hit)| {
-            let url = format!("{SECTION}/{}/{}/", facet.id, value.slug);
-            let picked: Vec<&ActionRow> = hit.iter().map(|&i| &all[i]).collect();
-            let title = format!("Action tracker: {}", value.label);
-            let mut ctx = r.context(&url, &title, SECTION, std::slice::from_ref(&root_crumb));
-            ctx.insert("summary", &summary(&picked, status_facet));
-            ctx.insert("facets", &narrow_facets);
-            ctx.insert("filter", &format!("{}: {}", facet.title, value.label));
-            ctx.insert("as_of", &as_of);
-            ctx.insert("csv_href", CSV_FILE);
-            let group = rows.group(0, ("filtered", "Recommendations", ""), hit.to_vec());
-            rows.page(r, ctx, vec![group], &url)
+        .map(|v| {
+            let group = rows.group(0, ("filtered", "Recommendations", ""), v.2.to_vec());
+            rows.page(r, &spec_of(v), vec![group], look.as_ref())
         })
         .collect();
     for page in filtered {
@@ -471,7 +502,6 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
     }
 
     // Exceptions.
-    let url = format!("{SECTION}/exceptions/");
     let pick = |f: &dyn Fn(&ActionRow) -> bool| {
         (0..all.len())
             .filter(|&i| f(&all[i]))
@@ -518,17 +548,18 @@ pub(crate) fn pages(r: &Renderer, docs: &[&Document], views: &[DocView], out: &m
             })
         })
         .collect();
-    let mut ctx = r.context(
-        &url,
-        "Exceptions",
-        SECTION,
-        std::slice::from_ref(&root_crumb),
-    );
-    ctx.insert("impact_due", &impact_due);
-    ctx.insert("exceptions", &true);
-    ctx.insert("as_of", &as_of);
-    ctx.insert("csv_href", CSV_FILE);
-    out.add(rows.page(r, ctx, groups, &url));
+    let spec = Spec {
+        url: format!("{SECTION}/exceptions/"),
+        title: "Exceptions".into(),
+        crumbs: std::slice::from_ref(&root_crumb),
+        summary: None,
+        facets: &[],
+        filter: None,
+        filterable: false,
+        impact_due: Some(&impact_due),
+        as_of: &as_of,
+    };
+    out.add(rows.page(r, &spec, groups, Look::new(r, &spec).as_ref()));
 
     out.files.push(OutFile::new(CSV_FILE, csv(&all)));
 }
@@ -595,6 +626,8 @@ pub(crate) fn csv(rows: &[ActionRow]) -> Vec<u8> {
     )
 }
 
+pub(crate) mod outline;
+mod page;
 mod row;
 #[cfg(test)]
 mod tests;
