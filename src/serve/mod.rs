@@ -9,7 +9,7 @@ mod session;
 use crate::site::{self, BuildOptions};
 use session::Session;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
@@ -212,8 +212,21 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
 
     let (tx, rx) = mpsc::channel::<(PathBuf, bool)>();
     let ignore = out.clone();
+    // The watcher failed somewhere (a folder it could not watch): what it names from now on
+    // may not be all that changed.
+    let failed = Arc::new(AtomicBool::new(false));
+    let failed_in_watcher = Arc::clone(&failed);
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(ev) = res else { return };
+        let Ok(ev) = res else {
+            failed_in_watcher.store(true, Ordering::SeqCst);
+            return;
+        };
+        if ev.need_rescan() {
+            // Events were lost (the kernel's queue overflowed): an update that looks at
+            // every file.
+            let _ = tx.send((PathBuf::new(), true));
+            return;
+        }
         if !is_change(&ev.kind) {
             return;
         }
@@ -239,6 +252,22 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     let v2 = Arc::clone(&version);
     // Absolute, so a saved file is shown as `content/reviews/adult-d.md`, not by its whole path.
     let site_dir = std::fs::canonicalize(&opts.site).unwrap_or_else(|_| opts.site.clone());
+    // The site folder as the watcher names paths in it (its watches are this joined to the
+    // current folder).
+    let watched_as = std::env::current_dir()
+        .map(|d| d.join(&opts.site))
+        .unwrap_or_else(|_| opts.site.clone());
+    // A path the watcher named, by its place in the site folder.
+    let place = move |p: &Path| -> Option<PathBuf> {
+        p.strip_prefix(&watched_as)
+            .or_else(|_| p.strip_prefix(&site_dir))
+            .ok()
+            .map(Path::to_path_buf)
+    };
+    let site = opts.site.clone();
+    // The first build's walk of content/ was before the watcher began: the next update
+    // looks at every file, not only those named since.
+    session.note_changed(None);
     std::thread::spawn(move || {
         loop {
             let Ok(first) = rx.recv() else { return };
@@ -246,15 +275,26 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
             // place, sets its times) go together: the update starts once the files named are
             // complete, not on a half-written one; what comes later is the next update, each
             // of a consistent site.
-            let changed = one_save(first, &rx);
-            if !seen.changed(&changed) {
+            let mut changed = one_save(first, &rx);
+            let lost = changed.iter().any(|p| p.as_os_str().is_empty());
+            changed.retain(|p| !p.as_os_str().is_empty());
+            // Noted even when nothing seems changed: a file replaced by one of the same size
+            // and time is still looked at again by the next update.
+            let named: Option<Vec<PathBuf>> = match failed.swap(false, Ordering::SeqCst) || lost {
+                true => None,
+                false => changed
+                    .iter()
+                    .map(|p| place(p).map(|rel| site.join(rel)))
+                    .collect(),
+            };
+            session.note_changed(named.as_deref());
+            if !seen.changed(&changed) && !lost {
                 continue;
             }
-            let shown = changed[0]
-                .strip_prefix(&site_dir)
-                .unwrap_or(&changed[0])
-                .display()
-                .to_string();
+            let shown = match changed.first() {
+                Some(p) => place(p).unwrap_or_else(|| p.clone()).display().to_string(),
+                None => "events were lost, so every file".to_string(),
+            };
             eprintln!("Changed: {shown}; rebuilding…");
             // On one of rayon's threads: the update's parallel steps start on this thread at
             // once, rather than each waiting for a pool thread to wake (on a busy machine,

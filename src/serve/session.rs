@@ -50,6 +50,13 @@ impl Session {
         }
     }
 
+    /// The watcher named `paths` (each the site folder joined to its place in it) as changed;
+    /// `None`: it may have missed some. The next update looks again at the documents named
+    /// only (at every one after `None`), the others being as the last update found them.
+    pub(crate) fn note_changed(&mut self, paths: Option<&[std::path::PathBuf]>) {
+        self.reuse.load.note_changed(paths);
+    }
+
     /// Build the site again and bring the output up to date.
     pub(crate) fn update(&mut self) -> Result<Updated, BuildError> {
         match self.try_update() {

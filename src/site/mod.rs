@@ -128,7 +128,9 @@ fn decide_reusing(
         docs.iter()
             .any(|d| d.kind == content::Kind::Briefing && d.slug == slug)
     });
-    let findings = lint(&docs.into_iter().chain(&feedback).collect::<Vec<_>>());
+    let findings = crate::progress::timed("lint findings", || {
+        lint(&docs.into_iter().chain(&feedback).collect::<Vec<_>>())
+    });
     let unpublishable = lint(&unpublishable.iter().collect::<Vec<_>>());
     decision.hold_lint_errors(&site.documents, &findings);
     diags.extend(findings);
@@ -292,8 +294,6 @@ pub(crate) fn make(
     early: Option<&mut Early>,
     timer: &mut Progress,
 ) -> Result<Made, BuildError> {
-    let publication = opts.publication();
-
     // Load.
     timer.step("Reading the documents");
     let config = Config::load(&opts.site)?;
@@ -306,6 +306,25 @@ pub(crate) fn make(
         reuse.as_deref_mut().map(|r| &mut r.load),
     )?;
     timer.lap("load");
+    let made = make_loaded(opts, &outcome, reuse.as_deref_mut(), early, timer);
+    // The documents `serve` keeps were lent to this build: they go back, whatever came of it.
+    crate::progress::timed("documents given back", || {
+        if let Some(r) = reuse {
+            r.load.give_back(outcome);
+        }
+    });
+    made
+}
+
+/// [`make`], once the site is loaded.
+fn make_loaded(
+    opts: &BuildOptions,
+    outcome: &LoadOutcome,
+    mut reuse: Option<&mut Reuse>,
+    early: Option<&mut Early>,
+    timer: &mut Progress,
+) -> Result<Made, BuildError> {
+    let publication = opts.publication();
     let site = &outcome.site;
     let mut diags = outcome.diagnostics.clone();
     let out = write::check_output(&opts.site, &opts.out_path(&site.config))?;

@@ -72,8 +72,10 @@ impl Reuse {
 #[derive(Debug, Default)]
 pub(crate) struct LintCache {
     settings: u128,
-    previous: HashMap<Key, Vec<Diagnostic>>,
-    current: HashMap<Key, Vec<Diagnostic>>,
+    /// Each document's findings, by its key, with the number of the last build that used them.
+    found: HashMap<Key, (Vec<Diagnostic>, u64)>,
+    /// The number of the build under way.
+    builds: u64,
 }
 
 impl LintCache {
@@ -89,26 +91,29 @@ impl LintCache {
         if linter.settings_key() != self.settings {
             *self = LintCache {
                 settings: linter.settings_key(),
+                builds: self.builds,
                 ..LintCache::default()
             };
         }
         let keys: Vec<Key> = docs.par_iter().map(|d| key(d)).collect();
-        let found: Vec<Option<&Vec<Diagnostic>>> = keys
-            .iter()
-            .map(|k| self.current.get(k).or_else(|| self.previous.get(k)))
+        // Only the documents not linted before (after a save, the saved ones).
+        let missing: Vec<usize> = (0..docs.len())
+            .filter(|&i| !self.found.contains_key(&keys[i]))
             .collect();
-        let per_doc: Vec<Vec<Diagnostic>> = docs
+        let fresh: Vec<(usize, Vec<Diagnostic>)> = missing
             .par_iter()
-            .zip(found)
-            .map(|(d, f)| match f {
-                Some(f) => f.clone(),
-                None => linter.lint_document_full(d).0,
-            })
+            .map(|&i| (i, linter.lint_document_full(docs[i]).0))
             .collect();
+        for (i, f) in fresh {
+            self.found.insert(keys[i], (f, self.builds));
+        }
+        // In the documents' order, as a full lint gives them (the sort below is stable).
         let mut all = Vec::new();
-        for (k, f) in keys.into_iter().zip(per_doc) {
-            all.extend(f.iter().cloned());
-            self.current.insert(k, f);
+        for k in &keys {
+            if let Some((f, used)) = self.found.get_mut(k) {
+                *used = self.builds;
+                all.extend(f.iter().cloned());
+            }
         }
         crate::diagnostics::sort(&mut all);
         all
@@ -116,6 +121,8 @@ impl LintCache {
 
     /// A build begins: what the last one used is kept for it, and nothing older.
     pub(crate) fn roll(&mut self) {
-        self.previous = std::mem::take(&mut self.current);
+        let last = self.builds;
+        self.found.retain(|_, (_, used)| *used == last);
+        self.builds += 1;
     }
 }

@@ -184,6 +184,9 @@ fn serve_output_stays_what_a_build_makes_after_every_kind_of_edit() {
         "published: 2026-02-10\nreview_type: sar\nthemes: [self-neglect, carers]\npseudonyms: [Adult Z]\nrecommendations:\n  - {id: R1, text: \"Agencies should share the risk assessment.\", owner: Board, due: 2026-03, status: in-progress}\n",
         "## What happened\n\nAdult Z lived alone. The review found that practitioners did not share what they knew.\n",
     );
+    let adult_y = adult_z
+        .replace("Adult Z", "Adult Y")
+        .replace("2026-02-10", "2025-11-03");
     type Step<'a> = (&'a str, Box<dyn Fn() + 'a>);
     let steps: Vec<Step> = vec![
         (
@@ -210,6 +213,37 @@ fn serve_output_stays_what_a_build_makes_after_every_kind_of_edit() {
         (
             "a document deleted",
             Box::new(|| std::fs::remove_file(f.path().join(added)).unwrap()),
+        ),
+        // A folder is not something the watcher's events describe file by file: serve looks
+        // at the whole of content/ again.
+        (
+            "a document added in a new folder",
+            Box::new(|| save(&f, "content/reviews/older/adult-y.md", &adult_y)),
+        ),
+        (
+            "the folder renamed",
+            Box::new(|| {
+                std::fs::rename(
+                    f.path().join("content/reviews/older"),
+                    f.path().join("content/reviews/archive"),
+                )
+                .unwrap()
+            }),
+        ),
+        (
+            "a document edited in the renamed folder",
+            Box::new(|| {
+                edit(
+                    &f,
+                    "content/reviews/archive/adult-y.md",
+                    "lived alone",
+                    "lived alone in a flat",
+                )
+            }),
+        ),
+        (
+            "the folder removed",
+            Box::new(|| std::fs::remove_dir_all(f.path().join("content/reviews/archive")).unwrap()),
         ),
         (
             "a template changed",

@@ -1,10 +1,11 @@
 //! Walk `content/`, parse every document in parallel, validate, and collect every error.
 //!
 //! Reading is here (walking `content/` and `static/`, a document read as far as it can be
-//! for the lint). One file's checks are in `document.rs` (its YAML, keys, types, slug and
+//! for the lint); what `serve` keeps of it between loads is in `cache.rs`. One file's checks are in `document.rs` (its YAML, keys, types, slug and
 //! web address) and `values.rs` (its values); checks across documents (duplicate web
 //! addresses, `review:` links) in `cross_checks.rs`.
 
+mod cache;
 mod cross_checks;
 mod document;
 mod values;
@@ -13,6 +14,7 @@ use super::frontmatter;
 use super::model::*;
 use crate::config::Config;
 use crate::diagnostics::{self, Diagnostic};
+pub(crate) use cache::LoadCache;
 use cross_checks::check_site;
 pub(crate) use document::parse_document;
 use rayon::prelude::*;
@@ -59,74 +61,6 @@ fn rel(root: &Path, p: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// What a file looked like when it was read: its size, times and inode. A file whose
-/// stamp is unchanged is not read again ([`LoadCache`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    modified: Option<std::time::SystemTime>,
-    /// The inode and change time (Unix): an editor that saves by renaming a new file into
-    /// place, or a tool that sets the modification time back, still changes these.
-    ino: u64,
-    ctime: (i64, i64),
-}
-
-impl Stamp {
-    fn of(m: &std::fs::Metadata) -> Stamp {
-        #[cfg(unix)]
-        let (ino, ctime) = {
-            use std::os::unix::fs::MetadataExt;
-            (m.ino(), (m.ctime(), m.ctime_nsec()))
-        };
-        #[cfg(not(unix))]
-        let (ino, ctime) = (0, (0, 0));
-        Stamp {
-            len: m.len(),
-            modified: m.modified().ok(),
-            ino,
-            ctime,
-        }
-    }
-}
-
-/// The documents read by earlier loads of one site with one configuration, by file, with
-/// the stamp each had (`serve` keeps one between builds): a file whose stamp has not changed
-/// is neither read nor parsed again. Whatever the cache holds, a load gives what a load
-/// without it gives.
-#[derive(Debug, Default)]
-pub(crate) struct LoadCache {
-    /// Each file's stamp, what it gave, and the number of the load that read it.
-    files: std::collections::HashMap<PathBuf, (Stamp, Parsed, u64)>,
-    /// The number of the last load.
-    loads: u64,
-}
-
-impl LoadCache {
-    /// Did the last load read `path` (new or changed), rather than take it from here?
-    pub(crate) fn was_read(&self, path: &Path) -> bool {
-        self.files.get(path).is_some_and(|e| e.2 == self.loads)
-    }
-
-    /// A key of document `d`'s file and text. For a document that loaded, it is the file's
-    /// path and the load that read it (its text is the same while that holds); for any other
-    /// (not in this cache, read again since, or made from something else), its path and text.
-    pub(crate) fn key_of(&self, d: &Document) -> crate::key::Key {
-        let mut h = crate::key::KeyHasher::new();
-        h.bytes(d.rel_path.as_bytes());
-        match self.files.get(&d.path) {
-            Some((_, Ok((cached, _)), load)) if cached.source.len() == d.source.len() => {
-                h.bytes(b"read by load");
-                h.bytes(&load.to_le_bytes());
-            }
-            _ => {
-                h.bytes(b"text");
-                h.bytes(d.source.as_bytes());
-            }
-        }
-        h.finish()
-    }
-}
-
 /// Load the site at `root` with configuration `config`.
 pub fn load_site(root: &Path, config: Config) -> Result<LoadOutcome, LoadError> {
     load_site_cached(root, config, None)
@@ -145,63 +79,18 @@ pub(crate) fn load_site_cached(
     }
     let vocab = config.vocabularies();
     let mut diags = Vec::new();
-    let files = walk_content(root, &content, &mut diags)?;
-
-    // With a cache, each file's stamp: the walk has just listed it, so it is read cheaply.
-    let stamps: Vec<Option<Stamp>> = match cache.as_deref() {
-        Some(_) => files
-            .par_iter()
-            .map(|p| std::fs::symlink_metadata(p).ok().map(|m| Stamp::of(&m)))
-            .collect(),
-        None => vec![None; files.len()],
+    let mut cache = cache;
+    let (files, results) = match cache.as_deref_mut() {
+        Some(c) => c.read(root, &content, &config, &vocab, &mut diags)?,
+        None => {
+            let files = walk_content(root, &content, &mut diags)?;
+            let results = files
+                .par_iter()
+                .map(|path| read_document(root, path, &config, &vocab))
+                .collect();
+            (files, results)
+        }
     };
-    let cached = cache.as_deref();
-    let reused: Vec<Option<Parsed>> = files
-        .par_iter()
-        .zip(&stamps)
-        .map(|(path, stamp)| {
-            let (s, parsed, _) = cached?.files.get(path)?;
-            (Some(s) == stamp.as_ref()).then(|| parsed.clone())
-        })
-        .collect();
-    let read: Vec<Option<Parsed>> = files
-        .par_iter()
-        .zip(&reused)
-        .map(|(path, reused)| {
-            if reused.is_some() {
-                return None;
-            }
-            Some(read_document(root, path, &config, &vocab))
-        })
-        .collect();
-    if let Some(c) = cache {
-        // Keep what is still there, and what was read now as it was read.
-        c.loads += 1;
-        // In place: the files read now as they were read, the others kept as they were,
-        // and those no longer there dropped.
-        for ((path, stamp), fresh) in files.iter().zip(&stamps).zip(&read) {
-            if let Some(parsed) = fresh {
-                match stamp {
-                    Some(s) => {
-                        c.files
-                            .insert(path.clone(), (s.clone(), parsed.clone(), c.loads));
-                    }
-                    None => {
-                        c.files.remove(path);
-                    }
-                }
-            }
-        }
-        if c.files.len() != files.len() {
-            let there: std::collections::HashSet<&PathBuf> = files.iter().collect();
-            c.files.retain(|p, _| there.contains(p));
-        }
-    }
-    let results: Vec<Parsed> = reused
-        .into_iter()
-        .zip(read)
-        .filter_map(|(a, b)| a.or(b))
-        .collect();
     let mut documents = Vec::new();
     let mut failed = Vec::new();
     for (r, path) in results.into_iter().zip(&files) {
@@ -232,7 +121,13 @@ pub(crate) fn load_site_cached(
 
     let documents = in_site_order(documents);
 
-    let static_files = list_static(root);
+    let static_files = match cache {
+        Some(c) => {
+            c.listed(files);
+            c.static_files(root)
+        }
+        None => list_static(root),
+    };
     diagnostics::sort(&mut diags);
     Ok(LoadOutcome {
         site: Site {
