@@ -46,161 +46,392 @@ pub(crate) fn page(blocks: &str, ctx: &tera::Context) -> Option<String> {
     if it.next().is_some() {
         return None;
     }
-    let site = ctx.get("site")?;
-    let root = ctx.get("root");
-    // (Compared as text only: the templates compare other values otherwise.)
-    let section = ctx.get("section")?.as_str()?;
-    let searching = section == "search";
+    let around = Around::of_context(ctx)?;
     let mut w = String::with_capacity(blocks.len() + 4096);
-    w.push_str("<!DOCTYPE html>\n<html lang=\"");
-    put(&mut w, site.get("language"))?;
-    w.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-    w.push_str(title);
-    w.push_str("</title>\n");
-    if truthy(ctx.get("page_description")) {
-        w.push_str("<meta name=\"description\" content=\"");
-        put(&mut w, ctx.get("page_description"))?;
-        w.push_str("\">");
-    }
-    w.push('\n');
-    if truthy(ctx.get("noindex")) {
-        w.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">");
-    }
-    w.push('\n');
-    if truthy(ctx.get("canonical")) {
-        w.push_str("<link rel=\"canonical\" href=\"");
-        put(&mut w, ctx.get("canonical"))?;
-        w.push_str("\">");
-    }
-    w.push('\n');
-    for css in site.get("stylesheets")?.as_array()? {
-        w.push_str("<link rel=\"stylesheet\" href=\"");
-        put(&mut w, root)?;
-        put(&mut w, Some(css))?;
-        w.push_str("\">\n");
-    }
-    if truthy(site.get("has_highlight_css")) {
-        w.push_str("<link rel=\"stylesheet\" href=\"");
-        put(&mut w, root)?;
-        w.push_str("assets/highlight.css\">");
-    }
-    w.push('\n');
-    if truthy(site.get("has_feed")) {
-        w.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"");
-        put(&mut w, site.get("title"))?;
-        w.push_str(": latest reviews and briefings\" href=\"");
-        put(&mut w, root)?;
-        w.push_str("feed.xml\">");
-    }
-    w.push('\n');
-    w.push_str(head);
-    w.push_str("\n</head>\n<body class=\"");
-    let quick_exit = truthy(site.get("quick_exit"));
-    if quick_exit {
-        w.push_str("has-quick-exit");
-    }
-    w.push_str("\">\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n");
-    // partials/quick_exit.html
-    if quick_exit {
-        w.push_str("\n<div class=\"quick-exit\">\n  <a class=\"quick-exit__button\" href=\"");
-        put(&mut w, site.get("quick_exit_url"))?;
-        w.push_str("\" rel=\"nofollow noreferrer\" data-quick-exit>Exit this page<span class=\"visually-hidden\"> quickly (or press Shift three times)</span></a>\n</div>\n");
-    }
-    w.push('\n');
-    // partials/header.html
-    w.push_str("<header class=\"site-header\">\n  <div class=\"container site-header__inner\">\n    <a class=\"site-header__title\" href=\"");
-    put(&mut w, root)?;
-    w.push_str("index.html\">");
-    put(&mut w, site.get("title"))?;
-    w.push_str("</a>\n");
-    if !searching {
-        // partials/search_box.html
-        w.push_str("    <form class=\"site-search\" role=\"search\" action=\"");
-        put(&mut w, root)?;
-        w.push_str("search/index.html\" method=\"get\">\n      <label for=\"site-search-q\" class=\"visually-hidden\">Search the learning</label>\n      <input id=\"site-search-q\" name=\"q\" type=\"search\" placeholder=\"Search reviews and briefings\" autocomplete=\"off\">\n      <button type=\"submit\">Search</button>\n    </form>\n");
-    }
-    w.push_str("  </div>\n  <nav class=\"site-nav\" aria-label=\"Main\">\n    <div class=\"container\">\n    <button type=\"button\" class=\"site-nav__toggle\" aria-controls=\"site-nav-list\" aria-expanded=\"false\" hidden>Menu</button>\n    <ul class=\"site-nav__list\" id=\"site-nav-list\">\n");
-    for n in site.get("nav")?.as_array()? {
-        w.push_str("      <li><a href=\"");
-        put(&mut w, root)?;
-        put(&mut w, n.get("href"))?;
-        w.push('"');
-        if n.get("section")?.as_str()? == section {
-            w.push_str(" aria-current=\"page\"");
-        }
-        w.push('>');
-        put(&mut w, n.get("label"))?;
-        w.push_str("</a></li>\n");
-    }
-    w.push_str("    </ul>\n    </div>\n  </nav>\n</header>\n");
-    // base.html again
-    let audience = site.get("audience")?;
-    if audience.as_str()? != "public" {
-        w.push_str("\n<div class=\"banner banner--audience\" role=\"note\"><div class=\"container\"><strong>Not for publication.</strong> This build is for <strong>");
-        put(&mut w, Some(audience))?;
-        w.push_str("</strong> readers only. Do not share it outside that audience.</div></div>\n");
-    }
-    w.push('\n');
-    if truthy(site.get("drafts_shown")) {
-        w.push_str("\n<div class=\"banner banner--draft\" role=\"note\"><div class=\"container\"><strong>Preview with drafts.</strong> This build includes draft documents, marked \u{201c}Draft\u{201d}. Do not publish it.</div></div>\n");
-    }
-    w.push_str("\n<div class=\"container\">\n");
-    // partials/breadcrumbs.html
-    let crumbs = ctx.get("crumbs");
-    if truthy(crumbs) {
-        w.push_str(
-            "\n<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n  <ol>\n    <li><a href=\"",
-        );
-        put(&mut w, root)?;
-        w.push_str("index.html\">Home</a></li>\n    ");
-        for c in crumbs?.as_array()? {
-            w.push_str("<li><a href=\"");
-            put(&mut w, root)?;
-            put(&mut w, c.get("href"))?;
-            w.push_str("\">");
-            put(&mut w, c.get("title"))?;
-            w.push_str("</a></li>");
-        }
-        w.push_str("\n  </ol>\n</nav>\n");
-    }
-    w.push('\n');
-    w.push_str("<main id=\"main\" tabindex=\"-1\">\n");
-    w.push_str(content);
-    w.push_str("\n</main>\n</div>\n");
-    footer(&mut w, site, root)?;
-    // base.html's end
-    w.push_str("<script src=\"");
-    put(&mut w, root)?;
-    w.push_str("assets/site.js\" defer></script>\n");
-    if !searching {
-        w.push_str("<script src=\"");
-        put(&mut w, root)?;
-        w.push_str("search/highlight.js\" defer></script>");
-    }
-    w.push('\n');
-    w.push_str(scripts);
-    w.push_str("\n</body>\n</html>\n");
+    around.write(
+        &mut w,
+        &Blocks {
+            title: Block::Html(title),
+            head,
+            content,
+            scripts,
+        },
+    )?;
     Some(w)
 }
 
-/// partials/footer.html, with the site's links (`root` before those within the site).
-fn footer(w: &mut String, site: &Value, root: Option<&Value>) -> Option<()> {
-    w.push_str("<footer class=\"site-footer\">\n  <div class=\"container\">\n    <ul class=\"site-footer__links\">\n");
-    for l in site.get("footer_links")?.as_array()? {
-        w.push_str("      <li><a href=\"");
-        let href = l.get("href")?;
-        if !href.as_str()?.starts_with("http") {
-            put(w, root)?;
+/// A value the frame shows: one of a template context's (as the templates read it), or text
+/// or a flag of the build's own (a page written without its template).
+#[derive(Clone, Copy)]
+pub(crate) enum Val<'a> {
+    Json(Option<&'a Value>),
+    /// Text (`{{ text }}` escapes it; empty is false).
+    Text(&'a str),
+    Flag(bool),
+}
+
+impl Val<'_> {
+    /// `{{ v }}`; none where the templates would fail or write what the frame does not.
+    fn put(self, w: &mut String) -> Option<()> {
+        match self {
+            Val::Json(v) => put(w, v),
+            Val::Text(s) => {
+                crate::escape::push_html(w, s);
+                Some(())
+            }
+            Val::Flag(b) => {
+                w.push_str(if b { "true" } else { "false" });
+                Some(())
+            }
         }
-        put(w, Some(href))?;
-        w.push_str("\">");
-        put(w, l.get("label"))?;
-        w.push_str("</a></li>\n");
     }
-    w.push_str("    </ul>\n    <p>");
-    put(w, site.get("footer_note"))?;
-    w.push_str("</p>\n  </div>\n</footer>\n");
-    Some(())
+    /// `{% if v %}`.
+    fn truthy(self) -> bool {
+        match self {
+            Val::Json(v) => truthy(v),
+            Val::Text(s) => !s.is_empty(),
+            Val::Flag(b) => b,
+        }
+    }
+}
+
+impl<'a> From<&'a str> for Val<'a> {
+    fn from(s: &'a str) -> Self {
+        Val::Text(s)
+    }
+}
+
+impl From<bool> for Val<'_> {
+    fn from(b: bool) -> Self {
+        Val::Flag(b)
+    }
+}
+
+/// The page's own title block: as its template gave it, or `page_title – site.title`.
+pub(crate) enum Block<'a> {
+    Html(&'a str),
+    Titled(&'a str),
+}
+
+/// What the page puts in the frame: the blocks of `base.html` its template fills.
+pub(crate) struct Blocks<'a> {
+    pub(crate) title: Block<'a>,
+    pub(crate) head: &'a str,
+    pub(crate) content: &'a str,
+    pub(crate) scripts: &'a str,
+}
+
+/// Everything `base.html` and its partials read: of the site (`site.*`) and of the page.
+pub(crate) struct Around<'a> {
+    pub(crate) language: Val<'a>,
+    pub(crate) title: Val<'a>,
+    pub(crate) stylesheets: Vec<Val<'a>>,
+    pub(crate) has_highlight_css: Val<'a>,
+    pub(crate) has_feed: Val<'a>,
+    pub(crate) quick_exit: Val<'a>,
+    pub(crate) quick_exit_url: Val<'a>,
+    /// `(href, label, section)`.
+    pub(crate) nav: Vec<(Val<'a>, Val<'a>, &'a str)>,
+    pub(crate) audience: (&'a str, Val<'a>),
+    pub(crate) drafts_shown: Val<'a>,
+    /// `(href, label)`.
+    pub(crate) footer_links: Vec<(&'a str, Val<'a>, Val<'a>)>,
+    pub(crate) footer_note: Val<'a>,
+    pub(crate) root: Val<'a>,
+    pub(crate) section: &'a str,
+    pub(crate) page_description: Val<'a>,
+    pub(crate) noindex: Val<'a>,
+    pub(crate) canonical: Val<'a>,
+    /// `(href, title)`, none when the page has none (`{% if crumbs %}`).
+    pub(crate) crumbs: Option<Vec<(Val<'a>, Val<'a>)>>,
+}
+
+impl<'a> Around<'a> {
+    /// What the templates would read of `ctx`; none where they would read something the frame
+    /// does not expect.
+    fn of_context(ctx: &'a tera::Context) -> Option<Around<'a>> {
+        let site = ctx.get("site")?;
+        let s = |k: &str| Val::Json(site.get(k));
+        // (Compared as text only: the templates compare other values otherwise.)
+        let section = ctx.get("section")?.as_str()?;
+        let audience = site.get("audience")?;
+        let crumbs = ctx.get("crumbs");
+        Some(Around {
+            language: s("language"),
+            title: s("title"),
+            stylesheets: (site.get("stylesheets")?.as_array()?.iter())
+                .map(|c| Val::Json(Some(c)))
+                .collect(),
+            has_highlight_css: s("has_highlight_css"),
+            has_feed: s("has_feed"),
+            quick_exit: s("quick_exit"),
+            quick_exit_url: s("quick_exit_url"),
+            nav: (site.get("nav")?.as_array()?.iter())
+                .map(|n| {
+                    let section = n.get("section")?.as_str()?;
+                    Some((Val::Json(n.get("href")), Val::Json(n.get("label")), section))
+                })
+                .collect::<Option<_>>()?,
+            audience: (audience.as_str()?, Val::Json(Some(audience))),
+            drafts_shown: s("drafts_shown"),
+            footer_links: (site.get("footer_links")?.as_array()?.iter())
+                .map(|l| {
+                    let href = l.get("href")?;
+                    Some((
+                        href.as_str()?,
+                        Val::Json(Some(href)),
+                        Val::Json(l.get("label")),
+                    ))
+                })
+                .collect::<Option<_>>()?,
+            footer_note: s("footer_note"),
+            root: Val::Json(ctx.get("root")),
+            section,
+            page_description: Val::Json(ctx.get("page_description")),
+            noindex: Val::Json(ctx.get("noindex")),
+            canonical: Val::Json(ctx.get("canonical")),
+            crumbs: match truthy(crumbs) {
+                true => Some(
+                    (crumbs?.as_array()?.iter())
+                        .map(|c| (Val::Json(c.get("href")), Val::Json(c.get("title"))))
+                        .collect(),
+                ),
+                false => None,
+            },
+        })
+    }
+
+    /// What the templates would read of a board site's page at `root`, of `section`, with
+    /// `crumbs`, its `canonical` address and `page_description` (empty: none).
+    pub(crate) fn of_site(site: &'a super::view::SiteView, page: &'a Page<'a>) -> Around<'a> {
+        let f = &site.frame;
+        let text = |s: &'a Option<String>| Val::Text(s.as_deref().unwrap_or_default());
+        Around {
+            language: site.language.as_str().into(),
+            title: site.title.as_str().into(),
+            stylesheets: f.stylesheets.iter().map(|c| c.as_str().into()).collect(),
+            has_highlight_css: site.has_highlight_css.into(),
+            has_feed: f.has_feed.into(),
+            quick_exit: site.quick_exit.into(),
+            quick_exit_url: site.quick_exit_url.as_str().into(),
+            nav: (f.nav.iter())
+                .map(|n| {
+                    (
+                        n.href.as_str().into(),
+                        n.label.as_str().into(),
+                        n.section.as_str(),
+                    )
+                })
+                .collect(),
+            audience: (site.audience, site.audience.into()),
+            drafts_shown: site.drafts_shown.into(),
+            footer_links: (f.footer_links.iter())
+                .map(|l| {
+                    (
+                        l.href.as_str(),
+                        l.href.as_str().into(),
+                        l.label.as_str().into(),
+                    )
+                })
+                .collect(),
+            footer_note: f.footer_note.as_str().into(),
+            root: page.root.into(),
+            section: page.section,
+            page_description: text(page.description),
+            noindex: page.noindex.into(),
+            canonical: page.canonical.into(),
+            crumbs: (!page.crumbs.is_empty()).then(|| {
+                (page.crumbs.iter())
+                    .map(|c| (c.href.as_str().into(), c.title.as_str().into()))
+                    .collect()
+            }),
+        }
+    }
+
+    /// `base.html` around `blocks`, byte for byte; none if a value is not one it can write.
+    pub(crate) fn write(&self, w: &mut String, blocks: &Blocks) -> Option<()> {
+        self.open(w, &blocks.title, blocks.head)?;
+        w.push_str(blocks.content);
+        self.close(w, blocks.scripts)
+    }
+
+    /// [`Around::write`] up to where the content block goes, with the `title` and `head`
+    /// blocks.
+    pub(crate) fn open(&self, w: &mut String, title: &Block, head: &str) -> Option<()> {
+        let root = self.root;
+        let searching = self.section == "search";
+        w.push_str("<!DOCTYPE html>\n<html lang=\"");
+        self.language.put(w)?;
+        w.push_str("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+        match *title {
+            Block::Html(t) => w.push_str(t),
+            Block::Titled(t) => {
+                crate::escape::push_html(w, t);
+                w.push_str(" \u{2013} ");
+                self.title.put(w)?;
+            }
+        }
+        w.push_str("</title>\n");
+        if self.page_description.truthy() {
+            w.push_str("<meta name=\"description\" content=\"");
+            self.page_description.put(w)?;
+            w.push_str("\">");
+        }
+        w.push('\n');
+        if self.noindex.truthy() {
+            w.push_str("<meta name=\"robots\" content=\"noindex, nofollow\">");
+        }
+        w.push('\n');
+        if self.canonical.truthy() {
+            w.push_str("<link rel=\"canonical\" href=\"");
+            self.canonical.put(w)?;
+            w.push_str("\">");
+        }
+        w.push('\n');
+        for css in &self.stylesheets {
+            w.push_str("<link rel=\"stylesheet\" href=\"");
+            root.put(w)?;
+            css.put(w)?;
+            w.push_str("\">\n");
+        }
+        if self.has_highlight_css.truthy() {
+            w.push_str("<link rel=\"stylesheet\" href=\"");
+            root.put(w)?;
+            w.push_str("assets/highlight.css\">");
+        }
+        w.push('\n');
+        if self.has_feed.truthy() {
+            w.push_str("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"");
+            self.title.put(w)?;
+            w.push_str(": latest reviews and briefings\" href=\"");
+            root.put(w)?;
+            w.push_str("feed.xml\">");
+        }
+        w.push('\n');
+        w.push_str(head);
+        w.push_str("\n</head>\n<body class=\"");
+        let quick_exit = self.quick_exit.truthy();
+        if quick_exit {
+            w.push_str("has-quick-exit");
+        }
+        w.push_str("\">\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n");
+        // partials/quick_exit.html
+        if quick_exit {
+            w.push_str("\n<div class=\"quick-exit\">\n  <a class=\"quick-exit__button\" href=\"");
+            self.quick_exit_url.put(w)?;
+            w.push_str("\" rel=\"nofollow noreferrer\" data-quick-exit>Exit this page<span class=\"visually-hidden\"> quickly (or press Shift three times)</span></a>\n</div>\n");
+        }
+        w.push('\n');
+        // partials/header.html
+        w.push_str("<header class=\"site-header\">\n  <div class=\"container site-header__inner\">\n    <a class=\"site-header__title\" href=\"");
+        root.put(w)?;
+        w.push_str("index.html\">");
+        self.title.put(w)?;
+        w.push_str("</a>\n");
+        if !searching {
+            // partials/search_box.html
+            w.push_str("    <form class=\"site-search\" role=\"search\" action=\"");
+            root.put(w)?;
+            w.push_str("search/index.html\" method=\"get\">\n      <label for=\"site-search-q\" class=\"visually-hidden\">Search the learning</label>\n      <input id=\"site-search-q\" name=\"q\" type=\"search\" placeholder=\"Search reviews and briefings\" autocomplete=\"off\">\n      <button type=\"submit\">Search</button>\n    </form>\n");
+        }
+        w.push_str("  </div>\n  <nav class=\"site-nav\" aria-label=\"Main\">\n    <div class=\"container\">\n    <button type=\"button\" class=\"site-nav__toggle\" aria-controls=\"site-nav-list\" aria-expanded=\"false\" hidden>Menu</button>\n    <ul class=\"site-nav__list\" id=\"site-nav-list\">\n");
+        for (href, label, section) in &self.nav {
+            w.push_str("      <li><a href=\"");
+            root.put(w)?;
+            href.put(w)?;
+            w.push('"');
+            if *section == self.section {
+                w.push_str(" aria-current=\"page\"");
+            }
+            w.push('>');
+            label.put(w)?;
+            w.push_str("</a></li>\n");
+        }
+        w.push_str("    </ul>\n    </div>\n  </nav>\n</header>\n");
+        // base.html again
+        if self.audience.0 != "public" {
+            w.push_str("\n<div class=\"banner banner--audience\" role=\"note\"><div class=\"container\"><strong>Not for publication.</strong> This build is for <strong>");
+            self.audience.1.put(w)?;
+            w.push_str(
+                "</strong> readers only. Do not share it outside that audience.</div></div>\n",
+            );
+        }
+        w.push('\n');
+        if self.drafts_shown.truthy() {
+            w.push_str("\n<div class=\"banner banner--draft\" role=\"note\"><div class=\"container\"><strong>Preview with drafts.</strong> This build includes draft documents, marked \u{201c}Draft\u{201d}. Do not publish it.</div></div>\n");
+        }
+        w.push_str("\n<div class=\"container\">\n");
+        // partials/breadcrumbs.html
+        if let Some(crumbs) = &self.crumbs {
+            w.push_str(
+                "\n<nav class=\"breadcrumbs\" aria-label=\"Breadcrumb\">\n  <ol>\n    <li><a href=\"",
+            );
+            root.put(w)?;
+            w.push_str("index.html\">Home</a></li>\n    ");
+            for (href, title) in crumbs {
+                w.push_str("<li><a href=\"");
+                root.put(w)?;
+                href.put(w)?;
+                w.push_str("\">");
+                title.put(w)?;
+                w.push_str("</a></li>");
+            }
+            w.push_str("\n  </ol>\n</nav>\n");
+        }
+        w.push('\n');
+        w.push_str("<main id=\"main\" tabindex=\"-1\">\n");
+        Some(())
+    }
+
+    /// [`Around::write`] from the end of the content block, with the `scripts` block.
+    pub(crate) fn close(&self, w: &mut String, scripts: &str) -> Option<()> {
+        let root = self.root;
+        let searching = self.section == "search";
+        w.push_str("\n</main>\n</div>\n");
+        self.footer(w)?;
+        // base.html's end
+        w.push_str("<script src=\"");
+        root.put(w)?;
+        w.push_str("assets/site.js\" defer></script>\n");
+        if !searching {
+            w.push_str("<script src=\"");
+            root.put(w)?;
+            w.push_str("search/highlight.js\" defer></script>");
+        }
+        w.push('\n');
+        w.push_str(scripts);
+        w.push_str("\n</body>\n</html>\n");
+        Some(())
+    }
+
+    /// partials/footer.html, with the site's links (the root before those within the site).
+    fn footer(&self, w: &mut String) -> Option<()> {
+        w.push_str("<footer class=\"site-footer\">\n  <div class=\"container\">\n    <ul class=\"site-footer__links\">\n");
+        for (href, shown, label) in &self.footer_links {
+            w.push_str("      <li><a href=\"");
+            if !href.starts_with("http") {
+                self.root.put(w)?;
+            }
+            shown.put(w)?;
+            w.push_str("\">");
+            label.put(w)?;
+            w.push_str("</a></li>\n");
+        }
+        w.push_str("    </ul>\n    <p>");
+        self.footer_note.put(w)?;
+        w.push_str("</p>\n  </div>\n</footer>\n");
+        Some(())
+    }
+}
+
+/// What a page written without its template gives the frame besides the site.
+pub(crate) struct Page<'a> {
+    pub(crate) root: &'a str,
+    pub(crate) section: &'a str,
+    pub(crate) crumbs: &'a [super::view::Crumb],
+    pub(crate) canonical: &'a str,
+    pub(crate) noindex: bool,
+    pub(crate) description: &'a Option<String>,
 }
 
 /// `{{ v }}`: text escaped, a number or a boolean as written, nothing for null; none for a

@@ -304,15 +304,50 @@ impl<'a> Renderer<'a> {
         section: &str,
         crumbs: &[Crumb],
     ) -> memo::Ctx {
+        self.start(true, url, title, section, crumbs)
+    }
+
+    /// [`Renderer::context`] for a page written without its template: only the key of what it
+    /// holds (nothing when there is no memo).
+    pub(crate) fn context_key(
+        &self,
+        url: &str,
+        title: &str,
+        section: &str,
+        crumbs: &[Crumb],
+    ) -> memo::Ctx {
+        self.start(false, url, title, section, crumbs)
+    }
+
+    /// The context every page starts from; `give`: to a template, else only keyed.
+    fn start(
+        &self,
+        give: bool,
+        url: &str,
+        title: &str,
+        section: &str,
+        crumbs: &[Crumb],
+    ) -> memo::Ctx {
         let mut c = memo::Ctx::new(self.memo.is_some());
-        c.insert("site", &self.site);
-        c.insert("root", &view::root_for(url));
-        c.insert("page_title", title);
-        c.insert("page_url", url);
-        c.insert("section", section);
-        c.insert("crumbs", crumbs);
-        c.insert("canonical", &self.config.absolute_url(url));
-        c.insert("noindex", &self.noindex);
+        if !give && self.memo.is_none() {
+            return c;
+        }
+        macro_rules! put {
+            ($name:literal, $value:expr) => {
+                match give {
+                    true => c.insert($name, $value),
+                    false => c.key_also($name, $value),
+                }
+            };
+        }
+        put!("site", &self.site);
+        put!("root", &view::root_for(url));
+        put!("page_title", title);
+        put!("page_url", url);
+        put!("section", section);
+        put!("crumbs", crumbs);
+        put!("canonical", &self.config.absolute_url(url));
+        put!("noindex", &self.noindex);
         c
     }
 

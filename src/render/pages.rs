@@ -3,11 +3,15 @@
 
 use super::markdown::Rendered;
 use super::view::{self, Crumb, DocView};
-use super::{Pages, Renderer};
+use super::{memo, Pages, Renderer};
 use crate::content::{Document, Kind};
 use crate::index::taxonomy::Taxonomy;
 use rayon::prelude::*;
 use serde::Serialize;
+
+mod native;
+#[cfg(test)]
+mod tests_native;
 
 /// The template and listing section of a document's page.
 fn template_of(kind: Kind) -> (&'static str, &'static str) {
@@ -32,40 +36,124 @@ pub(crate) fn documents(
     views: &[DocView],
     out: &mut Pages,
 ) {
+    // Which kinds' pages are written without their templates (see native).
+    let written = |k: Kind| r.framed && native::template_written(r.tera, template_of(k).0);
+    let written = KINDS.map(written);
     let pages: Vec<_> = docs
         .par_iter()
         .zip(bodies.par_iter())
         .zip(views.par_iter())
         .filter(|((d, _), _)| !is_home_intro(d))
         .map(|((d, body), v)| {
-            let (template, section) = template_of(d.kind);
-            let crumbs: Vec<Crumb> = view::section_crumb(d.kind).into_iter().collect();
-            let mut ctx = r.context(&d.url, &d.title, section, &crumbs);
-            ctx.insert("doc", v);
-            let learning = (d.kind == Kind::Review)
-                .then(|| learning_section(&body.html))
-                .flatten();
-            match learning {
-                Some(l) => {
-                    ctx.insert("learning_heading", &l.heading);
-                    ctx.insert("learning_html", &l.body);
-                    ctx.insert("content", &l.rest);
-                }
-                _ => ctx.insert("content", &body.html),
+            let k = KINDS.iter().position(|&k| k == d.kind).unwrap_or(0);
+            match written[k] {
+                true => document_written(r, d, body, v),
+                false => document(r, d, body, v),
             }
-            ctx.insert("headings", &body.headings);
-            ctx.insert("page_description", &d.meta.summary);
-            r.page(
-                template,
-                &ctx,
-                &d.url,
-                &format!("the page for {}", d.rel_path),
-            )
         })
         .collect();
     for p in pages {
         out.add(p);
     }
+}
+
+/// Every kind of document.
+const KINDS: [Kind; 4] = [
+    Kind::Review,
+    Kind::Briefing,
+    Kind::LearningSummary,
+    Kind::Page,
+];
+
+/// The page of document `d` (its `body`, its view `v`), its template filled.
+fn document(
+    r: &Renderer,
+    d: &Document,
+    body: &Rendered,
+    v: &DocView,
+) -> Result<crate::write::OutFile, crate::diagnostics::Diagnostic> {
+    let ctx = document_context(r, d, body, v);
+    let what = format!("the page for {}", d.rel_path);
+    r.page(template_of(d.kind).0, &ctx, &d.url, &what)
+}
+
+/// The context of `d`'s template.
+fn document_context(r: &Renderer, d: &Document, body: &Rendered, v: &DocView) -> memo::Ctx {
+    let section = template_of(d.kind).1;
+    let crumbs: Vec<Crumb> = view::section_crumb(d.kind).into_iter().collect();
+    let mut ctx = r.context(&d.url, &d.title, section, &crumbs);
+    ctx.insert("doc", v);
+    let learning = (d.kind == Kind::Review)
+        .then(|| learning_section(&body.html))
+        .flatten();
+    match learning {
+        Some(l) => {
+            ctx.insert("learning_heading", &l.heading);
+            ctx.insert("learning_html", &l.body);
+            ctx.insert("content", &l.rest);
+        }
+        _ => ctx.insert("content", &body.html),
+    }
+    ctx.insert("headings", &body.headings);
+    ctx.insert("page_description", &d.meta.summary);
+    ctx
+}
+
+/// [`document`] written without the template, as it would fill it (see [`native`]); by the
+/// template if it cannot be.
+fn document_written(
+    r: &Renderer,
+    d: &Document,
+    body: &Rendered,
+    v: &DocView,
+) -> Result<crate::write::OutFile, crate::diagnostics::Diagnostic> {
+    let (template, section) = template_of(d.kind);
+    let crumbs: Vec<Crumb> = view::section_crumb(d.kind).into_iter().collect();
+    let html = &body.html;
+    let parts = (d.kind == Kind::Review)
+        .then(|| learning_parts(html))
+        .flatten();
+    let (content, learning) = match &parts {
+        Some(p) => (
+            [&html[..p.cut.start], &html[p.cut.end..]],
+            Some((&html[p.heading.clone()], &html[p.body.clone()])),
+        ),
+        None => ([html.as_str(), ""], None),
+    };
+    // What the page is made from, keyed as the template's context would be (with a memo).
+    let mut key = r.context_key(&d.url, &d.title, section, &crumbs);
+    key.key_also("doc", v);
+    if let Some((heading, section)) = learning {
+        key.key_also("learning_heading", heading);
+        key.key_also("learning_html", section);
+    }
+    key.key_also("content", &content);
+    key.key_also("headings", &body.headings);
+    key.key_also("page_description", &d.meta.summary);
+    let what = format!("the page for {}", d.rel_path);
+    r.page_made(template, &key, &d.url, &what, |render| {
+        let root = view::root_for(&d.url);
+        let canonical = r.config.absolute_url(&d.url);
+        let doc = native::Doc {
+            kind: d.kind,
+            title: &d.title,
+            description: &d.meta.summary,
+            view: v,
+            root: &root,
+            section,
+            crumbs: &crumbs,
+            canonical: &canonical,
+        };
+        let parts = native::Body {
+            content,
+            learning,
+            headings: &body.headings,
+        };
+        match native::page(&r.site, r.noindex, &doc, &parts) {
+            Some(page) => Ok(page),
+            None => render(&document_context(r, d, body, v)),
+        }
+    })
 }
 
 /// The ids of the headings a review's learning goes under (the slugs of "Areas for
@@ -93,11 +181,28 @@ pub(crate) struct LearningSection {
 /// sanitised HTML and take it out, so the page can open with it. Footnote definitions at
 /// the end of the body stay there.
 pub(crate) fn learning_section(html: &str) -> Option<LearningSection> {
+    let p = learning_parts(html)?;
+    Some(LearningSection {
+        heading: html[p.heading].to_string(),
+        body: html[p.body].to_string(),
+        rest: format!("{}{}", &html[..p.cut.start], &html[p.cut.end..]),
+    })
+}
+
+/// Where [`learning_section`]'s parts are in the body.
+struct LearningParts {
+    heading: std::ops::Range<usize>,
+    body: std::ops::Range<usize>,
+    /// What is taken out: the heading and its section (the body is the rest).
+    cut: std::ops::Range<usize>,
+}
+
+fn learning_parts(html: &str) -> Option<LearningParts> {
     let (start, level) = learning_heading(html)?;
     let close = format!("</h{level}>");
     let head_end = start + html[start..].find(&close)? + close.len();
     let heading_open_end = start + html[start..].find('>')? + 1;
-    let heading = html[heading_open_end..head_end - close.len()].to_string();
+    let heading = heading_open_end..head_end - close.len();
     let tail = &html[head_end..];
     let mut end = tail.len();
     for l in 1..=level {
@@ -110,15 +215,16 @@ pub(crate) fn learning_section(html: &str) -> Option<LearningSection> {
     if let Some(i) = tail.find("<div class=\"footnote-definition\"") {
         end = end.min(i);
     }
-    let body = tail[..end].trim().to_string();
-    if body.is_empty() {
+    let section = &tail[..end];
+    let trimmed = section.trim();
+    if trimmed.is_empty() {
         return None;
     }
-    let rest = format!("{}{}", &html[..start], &tail[end..]);
-    Some(LearningSection {
+    let from = head_end + (trimmed.as_ptr() as usize - section.as_ptr() as usize);
+    Some(LearningParts {
         heading,
-        body,
-        rest,
+        body: from..from + trimmed.len(),
+        cut: start..head_end + end,
     })
 }
 

@@ -189,7 +189,15 @@ pub(crate) const NATIVE_LIST: &str = "__learnsite/native/list";
 /// [`NATIVE_PAGES`]) and `macros.html` are the default theme's: those pages are then written
 /// without the template, as it would write them.
 pub(crate) const NATIVE_PAGE: &str = "__learnsite/native/";
-const NATIVE_PAGES: &[&str] = &["action_sheet.html", "digest.html"];
+const NATIVE_PAGES: &[&str] = &[
+    "action_sheet.html",
+    "digest.html",
+    // Document pages, written so only in the default frame (see super::pages::native).
+    "review.html",
+    "briefing.html",
+    "learning_summary.html",
+    "page.html",
+];
 
 pub(super) fn compile(all: &[(String, String)]) -> Result<Tera, TemplateError> {
     let mut tera = Tera::default();
