@@ -163,8 +163,11 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
         Some(dir) => crate::render::templates::load(dir)?,
         None => crate::render::templates::default_theme()?,
     };
-    progress.step("Making the region's pages and search index");
-    let files = pages::render_site(&region, &tera)?;
+    progress.step("Making and writing the region's pages and search index");
+    // Each file goes into the staging folder as soon as it is made (the pages of a large
+    // region are hundreds of megabytes); the folder is swapped in only when all are there.
+    let stream = write::Stream::with_note(&out, pages::MARKER_NOTE)?;
+    let files = pages::render_site(&region, &tera, Some(&stream))?;
     progress.lap("pages and search");
     let pages = (files.files().iter())
         .filter(|f| f.path.ends_with(".html"))
@@ -174,9 +177,7 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
         "Writing {} files",
         crate::progress::count(total_files)
     ));
-    write::write_site(&out, &files)?;
-    progress.lap("write and swap in");
-    Ok(CollateSummary {
+    let summary = CollateSummary {
         out: opts.out.clone(),
         title: region.title.clone(),
         inputs,
@@ -189,7 +190,12 @@ pub fn collate(opts: &CollateOptions) -> Result<CollateSummary, CollateError> {
         pages,
         files: total_files,
         warnings: region.warnings.clone(),
-    })
+    };
+    // The region's records are let go while the last files are written and swapped in.
+    let ((), written) = rayon::join(|| drop(region), || stream.finish(&files));
+    written?;
+    progress.lap("write and swap in");
+    Ok(summary)
 }
 
 /// Collate one index already read, in memory: the regional site's files, nothing written
@@ -203,7 +209,7 @@ pub(crate) fn collate_in_memory(
         index,
     };
     let region = region::Region::build(merge::merge(vec![loaded]), None, today);
-    pages::render_site(&region, &crate::render::templates::default_theme()?)
+    pages::render_site(&region, &crate::render::templates::default_theme()?, None)
 }
 
 #[cfg(test)]

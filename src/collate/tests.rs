@@ -815,3 +815,80 @@ fn search_over_collated_records_with_board_and_theme_facets() {
     );
     assert_eq!(both.len(), 2, "{both:?}");
 }
+
+#[test]
+fn pages_written_as_made_are_the_pages_made_in_memory() {
+    // collate writes each page into the staging folder as it is made, a long list as its frame
+    // and the list items between; made in memory, the same files hold the same bytes.
+    let (dir, out, _) = three_boards();
+    let inputs = vec![
+        dir.path().join("a.json"),
+        dir.path().join("fellhaven-public"),
+        dir.path().join("c.json"),
+    ];
+    let loaded = super::input::read_all(&inputs).unwrap();
+    let region = super::region::Region::build(
+        super::merge::merge(loaded),
+        Some("North West learning".into()),
+        today(),
+    );
+    let tera = crate::render::templates::default_theme().unwrap();
+    let files = super::pages::render_site(&region, &tera, None).unwrap();
+    let mut compared = 0;
+    for f in files.files() {
+        let on_disk = std::fs::read(out.join(&f.path)).unwrap();
+        assert!(on_disk == f.bytes, "{} differs", f.path);
+        compared += 1;
+    }
+    assert!(compared > 30);
+}
+
+#[test]
+fn a_template_that_changes_a_list_gets_the_list_whole() {
+    // A site's own list template that shows each section's items twice: they are there twice.
+    let dir = tempfile::tempdir().unwrap();
+    let a = write_index(dir.path(), "a.json", &board_a());
+    let layouts = dir.path().join("layouts");
+    std::fs::create_dir_all(layouts.join("region")).unwrap();
+    let list = crate::render::templates::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(name, _)| *name == "region/list.html")
+        .map(|(_, text)| *text)
+        .unwrap();
+    let twice = list.replace(
+        "{{ s.html | safe }}",
+        "{{ s.html | safe }}{{ s.html | safe }}",
+    );
+    assert_ne!(twice, list);
+    std::fs::write(layouts.join("region/list.html"), twice).unwrap();
+    let out = dir.path().join("out");
+    let mut o = opts(vec![a], out.clone());
+    o.layouts = Some(layouts);
+    collate(&o).unwrap();
+    let page = read(&out, "years/2025/index.html");
+    assert!(!page.contains("learnsite-slot"), "{page}");
+    assert_eq!(page.matches(r#"<li class="doc">"#).count(), 4, "{page}");
+}
+
+#[test]
+fn a_label_like_a_placeholder_is_only_a_label() {
+    // The pages are made with a placeholder where each list goes; a record that gives a theme
+    // a label like one changes nothing but the label.
+    let dir = tempfile::tempdir().unwrap();
+    let mut idx = board_a();
+    let label = "\u{E000}learnsite-slot-0\u{E000}";
+    idx.records[0].theme_labels[0] = label.into();
+    idx.records[1].theme_labels[0] = label.into();
+    let a = write_index(dir.path(), "a.json", &idx);
+    let out = dir.path().join("out");
+    collate(&opts(vec![a], out.clone())).unwrap();
+    let theme = read(&out, "themes/self-neglect/index.html");
+    assert!(theme.contains(&format!("<h1>{label}</h1>")), "{theme}");
+    assert_eq!(theme.matches(r#"<li class="doc">"#).count(), 2, "{theme}");
+    let recs = read(&out, "recommendations/index.html");
+    assert!(recs.contains(label), "{recs}");
+    assert_eq!(recs.matches(r#"<li class="rec"#).count(), 3, "{recs}");
+    let own = read(&out, "recommendations/self-neglect/index.html");
+    assert!(own.contains(label), "{own}");
+    assert_eq!(own.matches(r#"<li class="rec"#).count(), 3, "{own}");
+}

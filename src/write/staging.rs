@@ -63,6 +63,22 @@ impl Staging {
         std::fs::write(&path, bytes).map_err(io(&path))
     }
 
+    /// Write one file from its parts, in order, without joining them first (a regional page
+    /// of tens of megabytes is its frame around the list items it shares with other pages).
+    pub(super) fn write_parts(&self, rel: &str, parts: &[&[u8]]) -> Result<(), WriteError> {
+        use std::io::Write as _;
+        let path = self.path_for(rel)?;
+        if let Some(parent) = path.parent() {
+            self.make_folder(parent)?;
+        }
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut w = std::io::BufWriter::with_capacity(1 << 16, file);
+        for part in parts {
+            w.write_all(part).map_err(io(&path))?;
+        }
+        w.flush().map_err(io(&path))
+    }
+
     /// Make `dir` and its parents unless this staging folder made it already.
     fn make_folder(&self, dir: &Path) -> Result<(), WriteError> {
         if crate::sync::lock(&self.made).contains(dir) {

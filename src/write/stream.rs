@@ -23,11 +23,25 @@ pub(crate) struct Stream {
 impl Stream {
     /// Start writing a board site for the (checked, absolute) output folder `out`.
     pub(crate) fn new(out: &Path) -> Result<Stream, WriteError> {
+        Stream::with_note(out, super::MARKER_NOTE)
+    }
+
+    /// [`Stream::new`] for a site whose marker file says `note` (a regional site's).
+    pub(crate) fn with_note(out: &Path, note: &'static str) -> Result<Stream, WriteError> {
         Ok(Stream {
-            staging: Staging::new(out, super::MARKER_NOTE)?,
+            staging: Staging::new(out, note)?,
             written: Mutex::new(HashSet::new()),
             error: Mutex::new(None),
         })
+    }
+
+    /// Write the file `path` now from its parts, in order; returns it emptied, as [`Stream::put`].
+    pub(crate) fn put_parts(&self, path: String, parts: &[&[u8]]) -> OutFile {
+        if let Err(e) = self.staging.write_parts(&path, parts) {
+            lock(&self.error).get_or_insert(e);
+        }
+        lock(&self.written).insert(path.clone());
+        OutFile::new(path, Vec::new())
     }
 
     /// Write `f` now. Returns it emptied, to be kept in the page list in its place.

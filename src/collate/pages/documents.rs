@@ -3,7 +3,7 @@
 //! document links to the board's own page.
 
 use super::terms::Facet;
-use super::{crumb, plural, Crumb, OutFile, Renderer};
+use super::{crumb, plural, Block, Crumb, OutFile, Renderer};
 use crate::collate::CollateError;
 use serde::Serialize;
 
@@ -35,6 +35,26 @@ struct Section {
     html: String,
 }
 
+impl Block for Section {
+    fn set_html(&mut self, html: String) {
+        self.html = html;
+    }
+}
+
+/// A section and its list items (what [`Section::html`] joins).
+type Listed<'r> = (Section, Vec<&'r str>);
+
+fn section<'r>(id: String, heading: Option<String>, items: Vec<&'r str>) -> Listed<'r> {
+    let count = items.len();
+    let s = Section {
+        id,
+        heading,
+        count,
+        html: String::new(),
+    };
+    (s, items)
+}
+
 /// A page listing documents.
 struct ListPage<'p> {
     path: String,
@@ -45,7 +65,7 @@ struct ListPage<'p> {
     crumbs: Vec<Crumb>,
     related: Vec<Related>,
     count: usize,
-    sections: Vec<Section>,
+    sections: Vec<Listed<'p>>,
 }
 
 impl Renderer<'_> {
@@ -62,18 +82,24 @@ impl Renderer<'_> {
         c.insert("count", &page.count);
         c.insert("related", &page.related);
         c.insert("show_toc", &(page.sections.len() > 1));
-        c.insert("sections", &page.sections);
-        self.render_file(&page.path, "region/list.html", &c)
+        let (sections, items) = page.sections.into_iter().unzip();
+        self.render_blocks(
+            &page.path,
+            "region/list.html",
+            c,
+            "sections",
+            sections,
+            items,
+        )
     }
 
     /// A list in one section without a heading.
-    fn one_section(&self, entries: &[usize]) -> Vec<Section> {
-        vec![Section {
-            id: "documents".into(),
-            heading: None,
-            count: entries.len(),
-            html: self.items(entries, false),
-        }]
+    fn one_section(&self, entries: &[usize]) -> Vec<Listed<'_>> {
+        vec![section(
+            "documents".into(),
+            None,
+            self.items(entries, false),
+        )]
     }
 
     fn term(&self, f: Facet, t: usize) -> ListPage<'_> {
@@ -123,12 +149,11 @@ impl Renderer<'_> {
                 .filter(|&e| r.entries[e].year == y)
                 .collect();
             if !list.is_empty() {
-                sections.push(Section {
-                    id: format!("year-{}", r.years[y].path),
-                    heading: Some(r.years[y].label.clone()),
-                    count: list.len(),
-                    html: self.items(&list, true),
-                });
+                sections.push(section(
+                    format!("year-{}", r.years[y].path),
+                    Some(r.years[y].label.clone()),
+                    self.items(&list, true),
+                ));
             }
         }
         let boards = th.documents.by_board.iter().filter(|n| **n > 0).count();
@@ -161,13 +186,14 @@ impl Renderer<'_> {
             });
         }
         // In sections by theme: the theme × board cells link to them.
-        let mut sections: Vec<Section> = self.board_themes[b]
+        let mut sections: Vec<Listed> = self.board_themes[b]
             .iter()
-            .map(|(t, list)| Section {
-                id: format!("theme-{}", r.themes[*t].path),
-                heading: Some(r.themes[*t].label.clone()),
-                count: list.len(),
-                html: self.items(list, false),
+            .map(|(t, list)| {
+                section(
+                    format!("theme-{}", r.themes[*t].path),
+                    Some(r.themes[*t].label.clone()),
+                    self.items(list, false),
+                )
             })
             .collect();
         let untagged: Vec<usize> = bd
@@ -177,12 +203,11 @@ impl Renderer<'_> {
             .filter(|&e| r.entries[e].themes.is_empty())
             .collect();
         if !untagged.is_empty() {
-            sections.push(Section {
-                id: "no-theme".into(),
-                heading: Some("No theme given".into()),
-                count: untagged.len(),
-                html: self.items(&untagged, false),
-            });
+            sections.push(section(
+                "no-theme".into(),
+                Some("No theme given".into()),
+                self.items(&untagged, false),
+            ));
         }
         ListPage {
             path: format!("boards/{}/index.html", bd.path),

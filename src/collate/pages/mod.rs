@@ -38,7 +38,7 @@ use crate::render::templates::{self, DEFAULT_ASSETS, REGION_ASSETS};
 use crate::render::theme::Frame;
 use crate::render::view::SiteView;
 pub(super) use crate::write::OutFile;
-use crate::write::SiteFiles;
+use crate::write::{SiteFiles, Stream};
 use chrono::NaiveDate;
 use documents::List;
 use rayon::prelude::*;
@@ -119,6 +119,8 @@ enum Job {
 struct Renderer<'a> {
     region: &'a Region,
     tera: &'a Tera,
+    /// Where each page goes as soon as it is made (kept in memory when `None`).
+    stream: Option<&'a Stream>,
     site: SiteView,
     /// Each entry as a list item: with its summary (theme pages), and without.
     full: Vec<String>,
@@ -130,7 +132,7 @@ struct Renderer<'a> {
 }
 
 impl<'a> Renderer<'a> {
-    fn new(region: &'a Region, tera: &'a Tera) -> Self {
+    fn new(region: &'a Region, tera: &'a Tera, stream: Option<&'a Stream>) -> Self {
         let mut board_themes: Vec<Vec<(usize, Vec<usize>)>> = vec![Vec::new(); region.boards.len()];
         for (t, th) in region.themes.iter().enumerate() {
             for &e in &th.entries {
@@ -165,6 +167,7 @@ impl<'a> Renderer<'a> {
         Renderer {
             region,
             tera,
+            stream,
             site: site_view(region),
             board_themes,
             full,
@@ -184,6 +187,23 @@ impl<'a> Renderer<'a> {
         c
     }
 
+    fn render(&self, template: &str, c: &Context) -> Result<String, CollateError> {
+        self.tera
+            .render(template, c)
+            .map_err(|e| CollateError::Template {
+                template: template.into(),
+                message: templates::describe(&e),
+            })
+    }
+
+    /// The file `path` made of `parts`: written now when streaming (and returned emptied).
+    fn output(&self, path: &str, parts: &[&[u8]]) -> OutFile {
+        match self.stream {
+            Some(stream) => stream.put_parts(path.to_string(), parts),
+            None => OutFile::new(path, parts.concat()),
+        }
+    }
+
     /// Render `template` into the file `path`.
     fn render_file(
         &self,
@@ -191,24 +211,56 @@ impl<'a> Renderer<'a> {
         template: &str,
         c: &Context,
     ) -> Result<OutFile, CollateError> {
-        let html = self
-            .tera
-            .render(template, c)
-            .map_err(|e| CollateError::Template {
-                template: template.into(),
-                message: templates::describe(&e),
-            })?;
-        Ok(OutFile::new(path, html))
+        let html = self.render(template, c)?;
+        Ok(match self.stream {
+            Some(stream) => stream.put(OutFile::new(path, html)),
+            None => OutFile::new(path, html),
+        })
     }
 
-    /// The list items of these entries, joined.
-    fn items(&self, entries: &[usize], full: bool) -> String {
-        let cache = if full { &self.full } else { &self.short };
-        let mut html = String::with_capacity(entries.iter().map(|&e| cache[e].len()).sum());
-        for &e in entries {
-            html.push_str(&cache[e]);
+    /// Render `template` into the file `path`, where `c[key]` is `blocks`, each block's HTML
+    /// the list items `items[i]`. The items are not joined into one string and copied through
+    /// the template: the template is rendered with a placeholder in each block's place, and
+    /// the file is written as the frame's pieces and the items between them (a regional list
+    /// runs to tens of megabytes). A template that does not show each placeholder once, as it
+    /// is (`{{ s.html | safe }}`), gets the joined HTML instead, as before.
+    fn render_blocks<B: Block>(
+        &self,
+        path: &str,
+        template: &str,
+        mut c: Context,
+        key: &str,
+        mut blocks: Vec<B>,
+        items: Vec<Vec<&str>>,
+    ) -> Result<OutFile, CollateError> {
+        for (i, b) in blocks.iter_mut().enumerate() {
+            b.set_html(slot_mark(i));
         }
-        html
+        c.insert(key, &blocks);
+        let frame = self.render(template, &c)?;
+        if let Some(cuts) = slot_cuts(&frame, items.len()) {
+            let mut parts: Vec<&[u8]> =
+                Vec::with_capacity(items.iter().map(Vec::len).sum::<usize>() + 2 * cuts.len() + 1);
+            let mut at = 0;
+            for (start, end, i) in cuts {
+                parts.push(&frame.as_bytes()[at..start]);
+                parts.extend(items[i].iter().map(|s| s.as_bytes()));
+                at = end;
+            }
+            parts.push(&frame.as_bytes()[at..]);
+            return Ok(self.output(path, &parts));
+        }
+        for (b, list) in blocks.iter_mut().zip(&items) {
+            b.set_html(list.concat());
+        }
+        c.insert(key, &blocks);
+        self.render_file(path, template, &c)
+    }
+
+    /// The list items of these entries.
+    fn items(&self, entries: &[usize], full: bool) -> Vec<&str> {
+        let cache = if full { &self.full } else { &self.short };
+        entries.iter().map(|&e| cache[e].as_str()).collect()
     }
 
     fn job(&self, job: &Job) -> Result<OutFile, CollateError> {
@@ -228,6 +280,41 @@ impl<'a> Renderer<'a> {
             Job::People => self.people(),
         }
     }
+}
+
+/// A block of a page whose HTML is a list of items ([`Renderer::render_blocks`]).
+trait Block: Serialize {
+    fn set_html(&mut self, html: String);
+}
+
+/// What a block's HTML is while its page's frame is rendered (a private-use character around
+/// a name no record gives: [`slot_cuts`] checks that each appears once).
+const SLOT_START: &str = "\u{E000}learnsite-slot-";
+const SLOT_END: char = '\u{E000}';
+
+fn slot_mark(i: usize) -> String {
+    format!("{SLOT_START}{i}{SLOT_END}")
+}
+
+/// Where the `n` placeholders are in `frame`: `(start, end, block)` in the order they appear;
+/// `None` unless each of them is there exactly once and nothing else looks like one.
+fn slot_cuts(frame: &str, n: usize) -> Option<Vec<(usize, usize, usize)>> {
+    let mut seen = vec![false; n];
+    let mut cuts = Vec::with_capacity(n);
+    for (start, _) in frame.match_indices(SLOT_START) {
+        let rest = &frame[start + SLOT_START.len()..];
+        let digits = rest.find(SLOT_END)?;
+        let i: usize = rest[..digits].parse().ok()?;
+        if i >= n || std::mem::replace(&mut seen[i], true) {
+            return None;
+        }
+        cuts.push((
+            start,
+            start + SLOT_START.len() + digits + SLOT_END.len_utf8(),
+            i,
+        ));
+    }
+    seen.iter().all(|s| *s).then_some(cuts)
 }
 
 /// Every page of the regional site, in the order they are written.
@@ -263,15 +350,26 @@ fn jobs(region: &Region) -> Vec<Job> {
 }
 
 /// What the output folder's marker file says.
-const MARKER_NOTE: &str =
+pub(super) const MARKER_NOTE: &str =
     "This folder was written by learnsite collate; it is replaced whole on every run.\n";
 
-/// The page list of the regional site: every file, for [`crate::write::write_site`].
-pub(crate) fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, CollateError> {
+/// The page list of the regional site: every file, for [`crate::write::write_site`]. With a
+/// `stream`, each file is written into its staging folder as soon as it is made and is in the
+/// list emptied (for [`Stream::finish`]); without, the list holds every file's bytes.
+pub(crate) fn render_site(
+    region: &Region,
+    tera: &Tera,
+    stream: Option<&Stream>,
+) -> Result<SiteFiles, CollateError> {
     use crate::progress::timed;
-    let renderer = timed("list items", || Renderer::new(region, tera));
+    let renderer = timed("list items", || Renderer::new(region, tera, stream));
     let jobs = jobs(region);
-    let index = region.learning_index();
+    let put = |files: Vec<OutFile>| -> Vec<OutFile> {
+        match stream {
+            Some(s) => files.into_par_iter().map(|f| s.put(f)).collect(),
+            None => files,
+        }
+    };
     let ((pages, search), data) = rayon::join(
         || {
             rayon::join(
@@ -282,10 +380,11 @@ pub(crate) fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, Col
                             .collect::<Result<Vec<_>, _>>()
                     })
                 },
-                || timed("search", || super::search::search_files(region)),
+                || timed("search", || put(super::search::search_files(region))),
             )
         },
         || {
+            let index = region.learning_index();
             let (json, (csv, recs)) = timed("learning index", || {
                 rayon::join(
                     || learning::to_json_compact(&index),
@@ -297,11 +396,13 @@ pub(crate) fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, Col
                     },
                 )
             });
-            vec![
+            // Its copies of the records are let go here, in parallel with the pages.
+            drop(index);
+            put(vec![
                 OutFile::new(learning::JSON_FILE, json),
                 OutFile::new(learning::CSV_FILE, csv),
                 OutFile::new(learning::RECOMMENDATIONS_CSV_FILE, recs),
-            ]
+            ])
         },
     );
     let mut files = SiteFiles::new().with_marker_note(MARKER_NOTE);
@@ -312,4 +413,28 @@ pub(crate) fn render_site(region: &Region, tera: &Tera) -> Result<SiteFiles, Col
         files.push(*path, *text);
     }
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{slot_cuts, slot_mark};
+
+    #[test]
+    fn placeholders_are_found_once_each_or_not_at_all() {
+        let frame = format!("<a>{}<b>{}<c>", slot_mark(1), slot_mark(0));
+        let cuts = slot_cuts(&frame, 2).unwrap();
+        assert_eq!(cuts.iter().map(|c| c.2).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!(&frame[cuts[0].0..cuts[0].1], slot_mark(1));
+        assert_eq!(&frame[cuts[1].1..], "<c>");
+        // Missing, twice, or one that is not a block's: the page is made whole instead.
+        assert!(slot_cuts(&frame, 3).is_none());
+        assert!(slot_cuts(&format!("{frame}{}", slot_mark(0)), 2).is_none());
+        assert!(slot_cuts(&frame, 1).is_none());
+        assert!(slot_cuts(
+            &format!("{frame}{}", slot_mark(0).trim_end_matches('\u{E000}')),
+            2
+        )
+        .is_none());
+        assert_eq!(slot_cuts("no blocks", 0), Some(vec![]));
+    }
 }

@@ -4,7 +4,7 @@
 //! gives itself, else on its review's.
 
 use super::terms::{counts, TermRow};
-use super::{crumb, plural, OutFile, Renderer};
+use super::{crumb, plural, Block, OutFile, Renderer};
 use crate::collate::CollateError;
 use crate::content::RecommendationStatus;
 use serde::Serialize;
@@ -34,6 +34,12 @@ struct Group {
     count: usize,
     overdue: usize,
     html: String,
+}
+
+impl Block for Group {
+    fn set_html(&mut self, html: String) {
+        self.html = html;
+    }
 }
 
 impl Renderer<'_> {
@@ -70,19 +76,23 @@ impl Renderer<'_> {
         by
     }
 
-    /// The groups by status of these recommendations, as list items.
-    fn groups(&self, list: &[(usize, usize)]) -> Vec<Group> {
+    /// The groups by status of these recommendations, and each group's list items.
+    fn groups(&self, list: &[(usize, usize)]) -> (Vec<Group>, Vec<Vec<&str>>) {
         STATUSES
             .iter()
             .zip(self.by_status(list))
-            .map(|(&(s, id), v)| Group {
-                id,
-                label: s.label(),
-                count: v.len(),
-                overdue: self.overdue_in(&v),
-                html: v.iter().map(|&(e, i)| self.recs[e][i].as_str()).collect(),
+            .map(|(&(s, id), v)| {
+                let group = Group {
+                    id,
+                    label: s.label(),
+                    count: v.len(),
+                    overdue: self.overdue_in(&v),
+                    html: String::new(),
+                };
+                let items = v.iter().map(|&(e, i)| self.recs[e][i].as_str()).collect();
+                (group, items)
             })
-            .collect()
+            .unzip()
     }
 
     /// A row of the index table: these recommendations by status, overdue and all.
@@ -153,11 +163,14 @@ impl Renderer<'_> {
         c.insert("footer", &footer);
         c.insert("total", &all.len());
         c.insert("overdue", &r.counts.overdue);
-        c.insert("groups", &self.groups(&all));
-        self.render_file(
+        let (groups, items) = self.groups(&all);
+        self.render_blocks(
             "recommendations/index.html",
             "region/recommendations.html",
-            &c,
+            c,
+            "groups",
+            groups,
+            items,
         )
     }
 
@@ -192,17 +205,20 @@ impl Renderer<'_> {
         );
         c.insert("total", &list.len());
         c.insert("overdue", &self.overdue_in(list));
-        c.insert("groups", &self.groups(list));
         if let Some(t) = t {
             c.insert(
                 "theme_href",
                 &format!("../../themes/{}/index.html", r.themes[t].path),
             );
         }
-        self.render_file(
+        let (groups, items) = self.groups(list);
+        self.render_blocks(
             &format!("recommendations/{path}/index.html"),
             "region/recommendations.html",
-            &c,
+            c,
+            "groups",
+            groups,
+            items,
         )
     }
 }

@@ -6,6 +6,7 @@ use super::index::Facet;
 use super::labels::Aliases;
 use super::SearchDoc;
 use crate::vocab::VocabKind;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The facets of what a document is, in the order they are written: (id, label, more than
@@ -51,13 +52,16 @@ pub(crate) fn person_facet(kind: VocabKind) -> &'static str {
     PERSON_FACETS[i]
 }
 
+/// A facet value: (slug, label), borrowed from the document where it can be.
+type Value<'d> = (Cow<'d, str>, Cow<'d, str>);
+
 /// A document's values of one person facet.
-fn person(d: &SearchDoc, id: &str) -> Vec<(String, String)> {
-    d.person
-        .iter()
-        .filter(|(f, _, _)| *f == id)
-        .map(|(_, s, l)| (s.clone(), l.clone()))
-        .collect()
+fn person<'d>(d: &'d SearchDoc, id: &str, out: &mut Vec<Value<'d>>) {
+    out.extend(
+        (d.person.iter())
+            .filter(|(f, _, _)| *f == id)
+            .map(|(_, s, l)| (Cow::Borrowed(s.as_str()), Cow::Borrowed(l.as_str()))),
+    );
 }
 
 /// Age bands youngest first: `under-1`, `1-4`, ..., `85-plus` (by the first number).
@@ -69,72 +73,99 @@ fn band_start(slug: &str) -> i64 {
     digits.parse().unwrap_or(i64::MAX)
 }
 
-/// A document's values of facet `id`: (slug, label).
-fn values_of(d: &SearchDoc, id: &str) -> Vec<(String, String)> {
+/// A document's values of facet `id`, (slug, label), into `out`; `boards` keeps the slug of
+/// each board name met so far.
+fn values_of<'d>(
+    d: &'d SearchDoc,
+    id: &str,
+    boards: &mut HashMap<&'d str, String>,
+    out: &mut Vec<Value<'d>>,
+) {
+    let pairs = |out: &mut Vec<Value<'d>>, v: &'d [(String, String)]| {
+        out.extend(
+            v.iter()
+                .map(|(s, l)| (Cow::Borrowed(s.as_str()), Cow::Borrowed(l.as_str()))),
+        );
+    };
     match id {
-        "kind" if d.kind.is_empty() => vec![],
+        "kind" if d.kind.is_empty() => {}
         "kind" => {
             let label = if d.kind_label.is_empty() {
                 &d.kind
             } else {
                 &d.kind_label
             };
-            vec![(d.kind.clone(), label.clone())]
+            out.push((Cow::Borrowed(&d.kind), Cow::Borrowed(label)));
         }
-        "review_type" => d.review_type.iter().cloned().collect(),
-        "theme" => d.themes.clone(),
-        "abuse_type" => d.abuse_types.clone(),
-        "methodology" => d.methodology.clone(),
-        "board" => d
-            .board
-            .iter()
-            .filter(|b| !b.is_empty())
-            .map(|b| (slugify(b), b.clone()))
-            .collect(),
-        "year" => d
-            .year
-            .or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()))
-            .map(|y| vec![(y.to_string(), y.to_string())])
-            .unwrap_or_default(),
-        _ => person(d, id),
+        "review_type" => pairs(out, d.review_type.as_slice()),
+        "theme" => pairs(out, &d.themes),
+        "abuse_type" => pairs(out, &d.abuse_types),
+        "methodology" => pairs(out, &d.methodology),
+        "board" => {
+            if let Some(b) = d.board.as_deref().filter(|b| !b.is_empty()) {
+                let slug = boards.entry(b).or_insert_with(|| slugify(b));
+                out.push((Cow::Owned(slug.clone()), Cow::Borrowed(b)));
+            }
+        }
+        "year" => {
+            let year = (d.year).or_else(|| d.date.as_ref().and_then(|s| s.get(0..4)?.parse().ok()));
+            if let Some(y) = year {
+                out.push((Cow::Owned(y.to_string()), Cow::Owned(y.to_string())));
+            }
+        }
+        _ => person(d, id, out),
     }
 }
 
+/// Every facet with its values (in display order) and each document's values. The values are
+/// those of the documents in the order first met, each labelled as where first met, then
+/// sorted (years and age bands by number, the others by label); facets in parallel.
 pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet> {
-    facet_list()
+    use rayon::prelude::*;
+    let list: Vec<_> = facet_list().collect();
+    list.into_par_iter()
         .map(|(id, label, multi)| {
-            let per_doc: Vec<Vec<(String, String)>> =
-                docs.iter().map(|d| values_of(d, id)).collect();
-            let mut values: Vec<(String, String)> = Vec::new();
-            let mut slug_ix: HashMap<String, usize> = HashMap::new();
-            for vs in &per_doc {
-                for (s, l) in vs {
-                    if !slug_ix.contains_key(s) {
-                        slug_ix.insert(s.clone(), values.len());
-                        values.push((s.clone(), l.clone()));
-                    }
-                }
-            }
-            if id == "year" {
-                values.sort_by_key(|v| v.0.parse::<i32>().unwrap_or(0));
-            } else if id == "age_band" {
-                values.sort_by_key(|v| band_start(&v.0));
-            } else {
-                values.sort_by(|a, b| {
-                    a.1.to_lowercase()
-                        .cmp(&b.1.to_lowercase())
-                        .then(a.0.cmp(&b.0))
-                });
-            }
-            let pos: HashMap<&str, u32> = values
+            // Each value's number in the order first met, per document.
+            let mut found: Vec<Value> = Vec::new();
+            let mut slug_ix: HashMap<Cow<str>, u32> = HashMap::new();
+            let mut boards = HashMap::new();
+            let mut vs: Vec<Value> = Vec::new();
+            let per_doc: Vec<Vec<u32>> = docs
                 .iter()
-                .enumerate()
-                .map(|(i, v)| (v.0.as_str(), i as u32))
+                .map(|d| {
+                    vs.clear();
+                    values_of(d, id, &mut boards, &mut vs);
+                    vs.drain(..)
+                        .map(|(s, l)| match slug_ix.get(s.as_ref()) {
+                            Some(&i) => i,
+                            None => {
+                                let i = found.len() as u32;
+                                slug_ix.insert(s.clone(), i);
+                                found.push((s, l));
+                                i
+                            }
+                        })
+                        .collect()
+                })
                 .collect();
+            // Display order: a stable sort of the values as first met.
+            let mut order: Vec<usize> = (0..found.len()).collect();
+            if id == "year" {
+                order.sort_by_key(|&i| found[i].0.parse::<i32>().unwrap_or(0));
+            } else if id == "age_band" {
+                order.sort_by_key(|&i| band_start(&found[i].0));
+            } else {
+                let lower: Vec<String> = found.iter().map(|v| v.1.to_lowercase()).collect();
+                order.sort_by(|&a, &b| lower[a].cmp(&lower[b]).then(found[a].0.cmp(&found[b].0)));
+            }
+            let mut pos = vec![0u32; found.len()];
+            for (p, &i) in order.iter().enumerate() {
+                pos[i] = p as u32;
+            }
             let doc_values = per_doc
-                .iter()
+                .into_iter()
                 .map(|vs| {
-                    let mut ix: Vec<u32> = vs.iter().map(|(s, _)| pos[s.as_str()]).collect();
+                    let mut ix: Vec<u32> = vs.into_iter().map(|i| pos[i as usize]).collect();
                     ix.sort_unstable();
                     ix.dedup();
                     if !multi {
@@ -142,6 +173,10 @@ pub(super) fn build_facets(docs: &[&SearchDoc], aliases: &Aliases) -> Vec<Facet>
                     }
                     ix
                 })
+                .collect();
+            let values: Vec<(String, String)> = order
+                .iter()
+                .map(|&i| (found[i].0.to_string(), found[i].1.to_string()))
                 .collect();
             let value_aliases = values
                 .iter()
