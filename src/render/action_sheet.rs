@@ -5,6 +5,7 @@
 
 use super::markdown;
 use super::memo::Ctx;
+use super::native::{self, some};
 use super::tracker::outline::{self, Outline, HOLE};
 use super::view::{self, Crumb, DocView};
 use super::{Pages, Renderer};
@@ -179,20 +180,7 @@ impl<'a> Look<'a> {
         w.push_str("\n<article class=\"document action-sheet\">\n<p class=\"caption\">Team action sheet · 7-minute briefing</p>\n<h1>");
         push_html(w, &v.title);
         w.push_str("</h1>\n");
-        // macros.html: status_notes(doc)
-        w.push('\n');
-        if v.draft {
-            w.push_str("<div class=\"notice notice--draft\" role=\"note\"><strong>Draft.</strong> This document is a draft and is not published.</div>");
-        }
-        w.push('\n');
-        if v.audience != "public" {
-            w.push_str("<div class=\"notice notice--audience\" role=\"note\"><strong>");
-            push_html(w, &capitalize(v.audience));
-            w.push_str(" only.</strong> Do not share this page outside that audience.</div>");
-        }
-        if v.ongoing {
-            w.push_str("<div class=\"notice notice--ongoing\" role=\"note\"><strong>Ongoing review.</strong> This review is still being carried out. Public and partner builds list it by type, month commissioned and themes only.</div>");
-        }
+        native::status_notes(w, v);
         w.push_str("\n\n<p class=\"action-sheet__source\">");
         if let Some(board) = some(&v.board) {
             push_html(w, board);
@@ -224,23 +212,6 @@ impl<'a> Look<'a> {
         push_html(w, &v.href);
         w.push_str("\">Back to the briefing</a></p>\n<p class=\"no-print\"><button type=\"button\" class=\"button button--secondary\" data-print hidden>Print this sheet</button></p>\n</article>\n");
     }
-}
-
-/// Tera's `capitalize`: the first letter upper case, the rest lower.
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first
-            .to_uppercase()
-            .chain(c.flat_map(char::to_lowercase))
-            .collect(),
-        None => String::new(),
-    }
-}
-
-/// The text of `s`, if it has some (as a template's `{% if s %}` reads it).
-fn some(s: &Option<String>) -> Option<&str> {
-    s.as_deref().filter(|s| !s.is_empty())
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ pub(crate) mod listings;
 pub(crate) mod markdown;
 pub(crate) mod markers;
 pub(crate) mod memo;
+mod native;
 pub(crate) mod pages;
 pub(crate) mod templates;
 pub(crate) mod theme;

@@ -8,6 +8,7 @@
 
 use super::{Cards, Listing};
 use crate::render::fragments::{self, Piece};
+use crate::render::native::{capitalize, some};
 use crate::render::view::{self, CardView, Pager};
 use crate::render::{frame, memo, Renderer};
 use crate::write::OutFile;
@@ -61,20 +62,6 @@ pub(super) fn card(d: &CardView) -> Option<Piece> {
     }
     w.raw("\n</li>\n");
     w.finish()
-}
-
-/// Tera's `capitalize`: the first character upper case, the rest lower.
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        None => String::new(),
-        Some(f) => f.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
-    }
-}
-
-/// The text of an optional value that a template's `{% if %}` takes as true.
-fn some(v: &Option<String>) -> Option<&str> {
-    v.as_deref().filter(|s| !s.is_empty())
 }
 
 /// What a worker keeps from page to page: the frame's context (the site's part put in

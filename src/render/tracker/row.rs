@@ -2,6 +2,7 @@
 
 use super::ActionRow;
 use crate::render::fragments;
+use crate::render::native::some;
 
 /// Row `x` as the default theme's `partials/tracker_row.html` (with `macros.html`'s
 /// `rec_detail`, `rec_due` and `rec_status`) renders it, byte for byte, written without the
@@ -119,9 +120,4 @@ pub(super) fn row_piece(x: &ActionRow) -> Option<fragments::Piece> {
     }
     w.raw("</td>\n  </tr>\n");
     w.finish()
-}
-
-/// The text of `s`, if it has some (as a template's `{% if s %}` reads it).
-fn some(s: &Option<String>) -> Option<&str> {
-    s.as_deref().filter(|s| !s.is_empty())
 }

@@ -4,6 +4,8 @@
 use super::super::super::view::{DocView, LinkView, RecommendationView, TermLink};
 use crate::content::feedback::Uptake;
 use crate::escape::push_html;
+use crate::render::native;
+pub(super) use crate::render::native::some;
 
 /// A page being written: markup as it is, text escaped, and the page's root.
 pub(super) struct W<'a> {
@@ -125,19 +127,7 @@ impl W<'_> {
     }
     /// `macros.html`'s `status_notes(doc)`.
     fn status_notes(&mut self, d: &DocView) -> &mut Self {
-        self.raw("\n");
-        if d.draft {
-            self.raw("<div class=\"notice notice--draft\" role=\"note\"><strong>Draft.</strong> This document is a draft and is not published.</div>");
-        }
-        self.raw("\n");
-        if d.audience != "public" {
-            self.raw("<div class=\"notice notice--audience\" role=\"note\"><strong>");
-            self.text(&capitalize(d.audience));
-            self.raw(" only.</strong> Do not share this page outside that audience.</div>");
-        }
-        if d.ongoing {
-            self.raw("<div class=\"notice notice--ongoing\" role=\"note\"><strong>Ongoing review.</strong> This review is still being carried out. Public and partner builds list it by type, month commissioned and themes only.</div>");
-        }
+        native::status_notes(self.s, d);
         self.raw("\n")
     }
     /// `macros.html`'s `feedback_link(doc)`.
@@ -301,11 +291,6 @@ impl W<'_> {
     }
 }
 
-/// The text of `s`, if it has some (as a template's `{% if s %}` reads it).
-pub(super) fn some(s: &Option<String>) -> Option<&str> {
-    s.as_deref().filter(|s| !s.is_empty())
-}
-
 /// `{{ s | default(value=DEFAULT) }}`: the text of `s`, even empty, else `default`.
 pub(super) fn or<'a>(s: &'a Option<String>, default: &'a str) -> &'a str {
     s.as_deref().unwrap_or(default)
@@ -317,14 +302,5 @@ pub(super) fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
-    }
-}
-
-/// Tera's `capitalize`: the first letter upper case, the rest lower case.
-fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        None => String::new(),
-        Some(f) => f.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
     }
 }
