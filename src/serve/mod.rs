@@ -158,47 +158,49 @@ const QUIET: Duration = Duration::from_millis(3);
 /// The longest a burst of events is waited for before an update starts.
 const BURST: Duration = Duration::from_millis(50);
 
-pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
-    // Serve builds go to their own folder unless told otherwise.
-    let run = |session: &mut Session| -> Option<session::Updated> {
-        let started = std::time::Instant::now();
-        match session.update() {
-            Ok(u) => {
-                if u.whole {
-                    eprintln!("Built {} files.", u.report.files_written);
-                } else {
-                    let first = u
-                        .first
-                        .map(|t| format!(" (the saved page in {} ms)", t.as_millis()))
-                        .unwrap_or_default();
-                    eprintln!(
-                        "Updated {} file{} and removed {} in {} ms{first}.",
-                        u.written.len(),
-                        if u.written.len() == 1 { "" } else { "s" },
-                        u.removed.len(),
-                        started.elapsed().as_millis()
-                    );
-                }
-                Some(u)
+/// One update of the served site, with what it did (or why the last good build is still
+/// served) printed.
+fn update(session: &mut Session) -> Option<session::Updated> {
+    let started = std::time::Instant::now();
+    match session.update() {
+        Ok(u) => {
+            if u.whole {
+                eprintln!("Built {} files.", u.report.files_written);
+            } else {
+                let first = u
+                    .first
+                    .map(|t| format!(" (the saved page in {} ms)", t.as_millis()))
+                    .unwrap_or_default();
+                eprintln!(
+                    "Updated {} file{} and removed {} in {} ms{first}.",
+                    u.written.len(),
+                    if u.written.len() == 1 { "" } else { "s" },
+                    u.removed.len(),
+                    started.elapsed().as_millis()
+                );
             }
-            Err(site::BuildError::Refused { diagnostics, .. }) => {
-                for d in &diagnostics {
-                    eprintln!("{}", d.render(crate::diagnostics::use_color()));
-                }
-                eprintln!("The build has errors: the last good build is still served.");
-                None
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                None
-            }
+            Some(u)
         }
-    };
+        Err(site::BuildError::Refused { diagnostics, .. }) => {
+            for d in &diagnostics {
+                eprintln!("{}", d.render(crate::diagnostics::use_color()));
+            }
+            eprintln!("The build has errors: the last good build is still served.");
+            None
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            None
+        }
+    }
+}
+
+pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
     // What the sources looked like before the first build: an event that leaves them as
     // they were (an editor saving the same bytes, a tool touching a folder) rebuilds nothing.
     let mut seen = Seen::of_site(&opts.site);
     let mut session = Session::new(opts.clone());
-    let out = run(&mut session)
+    let out = update(&mut session)
         .map(|u| u.report.out)
         .unwrap_or_else(|| opts.site.join("public"));
     opts.out = Some(out.clone());
@@ -299,7 +301,7 @@ pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
             // On one of rayon's threads: the update's parallel steps start on this thread at
             // once, rather than each waiting for a pool thread to wake (on a busy machine,
             // scheduling latency on every step).
-            if rayon::scope(|_| run(&mut session)).is_some() {
+            if rayon::scope(|_| update(&mut session)).is_some() {
                 v2.fetch_add(1, Ordering::SeqCst);
             }
         }

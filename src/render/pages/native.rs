@@ -110,6 +110,35 @@ fn review(w: &mut W, d: &DocView, body: &Body) {
         }
         w.raw("</section>\n");
     }
+    review_about(w, d);
+    w.raw("\n</section>\n\n<div class=\"prose\">");
+    w.raw(body.content[0])
+        .raw(body.content[1])
+        .raw("</div>\n\n");
+    if !d.recommendations.is_empty() {
+        w.raw("\n<section aria-labelledby=\"recommendations-table\">\n<h2 id=\"recommendations-table\">Recommendations and action plan</h2>\n");
+        if d.overdue_count > 0 {
+            w.raw("<p class=\"notice notice--overdue\"><strong>");
+            w.num(d.overdue_count).raw(match d.overdue_count {
+                1 => " recommendation is",
+                _ => " recommendations are",
+            });
+            w.raw(" overdue.</strong></p>");
+        }
+        w.raw("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"recommendations-caption\">\n<table class=\"recommendations stack\">\n  <caption class=\"visually-hidden\" id=\"recommendations-caption\">Recommendations of this review, who owns them, when they are due and their status</caption>\n  <thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Recommendation</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n  <tbody>\n  ");
+        for r in &d.recommendations {
+            w.recommendation(r);
+        }
+        w.raw("\n  </tbody>\n</table>\n</div>\n</section>\n");
+    }
+    w.raw("\n\n").impact(d);
+    quality_markers(w, d);
+    w.raw("\n\n").feedback_link(d).raw("</article>\n");
+}
+
+/// `review.html`'s "About this review" summary list and the full report's link (the
+/// section is closed by the caller).
+fn review_about(w: &mut W, d: &DocView) {
     w.raw("\n\n<section class=\"metadata\" aria-labelledby=\"about-review\">\n<h2 id=\"about-review\" class=\"visually-hidden\">About this review</h2>\n<dl class=\"summary-list\">\n  ");
     w.review_type_row(d, true).raw("\n  ");
     w.methodology_row(d).raw("\n  ");
@@ -185,27 +214,10 @@ fn review(w: &mut W, d: &DocView, body: &Body) {
         }
         w.raw("</p>\n");
     }
-    w.raw("\n</section>\n\n<div class=\"prose\">");
-    w.raw(body.content[0])
-        .raw(body.content[1])
-        .raw("</div>\n\n");
-    if !d.recommendations.is_empty() {
-        w.raw("\n<section aria-labelledby=\"recommendations-table\">\n<h2 id=\"recommendations-table\">Recommendations and action plan</h2>\n");
-        if d.overdue_count > 0 {
-            w.raw("<p class=\"notice notice--overdue\"><strong>");
-            w.num(d.overdue_count).raw(match d.overdue_count {
-                1 => " recommendation is",
-                _ => " recommendations are",
-            });
-            w.raw(" overdue.</strong></p>");
-        }
-        w.raw("\n<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-labelledby=\"recommendations-caption\">\n<table class=\"recommendations stack\">\n  <caption class=\"visually-hidden\" id=\"recommendations-caption\">Recommendations of this review, who owns them, when they are due and their status</caption>\n  <thead><tr><th scope=\"col\">No.</th><th scope=\"col\">Recommendation</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n  <tbody>\n  ");
-        for r in &d.recommendations {
-            w.recommendation(r);
-        }
-        w.raw("\n  </tbody>\n</table>\n</div>\n</section>\n");
-    }
-    w.raw("\n\n").impact(d);
+}
+
+/// `review.html`'s SAR Quality Markers section, when the board reported on any.
+fn quality_markers(w: &mut W, d: &DocView) {
     if !d.quality_markers.is_empty() {
         w.raw("\n<section aria-labelledby=\"quality-markers\">\n<h2 id=\"quality-markers\">SAR Quality Markers</h2>\n<p class=\"secondary\">Numbered as in the SAR Quality Markers (2022): the ");
         w.num(d.quality_markers.len());
@@ -230,7 +242,6 @@ fn review(w: &mut W, d: &DocView, body: &Body) {
         }
         w.raw("\n</dl>\n</section>\n");
     }
-    w.raw("\n\n").feedback_link(d).raw("</article>\n");
 }
 
 /// `briefing.html`'s content block.
