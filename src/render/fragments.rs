@@ -121,6 +121,10 @@ impl Writer {
         crate::escape::push_html(&mut self.cur, s);
         self
     }
+    /// The text being written, for writers of markup that holds no root.
+    pub(crate) fn buf(&mut self) -> &mut String {
+        &mut self.cur
+    }
     /// Where the page's root goes (`{{ root }}`).
     pub(crate) fn root(&mut self) -> &mut Self {
         self.parts.push(std::mem::take(&mut self.cur));

@@ -2,7 +2,7 @@
 //! listings, tracker rows, team action sheets): Tera's `capitalize`, a template's `{% if %}`
 //! of an optional text, and `macros.html`'s `status_notes(doc)`.
 
-use super::view::DocView;
+use super::view::{DocView, RecommendationView};
 use crate::escape::push_html;
 
 /// Tera's `capitalize`: the first character upper case, the rest lower case.
@@ -33,6 +33,42 @@ pub(crate) fn status_notes(w: &mut String, d: &DocView) {
     }
     if d.ongoing {
         w.push_str("<div class=\"notice notice--ongoing\" role=\"note\"><strong>Ongoing review.</strong> This review is still being carried out. Public and partner builds list it by type, month commissioned and themes only.</div>");
+    }
+}
+
+/// `macros.html`'s `rec_due(r)`: the month due, "Not set", and a revised month.
+pub(crate) fn rec_due(w: &mut String, r: &RecommendationView) {
+    match some(&r.due) {
+        Some(due) => {
+            w.push_str("<time datetime=\"");
+            push_html(w, r.due_iso.as_deref().unwrap_or_default());
+            w.push_str("\">");
+            push_html(w, due);
+            w.push_str("</time>");
+        }
+        None => w.push_str("Not set"),
+    }
+    if let Some(revised) = some(&r.revised_due) {
+        w.push_str("<br><span class=\"secondary\">Revised to <time datetime=\"");
+        push_html(w, r.revised_due_iso.as_deref().unwrap_or_default());
+        w.push_str("\">");
+        push_html(w, revised);
+        w.push_str("</time></span>");
+    }
+}
+
+/// The start of `macros.html`'s `rec_status(r)`: the status and, when overdue, by how long
+/// (the tracker adds a note of a stale recommendation after it).
+pub(crate) fn rec_status(w: &mut String, r: &RecommendationView) {
+    w.push_str("<span class=\"status status--");
+    push_html(w, r.status);
+    w.push_str("\">");
+    push_html(w, r.status_label);
+    w.push_str("</span>");
+    if r.overdue {
+        w.push_str(" <strong class=\"status status--overdue\">");
+        push_html(w, r.overdue_words.as_deref().unwrap_or_default());
+        w.push_str("</strong>");
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::ActionRow;
 use crate::render::fragments;
-use crate::render::native::some;
+use crate::render::native::{self, some};
 
 /// Row `x` as the default theme's `partials/tracker_row.html` (with `macros.html`'s
 /// `rec_detail`, `rec_due` and `rec_status`) renders it, byte for byte, written without the
@@ -85,31 +85,9 @@ pub(super) fn row_piece(x: &ActionRow) -> Option<fragments::Piece> {
         w.text(&r.agency.join(", ")).raw("</span>");
     }
     w.raw("</td>\n    <td><span class=\"stack-label\">Due: </span>");
-    // rec_due(r)
-    match some(&r.due) {
-        Some(due) => {
-            w.raw("<time datetime=\"");
-            w.text(r.due_iso.as_deref().unwrap_or_default()).raw("\">");
-            w.text(due).raw("</time>")
-        }
-        None => w.raw("Not set"),
-    };
-    if let Some(revised) = some(&r.revised_due) {
-        w.raw("<br><span class=\"secondary\">Revised to <time datetime=\"");
-        w.text(r.revised_due_iso.as_deref().unwrap_or_default());
-        w.raw("\">").text(revised).raw("</time></span>");
-    }
+    native::rec_due(w.buf(), r);
     w.raw("</td>\n    <td><span class=\"stack-label\">Status: </span>");
-    // rec_status(r)
-    w.raw("<span class=\"status status--")
-        .text(r.status)
-        .raw("\">");
-    w.text(r.status_label).raw("</span>");
-    if r.overdue {
-        w.raw(" <strong class=\"status status--overdue\">");
-        w.text(r.overdue_words.as_deref().unwrap_or_default());
-        w.raw("</strong>");
-    }
+    native::rec_status(w.buf(), r);
     if r.stale {
         w.raw("<br><span class=\"secondary\">");
         match some(&r.last_update) {

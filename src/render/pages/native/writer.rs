@@ -217,32 +217,9 @@ impl W<'_> {
             self.text(&r.agency.join(", ")).raw("</span>");
         }
         self.raw("</td>\n    <td><span class=\"stack-label\">Due: </span>");
-        // rec_due(r)
-        match some(&r.due) {
-            Some(due) => {
-                self.raw("<time datetime=\"");
-                self.text(r.due_iso.as_deref().unwrap_or_default())
-                    .raw("\">");
-                self.text(due).raw("</time>")
-            }
-            None => self.raw("Not set"),
-        };
-        if let Some(revised) = some(&r.revised_due) {
-            self.raw("<br><span class=\"secondary\">Revised to <time datetime=\"");
-            self.text(r.revised_due_iso.as_deref().unwrap_or_default());
-            self.raw("\">").text(revised).raw("</time></span>");
-        }
+        native::rec_due(self.s, r);
         self.raw("</td>\n    <td><span class=\"stack-label\">Status: </span>");
-        // rec_status(r)
-        self.raw("<span class=\"status status--")
-            .text(r.status)
-            .raw("\">");
-        self.text(r.status_label).raw("</span>");
-        if r.overdue {
-            self.raw(" <strong class=\"status status--overdue\">");
-            self.text(r.overdue_words.as_deref().unwrap_or_default());
-            self.raw("</strong>");
-        }
+        native::rec_status(self.s, r);
         self.raw("</td>\n  </tr>\n  ")
     }
     /// `macros.html`'s `rec_detail(r, root)`.
