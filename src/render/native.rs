@@ -72,6 +72,76 @@ pub(crate) fn rec_status(w: &mut String, r: &RecommendationView) {
     }
 }
 
+/// What a markup writer does: a page's text written straight (document pages) or cut where
+/// the root goes (pieces joined on many pages, as tracker rows are).
+pub(crate) trait Markup {
+    /// Markup, as it is.
+    fn raw(&mut self, s: &str) -> &mut Self;
+    /// Text, escaped as templates escape it.
+    fn text(&mut self, s: &str) -> &mut Self;
+    /// `{{ root }}`.
+    fn root(&mut self) -> &mut Self;
+}
+
+impl Markup for super::fragments::Writer {
+    fn raw(&mut self, s: &str) -> &mut Self {
+        super::fragments::Writer::raw(self, s)
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        super::fragments::Writer::text(self, s)
+    }
+    fn root(&mut self) -> &mut Self {
+        super::fragments::Writer::root(self)
+    }
+}
+
+/// `macros.html`'s `rec_detail(r, root)`: why not implemented, evidence, scope and themes,
+/// and the updates.
+pub(crate) fn rec_detail<M: Markup>(w: &mut M, r: &RecommendationView) {
+    if let Some(reason) = some(&r.reason) {
+        w.raw("<p class=\"rec-reason\"><strong>Not implemented because:</strong> ");
+        w.text(reason).raw("</p>");
+    }
+    if let Some(evidence) = some(&r.evidence) {
+        w.raw("<p class=\"secondary\">Evidence: ")
+            .text(evidence)
+            .raw("</p>");
+    }
+    let scope = r.scope_label.filter(|s| !s.is_empty());
+    if scope.is_some() || !r.themes.is_empty() {
+        w.raw("<p class=\"secondary\">");
+        if let Some(scope) = scope {
+            w.text(scope);
+            if !r.themes.is_empty() {
+                w.raw(" · ");
+            }
+        }
+        if !r.themes.is_empty() {
+            w.raw("Themes: ");
+            for (i, t) in r.themes.iter().enumerate() {
+                if i > 0 {
+                    w.raw(", ");
+                }
+                w.raw("<a href=\"").root().text(&t.href).raw("\">");
+                w.text(&t.label).raw("</a>");
+            }
+        }
+        w.raw("</p>");
+    }
+    if !r.updates.is_empty() {
+        w.raw("<details class=\"rec-updates\"><summary>Updates");
+        if let Some(last) = some(&r.last_update) {
+            w.raw(", latest ").text(last);
+        }
+        w.raw("</summary><ul>");
+        for u in &r.updates {
+            w.raw("<li><time datetime=\"").text(&u.date_iso).raw("\">");
+            w.text(&u.date).raw("</time>: ").text(&u.text).raw("</li>");
+        }
+        w.raw("</ul></details>");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -32,49 +32,7 @@ pub(super) fn row_piece(x: &ActionRow) -> Option<fragments::Piece> {
     }
     w.raw("</td>\n    <th scope=\"row\"><span class=\"stack-label\">Recommendation </span>");
     w.text(&r.id).raw("</th>\n    <td>").text(&r.text);
-    // macros.html: rec_detail(r, root)
-    if let Some(reason) = some(&r.reason) {
-        w.raw("<p class=\"rec-reason\"><strong>Not implemented because:</strong> ");
-        w.text(reason).raw("</p>");
-    }
-    if let Some(evidence) = some(&r.evidence) {
-        w.raw("<p class=\"secondary\">Evidence: ")
-            .text(evidence)
-            .raw("</p>");
-    }
-    let scope = r.scope_label.filter(|s| !s.is_empty());
-    if scope.is_some() || !r.themes.is_empty() {
-        w.raw("<p class=\"secondary\">");
-        if let Some(scope) = scope {
-            w.text(scope);
-            if !r.themes.is_empty() {
-                w.raw(" · ");
-            }
-        }
-        if !r.themes.is_empty() {
-            w.raw("Themes: ");
-            for (i, t) in r.themes.iter().enumerate() {
-                if i > 0 {
-                    w.raw(", ");
-                }
-                w.raw("<a href=\"").root().text(&t.href).raw("\">");
-                w.text(&t.label).raw("</a>");
-            }
-        }
-        w.raw("</p>");
-    }
-    if !r.updates.is_empty() {
-        w.raw("<details class=\"rec-updates\"><summary>Updates");
-        if let Some(last) = some(&r.last_update) {
-            w.raw(", latest ").text(last);
-        }
-        w.raw("</summary><ul>");
-        for u in &r.updates {
-            w.raw("<li><time datetime=\"").text(&u.date_iso).raw("\">");
-            w.text(&u.date).raw("</time>: ").text(&u.text).raw("</li>");
-        }
-        w.raw("</ul></details>");
-    }
+    native::rec_detail(&mut w, r);
     w.raw("</td>\n    <td><span class=\"stack-label\">Owner: </span>");
     match &r.owner {
         Some(owner) => w.text(owner),

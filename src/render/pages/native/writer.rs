@@ -224,47 +224,20 @@ impl W<'_> {
     }
     /// `macros.html`'s `rec_detail(r, root)`.
     fn rec_detail(&mut self, r: &RecommendationView) -> &mut Self {
-        if let Some(reason) = some(&r.reason) {
-            self.raw("<p class=\"rec-reason\"><strong>Not implemented because:</strong> ");
-            self.text(reason).raw("</p>");
-        }
-        if let Some(evidence) = some(&r.evidence) {
-            self.raw("<p class=\"secondary\">Evidence: ")
-                .text(evidence)
-                .raw("</p>");
-        }
-        let scope = r.scope_label.filter(|s| !s.is_empty());
-        if scope.is_some() || !r.themes.is_empty() {
-            self.raw("<p class=\"secondary\">");
-            if let Some(scope) = scope {
-                self.text(scope);
-                if !r.themes.is_empty() {
-                    self.raw(" · ");
-                }
-            }
-            if !r.themes.is_empty() {
-                self.raw("Themes: ").terms(&r.themes);
-            }
-            self.raw("</p>");
-        }
-        if !r.updates.is_empty() {
-            self.raw("<details class=\"rec-updates\"><summary>Updates");
-            if let Some(last) = some(&r.last_update) {
-                self.raw(", latest ").text(last);
-            }
-            self.raw("</summary><ul>");
-            for u in &r.updates {
-                self.raw("<li><time datetime=\"")
-                    .text(&u.date_iso)
-                    .raw("\">");
-                self.text(&u.date)
-                    .raw("</time>: ")
-                    .text(&u.text)
-                    .raw("</li>");
-            }
-            self.raw("</ul></details>");
-        }
+        native::rec_detail(self, r);
         self
+    }
+}
+
+impl native::Markup for W<'_> {
+    fn raw(&mut self, s: &str) -> &mut Self {
+        W::raw(self, s)
+    }
+    fn text(&mut self, s: &str) -> &mut Self {
+        W::text(self, s)
+    }
+    fn root(&mut self) -> &mut Self {
+        W::root(self)
     }
 }
 
