@@ -308,20 +308,9 @@ impl<'a> Renderer<'a> {
         self.start(true, url, title, section, crumbs)
     }
 
-    /// [`Renderer::context`] for a page written without its template: only the key of what it
-    /// holds (nothing when there is no memo).
-    pub(crate) fn context_key(
-        &self,
-        url: &str,
-        title: &str,
-        section: &str,
-        crumbs: &[Crumb],
-    ) -> memo::Ctx {
-        self.start(false, url, title, section, crumbs)
-    }
-
-    /// The context every page starts from; `give`: to a template, else only keyed.
-    fn start(
+    /// The context every page starts from; `give`: to a template, else (a page written
+    /// without its template) only the key of what it holds (nothing when there is no memo).
+    pub(crate) fn start(
         &self,
         give: bool,
         url: &str,

@@ -121,7 +121,7 @@ fn document_written(
         None => ([html.as_str(), ""], None),
     };
     // What the page is made from, keyed as the template's context would be (with a memo).
-    let mut key = r.context_key(&d.url, &d.title, section, &crumbs);
+    let mut key = r.start(false, &d.url, &d.title, section, &crumbs);
     key.key_also("doc", v);
     if let Some((heading, section)) = learning {
         key.key_also("learning_heading", heading);
