@@ -44,14 +44,35 @@ pub(crate) struct Input<'a> {
 /// Uptake of the published briefings, by slug.
 pub(crate) type Uptakes = std::collections::HashMap<String, crate::content::feedback::Uptake>;
 
-/// The search index, the learning index, the feeds, the sitemap and robots.txt.
+/// The search index, the learning index, the feeds, the sitemap and robots.txt: the first
+/// two side by side (each is long and the render stage fills the gaps either leaves).
 pub(crate) fn index_site(input: &Input) -> Vec<OutFile> {
-    let (config, docs, today) = (input.config, input.docs, input.publication.today);
-    let search_docs = search::documents::search_docs(docs, input.bodies, input.views, input.vocab);
+    use crate::progress::timed;
+    let (mut files, rest) = rayon::join(
+        || timed("search index", || search_index(input)),
+        || {
+            timed("learning index, feeds, sitemap", || {
+                learning_and_feeds(input)
+            })
+        },
+    );
+    files.extend(rest);
+    files
+}
+
+/// The search index's files (under `search/`).
+fn search_index(input: &Input) -> Vec<OutFile> {
+    let search_docs =
+        search::documents::search_docs(input.docs, input.bodies, input.views, input.vocab);
     // The site's vocabularies give the labels' other names (SAR, MCA, its own aliases).
     let aliases = search::labels::Aliases::from_vocab(input.vocab);
-    let mut files = search::build_search_index_with(&search_docs, &aliases);
+    search::build_search_index_with(&search_docs, &aliases)
+}
 
+/// The learning index, the feeds, the sitemap and robots.txt.
+fn learning_and_feeds(input: &Input) -> Vec<OutFile> {
+    let (config, docs, today) = (input.config, input.docs, input.publication.today);
+    let mut files = Vec::new();
     let mut li = learning::build_learning_index(config, input.vocab, docs, input.ongoing, today);
     for r in li.records.iter_mut().filter(|r| r.kind == "briefing") {
         r.feedback = input.uptake.get(&r.slug).map(Into::into);

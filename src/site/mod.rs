@@ -230,7 +230,12 @@ fn the_templates<'a>(
             r.fragments.roll();
             (tera, Some(&r.pages), Some(&r.fragments))
         }
-        None => (compiled.insert(templates::load(layouts)?), None, None),
+        None => {
+            if compiled.is_none() {
+                *compiled = Some(templates::load(layouts)?);
+            }
+            (compiled.as_ref().expect("just compiled"), None, None)
+        }
     })
 }
 
@@ -264,7 +269,21 @@ fn render_and_index(
     );
     let mut files = SiteFiles::from(spill(std::mem::take(&mut rendered.files)));
     files.extend(indexes);
+    drop_later(views);
     (files, rendered)
+}
+
+/// Free `big` on a thread of its own: a build's documents, bodies and views are hundreds of
+/// thousands of allocations whose freeing need not hold up writing the site (and if the
+/// program ends first, the system takes the memory back at once).
+fn drop_later<T: Send + 'static>(big: T) {
+    if std::thread::Builder::new()
+        .name("learnsite-free".into())
+        .spawn(move || drop(big))
+        .is_err()
+    {
+        // No thread to be had: `big` was dropped with the closure, here.
+    }
 }
 
 /// What `serve` does once a build has found nothing that refuses it, before the rest of the
@@ -308,10 +327,9 @@ pub(crate) fn make(
     timer.lap("load");
     let made = make_loaded(opts, &outcome, reuse.as_deref_mut(), early, timer);
     // The documents `serve` keeps were lent to this build: they go back, whatever came of it.
-    crate::progress::timed("documents given back", || {
-        if let Some(r) = reuse {
-            r.load.give_back(outcome);
-        }
+    crate::progress::timed("documents given back", || match reuse {
+        Some(r) => r.load.give_back(outcome),
+        None => drop_later(outcome),
     });
     made
 }
@@ -360,23 +378,27 @@ fn make_loaded(
     let ongoing = decision.ongoing(site);
     use crate::progress::timed;
     // Both are needed before the links are checked (and the saved documents' pages made).
-    let (taxonomies, bodies) = rayon::join(
+    // A build compiles its templates meanwhile (`serve` keeps them between saves).
+    let layouts = opts.site.join("layouts");
+    let compile = reuse.is_none();
+    let ((taxonomies, compiled), bodies) = rayon::join(
         || {
-            timed("taxonomies", || {
-                taxonomy::build(&docs, &site.config, &site.vocab)
-            })
+            rayon::join(
+                || {
+                    timed("taxonomies", || {
+                        taxonomy::build(&docs, &site.config, &site.vocab)
+                    })
+                },
+                || compile.then(|| timed("templates", || templates::load(&layouts))),
+            )
         },
         || {
             let cache = reuse.as_deref_mut().map(|r| (&mut r.bodies, &r.load));
             timed("bodies", || render::bodies(&docs, cache))
         },
     );
-    let mut compiled = None;
-    let (tera, memo, fragments) = the_templates(
-        &opts.site.join("layouts"),
-        reuse.as_deref_mut(),
-        &mut compiled,
-    )?;
+    let mut compiled = compiled.transpose()?;
+    let (tera, memo, fragments) = the_templates(&layouts, reuse.as_deref_mut(), &mut compiled)?;
     let uptake = timed("uptake", || publish::uptake(site, &docs, &publication));
     let input = render::Input {
         site,
@@ -424,8 +446,9 @@ fn make_loaded(
         files.copy(f.as_str(), site.root.join("static").join(f));
     }
     files.extend(render::assets(site, rendered.has_code));
-    if let Some(r) = reuse {
-        r.bodies.keep(&r.load, &docs, bodies);
+    match reuse {
+        Some(r) => r.bodies.keep(&r.load, &docs, bodies),
+        None => drop_later(bodies),
     }
     Ok(Made {
         out,

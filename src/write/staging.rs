@@ -143,7 +143,9 @@ impl Staging {
             // The staging folder now holds the previous output.
             self.committed = true;
             if self.dir.join(MARKER).is_file() {
-                remove_tree_parallel(&self.dir);
+                crate::progress::timed("the previous output removed", || {
+                    remove_tree_parallel(&self.dir)
+                });
             } else {
                 let _ = std::fs::remove_dir(&self.dir);
             }

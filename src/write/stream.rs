@@ -53,10 +53,11 @@ impl Stream {
         OutFile::new(f.path, Vec::new())
     }
 
-    /// Write those of `files` not written yet, now; returns them all, emptied.
+    /// Write those of `files` not written yet, now (in parallel); returns them all, emptied.
     pub(crate) fn spill(&self, files: Vec<OutFile>) -> Vec<OutFile> {
+        use rayon::prelude::*;
         files
-            .into_iter()
+            .into_par_iter()
             .map(|f| {
                 if lock(&self.written).contains(&f.path) {
                     f
@@ -79,12 +80,15 @@ impl Stream {
             .iter()
             .filter(|f| !written.contains(&f.path))
             .collect();
-        for f in rest {
-            self.staging.write(&f.path, &f.bytes)?;
-        }
-        for (rel, from) in &site.copies {
-            self.staging.copy(from, rel)?;
-        }
+        crate::progress::timed("the rest written", || {
+            use rayon::prelude::*;
+            rest.par_iter()
+                .try_for_each(|f| self.staging.write(&f.path, &f.bytes))?;
+            for (rel, from) in &site.copies {
+                self.staging.copy(from, rel)?;
+            }
+            Ok::<_, WriteError>(())
+        })?;
         // Checked again: the folder may have changed while the site was made.
         check_replaceable(&self.staging.out)?;
         self.staging.commit()

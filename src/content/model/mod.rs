@@ -346,13 +346,37 @@ impl Document {
     }
     /// Reading time in whole minutes at 200 words a minute (at least 1).
     pub(crate) fn reading_minutes(&self) -> usize {
-        let words = self
-            .body()
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphanumeric))
-            .count();
-        words.div_ceil(200).max(1)
+        count_words(self.body()).div_ceil(200).max(1)
     }
+}
+
+/// The words of `text`: runs of non-space characters with a letter or digit in them (as
+/// `split_whitespace` and `char::is_alphanumeric` count them), byte by byte where the text is
+/// ASCII (a page's body is read for every build).
+fn count_words(text: &str) -> usize {
+    let (mut words, mut in_word, mut has_alnum) = (0, false, false);
+    let mut rest = text;
+    while let Some(&b) = rest.as_bytes().first() {
+        let (space, alnum, len) = if b.is_ascii() {
+            (
+                b.is_ascii_whitespace() || b == 0x0b,
+                b.is_ascii_alphanumeric(),
+                1,
+            )
+        } else {
+            let c = rest.chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if space {
+            words += usize::from(in_word && has_alnum);
+            (in_word, has_alnum) = (false, false);
+        } else {
+            in_word = true;
+            has_alnum |= alnum;
+        }
+        rest = &rest[len..];
+    }
+    words + usize::from(in_word && has_alnum)
 }
 
 /// A loaded site: configuration, vocabularies and every document that loaded cleanly.
@@ -371,6 +395,22 @@ pub struct Site {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            "",
+            "  one two\tthree\nfour\r\nfive\u{0b}six\u{0c}seven  ",
+            "a - b \u{2014} c 42 \u{a0}nbsp\u{a0} caf\u{e9} \u{2003}em\u{3000}ideo \u{201c}quoted\u{201d}",
+            "**bold** [link](../x/) -- ... 1.5 \u{1f600} \u{1f600}x end",
+        ] {
+            let expect = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            assert_eq!(super::count_words(text), expect, "{text:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
