@@ -144,5 +144,7 @@ kill $serve_pid 2>/dev/null || true
 [ $only_serve = 1 ] && exit 0
 
 echo
-echo "== collate, 150 boards x 200 records, with search (load $(load))"
+echo "== collate, 150 boards x 200 records, with search (load $(load)), written under $BENCH_DIR"
+# Like the builds above, into $BENCH_DIR (tmpfs by default): the disk is not measured.
+export TMPDIR=$BENCH_DIR
 if [ -n "${COLLATE_BIN:-}" ]; then "$COLLATE_BIN"; else cargo bench --quiet --bench collate 2>/dev/null; fi | sed 's/^/  /'

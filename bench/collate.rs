@@ -5,6 +5,8 @@
 //! cargo bench --bench collate -- 20 50       # BOARDS RECORDS
 //! cargo bench --bench collate -- 150 200 --keep   # keep the output to look at
 //! ```
+//! Everything is written in a temporary folder under `$TMPDIR` (`bench/all.sh` sets it to its
+//! `BENCH_DIR`, on tmpfs, as for its builds; `/tmp` is on the disk on some machines).
 //! The synthetic indexes are deterministic: themes, dates and recommendation statuses come from a
 //! fixed-seed generator, drawn from the default vocabularies.
 
