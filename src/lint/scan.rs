@@ -527,6 +527,11 @@ fn yaml_key(s: &str) -> Option<&str> {
 pub(crate) struct Token {
     pub(crate) start: usize,
     pub(crate) end: usize,
+    /// The word is ASCII letters only (no apostrophe, hyphen or other letter): most words, which
+    /// the rules can then read without looking at their bytes again.
+    pub(crate) ascii: bool,
+    /// ... and all of them lower-case.
+    pub(crate) lower: bool,
 }
 
 /// Split `text[start..end]` into word tokens (absolute byte offsets).
@@ -555,8 +560,32 @@ fn push_tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             }
         }
         let s = i;
-        i = word_end(text, i, end);
-        out.push(Token { start: s, end: i });
+        // The first run of ASCII letters, noting whether any is a capital (ASCII letters have
+        // bit 0x20 set exactly when they are lower-case).
+        let mut all = 0x20u8;
+        let mut n = 0;
+        for &c in &bytes[i..end] {
+            if !c.is_ascii_alphabetic() {
+                break;
+            }
+            all &= c;
+            n += 1;
+        }
+        let run_end = i + n;
+        // Most words end at an ASCII byte that is no apostrophe or hyphen: nothing more to read.
+        i = match bytes.get(run_end) {
+            Some(&c) if run_end < end && (c >= 0x80 || c == b'\'' || c == b'-') => {
+                word_end(text, run_end, end)
+            }
+            _ => run_end,
+        };
+        let ascii = i == run_end && n > 0;
+        out.push(Token {
+            start: s,
+            end: i,
+            ascii,
+            lower: ascii && all != 0,
+        });
     }
 }
 

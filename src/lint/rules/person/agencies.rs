@@ -42,7 +42,13 @@ const AGENCY_QUALIFIERS: &[&str] = &[
 /// of several words ("Newcastle upon Tyne"), a compass word before a place ("North Tees"), and
 /// every word of an agency's name that is built from places or from the words agencies use
 /// ("Tees, Esk and Wear Valleys NHS Foundation Trust", "Guy's and St Thomas' NHS Foundation Trust").
-pub(super) fn places_and_agencies(t: &str, toks: &[Token], info: &mut [Tok], lw: &Lows) {
+pub(super) fn places_and_agencies(
+    t: &str,
+    toks: &[Token],
+    info: &mut [Tok],
+    caps: &[usize],
+    lw: &Lows,
+) {
     let gz = &*GAZETTEER;
     let n = toks.len();
     let title_at = |info: &[Tok], j: usize| {
@@ -51,11 +57,10 @@ pub(super) fn places_and_agencies(t: &str, toks: &[Token], info: &mut [Tok], lw:
             && info[j - 1].class & names::TITLE != 0
             && adjacent(t, &toks[j - 1], &toks[j])
     };
-    // Place names of several words.
-    let mut i = 0;
-    while i < n {
-        if !info[i].cap {
-            i += 1;
+    // Place names of several words, each from a capitalised word not inside the one before.
+    let mut next = 0;
+    for &i in caps {
+        if i < next {
             continue;
         }
         let m = gz.place_phrases.longest_at(
@@ -69,14 +74,13 @@ pub(super) fn places_and_agencies(t: &str, toks: &[Token], info: &mut [Tok], lw:
                 k.place = true;
                 k.protected = true;
             }
-            i += m;
-        } else {
-            i += 1;
+            next = i + m;
         }
     }
     // "North Tees", "Greater Manchester", "West Kent": a compass word before a place.
-    for i in (0..n.saturating_sub(1)).rev() {
-        if info[i].cap
+    for &i in caps.iter().rev() {
+        if i + 1 < n
+            && info[i].cap
             && info[i].class & names::COMPASS != 0
             && info[i + 1].cap
             && info[i + 1].place
@@ -87,10 +91,9 @@ pub(super) fn places_and_agencies(t: &str, toks: &[Token], info: &mut [Tok], lw:
         }
     }
     // Agencies: a run of capitalised words (and connectors) that ends in a head word.
-    let mut s = 0;
-    while s < n {
-        if !info[s].cap {
-            s += 1;
+    let mut next = 0;
+    for &s in caps {
+        if s < next {
             continue;
         }
         let mut e = s;
@@ -127,16 +130,13 @@ pub(super) fn places_and_agencies(t: &str, toks: &[Token], info: &mut [Tok], lw:
             e += 1;
             has_place |= info[e].place;
         }
-        match head_end {
-            Some(h) if qualified || h > s => {
-                for k in &mut info[s..=h] {
-                    if k.cap {
-                        k.protected = true;
-                    }
+        if let Some(h) = head_end.filter(|&h| qualified || h > s) {
+            for k in &mut info[s..=h] {
+                if k.cap {
+                    k.protected = true;
                 }
-                s = h + 1;
             }
-            _ => s += 1,
+            next = h + 1;
         }
     }
 }

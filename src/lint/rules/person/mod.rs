@@ -75,6 +75,9 @@ struct Scratch {
     arena: String,
     /// Per token: (start, end, in the text rather than the arena).
     ranges: Vec<(usize, usize, bool)>,
+    /// The indexes of the capitalised words, in order: the only words the rules after
+    /// [`read_words`] start from (most words are lower-case).
+    caps: Vec<usize>,
     cache: names::ClassCache,
 }
 
@@ -111,6 +114,7 @@ fn block(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch, hits: &mut Ve
         flagged,
         arena,
         ranges,
+        caps,
         cache,
         ..
     } = s;
@@ -119,14 +123,15 @@ fn block(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch, hits: &mut Ve
         t,
         r: ranges,
     };
-    classify(t, toks, info, &lw, cache);
+    classify(t, toks, info, caps, &lw, cache);
+    let mut any_flagged = false;
     if !ctx.known.is_empty() {
-        known_names(ctx, info, flagged, &lw, cache);
+        any_flagged |= known_names(ctx, info, flagged, &lw, cache);
     }
-    protect_phrases(ctx, toks, info, &lw);
-    agencies::places_and_agencies(t, toks, info, &lw);
-    // Person names from the gazetteer and context.
-    for i in 0..toks.len() {
+    protect_phrases(ctx, toks, info, caps, &lw);
+    agencies::places_and_agencies(t, toks, info, caps, &lw);
+    // Person names from the gazetteer and context (only capitalised words are).
+    for &i in caps.iter() {
         if flagged[i] != 0 {
             continue;
         }
@@ -136,9 +141,12 @@ fn block(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch, hits: &mut Ve
         }
         if context::is_name(ctx, toks, info, i, &lw) {
             flagged[i] = 1;
+            any_flagged = true;
         }
     }
-    push_runs(ctx, toks, info, flagged, &lw, hits);
+    if any_flagged {
+        push_runs(ctx, toks, info, flagged, &lw, hits);
+    }
 }
 
 /// The lower-case form of each word of the block, and what its letters say (capital,
@@ -149,6 +157,7 @@ fn read_words(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch) {
     s.arena.clear();
     s.ranges.clear();
     s.info.clear();
+    s.caps.clear();
     s.flagged.clear();
     s.flagged.resize(toks.len(), 0);
     let mut prev_end = b.start;
@@ -159,11 +168,12 @@ fn read_words(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch) {
         prev_end = tk.end;
         // Fast path: an ordinary lower-case ASCII word is its own lower-case form.
         let wb = w.as_bytes();
-        if wb[0].is_ascii_lowercase()
-            && !w.ends_with("'s")
-            && wb
-                .iter()
-                .all(|c| c.is_ascii_lowercase() || *c == b'-' || *c == b'\'')
+        if tk.lower
+            || wb[0].is_ascii_lowercase()
+                && !w.ends_with("'s")
+                && wb
+                    .iter()
+                    .all(|c| c.is_ascii_lowercase() || *c == b'-' || *c == b'\'')
         {
             s.ranges.push((tk.start, tk.end, true));
             s.info.push(Tok {
@@ -197,6 +207,9 @@ fn read_words(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch) {
                     let c = gz.class(buf);
                     c & names::PLACE == 0 || c & (names::FIRST_NAME | names::SURNAME) == 0
                 });
+        if cap {
+            s.caps.push(i);
+        }
         let a = s.arena.len();
         s.arena.push_str(buf);
         s.ranges.push((a, s.arena.len(), false));
@@ -214,12 +227,23 @@ fn read_words(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch) {
 }
 
 /// Word classes, for capitalised words and their neighbours (the context a name needs).
-fn classify(t: &str, toks: &[Token], info: &mut [Tok], lw: &Lows, cache: &mut names::ClassCache) {
+fn classify(
+    t: &str,
+    toks: &[Token],
+    info: &mut [Tok],
+    caps: &[usize],
+    lw: &Lows,
+    cache: &mut names::ClassCache,
+) {
     let gz = &*GAZETTEER;
     let n = toks.len();
-    for i in 0..n {
-        let near_cap = info[i].cap || (i > 0 && info[i - 1].cap) || (i + 1 < n && info[i + 1].cap);
-        if near_cap {
+    // Each word next to (or at) a capitalised one, once, in order.
+    let mut next = 0;
+    for &c in caps {
+        let from = c.saturating_sub(1).max(next);
+        let to = (c + 2).min(n);
+        next = to.max(next);
+        for i in from..to {
             let low = lw.get(i);
             let mut class = cache.class(gz, low);
             if class == 0 && info[i].cap && !low.is_ascii() {
@@ -242,9 +266,10 @@ fn known_names(
     flagged: &mut [u8],
     lw: &Lows,
     cache: &mut names::ClassCache,
-) {
+) -> bool {
     let gz = &*GAZETTEER;
     let n = info.len();
+    let mut any = false;
     for i in 0..n {
         let k = info[i];
         if k.protected || k.single {
@@ -255,6 +280,7 @@ fn known_names(
             Some(common) => {
                 if !common || k.cap {
                     flagged[i] = 2;
+                    any = true;
                 }
             }
             None => {
@@ -267,25 +293,27 @@ fn known_names(
                         };
                     if class & (names::WORD | names::NOT_NAME) == 0 && ctx.known.near(low) {
                         flagged[i] = 2;
+                        any = true;
                     }
                 }
             }
         }
     }
+    any
 }
 
 /// Words inside a protected phrase (a national body, an agency, a pseudonym) are never names.
-fn protect_phrases(ctx: &DocCtx, toks: &[Token], info: &mut [Tok], lw: &Lows) {
+fn protect_phrases(ctx: &DocCtx, toks: &[Token], info: &mut [Tok], caps: &[usize], lw: &Lows) {
     let t = ctx.text;
     let n = toks.len();
     for ph in [ctx.phrases, &ctx.doc_phrases] {
         if ph.is_empty() {
             continue;
         }
-        let mut i = 0;
-        while i < n {
-            if !info[i].cap {
-                i += 1;
+        // A phrase starts at a capitalised word that is not inside the phrase before it.
+        let mut next = 0;
+        for &i in caps {
+            if i < next {
                 continue;
             }
             let m = ph.longest_at(
@@ -304,9 +332,7 @@ fn protect_phrases(ctx: &DocCtx, toks: &[Token], info: &mut [Tok], lw: &Lows) {
                 for k in &mut info[i..i + m] {
                     k.protected = true;
                 }
-                i += m;
-            } else {
-                i += 1;
+                next = i + m;
             }
         }
     }

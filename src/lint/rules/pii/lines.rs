@@ -196,10 +196,18 @@ fn skip_space(b: &[u8], j: usize) -> usize {
 fn word_features(b: &[u8], starts: &[usize], tokens: &[Token], feats: &mut [u32]) {
     let mut li = 0;
     let mut low = [0u8; 9];
-    // Each stretch of ASCII letters of a word is read on its own ("year-old", "mid-March").
+    let kinds = &*WORD_KINDS;
+    // Each stretch of ASCII letters of a word is read on its own ("year-old", "mid-March"); a
+    // word of ASCII letters only (most) is one stretch.
     let runs = tokens.iter().flat_map(|tk| {
         let mut i = tk.start;
+        let ascii = tk.ascii;
         std::iter::from_fn(move || {
+            if ascii {
+                let s = i;
+                i = tk.end;
+                return (i > s).then_some((s, i));
+            }
             while i < tk.end && !b[i].is_ascii_alphabetic() {
                 i += 1;
             }
@@ -216,11 +224,15 @@ fn word_features(b: &[u8], starts: &[usize], tokens: &[Token], feats: &mut [u32]
             continue;
         }
         let w = &b[s..e];
+        // Most words are of no kind: their length and first and last letters say so at once.
+        if !kinds.may_be(w) {
+            continue;
+        }
         for (d, c) in low.iter_mut().zip(w) {
             *d = c.to_ascii_lowercase();
         }
         let lw = &low[..n];
-        let kind = word_kind(lw);
+        let kind = kinds.kind(lw);
         if kind == 0 {
             continue;
         }
@@ -275,7 +287,7 @@ fn word_features(b: &[u8], starts: &[usize], tokens: &[Token], feats: &mut [u32]
     }
 }
 
-/// Kinds of word the lines are read for (bits of [`word_kind`]).
+/// Kinds of word the lines are read for (bits of [`WordKinds::kind`]).
 const W_MONTH: u16 = 1;
 /// "born", "birth", "birthday", "dob".
 const W_BIRTH: u16 = 1 << 1;
@@ -294,9 +306,25 @@ const W_WAS: u16 = 1 << 8;
 /// Words with their kinds (`W_` bits), for one first letter.
 type Bucket = Vec<(&'static [u8], u16)>;
 
-/// The words of each kind, by their first letter.
-static WORD_KINDS: LazyLock<[Bucket; 26]> = LazyLock::new(|| {
+/// The words of each kind, by their first letter, and which lengths have a word of some kind
+/// for each pair of first and last letters.
+struct WordKinds {
+    by_letter: [Bucket; 26],
+    /// Bit `n` of `lengths[26 * first + last]`: some word of `n` letters starts and ends so.
+    lengths: [u16; 26 * 26],
+}
+
+/// Where a word of ASCII letters is in [`WordKinds::lengths`] (any case).
+#[inline]
+fn letters_slot(w: &[u8]) -> Option<usize> {
+    let first = usize::from((w.first()? | 0x20).wrapping_sub(b'a'));
+    let last = usize::from((w.last()? | 0x20).wrapping_sub(b'a'));
+    (first < 26 && last < 26).then_some(26 * first + last)
+}
+
+static WORD_KINDS: LazyLock<WordKinds> = LazyLock::new(|| {
     let mut by_letter: [Bucket; 26] = Default::default();
+    let mut lengths = [0u16; 26 * 26];
     let lists: [(&[&'static [u8]], u16); 9] = [
         (MONTH_WORDS, W_MONTH),
         (&[b"born", b"birth", b"birthday", b"dob"], W_BIRTH),
@@ -318,21 +346,33 @@ static WORD_KINDS: LazyLock<[Bucket; 26]> = LazyLock::new(|| {
                 Some((_, k)) => *k |= kind,
                 None => bucket.push((w, kind)),
             }
+            if let Some(slot) = letters_slot(w).filter(|_| w.len() < 16) {
+                lengths[slot] |= 1 << w.len();
+            }
         }
     }
-    by_letter
+    WordKinds { by_letter, lengths }
 });
 
-/// What kinds of word (`W_` bits) a lower-case word of ASCII letters is: 0 for nearly all.
-#[inline]
-fn word_kind(lw: &[u8]) -> u16 {
-    let Some(i) = lw.first().map(|c| usize::from(c.wrapping_sub(b'a'))) else {
-        return 0;
-    };
-    WORD_KINDS
-        .get(i)
-        .and_then(|bucket| bucket.iter().find(|(w, _)| w.len() == lw.len() && *w == lw))
-        .map_or(0, |(_, k)| *k)
+impl WordKinds {
+    /// Might the word of ASCII letters `w` (any case, at most 9 letters) be of some kind? False
+    /// for nearly all words; true for every word [`WordKinds::kind`] knows.
+    #[inline]
+    fn may_be(&self, w: &[u8]) -> bool {
+        letters_slot(w).is_some_and(|slot| self.lengths[slot] & (1 << w.len()) != 0)
+    }
+
+    /// What kinds of word (`W_` bits) a lower-case word of ASCII letters is: 0 for nearly all.
+    #[inline]
+    fn kind(&self, lw: &[u8]) -> u16 {
+        let Some(i) = lw.first().map(|c| usize::from(c.wrapping_sub(b'a'))) else {
+            return 0;
+        };
+        self.by_letter
+            .get(i)
+            .and_then(|bucket| bucket.iter().find(|(w, _)| w.len() == lw.len() && *w == lw))
+            .map_or(0, |(_, k)| *k)
+    }
 }
 
 /// Is the street or institution word `w` at `s` a whole word after a capitalised one (in one of
