@@ -562,15 +562,7 @@ fn push_tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
         let s = i;
         // The first run of ASCII letters, noting whether any is a capital (ASCII letters have
         // bit 0x20 set exactly when they are lower-case).
-        let mut all = 0x20u8;
-        let mut n = 0;
-        for &c in &bytes[i..end] {
-            if !c.is_ascii_alphabetic() {
-                break;
-            }
-            all &= c;
-            n += 1;
-        }
+        let (n, capital) = ascii_letters(&bytes[i..end]);
         let run_end = i + n;
         // Most words end at an ASCII byte that is no apostrophe or hyphen: nothing more to read.
         i = match bytes.get(run_end) {
@@ -584,9 +576,53 @@ fn push_tokens(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             start: s,
             end: i,
             ascii,
-            lower: ascii && all != 0,
+            lower: ascii && !capital,
         });
     }
+}
+
+/// The length of the run of ASCII letters that `b` starts with, and whether one of them is a
+/// capital: eight bytes at a time while they last.
+#[inline]
+fn ascii_letters(b: &[u8]) -> (usize, bool) {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut n = 0;
+    // ASCII letters have bit 0x20 set exactly when they are lower-case.
+    let mut capital = false;
+    while let Some(chunk) = b.get(n..n + 8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(a);
+        // Lower-cased, without the high bit: no byte can carry into the next below.
+        let t = (x | (ONES * 0x20)) & !HIGH;
+        // High bit of each byte that is an ASCII letter: 'a' <= t <= 'z' and below 0x80.
+        let letters = t.wrapping_add(ONES * (0x80 - 0x61))
+            & !t.wrapping_add(ONES * (0x80 - 0x7b))
+            & !x
+            & HIGH;
+        let others = !letters & HIGH;
+        // The letters of the run in this chunk: the bytes before the first other byte.
+        let k = (others.trailing_zeros() / 8) as usize;
+        let run = if k >= 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * k)) - 1
+        };
+        capital |= (!x & (ONES * 0x20) & run) != 0;
+        n += k.min(8);
+        if k < 8 {
+            return (n, capital);
+        }
+    }
+    for &c in &b[n..] {
+        if !c.is_ascii_alphabetic() {
+            break;
+        }
+        capital |= c.is_ascii_uppercase();
+        n += 1;
+    }
+    (n, capital)
 }
 
 fn word_end(text: &str, mut i: usize, end: usize) -> usize {
@@ -654,6 +690,42 @@ mod tests {
             vec![(8, 18), (39, 49)]
         );
         assert!(flow_data_values("Karen: not a mapping").is_empty());
+    }
+
+    #[test]
+    fn runs_of_ascii_letters() {
+        let slow = |b: &[u8]| {
+            let n = b.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+            (n, b[..n].iter().any(u8::is_ascii_uppercase))
+        };
+        let mut cases: Vec<Vec<u8>> = vec![b"".to_vec(), b"word".to_vec(), b"abcdefgh".to_vec()];
+        for s in [
+            "abcdefghijklmnopq rst",
+            "abcdefgH",
+            "Abcdefghijk",
+            "ab@[`{zZ",
+            "caf\u{e9} x",
+            "a-b",
+            "\u{c1}bc",
+            "z{",
+            "Z[",
+            "a`",
+            "A@",
+            "zzzzzzzzzzzzzzzz",
+        ] {
+            cases.push(s.as_bytes().to_vec());
+        }
+        // Every byte value at every place of a run.
+        for at in 0..12 {
+            for c in 0..=255u8 {
+                let mut v = b"abcdefghijkl".to_vec();
+                v[at] = c;
+                cases.push(v);
+            }
+        }
+        for c in &cases {
+            assert_eq!(ascii_letters(c), slow(c), "{c:?}");
+        }
     }
 
     #[test]

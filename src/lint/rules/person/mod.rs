@@ -81,11 +81,23 @@ struct Scratch {
     cache: names::ClassCache,
 }
 
+thread_local! {
+    /// Each thread's [`Scratch`], kept from document to document: its class cache alone is
+    /// 18 KiB to clear, and it holds only what the static gazetteer says of a word.
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
+}
+
 pub(crate) fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
-    let mut s = Scratch::default();
-    for (b, toks) in ctx.scanned.blocks.iter().zip(&ctx.scanned.block_tokens) {
-        block(ctx, b, &ctx.scanned.tokens[toks.clone()], &mut s, hits);
-    }
+    let mut blocks = |s: &mut Scratch| {
+        for (b, toks) in ctx.scanned.blocks.iter().zip(&ctx.scanned.block_tokens) {
+            block(ctx, b, &ctx.scanned.tokens[toks.clone()], s, hits);
+        }
+    };
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => blocks(&mut s),
+        // Not reachable (a block never lints another document), but cheap to allow.
+        Err(_) => blocks(&mut Scratch::default()),
+    });
     urls::urls(ctx, hits);
 }
 
