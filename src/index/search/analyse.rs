@@ -3,7 +3,7 @@
 
 use super::index::{FastHasher, FastMap, FIELDS, LABELS};
 use super::labels::{label_texts, Aliases};
-use super::text::{fold_into, for_each_word, is_hyphen, is_stop_word, MAX_WORD_CHARS};
+use super::text::{fold_into, for_each_word_folded, is_stop_word, MAX_WORD_CHARS};
 use super::SearchDoc;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -66,34 +66,43 @@ pub(super) fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> 
     let fields: [(usize, &str); 3] = [(0, &doc.title), (2, &doc.summary), (3, &doc.body)];
     let headings = doc.headings.iter().map(|h| (1usize, h.as_str()));
     let labels = label_texts(doc, aliases).into_iter().map(|l| (LABELS, l));
-    fn count<'a>(map: &mut FastMap<Cow<'a, str>, [u8; FIELDS]>, key: Cow<'a, str>, f: usize) {
-        if let Some(c) = map.get_mut(key.as_ref()) {
+    /// Count `word` in field `f`; `text` is the word as it is in the text when that is
+    /// already folded (kept borrowed), else the word is copied only if it is new.
+    fn count<'a>(
+        map: &mut FastMap<Cow<'a, str>, [u8; FIELDS]>,
+        word: &str,
+        text: Option<&'a str>,
+        f: usize,
+    ) {
+        if let Some(c) = map.get_mut(word) {
             c[f] = c[f].saturating_add(1);
         } else {
             let mut c = [0u8; FIELDS];
             c[f] = 1;
-            map.insert(key, c);
+            map.insert(
+                text.map_or_else(|| Cow::Owned(word.to_string()), Cow::Borrowed),
+                c,
+            );
         }
     }
     for (f, text) in fields.into_iter().chain(headings).chain(labels) {
+        let bytes = text.as_bytes();
         let base = text.as_ptr() as usize;
-        // A hyphenated word is indexed whole (parts joined) as well as by its parts.
+        // A hyphenated word is indexed whole (parts joined) as well as by its parts: the parts
+        // so far, written together. The first part is only copied once a second one joins it.
         let mut compound = String::new();
+        let mut first: &str = "";
         let mut parts = 0usize;
         let mut prev_end = usize::MAX;
         let flush = |compound: &mut String, parts: &mut usize, map: &mut FastMap<_, _>| {
             if *parts > 1 && compound.chars().count() <= MAX_WORD_CHARS {
-                count(map, Cow::Owned(std::mem::take(compound)), f);
+                count(map, compound, None, f);
             }
             compound.clear();
             *parts = 0;
         };
-        for_each_word(text, |w| {
+        for_each_word_folded(text, |w, plain| {
             let start = w.as_ptr() as usize - base;
-            // Folding leaves lower-case ASCII without edge apostrophes as it is.
-            let plain = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
-                && !w.starts_with('\'')
-                && !w.ends_with('\'');
             let word: &str = if plain {
                 w
             } else {
@@ -101,9 +110,10 @@ pub(super) fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> 
                 &buf
             };
             let too_long = word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS;
+            // Joined to the word before by exactly one hyphen character.
             let joined = prev_end != usize::MAX && {
-                let mut gap = text[prev_end..start].chars();
-                matches!((gap.next(), gap.next()), (Some(c), None) if is_hyphen(c))
+                let gap = &bytes[prev_end..start];
+                gap == b"-" || gap == "\u{2010}".as_bytes() || gap == "\u{2011}".as_bytes()
             };
             if !joined {
                 flush(&mut compound, &mut parts, &mut map);
@@ -113,19 +123,27 @@ pub(super) fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> 
                 flush(&mut compound, &mut parts, &mut map);
                 return;
             }
-            compound.push_str(word);
+            match parts {
+                // Kept borrowed: most words start no compound (`compound` is empty here).
+                0 if plain => first = w,
+                0 => {
+                    first = "";
+                    compound.push_str(word);
+                }
+                1 if !first.is_empty() => {
+                    compound.push_str(first);
+                    compound.push_str(word);
+                    first = "";
+                }
+                _ => compound.push_str(word),
+            }
             parts += 1;
             prev_end = start + w.len();
             if is_stop_word(word) {
                 return;
             }
             lens[f] += 1;
-            let key = if plain {
-                Cow::Borrowed(w)
-            } else {
-                Cow::Owned(buf.clone())
-            };
-            count(&mut map, key, f);
+            count(&mut map, word, plain.then_some(w), f);
         });
         flush(&mut compound, &mut parts, &mut map);
     }

@@ -145,30 +145,42 @@ pub(crate) fn bits_for(max: u32) -> u32 {
 }
 
 /// Standard base64 (with `+/` and padding), as `atob` reads it.
+#[cfg(test)]
 pub(crate) fn base64(bytes: &[u8]) -> String {
+    let mut out = Vec::new();
+    push_base64(&mut out, bytes);
+    String::from_utf8(out).expect("base64 is ASCII")
+}
+
+/// [`base64`], appended to `out`.
+pub(crate) fn push_base64(out: &mut Vec<u8>, bytes: &[u8]) {
     const STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        out.push(STD[(n >> 18) as usize & 63] as char);
-        out.push(STD[(n >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 {
-            STD[(n >> 6) as usize & 63] as char
-        } else {
-            '='
-        });
-        out.push(if chunk.len() > 2 {
-            STD[n as usize & 63] as char
-        } else {
-            '='
-        });
+    out.reserve(bytes.len().div_ceil(3) * 4);
+    let mut chunks = bytes.chunks_exact(3);
+    for c in &mut chunks {
+        let n = (u32::from(c[0]) << 16) | (u32::from(c[1]) << 8) | u32::from(c[2]);
+        out.extend_from_slice(&[
+            STD[(n >> 18) as usize & 63],
+            STD[(n >> 12) as usize & 63],
+            STD[(n >> 6) as usize & 63],
+            STD[n as usize & 63],
+        ]);
     }
-    out
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let b1 = rest.get(1).copied().unwrap_or(0);
+        let n = (u32::from(rest[0]) << 16) | (u32::from(b1) << 8);
+        out.extend_from_slice(&[
+            STD[(n >> 18) as usize & 63],
+            STD[(n >> 12) as usize & 63],
+            if rest.len() > 1 {
+                STD[(n >> 6) as usize & 63]
+            } else {
+                b'='
+            },
+            b'=',
+        ]);
+    }
 }
 
 /// A JSON string literal (also a valid JavaScript string literal: U+2028/2029 are escaped).

@@ -1,10 +1,8 @@
 //! Writing the index out as JavaScript files (read back by `read.rs`, for tests).
 
-use std::fmt::Write as _;
-
 use rayon::prelude::*;
 
-use super::encode::{base64, js_string, push_char, push_varint};
+use super::encode::{js_string, push_base64, push_char, push_varint};
 use super::facets::encode_facet;
 use super::index::{SearchIndex, RECORDS_PER_FILE};
 use super::postings::encode_postings;
@@ -339,20 +337,20 @@ fn text_files(zs: &[Vec<u8>], tpf: usize) -> Vec<SearchFile> {
         .enumerate()
         .map(|(k, bundle)| {
             let len: usize = bundle.iter().map(|z| z.len().div_ceil(3) * 4 + 3).sum();
-            let mut body = String::with_capacity(len + 24);
-            let _ = write!(body, "__ls_x({k},[");
+            let mut body = Vec::with_capacity(len + 24);
+            body.extend_from_slice(format!("__ls_x({k},[").as_bytes());
             for (i, z) in bundle.iter().enumerate() {
                 if i > 0 {
-                    body.push(',');
+                    body.push(b',');
                 }
-                body.push('"');
-                body.push_str(&base64(z));
-                body.push('"');
+                body.push(b'"');
+                push_base64(&mut body, z);
+                body.push(b'"');
             }
-            body.push_str("]);\n");
+            body.extend_from_slice(b"]);\n");
             SearchFile {
                 path: text_path(k * tpf, tpf),
-                bytes: body.into_bytes(),
+                bytes: body,
             }
         })
         .collect()

@@ -94,23 +94,63 @@ pub struct SearchIndex {
     pub(crate) order: Vec<usize>,
 }
 
-/// FxHash-style hasher: the index hashes tens of millions of short words.
+/// FxHash-style hasher: the index hashes tens of millions of short words. A word of up to 8
+/// bytes is one or two loads and one multiplication.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct FastHasher(u64);
+impl FastHasher {
+    #[inline]
+    fn mix(&mut self, v: u64) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+    }
+}
 impl std::hash::Hasher for FastHasher {
     fn finish(&self) -> u64 {
         self.0
     }
+    #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes(c.try_into().expect("8 bytes"));
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        let n = bytes.len();
+        let u32_at = |i: usize| {
+            u64::from(u32::from_le_bytes(
+                bytes[i..i + 4].try_into().expect("4 bytes"),
+            ))
+        };
+        if n >= 8 {
+            let mut chunks = bytes.chunks_exact(8);
+            for c in &mut chunks {
+                self.mix(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+            }
+            if !chunks.remainder().is_empty() {
+                // The last 8 bytes, overlapping the last whole chunk.
+                self.mix(u64::from_le_bytes(
+                    bytes[n - 8..].try_into().expect("8 bytes"),
+                ));
+            }
+        } else if n >= 4 {
+            // Two overlapping loads cover every byte.
+            self.mix(u32_at(0) | (u32_at(n - 4) << 32));
+        } else if n > 0 {
+            let b = |i: usize| u64::from(bytes[i]);
+            self.mix(b(0) | (b(n / 2) << 8) | (b(n - 1) << 16) | ((n as u64) << 24));
         }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+    #[inline]
+    fn write_u32(&mut self, i: u32) {
+        self.mix(u64::from(i));
+    }
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.mix(i);
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
     }
 }
 pub(crate) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<FastHasher>>;

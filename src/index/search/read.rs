@@ -61,7 +61,7 @@ fn json(path: &std::path::Path, s: &str) -> Result<serde_json::Value, ReadError>
     })
 }
 
-/// Inverse of [`base64`].
+/// Inverse of [`super::encode::push_base64`].
 fn unbase64(s: &str) -> Option<Vec<u8>> {
     let val = |c: u8| -> Option<u32> {
         Some(match c {

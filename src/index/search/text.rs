@@ -33,7 +33,15 @@ pub(crate) fn is_stop_word(w: &str) -> bool {
     if w.len() > 7 {
         return false;
     }
-    STOP_PACKED.binary_search(&pack(w.as_bytes())).is_ok()
+    let v = pack(w.as_bytes());
+    let mut h = stop_slot(v);
+    loop {
+        match STOP_TABLE[h] {
+            0 => return false,
+            s if s == v => return true,
+            _ => h = (h + 1) % STOP_TABLE.len(),
+        }
+    }
 }
 
 /// A word of at most 7 bytes as one number (length in the low byte), for fast comparison.
@@ -47,26 +55,26 @@ const fn pack(b: &[u8]) -> u64 {
     v
 }
 
-const STOP_PACKED: [u64; STOP_WORDS.len()] = {
-    let mut out = [0u64; STOP_WORDS.len()];
+/// First slot of a packed word in [`STOP_TABLE`].
+const fn stop_slot(v: u64) -> usize {
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize
+}
+
+/// The stop words, packed, in an open-addressed table (0 marks a free slot: no packed word
+/// is 0, its length byte is not): a lookup is a multiplication and a probe or two.
+const STOP_TABLE: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut i = 0;
     while i < STOP_WORDS.len() {
-        out[i] = pack(STOP_WORDS[i].as_bytes());
+        let v = pack(STOP_WORDS[i].as_bytes());
+        let mut h = stop_slot(v);
+        while t[h] != 0 {
+            h = (h + 1) % 256;
+        }
+        t[h] = v;
         i += 1;
     }
-    // Sort (insertion sort, at compile time).
-    let mut j = 1;
-    while j < out.len() {
-        let mut k = j;
-        while k > 0 && out[k - 1] > out[k] {
-            let t = out[k];
-            out[k] = out[k - 1];
-            out[k - 1] = t;
-            k -= 1;
-        }
-        j += 1;
-    }
-    out
+    t
 };
 
 /// Fold one word: compatibility decomposition, combining marks removed, lower case, curly
@@ -123,48 +131,118 @@ pub(crate) fn words(text: &str) -> Vec<String> {
 /// `unicode_words` does, but fast for ASCII: text is cut at ASCII whitespace (always a word
 /// boundary) and each ASCII piece is scanned with the UAX #29 rules that apply to ASCII.
 pub(crate) fn for_each_word<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    for piece in text.split(|c: char| c.is_ascii_whitespace()) {
-        if piece.is_empty() {
+    for_each_word_folded(text, |w, _| f(w));
+}
+
+/// [`for_each_word`], also telling `f` whether the word is already folded: ASCII with no
+/// upper-case letter and no apostrophe at either end, which [`fold`] leaves as it is.
+pub(crate) fn for_each_word_folded<'a>(text: &'a str, mut f: impl FnMut(&'a str, bool)) {
+    // Whitespace is neither a word character nor a joining one, so an all-ASCII text scanned
+    // whole gives the words its pieces would.
+    if text.is_ascii() {
+        ascii_words(text, &mut f);
+        return;
+    }
+    let b = text.as_bytes();
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        while i < n && CLASS[b[i] as usize] & SPACE != 0 {
+            i += 1;
+        }
+        let start = i;
+        let mut seen = 0u8;
+        while i < n && CLASS[b[i] as usize] & SPACE == 0 {
+            seen |= CLASS[b[i] as usize];
+            i += 1;
+        }
+        if start == i {
             continue;
         }
-        if piece.is_ascii() {
+        // Cut at ASCII bytes only, so `start..i` is on character boundaries.
+        let piece = &text[start..i];
+        if seen & HIGH == 0 {
             ascii_words(piece, &mut f);
         } else {
             for w in piece.unicode_words() {
-                f(w);
+                let folded = w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+                    && !w.starts_with('\'')
+                    && !w.ends_with('\'');
+                f(w, folded);
             }
         }
     }
 }
 
-fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str)) {
+/// Byte classes of [`ascii_words`] (and the non-ASCII bytes, [`HIGH`]).
+const SPACE: u8 = 1;
+const LETTER: u8 = 2;
+const DIGIT: u8 = 4;
+const UNDERSCORE: u8 = 8;
+const UPPER: u8 = 16;
+/// MidLetter or MidNumLetQ: joins two letters (`a:b`, `e.g`, `can't`).
+const MID_LETTER: u8 = 32;
+/// MidNum or MidNumLetQ: joins two digits (`1,000`, `3.14`).
+const MID_NUM: u8 = 64;
+const HIGH: u8 = 128;
+const WORD: u8 = LETTER | DIGIT | UNDERSCORE;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            HIGH
+        } else if b.is_ascii_whitespace() {
+            SPACE
+        } else if b.is_ascii_uppercase() {
+            LETTER | UPPER
+        } else if b.is_ascii_lowercase() {
+            LETTER
+        } else if b.is_ascii_digit() {
+            DIGIT
+        } else if b == b'_' {
+            UNDERSCORE
+        } else if b == b':' {
+            MID_LETTER
+        } else if b == b'.' || b == b'\'' {
+            MID_LETTER | MID_NUM
+        } else if b == b',' || b == b';' {
+            MID_NUM
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The words of ASCII text, by the UAX #29 rules that apply to ASCII; `f` is also told whether
+/// the word is already folded (no upper-case letter: an ASCII word never starts or ends with
+/// an apostrophe).
+fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str, bool)) {
     let b = p.as_bytes();
     let n = b.len();
-    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let class = |i: usize| CLASS[b[i] as usize];
     let mut i = 0;
     while i < n {
-        if !word(b[i]) {
+        if class(i) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
+        let mut seen = 0u8;
         loop {
-            while i < n && word(b[i]) {
+            while i < n && class(i) & WORD != 0 {
+                seen |= class(i);
                 i += 1;
             }
-            if i + 1 < n && i > start {
-                let (prev, c, next) = (b[i - 1], b[i], b[i + 1]);
+            if i + 1 < n {
+                let (prev, c, next) = (class(i - 1), class(i), class(i + 1));
                 // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
-                if prev.is_ascii_alphabetic()
-                    && next.is_ascii_alphabetic()
-                    && matches!(c, b':' | b'.' | b'\'')
-                {
-                    i += 1;
-                    continue;
-                }
-                if prev.is_ascii_digit()
-                    && next.is_ascii_digit()
-                    && matches!(c, b',' | b';' | b'.' | b'\'')
+                if (prev & next & LETTER != 0 && c & MID_LETTER != 0)
+                    || (prev & next & DIGIT != 0 && c & MID_NUM != 0)
                 {
                     i += 1;
                     continue;
@@ -172,9 +250,8 @@ fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str)) {
             }
             break;
         }
-        let seg = &p[start..i];
-        if seg.bytes().any(|c| c.is_ascii_alphanumeric()) {
-            f(seg);
+        if seen & (LETTER | DIGIT) != 0 {
+            f(&p[start..i], seen & UPPER == 0);
         }
     }
 }
