@@ -111,10 +111,9 @@ pub(super) fn analyse(doc: &SearchDoc, aliases: &Aliases, dict: &Dictionary) -> 
             };
             let too_long = word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS;
             // Joined to the word before by exactly one hyphen character.
-            let joined = prev_end != usize::MAX && {
-                let gap = &bytes[prev_end..start];
-                gap == b"-" || gap == "\u{2010}".as_bytes() || gap == "\u{2011}".as_bytes()
-            };
+            // (U+2010 and U+2011 are E2 80 90 and E2 80 91 in UTF-8.)
+            let joined = prev_end != usize::MAX
+                && matches!(bytes[prev_end..start], [b'-'] | [0xE2, 0x80, 0x90 | 0x91]);
             if !joined {
                 flush(&mut compound, &mut parts, &mut map);
             }

@@ -420,7 +420,7 @@ fn group_by_stem(
 ) -> (Vec<String>, Vec<RawList>, Vec<(String, u32)>) {
     let word_stems: Vec<String> = word_strings
         .par_iter()
-        .map_init(Analyzer::new, |a, w| a.stem(w).to_string())
+        .map_init(Analyzer::new, |a, w| a.stem(w))
         .collect();
     let mut stems: Vec<String> = word_stems.clone();
     stems.par_sort_unstable();

@@ -5,8 +5,6 @@
 //! The client never stems: every surface word the index saw is in the term dictionary with
 //! the stem it maps to, so the browser only has to split and fold exactly as done here.
 
-use std::collections::HashMap;
-
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -224,22 +222,27 @@ const CLASS: [u8; 256] = {
 fn ascii_words<'a>(p: &'a str, f: &mut impl FnMut(&'a str, bool)) {
     let b = p.as_bytes();
     let n = b.len();
-    let class = |i: usize| CLASS[b[i] as usize];
+    let class = |c: u8| CLASS[c as usize];
     let mut i = 0;
-    while i < n {
-        if class(i) & WORD == 0 {
-            i += 1;
-            continue;
+    loop {
+        // To the next word character.
+        match b[i..].iter().position(|&c| class(c) & WORD != 0) {
+            Some(k) => i += k,
+            None => return,
         }
         let start = i;
+        // Classes of the word's characters (and of the one after each run: no letter or digit).
         let mut seen = 0u8;
         loop {
-            while i < n && class(i) & WORD != 0 {
-                seen |= class(i);
-                i += 1;
-            }
+            i += b[i..]
+                .iter()
+                .take_while(|&&c| {
+                    seen |= class(c);
+                    class(c) & WORD != 0
+                })
+                .count();
             if i + 1 < n {
-                let (prev, c, next) = (class(i - 1), class(i), class(i + 1));
+                let (prev, c, next) = (class(b[i - 1]), class(b[i]), class(b[i + 1]));
                 // WB6/7: letter (MidLetter | MidNumLetQ) letter; WB11/12: digit (MidNum | MidNumLetQ) digit.
                 if (prev & next & LETTER != 0 && c & MID_LETTER != 0)
                     || (prev & next & DIGIT != 0 && c & MID_NUM != 0)
@@ -364,17 +367,14 @@ pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     }
 }
 
-/// English stemmer with a cache (surface word → stem), so each distinct word is stemmed once.
+/// English stemmer. No cache: the index stems each distinct word once.
 pub(crate) struct Analyzer {
     stemmer: Stemmer,
-    cache: HashMap<String, String>,
 }
 
 impl std::fmt::Debug for Analyzer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Analyzer")
-            .field("cached", &self.cache.len())
-            .finish()
+        f.debug_struct("Analyzer").finish()
     }
 }
 
@@ -388,17 +388,12 @@ impl Analyzer {
     pub(crate) fn new() -> Self {
         Analyzer {
             stemmer: Stemmer::create(Algorithm::English),
-            cache: HashMap::new(),
         }
     }
 
     /// Stem of a folded word.
-    pub(crate) fn stem(&mut self, folded: &str) -> &str {
-        if !self.cache.contains_key(folded) {
-            let s = stem_word(&self.stemmer, folded);
-            self.cache.insert(folded.to_string(), s);
-        }
-        &self.cache[folded]
+    pub(crate) fn stem(&self, folded: &str) -> String {
+        stem_word(&self.stemmer, folded)
     }
 }
 
@@ -503,7 +498,7 @@ mod tests {
 
     #[test]
     fn stems_english() {
-        let mut a = Analyzer::new();
+        let a = Analyzer::new();
         assert_eq!(a.stem("safeguarding"), "safeguard");
         assert_eq!(a.stem("safeguarded"), "safeguard");
         assert_eq!(a.stem("neglected"), "neglect");
