@@ -157,12 +157,24 @@ fn holds_mark(v: &serde_json::Value) -> bool {
 }
 
 /// Append the pieces `pieces` to `out` as on a page whose root is `root`; false if one of
-/// them is missing (and then `out` holds those before it).
-pub(crate) fn join<'a>(
-    pieces: impl IntoIterator<Item = &'a Option<Piece>>,
-    root: &str,
-    out: &mut String,
-) -> bool {
+/// them is missing (and then `out` holds those before it). `out` grows once, to its size
+/// (a tracker page of every recommendation is megabytes: grown by doubling, it was copied
+/// again at every step).
+pub(crate) fn join<'a, I>(pieces: I, root: &str, out: &mut String) -> bool
+where
+    I: IntoIterator<Item = &'a Option<Piece>>,
+    I::IntoIter: Clone,
+{
+    let pieces = pieces.into_iter();
+    let size: usize = pieces
+        .clone()
+        .flatten()
+        .map(|p| {
+            let parts: usize = p.parts.iter().map(|s| s.len()).sum();
+            parts + root.len() * p.parts.len().saturating_sub(1)
+        })
+        .sum();
+    out.reserve(size);
     for p in pieces {
         let Some(piece) = p else {
             return false;

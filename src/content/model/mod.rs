@@ -354,27 +354,47 @@ impl Document {
 /// `split_whitespace` and `char::is_alphanumeric` count them), byte by byte where the text is
 /// ASCII (a page's body is read for every build).
 fn count_words(text: &str) -> usize {
+    /// Each ASCII byte: 1 a space, 2 a letter or digit, 0 anything else.
+    const KIND: [u8; 128] = {
+        let mut k = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            k[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+                1
+            } else if c.is_ascii_alphanumeric() {
+                2
+            } else {
+                0
+            };
+            b += 1;
+        }
+        k
+    };
+    let bytes = text.as_bytes();
     let (mut words, mut in_word, mut has_alnum) = (0, false, false);
-    let mut rest = text;
-    while let Some(&b) = rest.as_bytes().first() {
-        let (space, alnum, len) = if b.is_ascii() {
-            (
-                b.is_ascii_whitespace() || b == 0x0b,
-                b.is_ascii_alphanumeric(),
-                1,
-            )
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let kind = if b < 128 {
+            i += 1;
+            KIND[b as usize]
         } else {
-            let c = rest.chars().next().unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                1
+            } else {
+                2 * u8::from(c.is_alphanumeric())
+            }
         };
-        if space {
+        if kind == 1 {
             words += usize::from(in_word && has_alnum);
             (in_word, has_alnum) = (false, false);
         } else {
             in_word = true;
-            has_alnum |= alnum;
+            has_alnum |= kind == 2;
         }
-        rest = &rest[len..];
     }
     words + usize::from(in_word && has_alnum)
 }
