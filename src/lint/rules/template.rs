@@ -104,7 +104,11 @@ fn recommendations(doc: &Document, _sc: &Scanned, hits: &mut Vec<Hit>) {
         let ln = i + 1;
         let here = off;
         off += line.len();
-        if ln < fm_first || ln > fm_last {
+        if ln > fm_last {
+            // The body holds no recommendations: no need to split it into lines.
+            break;
+        }
+        if ln < fm_first {
             continue;
         }
         let l = line.trim_end();

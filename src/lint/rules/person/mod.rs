@@ -101,17 +101,22 @@ pub(crate) fn check(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     urls::urls(ctx, hits);
 }
 
-fn gap_starts_sentence(gap: &str) -> bool {
-    let b = gap.as_bytes();
+/// Does the text between two words (as bytes) start a sentence?
+fn gap_starts_sentence(b: &[u8]) -> bool {
     if b.len() == 1 {
         return false; // the usual single space
     }
+    let has = |q: char| {
+        let mut buf = [0u8; 4];
+        let q = q.encode_utf8(&mut buf).as_bytes();
+        b.windows(q.len()).any(|w| w == q)
+    };
     b.iter().any(|c| {
         matches!(
             c,
             b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'*' | b'(' | b'[' | b'#' | b'>'
         )
-    }) || (!gap.is_ascii() && (gap.contains('“') || gap.contains('‘')))
+    }) || (!b.is_ascii() && (has('“') || has('‘')))
 }
 
 /// The names in one block: its words read, classed, protected, judged, and joined into runs.
@@ -173,19 +178,28 @@ fn read_words(ctx: &DocCtx, b: &Block, toks: &[Token], s: &mut Scratch) {
     s.flagged.clear();
     s.flagged.resize(toks.len(), 0);
     let mut prev_end = b.start;
+    let tb = t.as_bytes();
     for (i, tk) in toks.iter().enumerate() {
-        let w = &t[tk.start..tk.end];
-        let gap = &t[prev_end..tk.start];
+        let gap = &tb[prev_end..tk.start];
         let start_of_sentence = b.mode == Mode::Heading || i == 0 || gap_starts_sentence(gap);
         prev_end = tk.end;
         // Fast path: an ordinary lower-case ASCII word is its own lower-case form.
+        if tk.lower {
+            s.ranges.push((tk.start, tk.end, true));
+            s.info.push(Tok {
+                start_of_sentence,
+                single: tk.end - tk.start < 2,
+                ..Tok::default()
+            });
+            continue;
+        }
+        let w = &t[tk.start..tk.end];
         let wb = w.as_bytes();
-        if tk.lower
-            || wb[0].is_ascii_lowercase()
-                && !w.ends_with("'s")
-                && wb
-                    .iter()
-                    .all(|c| c.is_ascii_lowercase() || *c == b'-' || *c == b'\'')
+        if wb[0].is_ascii_lowercase()
+            && !w.ends_with("'s")
+            && wb
+                .iter()
+                .all(|c| c.is_ascii_lowercase() || *c == b'-' || *c == b'\'')
         {
             s.ranges.push((tk.start, tk.end, true));
             s.info.push(Tok {

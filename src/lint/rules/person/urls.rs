@@ -8,7 +8,13 @@ use crate::lint::DocCtx;
 /// Names in URLs and link targets: lower-case slugs such as `karen-walsh`.
 pub(super) fn urls(ctx: &DocCtx, hits: &mut Vec<Hit>) {
     let t = ctx.text;
-    if !t.contains("://") && !t.contains("](") {
+    // Is there a "://" or a "](" anywhere? (Two searches of the whole text were a fifth of this.)
+    let b = t.as_bytes();
+    let any = memchr::memchr2_iter(b':', b']', b).any(|i| {
+        let after: &[u8] = if b[i] == b':' { b"//" } else { b"(" };
+        b[i + 1..].starts_with(after)
+    });
+    if !any {
         return;
     }
     let gz = &*GAZETTEER;
