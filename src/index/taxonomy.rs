@@ -62,39 +62,53 @@ pub(crate) fn build(docs: &[&Document], config: &Config, vocab: &Vocabularies) -
             .map(|t| t.label.clone())
             .unwrap_or_else(|| s.to_string())
     };
+    // The board's slug, made once for each board met in a row (most sites have one board).
+    let mut board_slug: Option<(&str, String)> = None;
     for (i, d) in docs.iter().enumerate() {
         if d.kind == Kind::Page {
             continue;
         }
         let m = &d.meta;
-        let mut file = |sec: usize, slug: String, label: String| {
-            let e = maps[sec].entry(slug).or_insert_with(|| (label, Vec::new()));
+        // A term's slug and label are copied only the first time it is met.
+        let mut file = |sec: usize, slug: &str, label: &dyn Fn() -> String| {
+            let e = match maps[sec].get_mut(slug) {
+                Some(e) => e,
+                None => maps[sec]
+                    .entry(slug.to_string())
+                    .or_insert_with(|| (label(), Vec::new())),
+            };
             if e.1.last() != Some(&i) {
                 e.1.push(i);
             }
         };
         for t in &m.themes {
-            file(0, t.clone(), label_of(&vocab.themes, t));
+            file(0, t, &|| label_of(&vocab.themes, t));
         }
         if let Some(rt) = &m.review_type {
-            file(1, rt.clone(), label_of(&vocab.review_types, rt));
+            file(1, rt, &|| label_of(&vocab.review_types, rt));
         }
         for t in &m.methodology {
-            file(2, t.clone(), label_of(&vocab.methodologies, t));
+            file(2, t, &|| label_of(&vocab.methodologies, t));
         }
         for t in &m.abuse_types {
-            file(3, t.clone(), label_of(&vocab.abuse_types, t));
+            file(3, t, &|| label_of(&vocab.abuse_types, t));
         }
         if let Some(b) = d.board(config) {
-            file(4, crate::content::load::slugify(b), b.to_string());
+            if board_slug.as_ref().is_none_or(|(name, _)| *name != b) {
+                board_slug = Some((b, crate::content::load::slugify(b)));
+            }
+            if let Some((_, slug)) = &board_slug {
+                file(4, slug, &|| b.to_string());
+            }
         }
         if let Some(y) = d.year() {
-            file(5, y.to_string(), y.to_string());
+            let y = y.to_string();
+            file(5, &y, &|| y.clone());
         }
         if let Some(p) = &m.person {
             for (k, (kind, slugs)) in p.codes().into_iter().enumerate() {
                 for s in slugs {
-                    file(PERSON_FROM + k, s.to_string(), label_of(vocab.get(kind), s));
+                    file(PERSON_FROM + k, s, &|| label_of(vocab.get(kind), s));
                 }
             }
         }
