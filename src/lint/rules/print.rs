@@ -134,21 +134,70 @@ pub(crate) fn estimate(title: &str, summary: Option<&str>, body: &str) -> PrintF
             _ => {}
         }
     }
-    let words = body
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
     PrintFit {
-        words,
+        words: words(body),
         blocks,
         headings,
         capacity,
     }
 }
 
+/// The words of `body` that hold a letter or digit (split at white space): byte by byte when the
+/// text is ASCII (nearly always), else by `split_whitespace`.
+fn words(body: &str) -> usize {
+    if !body.is_ascii() {
+        return body
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+    }
+    let mut count = 0;
+    // In a word, and has it been counted (it holds a letter or digit)?
+    let mut in_word = false;
+    let mut counted = false;
+    for &c in body.as_bytes() {
+        // The ASCII characters that `char::is_whitespace` says are white space (U+000B too).
+        if matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r') {
+            in_word = false;
+        } else {
+            if !in_word {
+                in_word = true;
+                counted = false;
+            }
+            if !counted && c.is_ascii_alphanumeric() {
+                counted = true;
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_byte_by_byte_as_split_whitespace() {
+        let slow = |s: &str| {
+            s.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+        };
+        let mut cases = vec![
+            String::new(),
+            " ".into(),
+            "a".into(),
+            "- 1. **Background**\n\nThe  team\tmet -- on\x0b3\x0cMay\r\n(see: [x](y)) !! ".into(),
+            "caf\u{e9} na\u{ef}ve\u{a0}word \u{2014} \u{85}x".into(),
+        ];
+        for c in 0..128u8 {
+            cases.push(format!("ab{}cd - {} x", c as char, c as char));
+        }
+        for s in &cases {
+            assert_eq!(words(s), slow(s), "{s:?}");
+        }
+    }
 
     fn sections(paragraph: &str, items: usize, item: &str) -> String {
         let mut s = String::new();
