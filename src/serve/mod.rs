@@ -153,6 +153,23 @@ pub(crate) fn inject_reload(html: &[u8], build: u64) -> Vec<u8> {
     }
 }
 
+/// `serve`'s worker threads (rayon's) run below the normal priority: after a saved page is
+/// written they render the rest of the site on every core, and the page's server thread (and
+/// the browser asking for the page) must not wait for a core behind them. With nothing else
+/// to run, they run as fast as before. Elsewhere than Linux, the system's default.
+fn workers_below_normal_priority() {
+    let _ = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("learnsite-render-{i}"))
+        .start_handler(|_| {
+            #[cfg(target_os = "linux")]
+            // SAFETY: setpriority on the calling thread's own id; no memory is touched.
+            unsafe {
+                libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+            }
+        })
+        .build_global();
+}
+
 /// How long no event of a save may come before its update starts (see [`serve`]).
 const QUIET: Duration = Duration::from_millis(3);
 /// The longest a burst of events is waited for before an update starts.
@@ -196,6 +213,7 @@ fn update(session: &mut Session) -> Option<session::Updated> {
 }
 
 pub fn serve(mut opts: BuildOptions, port: u16) -> anyhow::Result<()> {
+    workers_below_normal_priority();
     // What the sources looked like before the first build: an event that leaves them as
     // they were (an editor saving the same bytes, a tool touching a folder) rebuilds nothing.
     let mut seen = Seen::of_site(&opts.site);

@@ -40,10 +40,17 @@ fn edit(f: &Fixture, rel: &str, from: &str, to: &str) {
 }
 
 /// Every file under `dir` by its path relative to `dir`.
+/// (Read while serve may be updating it: a file removed between the walk and its reading is
+/// left out, which shows as a difference, and the caller looks again.)
 fn files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut v: Vec<(PathBuf, Vec<u8>)> = all_files(dir)
+    let mut v: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .into_iter()
-        .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
+        .flatten()
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let bytes = std::fs::read(e.path()).ok()?;
+            Some((e.path().strip_prefix(dir).unwrap().to_path_buf(), bytes))
+        })
         .collect();
     v.sort();
     v
