@@ -19,6 +19,13 @@ pub(crate) mod suppress;
 
 pub(crate) use report::{to_json, to_sarif};
 
+/// Make the lint's word lists and gazetteer ready (once a process; they are built from the
+/// data files the first time the lint needs them), so that a build can have it done while it
+/// reads the documents instead of before it checks them.
+pub(crate) fn prepare() {
+    std::sync::LazyLock::force(&names::GAZETTEER);
+}
+
 use crate::config::Config;
 use crate::content::Document;
 use crate::diagnostics::{self, Diagnostic, Severity};

@@ -319,11 +319,18 @@ pub(crate) fn make(
     if let Some(r) = reuse.as_deref_mut() {
         r.for_build(reuse::settings_key(opts));
     }
-    let outcome = content::load_site_cached(
-        &opts.site,
-        config,
-        reuse.as_deref_mut().map(|r| &mut r.load),
-    )?;
+    // The lint's gazetteer is built (once a process) while the documents are read.
+    let (outcome, ()) = rayon::join(
+        || {
+            content::load_site_cached(
+                &opts.site,
+                config,
+                reuse.as_deref_mut().map(|r| &mut r.load),
+            )
+        },
+        crate::lint::prepare,
+    );
+    let outcome = outcome?;
     timer.lap("load");
     let made = make_loaded(opts, &outcome, reuse.as_deref_mut(), early, timer);
     // The documents `serve` keeps were lent to this build: they go back, whatever came of it.
